@@ -1,0 +1,144 @@
+#include "roneo-page.h"
+
+static void
+item_free (gpointer data)
+{
+  RoneoItem *item = data;
+  g_free (item->role);
+  g_clear_object (&item->layout);
+  g_free (item);
+}
+
+RoneoPage *
+roneo_page_new (double width, double height, guint number)
+{
+  RoneoPage *page = g_new0 (RoneoPage, 1);
+  page->width = width;
+  page->height = height;
+  page->number = number;
+  page->background = (RoneoColor) { 1, 1, 1 };
+  page->items = g_ptr_array_new_with_free_func (item_free);
+  return page;
+}
+
+void
+roneo_page_free (RoneoPage *page)
+{
+  if (page == NULL)
+    return;
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+static RoneoItem *
+page_add_item (RoneoPage *page, RoneoItemKind kind, const char *role, const RoneoColor *color)
+{
+  RoneoItem *item = g_new0 (RoneoItem, 1);
+  item->kind = kind;
+  item->role = g_strdup (role);
+  item->color = *color;
+  g_ptr_array_add (page->items, item);
+  return item;
+}
+
+RoneoItem *
+roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout, double x, double y,
+                     double size, const RoneoColor *color)
+{
+  RoneoItem *item = page_add_item (page, RONEO_ITEM_TEXT, role, color);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  item->layout = g_object_ref (layout);
+  item->size = size;
+  item->rect = (RoneoRect) { x, y, pango_units_to_double (pango_layout_get_width (layout) > 0
+                                                               ? pango_layout_get_width (layout)
+                                                               : logical.width),
+                             pango_units_to_double (logical.height) };
+  return item;
+}
+
+RoneoItem *
+roneo_page_add_box (RoneoPage *page, const char *role, const RoneoRect *rect,
+                    const RoneoColor *color)
+{
+  RoneoItem *item = page_add_item (page, RONEO_ITEM_BOX, role, color);
+  item->rect = *rect;
+  return item;
+}
+
+RoneoItem *
+roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y, double width,
+                     double line_width, const RoneoColor *color)
+{
+  RoneoItem *item = page_add_item (page, RONEO_ITEM_RULE, role, color);
+  item->rect = (RoneoRect) { x, y, width, 0 };
+  item->line_width = line_width;
+  return item;
+}
+
+static const char *
+item_kind_name (RoneoItemKind kind)
+{
+  return kind == RONEO_ITEM_TEXT ? "text" : kind == RONEO_ITEM_BOX ? "box" : "rule";
+}
+
+/* Two decimals, C locale: the dump must not depend on LC_NUMERIC. */
+static void
+append_pt (GString *out, const char *name, double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_string_append_printf (out, " %s=%s", name,
+                          g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+static void
+dump_lines (GString *out, PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoRectangle logical;
+      pango_layout_line_get_extents (line, NULL, &logical);
+      g_autofree char *chunk = g_strndup (text + line->start_index, line->length);
+      g_string_append (out, "    |");
+      append_pt (out, "w", pango_units_to_double (logical.width));
+      g_string_append_printf (out, " %s\n", chunk);
+    }
+}
+
+static void
+dump_font (GString *out, const RoneoItem *item)
+{
+  const PangoFontDescription *desc = pango_layout_get_font_description (item->layout);
+  if (desc != NULL)
+    g_string_append_printf (out, " font=\"%s\" weight=%d", pango_font_description_get_family (desc),
+                            (int) pango_font_description_get_weight (desc));
+  append_pt (out, "size", item->size);
+  g_string_append_printf (out, " lines=%d", pango_layout_get_line_count (item->layout));
+}
+
+char *
+roneo_page_dump (const RoneoPage *page)
+{
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "page %u", page->number);
+  append_pt (out, "width", page->width);
+  append_pt (out, "height", page->height);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      g_string_append_printf (out, "  %s %s", item_kind_name (item->kind), item->role);
+      append_pt (out, "x", item->rect.x);
+      append_pt (out, "y", item->rect.y);
+      append_pt (out, "w", item->rect.width);
+      append_pt (out, "h", item->rect.height);
+      if (item->kind == RONEO_ITEM_TEXT)
+        dump_font (out, item);
+      g_string_append_c (out, '\n');
+      if (item->kind == RONEO_ITEM_TEXT)
+        dump_lines (out, item->layout);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,61 @@
+/* roneo-page.h: the page IR, the contract between deciding and drawing.
+ *
+ * Composition places items on pages at fixed positions; render only draws
+ * them. A text item holds the PangoLayout that was measured, so what is drawn
+ * is what was fitted. Positions are pt from the top-left corner of the trim,
+ * y down. A page owns its items; an item owns a reference on its layout.
+ * roneo_page_dump() is the stable text form the golden tests compare.
+ */
+#pragma once
+
+#include "roneo-units.h"
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RONEO_ITEM_TEXT, /* a laid-out block: layout drawn with its top-left at rect.x, rect.y */
+  RONEO_ITEM_BOX,  /* a filled rectangle (call-out background) */
+  RONEO_ITEM_RULE, /* a horizontal line from (x, y) to (x + width, y), stroked line_width */
+} RoneoItemKind;
+
+typedef struct
+{
+  RoneoItemKind kind;
+  char *role;          /* "headline", "body", "footnotes"...: for dumps and tests */
+  RoneoRect rect;      /* pt on the page */
+  PangoLayout *layout; /* TEXT only: owned reference */
+  RoneoColor color;    /* TEXT: ink; BOX: fill; RULE: stroke */
+  double line_width;   /* RULE only */
+  double size;         /* TEXT only: the point size it was set at */
+} RoneoItem;
+
+typedef struct
+{
+  double width;  /* trim width, pt */
+  double height; /* trim height, pt */
+  guint number;  /* 1-based */
+  RoneoColor background;
+  GPtrArray *items; /* RoneoItem*, owned, drawn in order */
+} RoneoPage;
+
+RoneoPage *roneo_page_new (double width, double height, guint number);
+void roneo_page_free (RoneoPage *page);
+
+/* Adds a text item; takes a new reference on layout. Returns the item, borrowed. */
+RoneoItem *roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout,
+                                double x, double y, double size, const RoneoColor *color);
+RoneoItem *roneo_page_add_box (RoneoPage *page, const char *role, const RoneoRect *rect,
+                               const RoneoColor *color);
+RoneoItem *roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y,
+                                double width, double line_width, const RoneoColor *color);
+
+/* The stable text dump: page size, then per item its kind, role, rectangle,
+ * font and size, and for text each line with its width. Owned string. */
+char *roneo_page_dump (const RoneoPage *page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoPage, roneo_page_free)
+
+G_END_DECLS

@@ -1,0 +1,149 @@
+#include "roneo-document.h"
+
+static void
+override_free (gpointer data)
+{
+  RoneoOverride *override = data;
+  g_free (override->key);
+  g_free (override->value);
+  g_free (override);
+}
+
+RoneoDocument *
+roneo_document_new (const char *source)
+{
+  RoneoDocument *document = g_new0 (RoneoDocument, 1);
+  document->source = g_strdup (source ? source : "<stdin>");
+  document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_block_free);
+  document->footnotes = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_block_free);
+  document->overrides = g_ptr_array_new_with_free_func (override_free);
+  return document;
+}
+
+void
+roneo_document_free (RoneoDocument *document)
+{
+  if (document == NULL)
+    return;
+  g_free (document->source);
+  g_free (document->layout);
+  g_free (document->lang);
+  g_free (document->title);
+  g_free (document->author);
+  g_free (document->date);
+  g_free (document->subject);
+  g_ptr_array_unref (document->blocks);
+  g_ptr_array_unref (document->footnotes);
+  g_ptr_array_unref (document->overrides);
+  g_free (document);
+}
+
+RoneoBlock *
+roneo_block_new (RoneoBlockKind kind, const char *text, guint line, guint column)
+{
+  RoneoBlock *block = g_new0 (RoneoBlock, 1);
+  block->kind = kind;
+  block->text = g_strdup (text ? text : "");
+  block->spans = g_array_new (FALSE, TRUE, sizeof (RoneoSpan));
+  block->line = line;
+  block->column = column;
+  return block;
+}
+
+void
+roneo_block_free (RoneoBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->text);
+  g_array_unref (block->spans);
+  g_free (block);
+}
+
+void
+roneo_block_add_span (RoneoBlock *block, guint start, guint end, guint flags, guint note)
+{
+  RoneoSpan span = { start, end, flags, note };
+  g_array_append_val (block->spans, span);
+}
+
+RoneoBlock *
+roneo_document_add_block (RoneoDocument *document, RoneoBlockKind kind, const char *text,
+                          guint line, guint column)
+{
+  RoneoBlock *block = roneo_block_new (kind, text, line, column);
+  g_ptr_array_add (kind == RONEO_BLOCK_FOOTNOTE ? document->footnotes : document->blocks, block);
+  return block;
+}
+
+void
+roneo_document_add_override (RoneoDocument *document, const char *key, const char *value,
+                             guint line)
+{
+  RoneoOverride *override = g_new0 (RoneoOverride, 1);
+  override->key = g_strdup (key);
+  override->value = g_strdup (value);
+  override->line = line;
+  g_ptr_array_add (document->overrides, override);
+}
+
+const RoneoBlock *
+roneo_document_find_block (const RoneoDocument *document, RoneoBlockKind kind)
+{
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const RoneoBlock *block = g_ptr_array_index (document->blocks, i);
+      if (block->kind == kind)
+        return block;
+    }
+  return NULL;
+}
+
+const char *
+roneo_block_kind_to_string (RoneoBlockKind kind)
+{
+  static const char *const names[] = { "headline",  "subhead",    "paragraph", "list-item",
+                                       "quote",     "signature",  "page-break", "footnote" };
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "?";
+}
+
+static void
+dump_block (GString *out, const RoneoBlock *block)
+{
+  g_string_append_printf (out, "%s %u:%u", roneo_block_kind_to_string (block->kind), block->line,
+                          block->column);
+  if (block->number)
+    g_string_append_printf (out, " #%u%s", block->number, block->ordered ? " ordered" : "");
+  g_string_append_printf (out, " \"%s\"\n", block->text);
+  for (guint i = 0; i < block->spans->len; i++)
+    {
+      const RoneoSpan *span = &g_array_index (block->spans, RoneoSpan, i);
+      g_string_append_printf (out, "  span %u-%u flags=%u", span->start, span->end, span->flags);
+      if (span->note)
+        g_string_append_printf (out, " note=%u", span->note);
+      g_string_append_c (out, '\n');
+    }
+}
+
+char *
+roneo_document_dump (const RoneoDocument *document)
+{
+  GString *out = g_string_new (NULL);
+  const char *const fields[] = { "layout", document->layout, "lang", document->lang,
+                                 "title", document->title, "author", document->author,
+                                 "date", document->date, "subject", document->subject };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i += 2)
+    if (fields[i + 1])
+      g_string_append_printf (out, "%s: %s\n", fields[i], fields[i + 1]);
+  for (guint i = 0; i < document->overrides->len; i++)
+    {
+      const RoneoOverride *override = g_ptr_array_index (document->overrides, i);
+      g_string_append_printf (out, "override %s = %s (line %u)\n", override->key,
+                              override->value, override->line);
+    }
+  for (guint i = 0; i < document->blocks->len; i++)
+    dump_block (out, g_ptr_array_index (document->blocks, i));
+  for (guint i = 0; i < document->footnotes->len; i++)
+    dump_block (out, g_ptr_array_index (document->footnotes, i));
+  return g_string_free (out, FALSE);
+}

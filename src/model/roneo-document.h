@@ -1,0 +1,102 @@
+/* roneo-document.h: the copy of a tract once parsed, as plain data.
+ *
+ * The parser (src/parse) builds a RoneoDocument from Markdown + YAML; the
+ * typesetter reads it. A document owns its blocks, each block owns its text
+ * and spans. Text is UTF-8 as the user wrote it (typography rules are applied
+ * later, on a copy); a hard line break is U+2028 LINE SEPARATOR, which Pango
+ * honours as a forced break inside a paragraph.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RONEO_BLOCK_HEADLINE,   /* # text */
+  RONEO_BLOCK_SUBHEAD,    /* ## text (and deeper headings) */
+  RONEO_BLOCK_PARAGRAPH,  /* body copy */
+  RONEO_BLOCK_LIST_ITEM,  /* - item / 1. item: one block per item */
+  RONEO_BLOCK_QUOTE,      /* > text: call-out */
+  RONEO_BLOCK_SIGNATURE,  /* last paragraph starting with "-- " (marker removed) */
+  RONEO_BLOCK_PAGE_BREAK, /* *** : next page; no text */
+  RONEO_BLOCK_FOOTNOTE,   /* [^n]: text; only in RoneoDocument.footnotes */
+} RoneoBlockKind;
+
+typedef enum
+{
+  RONEO_SPAN_EMPHASIS = 1 << 0,  /* *em* */
+  RONEO_SPAN_STRONG = 1 << 1,    /* **strong** */
+  RONEO_SPAN_NOTE_CALL = 1 << 2, /* the footnote number, set as a superscript */
+  RONEO_SPAN_CODE = 1 << 3,      /* `code`: kept as typed, no typography rules */
+  RONEO_SPAN_SUPERSCRIPT = 1 << 4, /* set by the typography rules (1er) */
+} RoneoSpanFlags;
+
+/* A styled byte range [start, end) of a block's text. */
+typedef struct
+{
+  guint start;
+  guint end;
+  guint flags; /* RoneoSpanFlags */
+  guint note;  /* for RONEO_SPAN_NOTE_CALL: 1-based footnote number */
+} RoneoSpan;
+
+typedef struct
+{
+  RoneoBlockKind kind;
+  char *text;     /* owned UTF-8; the call of a note is its number as text */
+  GArray *spans;  /* owned, RoneoSpan, sorted by start, may nest (em inside strong) */
+  guint line;     /* 1-based line in the source where the block starts */
+  guint column;   /* 1-based column */
+  guint number;   /* ordered list item: its number; footnote: its number; else 0 */
+  gboolean ordered; /* list item of an ordered list */
+} RoneoBlock;
+
+typedef struct
+{
+  char *key;   /* "headline.color": section.key of a layout override */
+  char *value; /* owned */
+  guint line;  /* line in the source file */
+} RoneoOverride;
+
+typedef struct
+{
+  char *source;      /* file name for messages ("-" is "<stdin>") */
+  char *layout;      /* front matter 'layout', or NULL */
+  char *lang;        /* front matter 'lang', or NULL */
+  char *title;       /* NULL when absent; the engine falls back to the headline */
+  char *author;
+  char *date;
+  char *subject;
+  GPtrArray *blocks;    /* RoneoBlock*, in reading order */
+  GPtrArray *footnotes; /* RoneoBlock* (kind FOOTNOTE), footnotes[n - 1] is note n */
+  GPtrArray *overrides; /* RoneoOverride*, in file order */
+} RoneoDocument;
+
+RoneoDocument *roneo_document_new (const char *source);
+void roneo_document_free (RoneoDocument *document);
+
+/* A new block appended to the document (or to its footnotes for FOOTNOTE);
+ * the document owns it and the caller borrows it. text is copied. */
+RoneoBlock *roneo_document_add_block (RoneoDocument *document, RoneoBlockKind kind,
+                                      const char *text, guint line, guint column);
+void roneo_document_add_override (RoneoDocument *document, const char *key,
+                                  const char *value, guint line);
+
+RoneoBlock *roneo_block_new (RoneoBlockKind kind, const char *text, guint line, guint column);
+void roneo_block_free (RoneoBlock *block);
+void roneo_block_add_span (RoneoBlock *block, guint start, guint end, guint flags, guint note);
+
+/* The first block of that kind, or NULL. Borrowed. */
+const RoneoBlock *roneo_document_find_block (const RoneoDocument *document, RoneoBlockKind kind);
+
+/* A stable text dump of the document (for tests and `roneo check -v`). */
+char *roneo_document_dump (const RoneoDocument *document);
+
+const char *roneo_block_kind_to_string (RoneoBlockKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoDocument, roneo_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoBlock, roneo_block_free)
+
+G_END_DECLS

@@ -1,0 +1,133 @@
+#include "roneo-layout.h"
+
+static const RoneoColor black = { 0, 0, 0 };
+static const RoneoColor white = { 1, 1, 1 };
+
+static RoneoStyle
+style_default (const char *font, int weight, double size, RoneoAlign align)
+{
+  RoneoStyle style = {
+    .font = g_strdup (font),
+    .weight = weight,
+    .size = size,
+    .min_size = size,
+    .leading = 1.2,
+    .align = align,
+    .color = black,
+    .background = white,
+  };
+  return style;
+}
+
+static void
+style_copy_into (RoneoStyle *dest, const RoneoStyle *src)
+{
+  *dest = *src;
+  dest->font = g_strdup (src->font);
+}
+
+static void
+style_clear (RoneoStyle *style)
+{
+  g_clear_pointer (&style->font, g_free);
+}
+
+RoneoLayout *
+roneo_layout_new (void)
+{
+  RoneoLayout *layout = g_new0 (RoneoLayout, 1);
+  layout->name = g_strdup ("default");
+  layout->description = g_strdup ("built-in defaults");
+  layout->kind = RONEO_LAYOUT_FLYER;
+  layout->width = RONEO_MM (148);
+  layout->height = RONEO_MM (210);
+  layout->margin_top = layout->margin_right = RONEO_MM (12);
+  layout->margin_bottom = layout->margin_left = RONEO_MM (12);
+  layout->background = white;
+  layout->max_pages = 2;
+  layout->headline = style_default ("Roneo Display", 700, 72, RONEO_ALIGN_LEFT);
+  layout->headline.min_size = 18;
+  layout->headline.leading = 1.0;
+  layout->headline.max_lines = 3;
+  layout->subhead = style_default ("Roneo Sans", 700, 14, RONEO_ALIGN_LEFT);
+  layout->body = style_default ("Roneo Text", 400, 11, RONEO_ALIGN_JUSTIFY);
+  layout->body.min_size = 9;
+  layout->body.hyphenate = TRUE;
+  layout->body.space_after = 6;
+  layout->list = style_default ("Roneo Text", 400, 11, RONEO_ALIGN_LEFT);
+  layout->list.indent = 12;
+  layout->quote = style_default ("Roneo Display", 700, 18, RONEO_ALIGN_CENTER);
+  layout->footnotes = style_default ("Roneo Text", 400, 8, RONEO_ALIGN_LEFT);
+  layout->footer = style_default ("Roneo Sans", 400, 9, RONEO_ALIGN_LEFT);
+  return layout;
+}
+
+static RoneoStyle *
+style_at (RoneoLayout *layout, guint index)
+{
+  RoneoStyle *styles[] = { &layout->headline, &layout->subhead, &layout->body, &layout->list,
+                           &layout->quote, &layout->footnotes, &layout->footer };
+  return index < G_N_ELEMENTS (styles) ? styles[index] : NULL;
+}
+
+RoneoLayout *
+roneo_layout_copy (const RoneoLayout *layout)
+{
+  RoneoLayout *copy = g_new0 (RoneoLayout, 1);
+  *copy = *layout;
+  copy->name = g_strdup (layout->name);
+  copy->description = g_strdup (layout->description);
+  copy->path = g_strdup (layout->path);
+  for (guint i = 0; style_at (copy, i) != NULL; i++)
+    style_copy_into (style_at (copy, i), style_at ((RoneoLayout *) layout, i));
+  return copy;
+}
+
+void
+roneo_layout_free (RoneoLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_free (layout->name);
+  g_free (layout->description);
+  g_free (layout->path);
+  for (guint i = 0; style_at (layout, i) != NULL; i++)
+    style_clear (style_at (layout, i));
+  g_free (layout);
+}
+
+RoneoStyle *
+roneo_layout_get_style (RoneoLayout *layout, const char *section)
+{
+  static const char *const names[] = { "headline", "subhead", "body", "list",
+                                       "quote", "footnotes", "footer" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (section, names[i]) == 0)
+      return style_at (layout, i);
+  return NULL;
+}
+
+RoneoRect
+roneo_layout_get_frame (const RoneoLayout *layout)
+{
+  RoneoRect frame = {
+    .x = layout->margin_left,
+    .y = layout->margin_top,
+    .width = layout->width - layout->margin_left - layout->margin_right,
+    .height = layout->height - layout->margin_top - layout->margin_bottom,
+  };
+  return frame;
+}
+
+const char *
+roneo_align_to_string (RoneoAlign align)
+{
+  switch (align)
+    {
+    case RONEO_ALIGN_LEFT: return "left";
+    case RONEO_ALIGN_CENTER: return "center";
+    case RONEO_ALIGN_RIGHT: return "right";
+    case RONEO_ALIGN_JUSTIFY: return "justify";
+    default: return "?";
+    }
+}

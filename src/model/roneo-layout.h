@@ -1,0 +1,94 @@
+/* roneo-layout.h: a layout, the design of one kind of printed piece, as plain data.
+ *
+ * Layouts are INI files (layouts/*.ini) read by src/parse; this is what they
+ * become. Every length is in points, every size the trim size. A layout owns
+ * its strings. roneo_layout_new() gives the built-in defaults, which the parser
+ * then overrides key by key, so a user's file only says what differs.
+ */
+#pragma once
+
+#include "roneo-units.h"
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RONEO_LAYOUT_FLYER,
+  RONEO_LAYOUT_BANNER,
+} RoneoLayoutKind;
+
+typedef enum
+{
+  RONEO_ALIGN_LEFT,
+  RONEO_ALIGN_CENTER,
+  RONEO_ALIGN_RIGHT,
+  RONEO_ALIGN_JUSTIFY,
+} RoneoAlign;
+
+typedef enum
+{
+  RONEO_TRANSFORM_NONE,
+  RONEO_TRANSFORM_UPPERCASE,
+} RoneoTransform;
+
+/* The style of one kind of block ([headline], [body]...). */
+typedef struct
+{
+  char *font;           /* family alias, e.g. "Roneo Display" */
+  int weight;           /* CSS weight: 400 regular, 700 bold, 900 black */
+  gboolean italic;
+  double size;          /* pt: the size, or the largest tried when fitting */
+  double min_size;      /* pt: fitting (headline) or shrinking (body) stops here */
+  double leading;       /* baseline pitch as a ratio of the size (1.2 = 120 %) */
+  RoneoAlign align;
+  gboolean hyphenate;
+  RoneoTransform transform;
+  guint max_lines;      /* fitted blocks: at most that many lines; 0 = no limit */
+  RoneoColor color;
+  RoneoColor background; /* quote box fill; used when has_background */
+  gboolean has_background;
+  double space_before;  /* pt */
+  double space_after;   /* pt */
+  double indent;        /* pt: list hanging indent, quote inner padding */
+} RoneoStyle;
+
+typedef struct
+{
+  char *name;        /* "a5-flyer" */
+  char *description; /* one line for `roneo layouts` */
+  char *path;        /* file it was read from, or NULL for the defaults */
+  RoneoLayoutKind kind;
+  double width;      /* trim width, pt */
+  double height;     /* trim height, pt */
+  double margin_top, margin_right, margin_bottom, margin_left; /* pt */
+  double bleed;      /* pt, used with --bleed and for the artwork extent */
+  RoneoColor background;
+  guint max_pages;   /* 2: the verso may take what the recto cannot */
+  RoneoStyle headline;
+  RoneoStyle subhead;
+  RoneoStyle body;
+  RoneoStyle list;
+  RoneoStyle quote;
+  RoneoStyle footnotes;
+  RoneoStyle footer;
+} RoneoLayout;
+
+/* The built-in defaults: an A5 flyer. Owned by the caller. */
+RoneoLayout *roneo_layout_new (void);
+RoneoLayout *roneo_layout_copy (const RoneoLayout *layout);
+void roneo_layout_free (RoneoLayout *layout);
+
+/* The style a section name stands for ("headline" -> &layout->headline), or NULL.
+ * Borrowed. */
+RoneoStyle *roneo_layout_get_style (RoneoLayout *layout, const char *section);
+
+/* The frame inside the margins. */
+RoneoRect roneo_layout_get_frame (const RoneoLayout *layout);
+
+const char *roneo_align_to_string (RoneoAlign align);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoLayout, roneo_layout_free)
+
+G_END_DECLS

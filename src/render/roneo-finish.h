@@ -1,0 +1,23 @@
+/* roneo-finish.h: the libqpdf finishing pass (DESIGN.md section 5, PITFALLS 13-16).
+ *
+ * Reads the PDF cairo wrote and writes the final one: TrimBox/BleedBox on
+ * every page, the page /Group removed (unless keep_group), a deterministic
+ * /ID, object streams, no duplicate resource keys.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double bleed;        /* pt: TrimBox = MediaBox inset by bleed (+ mark room) */
+  double mark_room;    /* pt added around the bleed for crop marks, 0 if none */
+  gboolean keep_group; /* the artwork uses transparency: keep /Group */
+} RoneoFinishOptions;
+
+gboolean roneo_finish_pdf (const char *in_path, const char *out_path,
+                           const RoneoFinishOptions *options, GError **error);
+
+G_END_DECLS

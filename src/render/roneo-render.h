@@ -1,0 +1,38 @@
+/* roneo-render.h: pages to PDF and PNG with cairo, finished by libqpdf.
+ *
+ * The PDF is written through cairo_pdf_surface_create_for_stream to a
+ * temporary file that render owns (PITFALLS 17: a full disk is otherwise
+ * missed), every write checked, then finished by one libqpdf pass into
+ * another temporary file and renamed onto the target at the very end; on
+ * any failure no file is left at the target path and the temporaries are
+ * removed. Same pages + same options = same bytes.
+ */
+#pragma once
+
+#include "roneo-page.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *title;   /* metadata, may be NULL */
+  const char *author;
+  const char *subject;
+  const char *creator; /* "roneo 0.1.0" */
+  gint64 date;         /* seconds since the epoch: CreationDate and ModDate */
+  double bleed;        /* pt; 0 = none. The media box grows by it on each side */
+  gboolean marks;      /* crop marks outside the trim (needs bleed > 0 to show well) */
+} RoneoRenderOptions;
+
+/* Writes pages (RoneoPage*) as one PDF at path. The media box is the trim
+ * size plus 2 x bleed (plus room for marks when marks and no bleed); TrimBox
+ * and BleedBox are set by the finishing pass. Returns FALSE with
+ * RONEO_ERROR_OUTPUT on any failure, and then path is untouched. */
+gboolean roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const char *path,
+                           GError **error);
+
+/* Writes one page as a PNG proof at dpi (e.g. 150), on white or the page
+ * background; same atomic-write rules. */
+gboolean roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error);
+
+G_END_DECLS

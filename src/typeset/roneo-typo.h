@@ -1,0 +1,30 @@
+/* roneo-typo.h: the typography rules of a language, applied to a copy of the text.
+ *
+ * TYPOGRAPHY.md is the specification: French (fr, and fr-CA for Québec),
+ * English (en, en-GB) and German (de). Users type straight quotes, "...", a
+ * space or none before "?", and get the language's typography. Text inside
+ * RONEO_SPAN_CODE spans is left alone. Rules are idempotent: applying them to
+ * their own output changes nothing.
+ */
+#pragma once
+
+#include "roneo-rich-text.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RONEO_TYPO_BODY,    /* paragraphs, lists, notes, footers */
+  RONEO_TYPO_DISPLAY, /* headlines, call-outs, slogans: short words bound to the next */
+} RoneoTypoRole;
+
+/* Rewrites rich for lang ("fr", "fr-FR", "fr-CA", "en", "en-US", "en-GB",
+ * "de", "de-DE"...; an unknown language gets only the universal rules: "..."
+ * to "…" and the apostrophe). Ordinal suffixes (1er, 2e, XIXe) get a
+ * RONEO_SPAN_SUPERSCRIPT span. */
+void roneo_typo_apply (RoneoRichText *rich, const char *lang, RoneoTypoRole role);
+
+/* TRUE when the rules know that language (its primary subtag). */
+gboolean roneo_typo_knows_lang (const char *lang);
+
+G_END_DECLS
