@@ -1,1 +1,132 @@
-/* placeholder: being written */
+#include "roneo-finish.h"
+
+#include "roneo-error.h"
+#include "roneo-output.h"
+
+#include <qpdf/qpdf-c.h>
+
+/* Reports qpdf's pending error, or else its first warning: a warning while
+ * rewriting our own file means something is wrong with it. */
+static gboolean
+take_qpdf_problem (qpdf_data qpdf, const char *out_path, GError **error)
+{
+  qpdf_error problem = NULL;
+  if (qpdf_has_error (qpdf))
+    problem = qpdf_get_error (qpdf);
+  else if (qpdf_more_warnings (qpdf))
+    problem = qpdf_next_warning (qpdf);
+  if (problem == NULL)
+    return FALSE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': qpdf: %s", out_path,
+               qpdf_get_error_full_text (qpdf, problem));
+  return TRUE;
+}
+
+/* Six decimals, as cairo writes the MediaBox: the same bytes every run. */
+static qpdf_oh
+new_box (qpdf_data qpdf, const double media[4], double inset)
+{
+  qpdf_oh box = qpdf_oh_new_array (qpdf);
+  const double values[4]
+      = { media[0] + inset, media[1] + inset, media[2] - inset, media[3] - inset };
+  for (int i = 0; i < 4; i++)
+    qpdf_oh_append_item (qpdf, box, qpdf_oh_new_real_from_double (qpdf, values[i], 6));
+  return box;
+}
+
+static gboolean
+read_media_box (qpdf_data qpdf, qpdf_oh page, double media[4])
+{
+  qpdf_oh box = qpdf_oh_get_key (qpdf, page, "/MediaBox");
+  if (!qpdf_oh_is_array (qpdf, box) || qpdf_oh_get_array_n_items (qpdf, box) != 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (!qpdf_oh_get_value_as_number (qpdf, qpdf_oh_get_array_item (qpdf, box, i), &media[i]))
+      return FALSE;
+  return media[2] - media[0] > 0 && media[3] - media[1] > 0;
+}
+
+static gboolean
+finish_page (qpdf_data qpdf, qpdf_oh page, const RoneoFinishOptions *options)
+{
+  double media[4];
+  if (!read_media_box (qpdf, page, media))
+    return FALSE;
+  qpdf_oh_replace_key (qpdf, page, "/TrimBox",
+                       new_box (qpdf, media, options->bleed + options->mark_room));
+  if (options->bleed > 0 || options->mark_room > 0)
+    qpdf_oh_replace_key (qpdf, page, "/BleedBox", new_box (qpdf, media, options->mark_room));
+  if (!options->keep_group)
+    qpdf_oh_remove_key (qpdf, page, "/Group");
+  return TRUE;
+}
+
+static gboolean
+finish_pages (qpdf_data qpdf, const RoneoFinishOptions *options, const char *out_path,
+              GError **error)
+{
+  /* Cairo writes MediaBox on each page, but an inherited one must count too. */
+  qpdf_push_inherited_attributes_to_page (qpdf);
+  int n_pages = qpdf_get_num_pages (qpdf);
+  for (int i = 0; i < n_pages && !qpdf_has_error (qpdf); i++)
+    {
+      qpdf_oh page = qpdf_get_page_n (qpdf, i);
+      if (!finish_page (qpdf, page, options) && !qpdf_has_error (qpdf))
+        {
+          g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
+                       "cannot write '%s': page %d has no usable /MediaBox", out_path, i + 1);
+          return FALSE;
+        }
+      qpdf_oh_release_all (qpdf);
+    }
+  return !take_qpdf_problem (qpdf, out_path, error);
+}
+
+/* Into memory: qpdf's own file writer does not check the final flush. */
+static gboolean
+write_to_memory (qpdf_data qpdf, const char *out_path, GError **error)
+{
+  qpdf_init_write_memory (qpdf);
+  qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
+  qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
+  qpdf_set_compress_streams (qpdf, QPDF_TRUE);
+  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
+  qpdf_write (qpdf);
+  return !take_qpdf_problem (qpdf, out_path, error);
+}
+
+static gboolean
+save_buffer (qpdf_data qpdf, const char *out_path, GError **error)
+{
+  g_autoptr (RoneoOutput) output = roneo_output_open (out_path, ".tmp", error);
+  if (output == NULL)
+    return FALSE;
+  if (!roneo_output_write (output, qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf)))
+    return roneo_output_fail (output, "write failed", error);
+  return roneo_output_commit (output, error);
+}
+
+static gboolean
+finish (qpdf_data qpdf, const char *in_path, const char *out_path,
+        const RoneoFinishOptions *options, GError **error)
+{
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  qpdf_read (qpdf, in_path, NULL);
+  if (take_qpdf_problem (qpdf, out_path, error))
+    return FALSE;
+  return finish_pages (qpdf, options, out_path, error) && write_to_memory (qpdf, out_path, error)
+         && save_buffer (qpdf, out_path, error);
+}
+
+gboolean
+roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOptions *options,
+                  GError **error)
+{
+  g_return_val_if_fail (in_path != NULL && out_path != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  qpdf_data qpdf = qpdf_init ();
+  gboolean ok = finish (qpdf, in_path, out_path, options, error);
+  qpdf_cleanup (&qpdf);
+  return ok;
+}
