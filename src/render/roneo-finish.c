@@ -5,21 +5,42 @@
 
 #include <qpdf/qpdf-c.h>
 
-/* Reports qpdf's pending error, or else its first warning: a warning while
- * rewriting our own file means something is wrong with it. */
+static void
+set_qpdf_error (qpdf_data qpdf, qpdf_error problem, const char *out_path, GError **error)
+{
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': qpdf: %s", out_path,
+               qpdf_get_error_full_text (qpdf, problem));
+}
+
+/* Cairo repeats a resource key when one surface is painted twice on a page
+ * (PITFALLS 13); both entries name the same object and the rewrite drops one. */
+static gboolean
+is_repaired_by_rewrite (qpdf_data qpdf, qpdf_error warning)
+{
+  const char *detail = qpdf_get_error_message_detail (qpdf, warning);
+  return detail != NULL && g_str_has_prefix (detail, "dictionary has duplicated key");
+}
+
+/* Reports qpdf's pending error, or else its first warning that the rewrite
+ * does not repair: any other warning means our own file is damaged. */
 static gboolean
 take_qpdf_problem (qpdf_data qpdf, const char *out_path, GError **error)
 {
-  qpdf_error problem = NULL;
   if (qpdf_has_error (qpdf))
-    problem = qpdf_get_error (qpdf);
-  else if (qpdf_more_warnings (qpdf))
-    problem = qpdf_next_warning (qpdf);
-  if (problem == NULL)
-    return FALSE;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': qpdf: %s", out_path,
-               qpdf_get_error_full_text (qpdf, problem));
-  return TRUE;
+    {
+      set_qpdf_error (qpdf, qpdf_get_error (qpdf), out_path, error);
+      return TRUE;
+    }
+  while (qpdf_more_warnings (qpdf))
+    {
+      qpdf_error warning = qpdf_next_warning (qpdf);
+      if (!is_repaired_by_rewrite (qpdf, warning))
+        {
+          set_qpdf_error (qpdf, warning, out_path, error);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Six decimals, as cairo writes the MediaBox: the same bytes every run. */

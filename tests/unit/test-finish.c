@@ -1,0 +1,270 @@
+/* test-finish: the libqpdf finishing pass on PDFs that cairo writes. */
+#include "roneo-error.h"
+#include "roneo-finish.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <qpdf/qpdf-c.h>
+#include <string.h>
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* Two pages of different sizes; with twice, the second paints one recording
+ * surface twice, which makes cairo repeat a resource key (PITFALLS 13). */
+static char *
+write_cairo_pdf (const char *name, gboolean twice)
+{
+  char *path = tmp_path (name);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 300, 400);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2026-11-28T00:00:00Z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2026-11-28T00:00:00Z");
+  cairo_t *cr = cairo_create (surface);
+  cairo_rectangle (cr, 10, 10, 100, 50);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_pdf_surface_set_size (surface, 500, 200);
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *rc = cairo_create (recording);
+  cairo_rectangle (rc, 0, 0, 40, 40);
+  cairo_fill (rc);
+  cairo_destroy (rc);
+  for (int i = 0; i < (twice ? 2 : 1); i++)
+    {
+      cairo_set_source_surface (cr, recording, 50 + 100 * i, 50);
+      cairo_paint (cr);
+    }
+  cairo_surface_destroy (recording);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static qpdf_data
+open_qpdf (const char *path)
+{
+  qpdf_data qpdf = qpdf_init ();
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
+  return qpdf;
+}
+
+static gboolean
+read_box (qpdf_data qpdf, int index, const char *key, double box[4])
+{
+  qpdf_oh array = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, index), key);
+  if (!qpdf_oh_is_array (qpdf, array) || qpdf_oh_get_array_n_items (qpdf, array) != 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    box[i] = qpdf_oh_get_numeric_value (qpdf, qpdf_oh_get_array_item (qpdf, array, i));
+  return TRUE;
+}
+
+static void
+assert_inset (qpdf_data qpdf, int index, const char *key, double inset)
+{
+  double media[4], box[4];
+  g_assert_true (read_box (qpdf, index, "/MediaBox", media));
+  g_assert_true (read_box (qpdf, index, key, box));
+  for (int i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (box[i], media[i] + (i < 2 ? inset : -inset), 0.001);
+}
+
+static gboolean
+page_has (qpdf_data qpdf, int index, const char *key)
+{
+  return qpdf_oh_has_key (qpdf, qpdf_get_page_n (qpdf, index), key);
+}
+
+/* Runs qpdf --check; returns its stdout + stderr and whether it exited 0. */
+static char *
+qpdf_check (const char *path, gboolean *ok)
+{
+  const char *argv[] = { "qpdf", "--check", path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               &err, &status, &error));
+  g_assert_no_error (error);
+  *ok = g_spawn_check_wait_status (status, NULL);
+  return g_strconcat (out, err, NULL);
+}
+
+static void
+finish_ok (const char *in, const char *out, const RoneoFinishOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (roneo_finish_pdf (in, out, options, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_boxes (void)
+{
+  g_autofree char *in = write_cairo_pdf ("boxes-in.pdf", FALSE);
+  g_autofree char *out = tmp_path ("boxes.pdf");
+  const RoneoFinishOptions options = { .bleed = 8.5, .mark_room = 20 };
+  finish_ok (in, out, &options);
+  qpdf_data qpdf = open_qpdf (out);
+  g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, 2);
+  for (int i = 0; i < 2; i++)
+    {
+      assert_inset (qpdf, i, "/TrimBox", 28.5);
+      assert_inset (qpdf, i, "/BleedBox", 20);
+      g_assert_false (page_has (qpdf, i, "/Group"));
+    }
+  qpdf_cleanup (&qpdf);
+}
+
+static void
+test_no_bleed (void)
+{
+  g_autofree char *in = write_cairo_pdf ("plain-in.pdf", FALSE);
+  g_autofree char *out = tmp_path ("plain.pdf");
+  const RoneoFinishOptions options = { 0 };
+  finish_ok (in, out, &options);
+  qpdf_data qpdf = open_qpdf (out);
+  for (int i = 0; i < 2; i++)
+    {
+      assert_inset (qpdf, i, "/TrimBox", 0);
+      g_assert_false (page_has (qpdf, i, "/BleedBox"));
+    }
+  qpdf_cleanup (&qpdf);
+}
+
+static void
+test_keep_group (void)
+{
+  g_autofree char *in = write_cairo_pdf ("group-in.pdf", FALSE);
+  g_autofree char *out = tmp_path ("group.pdf");
+  qpdf_data qpdf = open_qpdf (in);
+  g_assert_true (page_has (qpdf, 0, "/Group")); /* cairo writes one (PITFALLS 14) */
+  qpdf_cleanup (&qpdf);
+  const RoneoFinishOptions options = { .keep_group = TRUE };
+  finish_ok (in, out, &options);
+  qpdf = open_qpdf (out);
+  g_assert_true (page_has (qpdf, 0, "/Group"));
+  g_assert_true (page_has (qpdf, 1, "/Group"));
+  qpdf_cleanup (&qpdf);
+}
+
+static void
+test_check_clean (void)
+{
+  g_autofree char *in = write_cairo_pdf ("twice-in.pdf", TRUE);
+  g_autofree char *out = tmp_path ("twice.pdf");
+  gboolean ok;
+  g_autofree char *before = qpdf_check (in, &ok);
+  g_assert_nonnull (strstr (before, "duplicated key")); /* what the rewrite must repair */
+  const RoneoFinishOptions options = { .bleed = 3 };
+  finish_ok (in, out, &options);
+  g_autofree char *after = qpdf_check (out, &ok);
+  g_assert_true (ok);
+  g_assert_null (strstr (after, "WARNING"));
+  g_assert_nonnull (strstr (after, "No syntax or stream encoding errors"));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  return g_mapped_file_get_bytes (file);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autofree char *in = write_cairo_pdf ("same-in.pdf", TRUE);
+  g_autofree char *one = tmp_path ("same-1.pdf"), *two = tmp_path ("same-2.pdf");
+  const RoneoFinishOptions options = { .bleed = 3, .mark_room = 10 };
+  finish_ok (in, one, &options);
+  finish_ok (in, two, &options);
+  g_autoptr (GBytes) a = read_bytes (one), b = read_bytes (two);
+  g_assert_true (g_bytes_equal (a, b));
+  qpdf_data qpdf = open_qpdf (one);
+  g_assert_true (qpdf_oh_has_key (qpdf, qpdf_get_trailer (qpdf), "/ID"));
+  qpdf_cleanup (&qpdf);
+}
+
+/* A failed finish leaves an existing target as it was, and no temporary. */
+static void
+assert_fails_untouched (const char *in, const char *message)
+{
+  g_autofree char *out = tmp_path ("existing.pdf");
+  g_autofree char *temp = g_strconcat (out, ".tmp", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_file_set_contents (out, "old contents", -1, &error));
+  const RoneoFinishOptions options = { .bleed = 3 };
+  g_assert_false (roneo_finish_pdf (in, out, &options, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT);
+  g_assert_nonnull (strstr (error->message, message));
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_fail_unreadable (void)
+{
+  g_autofree char *missing = tmp_path ("missing.pdf");
+  assert_fails_untouched (missing, "cannot write '");
+  g_autofree char *garbage = tmp_path ("garbage.pdf");
+  g_assert_true (g_file_set_contents (garbage, "not a PDF at all\n", -1, NULL));
+  assert_fails_untouched (garbage, "qpdf: ");
+}
+
+static void
+test_fail_missing_dir (void)
+{
+  g_autofree char *in = write_cairo_pdf ("dir-in.pdf", FALSE);
+  g_autofree char *out = tmp_path ("no-such-dir/out.pdf");
+  const RoneoFinishOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_assert_false (roneo_finish_pdf (in, out, &options, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT);
+  g_assert_nonnull (strstr (error->message, out));
+}
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
+    {
+      g_autofree char *path = tmp_path (name);
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_autoptr (GError) error = NULL;
+  tmp_dir = g_dir_make_tmp ("roneo-finish-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/finish/boxes", test_boxes);
+  g_test_add_func ("/finish/no-bleed", test_no_bleed);
+  g_test_add_func ("/finish/keep-group", test_keep_group);
+  g_test_add_func ("/finish/check-clean", test_check_clean);
+  g_test_add_func ("/finish/deterministic", test_deterministic);
+  g_test_add_func ("/finish/fail/unreadable", test_fail_unreadable);
+  g_test_add_func ("/finish/fail/missing-dir", test_fail_missing_dir);
+  int status = g_test_run ();
+  remove_tmp_dir ();
+  return status;
+}
