@@ -31,15 +31,50 @@ static const Unit units[] = {
   { "mm", RONEO_PT_PER_MM }, { "cm", 10 * RONEO_PT_PER_MM }, { "in", 72.0 }, { "pt", 1.0 },
 };
 
+static const char *
+skip_digits (const char *p, gsize *count)
+{
+  while (g_ascii_isdigit (*p))
+    {
+      p++;
+      (*count)++;
+    }
+  return p;
+}
+
+/* Plain decimal numbers only ("12", "-1.5", ".5", "1e3"): strtod alone would
+ * also take "0x1A", "inf" and "nan", and read "0x0" as one hexadecimal zero. */
 static gboolean
 parse_number (const char *text, double *out, const char **rest)
 {
-  char *end = NULL;
-  double value = g_ascii_strtod (text, &end);
-  if (end == text || !isfinite (value))
+  const char *p = text;
+  gsize digits = 0, exponent = 0;
+  while (g_ascii_isspace (*p))
+    p++;
+  const char *start = p;
+  if (*p == '+' || *p == '-')
+    p++;
+  p = skip_digits (p, &digits);
+  if (*p == '.')
+    p = skip_digits (p + 1, &digits);
+  if (digits == 0)
+    return FALSE;
+  const char *e = p;
+  if (*e == 'e' || *e == 'E')
+    {
+      e++;
+      if (*e == '+' || *e == '-')
+        e++;
+      e = skip_digits (e, &exponent);
+      if (exponent > 0)
+        p = e;
+    }
+  g_autofree char *number = g_strndup (start, p - start);
+  double value = g_ascii_strtod (number, NULL);
+  if (!isfinite (value))
     return FALSE;
   *out = value;
-  *rest = end;
+  *rest = p;
   return TRUE;
 }
 
@@ -78,6 +113,11 @@ roneo_length_parse (const char *text, double *out_pt, GError **error)
   if (value < 0)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "negative length '%s'", text);
+      return FALSE;
+    }
+  if (!isfinite (value * unit->pt_per_unit))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "length '%s' is too large", text);
       return FALSE;
     }
   *out_pt = value * unit->pt_per_unit;
