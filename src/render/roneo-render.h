@@ -25,8 +25,9 @@ typedef struct
 } RoneoRenderOptions;
 
 /* Writes pages (RoneoPage*) as one PDF at path. The media box is the trim
- * size plus 2 x bleed (plus room for marks when marks and no bleed); TrimBox
- * and BleedBox are set by the finishing pass. Returns FALSE with
+ * size plus 2 x bleed, plus room for crop marks outside the bleed when marks
+ * (they start at the bleed edge, or 3 mm out without bleed); TrimBox and
+ * BleedBox are set by the finishing pass. Returns FALSE with
  * RONEO_ERROR_OUTPUT on any failure, and then path is untouched. */
 gboolean roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const char *path,
                            GError **error);

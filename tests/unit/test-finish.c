@@ -250,6 +250,16 @@ remove_tmp_dir (void)
   g_clear_pointer (&tmp_dir, g_free);
 }
 
+/* Full stacks through the libraries (built without frame pointers), so that
+ * tests/lsan.supp can name their frames instead of whole modules. Unused
+ * without AddressSanitizer. */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 int
 main (int argc, char **argv)
 {
