@@ -1,0 +1,373 @@
+/* test-typo.c: TYPOGRAPHY.md, one test per row of the French table, then
+ * fr-CA, en, de, and properties over the corpus (idempotent, no letter lost). */
+#include "roneo-typo.h"
+
+#include <string.h>
+
+#define NBSP "\u00A0"
+#define NNBSP "\u202F"
+
+static char *
+typo (const char *lang, RoneoTypoRole role, const char *input)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (input);
+  roneo_typo_apply (rich, lang, role);
+  /* every case doubles as an idempotence check */
+  g_autoptr (RoneoRichText) again = roneo_rich_text_copy (rich);
+  roneo_typo_apply (again, lang, role);
+  g_assert_cmpstr (again->text->str, ==, rich->text->str);
+  g_assert_cmpuint (again->spans->len, ==, rich->spans->len);
+  return g_strdup (rich->text->str);
+}
+
+static void
+check_role (const char *lang, RoneoTypoRole role, const char *input, const char *expected)
+{
+  g_autofree char *got = typo (lang, role, input);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+check (const char *lang, const char *input, const char *expected)
+{
+  check_role (lang, RONEO_TYPO_BODY, input, expected);
+}
+
+static const char *
+span_text (const RoneoRichText *rich, guint index, char **out)
+{
+  const RoneoSpan *span = &g_array_index (rich->spans, RoneoSpan, index);
+  *out = g_strndup (rich->text->str + span->start, span->end - span->start);
+  return *out;
+}
+
+/* ---- French, row by row ---- */
+
+static void
+test_fr_narrow_space_before_punctuation (void)
+{
+  check ("fr", "mot ; mot! mot ?", "mot" NNBSP "; mot" NNBSP "! mot" NNBSP "?");
+  check ("fr", "mot" NBSP "?", "mot" NNBSP "?");
+  check ("fr", "Quoi ?! Vraiment?!", "Quoi" NNBSP "?! Vraiment" NNBSP "?!");
+  check ("fr", "un doute (?) ici", "un doute (?) ici");
+  check ("fr", "voir https://exemple.org/page?id=3 ou www.site.fr/?x=1!",
+         "voir https://exemple.org/page?id=3 ou www.site.fr/?x=1!");
+  check ("fr-FR", "Des guichets, pas des serveurs !", "Des guichets, pas des serveurs" NNBSP "!");
+}
+
+static void
+test_fr_space_before_colon (void)
+{
+  check ("fr", "Nous demandons :", "Nous demandons" NBSP ":");
+  check ("fr", "ouvert d'office: ordonnances", "ouvert d\u2019office" NBSP ": ordonnances");
+  check ("fr", "rendez-vous à 10:30, ici", "rendez-vous à 10:30, ici");
+  check ("fr", "voir https://exemple.org", "voir https://exemple.org");
+  check ("fr", "Article 3 : texte", "Article 3" NBSP ": texte");
+}
+
+static void
+test_fr_guillemets (void)
+{
+  check ("fr", "du « Ségur de la santé ».", "du «" NNBSP "Ségur de la santé" NNBSP "».");
+  check ("fr", "du \"Ségur de la santé\".", "du «" NNBSP "Ségur de la santé" NNBSP "».");
+  check ("fr", "du «Ségur»", "du «" NNBSP "Ségur" NNBSP "»");
+  check ("fr", "\"un\" et \"deux\"", "«" NNBSP "un" NNBSP "» et «" NNBSP "deux" NNBSP "»");
+}
+
+static void
+test_fr_apostrophe (void)
+{
+  check ("fr", "l'hôpital, aujourd'hui", "l\u2019hôpital, aujourd\u2019hui");
+}
+
+static void
+test_fr_ellipsis (void)
+{
+  check ("fr", "applications... Mais", "applications\u2026 Mais");
+  check ("fr", "points .... de suite", "points .... de suite");
+}
+
+static void
+test_fr_dash (void)
+{
+  check ("fr", "deux emplois - et le reste", "deux emplois" NBSP "\u2013 et le reste");
+  check ("fr", "deux emplois -- et le reste", "deux emplois" NBSP "\u2013 et le reste");
+  check ("fr", "deux emplois \u2013 et le reste", "deux emplois" NBSP "\u2013 et le reste");
+  check ("fr", "une start-up, de -5 à 5", "une start-up, de -5" NBSP "à 5");
+}
+
+static void
+test_fr_number_and_word (void)
+{
+  check ("fr", "2 milliards", "2" NBSP "milliards");
+  check ("fr", "45 km", "45" NBSP "km");
+  check ("fr", "de 17 h à 19 h", "de 17" NBSP "h à 19" NBSP "h");
+  check ("fr", "10 h 30", "10" NBSP "h" NBSP "30");
+  check ("fr", "le 14 mars", "le 14" NBSP "mars");
+  check ("fr", "le n° 3, p. 12", "le n°" NBSP "3, p." NBSP "12");
+  check ("fr", "six mois ou 6 mois", "six mois ou 6" NBSP "mois");
+}
+
+static void
+test_fr_thousands (void)
+{
+  check ("fr", "2500000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
+  check ("fr", "2 500 000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
+  check ("fr", "12345 et 2500,50", "12" NNBSP "345" NBSP "et 2" NNBSP "500,50");
+  check ("fr", "3 000", "3" NNBSP "000");
+  /* years, postcodes, page numbers, phone numbers, decimals are left alone */
+  check ("fr", "en 1789 et en 2020", "en 1789" NBSP "et en 2020");
+  check ("fr", "12 rue des Lilas, 81000 Albi", "12" NBSP "rue des Lilas, 81000" NBSP "Albi");
+  check ("fr", "p. 12345", "p." NBSP "12345");
+  check ("fr", "au 0563123456", "au 0563123456");
+  check ("fr", "pi vaut 3,14159", "pi vaut 3,14159");
+  check ("fr", "le 14/07/1789", "le 14/07/1789");
+}
+
+static void
+test_fr_units (void)
+{
+  check ("fr", "50 % et 3 €", "50" NBSP "% et 3" NBSP "€");
+  check ("fr", "50% et 3€ et 20°C", "50" NBSP "% et 3" NBSP "€ et 20" NBSP "°C");
+  check ("fr", "5 ‰", "5" NBSP "‰");
+}
+
+static void
+check_ordinal (const char *input, const char *expected, const char *suffix)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (input);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpstr (rich->text->str, ==, expected);
+  g_assert_cmpuint (rich->spans->len, ==, 1);
+  g_autofree char *text = NULL;
+  g_assert_cmpstr (span_text (rich, 0, &text), ==, suffix);
+  g_assert_cmpuint (g_array_index (rich->spans, RoneoSpan, 0).flags, ==,
+                    RONEO_SPAN_SUPERSCRIPT);
+}
+
+static void
+test_fr_ordinals (void)
+{
+  check_ordinal ("le 1er", "le 1er", "er");
+  check_ordinal ("la 1re", "la 1re", "re");
+  check_ordinal ("au 2e", "au 2e", "e");
+  check_ordinal ("le 2nd", "le 2nd", "nd");
+  check_ordinal ("le XIXe", "le XIXe", "e");
+  check_ordinal ("le 3ème", "le 3e", "e");
+  check_ordinal ("le 3eme", "le 3e", "e");
+  check_ordinal ("François Ier", "François Ier", "er");
+  check ("fr", "le 1er mars", "le 1er" NBSP "mars");
+  g_autoptr (RoneoRichText) words = roneo_rich_text_new ("Le Ce De Me Vive 3e5 A2e");
+  roneo_typo_apply (words, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpuint (words->spans->len, ==, 0);
+}
+
+static void
+test_fr_note_call (void)
+{
+  /* "milliards d'euros [^1]." as the parser gives it */
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("d'euros 1. Puis mot 2 ; fin");
+  RoneoSpan calls[] = { { 8, 9, RONEO_SPAN_NOTE_CALL, 1 }, { 20, 21, RONEO_SPAN_NOTE_CALL, 2 } };
+  g_array_append_vals (rich->spans, calls, 2);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpstr (rich->text->str, ==, "d\u2019euros1. Puis mot2" NNBSP "; fin");
+  g_autofree char *first = NULL, *second = NULL;
+  g_assert_cmpstr (span_text (rich, 0, &first), ==, "1");
+  g_assert_cmpstr (span_text (rich, 1, &second), ==, "2");
+  /* the call is not a number counting the next word */
+  g_assert_null (strstr (rich->text->str, NBSP));
+}
+
+static void
+test_fr_capitals_kept (void)
+{
+  check ("fr", "À l'École, ÉCRAN TOTAL", "À l\u2019École, ÉCRAN TOTAL");
+}
+
+static void
+test_fr_display_short_words (void)
+{
+  check_role ("fr", RONEO_TYPO_DISPLAY, "Nos données ne sont pas à vendre",
+              "Nos données ne sont pas à" NBSP "vendre");
+  check_role ("fr", RONEO_TYPO_DISPLAY, "Un médecin, pas une appli",
+              "Un" NBSP "médecin, pas une" NBSP "appli");
+  check_role ("fr", RONEO_TYPO_DISPLAY, "RASSEMBLEMENT À LA MAIRIE ET AU MARCHÉ",
+              "RASSEMBLEMENT À" NBSP "LA" NBSP "MAIRIE ET" NBSP "AU" NBSP "MARCHÉ");
+  check_role ("fr", RONEO_TYPO_DISPLAY, "le service des urgences d'une ville",
+              "le" NBSP "service des" NBSP "urgences d\u2019une" NBSP "ville");
+  /* body text breaks anywhere */
+  check ("fr", "pas à vendre", "pas à vendre");
+}
+
+/* ---- Québec, English, German, unknown ---- */
+
+static void
+test_fr_ca (void)
+{
+  check ("fr-CA", "Quoi ? Oui ; non !", "Quoi? Oui; non!");
+  check ("fr-CA", "Nous demandons :", "Nous demandons" NBSP ":");
+  check ("fr_CA", "Quoi ?", "Quoi?");
+}
+
+static void
+test_en (void)
+{
+  check ("en", "Why ? Because : yes ; no !", "Why? Because: yes; no!");
+  check ("en", "don't say 'hello' to \"them\"",
+         "don\u2019t say \u2018hello\u2019 to \u201Cthem\u201D");
+  check ("en-US", "two jobs -- and shifts", "two jobs\u2014and shifts");
+  check ("en", "wait...", "wait\u2026");
+  check ("en", "on 1 March at 11 am", "on 1" NBSP "March at 11" NBSP "am");
+  /* no thousands separator in English: ZIP codes and years make it ambiguous */
+  check ("en", "2500000 people", "2500000" NBSP "people");
+  check ("en", "50% more", "50% more");
+}
+
+static void
+test_en_gb (void)
+{
+  check ("en-GB", "two jobs -- and shifts", "two jobs" NBSP "\u2013 and shifts");
+  check ("en-GB", "two jobs - and shifts", "two jobs" NBSP "\u2013 and shifts");
+}
+
+static void
+test_de (void)
+{
+  check ("de", "Warum ? Darum : ja !", "Warum? Darum: ja!");
+  check ("de", "Er sagt \"nein\".", "Er sagt \u201Enein\u201C.");
+  check ("de", "Er sagt \"nein\" ?", "Er sagt \u201Enein\u201C?");
+  check ("de", "zwei Jobs - und mehr", "zwei Jobs" NBSP "\u2013 und mehr");
+  check ("de", "z. B. hier, d.h. dort", "z." NNBSP "B. hier, d." NNBSP "h. dort");
+  check ("de-DE", "geht's", "geht\u2019s");
+  check ("de", "50% mehr", "50" NBSP "% mehr");
+}
+
+static void
+test_unknown_language (void)
+{
+  g_assert_false (roneo_typo_knows_lang ("tr"));
+  g_assert_true (roneo_typo_knows_lang ("fr-CA"));
+  g_assert_true (roneo_typo_knows_lang ("en"));
+  g_assert_true (roneo_typo_knows_lang ("de-AT"));
+  check ("tr", "Verilerimiz satılık değil ! l'ordi... \"x\" - 2 km",
+         "Verilerimiz satılık değil ! l\u2019ordi\u2026 \"x\" - 2 km");
+  check (NULL, "l'ordi...", "l\u2019ordi\u2026");
+}
+
+/* ---- spans, code ---- */
+
+static void
+test_strong_span_kept (void)
+{
+  const char *typed = "le droit à un parcours de soin complet sans internet ni smartphone ;";
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (typed);
+  const char *strong = strstr (typed, "sans");
+  RoneoSpan span = { strong - typed, strlen (typed) - 2, RONEO_SPAN_STRONG, 0 };
+  g_array_append_val (rich->spans, span);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_autofree char *text = NULL;
+  g_assert_cmpstr (span_text (rich, 0, &text), ==, "sans internet ni smartphone");
+  g_assert_true (g_str_has_suffix (rich->text->str, "smartphone" NNBSP ";"));
+}
+
+static void
+test_code_untouched (void)
+{
+  const char *typed = "lancer ls -l ... puis 'x' ? ensuite...";
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (typed);
+  RoneoSpan code = { 7, 27, RONEO_SPAN_CODE, 0 }; /* "ls -l ... puis 'x' ?" */
+  g_array_append_val (rich->spans, code);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpstr (rich->text->str, ==, "lancer ls -l ... puis 'x' ? ensuite\u2026");
+}
+
+/* ---- the corpus ---- */
+
+static char *
+read_corpus (const char *name)
+{
+  const char *shared = g_getenv ("SHARED_DIR");
+  g_autofree char *path = g_build_filename (shared ? shared : "../shared", "corpus", name, NULL);
+  char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_test_skip (error->message);
+  return contents;
+}
+
+static char *
+letters_of (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_corpus (const char *name, const char *lang)
+{
+  g_autofree char *contents = read_corpus (name);
+  if (contents == NULL)
+    return;
+  g_auto (GStrv) paragraphs = g_strsplit (contents, "\n\n", -1);
+  for (guint k = 0; paragraphs[k]; k++)
+    for (int role = RONEO_TYPO_BODY; role <= RONEO_TYPO_DISPLAY; role++)
+      {
+        g_autofree char *set = typo (lang, role, paragraphs[k]); /* asserts idempotence */
+        g_autofree char *before = letters_of (paragraphs[k]);
+        g_autofree char *after = letters_of (set);
+        g_assert_cmpstr (after, ==, before);
+      }
+  g_autofree char *whole = typo (lang, RONEO_TYPO_BODY, contents);
+  g_assert_true (g_utf8_validate (whole, -1, NULL));
+}
+
+static void
+test_corpus_fr (void)
+{
+  check_corpus ("tract-pompe-a-fric.md", "fr");
+  check_corpus ("tract-plain.txt", "fr");
+  check_corpus ("tract-modele.md", "fr-CA");
+  check_corpus ("slogans.txt", "fr");
+}
+
+static void
+test_corpus_other (void)
+{
+  check_corpus ("tract-en.md", "en");
+  check_corpus ("tract-en.md", "en-GB");
+  check_corpus ("multilingual.md", "de");
+  check_corpus ("multilingual.md", "ar");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/typo/fr/narrow-space-before-punctuation",
+                   test_fr_narrow_space_before_punctuation);
+  g_test_add_func ("/typo/fr/space-before-colon", test_fr_space_before_colon);
+  g_test_add_func ("/typo/fr/guillemets", test_fr_guillemets);
+  g_test_add_func ("/typo/fr/apostrophe", test_fr_apostrophe);
+  g_test_add_func ("/typo/fr/ellipsis", test_fr_ellipsis);
+  g_test_add_func ("/typo/fr/dash", test_fr_dash);
+  g_test_add_func ("/typo/fr/number-and-word", test_fr_number_and_word);
+  g_test_add_func ("/typo/fr/thousands", test_fr_thousands);
+  g_test_add_func ("/typo/fr/units", test_fr_units);
+  g_test_add_func ("/typo/fr/ordinals", test_fr_ordinals);
+  g_test_add_func ("/typo/fr/note-call", test_fr_note_call);
+  g_test_add_func ("/typo/fr/capitals-kept", test_fr_capitals_kept);
+  g_test_add_func ("/typo/fr/display-short-words", test_fr_display_short_words);
+  g_test_add_func ("/typo/fr-ca", test_fr_ca);
+  g_test_add_func ("/typo/en", test_en);
+  g_test_add_func ("/typo/en-gb", test_en_gb);
+  g_test_add_func ("/typo/de", test_de);
+  g_test_add_func ("/typo/unknown-language", test_unknown_language);
+  g_test_add_func ("/typo/strong-span-kept", test_strong_span_kept);
+  g_test_add_func ("/typo/code-untouched", test_code_untouched);
+  g_test_add_func ("/typo/corpus/fr", test_corpus_fr);
+  g_test_add_func ("/typo/corpus/other", test_corpus_other);
+  return g_test_run ();
+}
