@@ -1,1 +1,85 @@
-int main (void) { return 0; }
+/* roneo: lay out tracts and banners from plain text. Dispatches subcommands. */
+#include "roneo-cli.h"
+
+#include "roneo-config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct
+{
+  const char *name;
+  RoneoCliCommand run;
+  const char *summary;
+} commands[] = {
+  { "flyer", roneo_cli_flyer, "lay out a tract (A5 flyer by default) as a print-ready PDF" },
+  { "check", roneo_cli_check, "preflight: does it fit, fonts, warnings; writes nothing" },
+  { "layouts", roneo_cli_layouts, "list the layouts available" },
+  { "fonts", roneo_cli_fonts, "show what each Roneo font family resolves to" },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "usage: roneo COMMAND [OPTIONS] [FILE]\n\n"
+                "roneo lays out plain-text tract copy and slogans as print-ready PDFs.\n\n"
+                "Commands:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out, "\nRun 'roneo COMMAND --help' for the options of a command.\n\n%s",
+           RONEO_CLI_EXIT_CODES);
+}
+
+int
+roneo_cli_fail (GError *error)
+{
+  if (error == NULL)
+    return 0;
+  fprintf (stderr, "roneo: %s\n", error->message);
+  gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
+  return ours ? error->code : RONEO_ERROR_INPUT;
+}
+
+void
+roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet)
+{
+  if (quiet)
+    return;
+  for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
+    fprintf (stderr, "roneo: warning: %s\n", roneo_warnings_peek (warnings, i)->message);
+}
+
+void
+roneo_cli_note (gboolean quiet, const char *format, ...)
+{
+  if (quiet)
+    return;
+  va_list args;
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C"); /* numbers in messages and dumps read the same everywhere */
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0
+      || strcmp (argv[1], "help") == 0)
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? RONEO_ERROR_USAGE : 0;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("roneo %s\n", RONEO_VERSION);
+      return 0;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  fprintf (stderr, "roneo: unknown command '%s' (see 'roneo --help')\n", argv[1]);
+  return RONEO_ERROR_USAGE;
+}

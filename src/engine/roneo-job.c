@@ -1,1 +1,297 @@
-/* placeholder: being written */
+#include "roneo-job.h"
+
+#include "roneo-cleanup-private.h"
+#include "roneo-config.h"
+#include "roneo-copy-parser.h"
+#include "roneo-data-private.h"
+#include "roneo-error.h"
+#include "roneo-flow.h"
+#include "roneo-fonts.h"
+#include "roneo-hyphen.h"
+#include "roneo-layout-parser.h"
+#include "roneo-render.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DEFAULT_LAYOUT "a5-flyer"
+#define DEFAULT_LANG "fr"
+
+
+struct _RoneoEngine
+{
+  char *data_dir;
+  GStrv layout_dirs;
+  RoneoFonts *fonts;
+  RoneoHyphenator *hyphenator;
+};
+
+RoneoEngine *
+roneo_engine_new (const char *data_dir, GError **error)
+{
+  g_autofree char *dir = data_dir ? g_strdup (data_dir) : roneo_data_find_dir ();
+  g_autofree char *fonts_dir = g_build_filename (dir, "fonts", NULL);
+  RoneoFonts *fonts = roneo_fonts_new (fonts_dir, error);
+  if (fonts == NULL)
+    return NULL;
+  RoneoEngine *engine = g_new0 (RoneoEngine, 1);
+  engine->layout_dirs = roneo_data_layout_dirs (dir);
+  engine->data_dir = g_steal_pointer (&dir);
+  engine->fonts = fonts;
+  engine->hyphenator = roneo_hyphenator_new (RONEO_HYPHEN_DIR);
+  return engine;
+}
+
+void
+roneo_engine_free (RoneoEngine *engine)
+{
+  if (engine == NULL)
+    return;
+  g_free (engine->data_dir);
+  g_strfreev (engine->layout_dirs);
+  roneo_fonts_free (engine->fonts);
+  roneo_hyphenator_free (engine->hyphenator);
+  g_free (engine);
+}
+
+const char *const *
+roneo_engine_get_layout_dirs (RoneoEngine *engine)
+{
+  return (const char *const *) engine->layout_dirs;
+}
+
+char *
+roneo_engine_describe_fonts (RoneoEngine *engine)
+{
+  static const struct
+  {
+    const char *family;
+    int weight;
+    gboolean italic;
+  } faces[] = {
+    { "Roneo Display", 700, FALSE }, { "Roneo Display", 900, FALSE },
+    { "Roneo Condensed", 400, FALSE }, { "Roneo Condensed", 700, FALSE },
+    { "Roneo Text", 400, FALSE },    { "Roneo Text", 400, TRUE },
+    { "Roneo Text", 700, FALSE },    { "Roneo Sans", 400, FALSE },
+    { "Roneo Sans", 700, FALSE },
+  };
+  GString *out = g_string_new (NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (faces); i++)
+    {
+      g_autofree char *resolved
+          = roneo_fonts_describe (engine->fonts, faces[i].family, faces[i].weight, faces[i].italic);
+      g_string_append_printf (out, "%-16s %3d %-7s -> %s\n", faces[i].family, faces[i].weight,
+                              faces[i].italic ? "italic" : "roman", resolved);
+    }
+  g_string_append_printf (out, "(own fonts: drop OTF/TTF files into %s/fonts)\n",
+                          engine->data_dir);
+  return g_string_free (out, FALSE);
+}
+
+char *
+roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) layouts
+      = roneo_layout_list (roneo_engine_get_layout_dirs (engine), problems);
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < layouts->len; i++)
+    {
+      const RoneoLayout *layout = g_ptr_array_index (layouts, i);
+      g_string_append_printf (out, "%-12s %5.0f x %-5.0f mm  %-6s %s\n", layout->name,
+                              layout->width / RONEO_PT_PER_MM, layout->height / RONEO_PT_PER_MM,
+                              layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
+                              layout->description ? layout->description : "");
+    }
+  for (guint i = 0; i < problems->len; i++)
+    roneo_warnings_add (warnings, RONEO_WARNING_GENERAL, "%s",
+                        (const char *) g_ptr_array_index (problems, i));
+  return g_string_free (out, FALSE);
+}
+
+/* --- one flyer job -------------------------------------------------------- */
+
+static RoneoLayout *
+load_layout (RoneoEngine *engine, const RoneoFlyerJob *job, const RoneoDocument *document,
+             GError **error)
+{
+  const char *name = job->layout ? job->layout : document->layout ? document->layout
+                                                                   : DEFAULT_LAYOUT;
+  g_autofree char *path = roneo_layout_find (name, roneo_engine_get_layout_dirs (engine), error);
+  if (path == NULL)
+    return NULL;
+  g_autoptr (RoneoLayout) layout = roneo_layout_parse_file (path, error);
+  if (layout == NULL || !roneo_layout_apply_overrides (layout, document, error))
+    return NULL;
+  return g_steal_pointer (&layout);
+}
+
+static void
+check_fonts (RoneoEngine *engine, RoneoLayout *layout, RoneoWarnings *warnings)
+{
+  static const char *const sections[]
+      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer" };
+  for (gsize i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const RoneoStyle *style = roneo_layout_get_style (layout, sections[i]);
+      roneo_fonts_check (engine->fonts, style->font, style->weight, style->italic, warnings);
+    }
+}
+
+/* Under --strict the first warning fails the job, before anything is written. */
+static gboolean
+check_strict (const RoneoFlyerJob *job, RoneoWarnings *warnings, GError **error)
+{
+  if (!job->strict || roneo_warnings_get_count (warnings) == 0)
+    return TRUE;
+  const RoneoWarning *first = roneo_warnings_peek (warnings, 0);
+  for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
+    if (roneo_warnings_peek (warnings, i)->kind == RONEO_WARNING_FONT)
+      first = roneo_warnings_peek (warnings, i);
+  g_set_error (error, RONEO_ERROR,
+               first->kind == RONEO_WARNING_FONT ? RONEO_ERROR_FONT : RONEO_ERROR_INPUT,
+               "%s (--strict)", first->message);
+  return FALSE;
+}
+
+static char *
+default_output (const char *input)
+{
+  if (g_strcmp0 (input, "-") == 0)
+    return g_strdup ("-");
+  const char *dot = strrchr (input, '.');
+  const char *slash = strrchr (input, '/');
+  gsize stem = dot && (!slash || dot > slash) ? (gsize) (dot - input) : strlen (input);
+  return g_strdup_printf ("%.*s.pdf", (int) stem, input);
+}
+
+static char *
+document_title (const RoneoDocument *document)
+{
+  if (document->title != NULL)
+    return g_strdup (document->title);
+  const RoneoBlock *headline = roneo_document_find_block (document, RONEO_BLOCK_HEADLINE);
+  if (headline == NULL)
+    return NULL;
+  return g_strdelimit (g_strdup (headline->text), "\u2028", ' ');
+}
+
+static gboolean
+copy_to_stdout (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write to standard output");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_proofs (GPtrArray *pages, const char *pdf_path, double dpi, GPtrArray *proofs,
+              GError **error)
+{
+  g_autofree char *stem = g_strndup (pdf_path, g_str_has_suffix (pdf_path, ".pdf")
+                                                   ? strlen (pdf_path) - 4
+                                                   : strlen (pdf_path));
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s-%u.png", stem, i + 1);
+      if (!roneo_render_png (g_ptr_array_index (pages, i), dpi, png, error))
+        return FALSE;
+      g_ptr_array_add (proofs, g_steal_pointer (&png));
+    }
+  return TRUE;
+}
+
+static gboolean
+write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, GPtrArray *pages,
+               RoneoFlyerResult *result, GError **error)
+{
+  g_autofree char *title = document_title (document);
+  RoneoRenderOptions options = {
+    .title = title,
+    .author = document->author,
+    .subject = document->subject,
+    .creator = "roneo " RONEO_VERSION,
+    .date = job->date,
+    .bleed = job->bleed,
+    .marks = job->marks,
+  };
+  g_autofree char *output = job->output ? g_strdup (job->output) : default_output (job->input);
+  gboolean to_stdout = g_strcmp0 (output, "-") == 0;
+  g_autofree char *path = to_stdout ? g_build_filename (g_get_tmp_dir (), "roneo-stdout-XXXXXX.pdf", NULL)
+                                    : g_strdup (output);
+  if (to_stdout)
+    {
+      int fd = g_mkstemp_full (path, 0, 0600);
+      if (fd >= 0)
+        close (fd);
+    }
+  gboolean ok = roneo_render_pdf (pages, &options, path, error);
+  if (ok && to_stdout)
+    ok = copy_to_stdout (path, error);
+  if (ok && job->png_dpi > 0 && !to_stdout)
+    ok = write_proofs (pages, path, job->png_dpi, result->proofs, error);
+  if (to_stdout)
+    g_unlink (path);
+  else if (!ok)
+    g_unlink (path); /* a proof failed: take the PDF back too */
+  if (ok)
+    result->output = g_steal_pointer (&output);
+  return ok;
+}
+
+static char *
+dump_pages (GPtrArray *pages)
+{
+  GString *dump = g_string_new (NULL);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *page = roneo_page_dump (g_ptr_array_index (pages, i));
+      g_string_append (dump, page);
+    }
+  return g_string_free (dump, FALSE);
+}
+
+gboolean
+roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarnings *warnings,
+                        RoneoFlyerResult *result, GError **error)
+{
+  memset (result, 0, sizeof *result);
+  result->proofs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (RoneoDocument) document = roneo_copy_parse_file (job->input, error);
+  if (document == NULL)
+    return FALSE;
+  g_autoptr (RoneoLayout) layout = load_layout (engine, job, document, error);
+  if (layout == NULL)
+    return FALSE;
+  result->layout_name = g_strdup (layout->name);
+  check_fonts (engine, layout, warnings);
+  const char *lang = job->lang ? job->lang : document->lang ? document->lang : DEFAULT_LANG;
+  g_autoptr (PangoContext) context = roneo_fonts_create_context (engine->fonts, lang);
+  RoneoComposeContext cc = { context, engine->hyphenator, lang, warnings };
+  g_autoptr (GPtrArray) pages = roneo_compose_document (&cc, document, layout, error);
+  if (pages == NULL)
+    return FALSE;
+  result->pages = pages->len;
+  result->dump = dump_pages (pages);
+  if (!check_strict (job, warnings, error))
+    return FALSE;
+  return job->dry_run || write_outputs (job, document, pages, result, error);
+}
+
+void
+roneo_flyer_result_clear (RoneoFlyerResult *result)
+{
+  g_clear_pointer (&result->output, g_free);
+  g_clear_pointer (&result->proofs, g_ptr_array_unref);
+  g_clear_pointer (&result->layout_name, g_free);
+  g_clear_pointer (&result->dump, g_free);
+}

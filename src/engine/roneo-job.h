@@ -1,0 +1,73 @@
+/* roneo-job.h: the engine that runs roneo's stages for one job.
+ *
+ * A RoneoEngine holds what is costly to load and the same for every job:
+ * where the data lives (layouts, fonts), the private font set and the
+ * hyphenation dictionaries. It runs jobs one after another; each job
+ * parses the copy and the layout, composes pages, renders and finishes the
+ * PDF. Warnings go to the RoneoWarnings the caller hands in; nothing is
+ * printed. The date comes in with the job, so the same job gives the same
+ * bytes.
+ */
+#pragma once
+
+#include "roneo-warnings.h"
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RoneoEngine RoneoEngine;
+
+typedef struct
+{
+  const char *input;  /* copy file, "-" for standard input */
+  const char *output; /* PDF path, "-" for standard output, NULL: beside the input */
+  const char *layout; /* layout name or .ini path; NULL: the copy's, else "a5-flyer" */
+  const char *lang;   /* NULL: the copy's, else "fr" */
+  gint64 date;        /* document date, seconds since the epoch */
+  double png_dpi;     /* > 0: PNG proofs beside the PDF, one per page */
+  double bleed;       /* pt */
+  gboolean marks;     /* crop marks */
+  gboolean strict;    /* any warning fails the job before anything is written */
+  gboolean dry_run;   /* compose only (roneo check): write nothing */
+} RoneoFlyerJob;
+
+typedef struct
+{
+  char *output;      /* the PDF written, NULL for a dry run; owned */
+  GPtrArray *proofs; /* PNG paths written, owned */
+  char *layout_name; /* owned */
+  guint pages;
+  char *dump;        /* the page IR dump, owned */
+} RoneoFlyerResult;
+
+/* data_dir: where layouts/ and fonts/ live; NULL finds it (RONEO_DATA_DIR,
+ * then the source tree, then the installed data). Loads the fonts. */
+RoneoEngine *roneo_engine_new (const char *data_dir, GError **error);
+void roneo_engine_free (RoneoEngine *engine);
+
+/* The folders searched for layouts, first wins. Borrowed, NULL-terminated. */
+const char *const *roneo_engine_get_layout_dirs (RoneoEngine *engine);
+
+/* `roneo fonts`: each Roneo family and what it resolves to. Owned string. */
+char *roneo_engine_describe_fonts (RoneoEngine *engine);
+
+/* `roneo layouts`: name, size and description of each layout. Owned string. */
+char *roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings);
+
+/* Runs a flyer job. On failure nothing is left at the output path. */
+gboolean roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job,
+                                 RoneoWarnings *warnings, RoneoFlyerResult *result,
+                                 GError **error);
+void roneo_flyer_result_clear (RoneoFlyerResult *result);
+
+/* The date of a job: SOURCE_DATE_EPOCH when set, else now. Fails on a
+ * malformed SOURCE_DATE_EPOCH. */
+gboolean roneo_default_date (gint64 *date, GError **error);
+/* "2026-03-01", "2026-03-01T10:00:00Z" or seconds since the epoch. */
+gboolean roneo_date_parse (const char *text, gint64 *date, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoEngine, roneo_engine_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoFlyerResult, roneo_flyer_result_clear)
+
+G_END_DECLS

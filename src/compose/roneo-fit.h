@@ -1,0 +1,41 @@
+/* roneo-fit.h: headlines and slogans fitted to a box, then balanced.
+ *
+ * TYPOGRAPHY.md "Fitting": bisection on the point size, on an integer in
+ * Pango units so it is deterministic, measuring the ink rectangle (PITFALLS
+ * 11); the largest size where no word is broken, the line count is within
+ * max-lines and the ink fits the box. Then the narrowest width that keeps
+ * that line count, so lines come out of similar length. Display text is
+ * never justified (PITFALLS 5).
+ */
+#pragma once
+
+#include "roneo-layout.h"
+#include "roneo-rich-text.h"
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  PangoLayout *layout; /* owned: wrapped at width, aligned per the style */
+  double size;         /* pt */
+  double width;        /* pt: the balanced width the layout wraps at */
+  PangoRectangle ink;  /* pt-free Pango units, relative to the layout origin */
+  int lines;
+  gboolean fits;       /* FALSE: even min-size breaks a rule; set at min-size */
+} RoneoFit;
+
+/* Fits rich in style into max_width x max_height pt, between style->min_size
+ * and style->size. Returns a fit to free with roneo_fit_clear(). */
+RoneoFit roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
+                         double max_width, double max_height);
+
+/* Whether rich set at size fits (for tests: one step larger must not). */
+gboolean roneo_fit_check (PangoContext *context, const RoneoRichText *rich,
+                          const RoneoStyle *style, double size, double max_width,
+                          double max_height);
+
+void roneo_fit_clear (RoneoFit *fit);
+
+G_END_DECLS

@@ -1,0 +1,435 @@
+#include "roneo-linebreak.h"
+
+#include "roneo-text-layout.h"
+
+#include <math.h>
+#include <string.h>
+
+#define STRETCH_PER_SPACE 0.5  /* a space grows by half its width at badness 100 */
+#define SHRINK_PER_SPACE 0.25  /* and shrinks by a quarter at most */
+#define RAGGED_SLACK 0.3       /* a ragged line 30 % short has badness 100 */
+#define MAX_BADNESS 10000.0
+#define HYPHEN_PENALTY 50.0
+#define DOUBLE_HYPHEN_DEMERITS 3000.0
+#define RUNT_DEMERITS 20000.0  /* one word alone on the last line */
+#define EMERGENCY_DEMERITS 1e8 /* a break inside a word without a hyphen */
+#define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
+#define EPSILON 0.01
+#define LINE_SEPARATOR "\u2028"
+#define SOFT_HYPHEN "\u00ad"
+
+typedef struct
+{
+  guint end;  /* content end of the line that breaks here */
+  guint next; /* start of the line after */
+  gboolean hyphen;
+  gboolean forced;
+  gboolean emergency;
+} Candidate;
+
+typedef struct
+{
+  const char *text;
+  gsize len;
+  double *advance; /* advance[i]: width of all clusters before byte i; len + 1 entries */
+  guint *spaces;   /* spaces[i]: stretchable spaces before byte i */
+  double space_width;
+  double hyphen_width;
+  double measure;
+  gboolean justify;
+  GArray *candidates; /* Candidate */
+} Breaker;
+
+typedef struct
+{
+  double cost;
+  int from;
+  int from_run;
+} Node;
+
+static gboolean
+is_stretchable (gunichar c)
+{
+  return c == ' ' || c == 0x00A0;
+}
+
+static double
+plain_width (PangoContext *context, const char *text, const RoneoStyle *style, double size)
+{
+  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (context, text, style, size);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.width);
+}
+
+static void
+measure_advances (Breaker *b, PangoLayout *layout)
+{
+  g_autofree double *width_at = g_new0 (double, b->len + 1);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      pango_layout_iter_get_cluster_extents (iter, NULL, &logical);
+      int index = pango_layout_iter_get_index (iter);
+      if (index >= 0 && (gsize) index < b->len)
+        width_at[index] += pango_units_to_double (logical.width);
+    }
+  while (pango_layout_iter_next_cluster (iter));
+  pango_layout_iter_free (iter);
+  b->advance = g_new0 (double, b->len + 1);
+  b->spaces = g_new0 (guint, b->len + 1);
+  for (gsize i = 0; i < b->len; i++)
+    {
+      b->advance[i + 1] = b->advance[i] + width_at[i];
+      gboolean lead = ((guchar) b->text[i] & 0xC0) != 0x80;
+      b->spaces[i + 1] = b->spaces[i] + (lead && is_stretchable (g_utf8_get_char (b->text + i)));
+    }
+}
+
+static void
+add_candidate (GArray *candidates, guint end, guint next, gboolean hyphen, gboolean forced)
+{
+  Candidate candidate = { end, next, hyphen, forced, FALSE };
+  g_array_append_val (candidates, candidate);
+}
+
+static gboolean
+is_word_char_at (const Breaker *b, gssize i)
+{
+  return i >= 0 && (gsize) i < b->len && g_unichar_isalnum (g_utf8_get_char (b->text + i));
+}
+
+/* The break opportunities: after spaces, at soft hyphens, after a hyphen
+ * inside a compound word, and the forced breaks. */
+static void
+collect_candidates (Breaker *b)
+{
+  GArray *candidates = b->candidates;
+  add_candidate (candidates, 0, 0, FALSE, FALSE);
+  gsize i = 0;
+  while (i < b->len)
+    {
+      gunichar c = g_utf8_get_char (b->text + i);
+      gsize n = g_utf8_next_char (b->text + i) - (b->text + i);
+      if (c == ' ')
+        {
+          gsize j = i;
+          while (j < b->len && b->text[j] == ' ')
+            j++;
+          if (j < b->len && i > 0)
+            add_candidate (candidates, i, j, FALSE, FALSE);
+          i = j;
+          continue;
+        }
+      if (c == 0x2028 || c == '\n')
+        add_candidate (candidates, i, i + n, FALSE, TRUE);
+      else if (c == 0x00AD)
+        add_candidate (candidates, i + n, i + n, TRUE, FALSE);
+      else if ((c == '-' || c == 0x2010) && i > 0
+               && is_word_char_at (b, g_utf8_prev_char (b->text + i) - b->text)
+               && is_word_char_at (b, i + n))
+        add_candidate (candidates, i + n, i + n, FALSE, FALSE);
+      i += n;
+    }
+  gsize end = b->len;
+  while (end > 0 && b->text[end - 1] == ' ')
+    end--;
+  add_candidate (candidates, end, b->len, FALSE, TRUE);
+}
+
+static double
+segment_width (const Breaker *b, guint start, const Candidate *to)
+{
+  return b->advance[to->end] - b->advance[start] + (to->hyphen ? b->hyphen_width : 0);
+}
+
+/* A word wider than the measure gets a break opportunity between every two
+ * characters, so no text ever sticks out (the caller warns). */
+static gboolean
+add_emergency_breaks (Breaker *b)
+{
+  GArray *old = b->candidates;
+  gboolean added = FALSE;
+  b->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_array_append_val (b->candidates, g_array_index (old, Candidate, 0));
+  for (guint k = 1; k < old->len; k++)
+    {
+      const Candidate *prev = &g_array_index (old, Candidate, k - 1);
+      const Candidate *cand = &g_array_index (old, Candidate, k);
+      if (segment_width (b, prev->next, cand) > b->measure + EPSILON)
+        for (const char *p = g_utf8_next_char (b->text + prev->next); p < b->text + cand->end;
+             p = g_utf8_next_char (p))
+          {
+            Candidate emergency = { p - b->text, p - b->text, FALSE, FALSE, TRUE };
+            g_array_append_val (b->candidates, emergency);
+            added = TRUE;
+          }
+      g_array_append_val (b->candidates, *cand);
+    }
+  g_array_unref (old);
+  return added;
+}
+
+/* Badness of a line of natural width and n stretchable spaces, or < 0 when
+ * it cannot be set. */
+static double
+line_badness (const Breaker *b, double width, guint n, gboolean last)
+{
+  double slack = b->measure - width;
+  if (!b->justify || last)
+    {
+      if (slack < -EPSILON && !(b->justify && n > 0 && -slack <= n * SHRINK_PER_SPACE * b->space_width))
+        return -1;
+      if (last || slack <= 0)
+        return 0;
+      return MIN (MAX_BADNESS, 100 * pow (slack / (RAGGED_SLACK * b->measure), 3));
+    }
+  if (slack >= 0)
+    return n == 0 ? MAX_BADNESS / 2
+                  : MIN (MAX_BADNESS, 100 * pow (slack / (n * STRETCH_PER_SPACE * b->space_width), 3));
+  if (n == 0 || -slack > n * SHRINK_PER_SPACE * b->space_width + EPSILON)
+    return -1;
+  return 100 * pow (-slack / (n * SHRINK_PER_SPACE * b->space_width), 3);
+}
+
+static double
+line_demerits (const Breaker *b, guint i, guint k, int run, double badness)
+{
+  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  double demerits = (10 + badness) * (10 + badness);
+  if (to->hyphen)
+    demerits += HYPHEN_PENALTY * HYPHEN_PENALTY + (run > 0 ? DOUBLE_HYPHEN_DEMERITS : 0);
+  if (to->emergency)
+    demerits += EMERGENCY_DEMERITS;
+  const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+  gboolean final = k + 1 == b->candidates->len;
+  if (final && i > 0 && b->spaces[to->end] == b->spaces[from->next])
+    demerits += RUNT_DEMERITS;
+  return demerits;
+}
+
+static void
+relax (const Breaker *b, Node *nodes, guint i, guint k, double badness)
+{
+  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  for (int run = 0; run <= MAX_HYPHEN_RUN; run++)
+    {
+      const Node *from = &nodes[i * (MAX_HYPHEN_RUN + 1) + run];
+      int next_run = to->hyphen ? run + 1 : 0;
+      if (from->cost >= G_MAXDOUBLE || next_run > MAX_HYPHEN_RUN)
+        continue;
+      double cost = from->cost + line_demerits (b, i, k, run, badness);
+      Node *node = &nodes[k * (MAX_HYPHEN_RUN + 1) + next_run];
+      if (cost < node->cost)
+        *node = (Node) { cost, (int) i, run };
+    }
+}
+
+/* Lines ending at candidate k: every start i back to the last forced break,
+ * while the line can still be set (widths only grow going back). */
+static void
+relax_candidate (const Breaker *b, Node *nodes, guint k)
+{
+  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  for (int i = (int) k - 1; i >= 0; i--)
+    {
+      const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+      double width = segment_width (b, from->next, to);
+      guint n = b->spaces[to->end] - b->spaces[from->next];
+      double badness = line_badness (b, width, n, to->forced);
+      if (badness < 0 && i < (int) k - 1)
+        break;
+      relax (b, nodes, i, k, badness < 0 ? MAX_BADNESS * 10 : badness);
+      if (from->forced)
+        break;
+    }
+}
+
+static GArray *
+best_breaks (const Breaker *b)
+{
+  guint count = b->candidates->len;
+  g_autofree Node *nodes = g_new (Node, count * (MAX_HYPHEN_RUN + 1));
+  for (guint i = 0; i < count * (MAX_HYPHEN_RUN + 1); i++)
+    nodes[i] = (Node) { G_MAXDOUBLE, -1, 0 };
+  nodes[0].cost = 0;
+  for (guint k = 1; k < count; k++)
+    relax_candidate (b, nodes, k);
+  int best_run = 0;
+  for (int run = 1; run <= MAX_HYPHEN_RUN; run++)
+    if (nodes[(count - 1) * (MAX_HYPHEN_RUN + 1) + run].cost
+        < nodes[(count - 1) * (MAX_HYPHEN_RUN + 1) + best_run].cost)
+      best_run = run;
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (int k = (int) count - 1, run = best_run; k > 0;)
+    {
+      g_array_prepend_val (path, k);
+      const Node *node = &nodes[k * (MAX_HYPHEN_RUN + 1) + run];
+      k = node->from;
+      run = node->from_run;
+    }
+  return path;
+}
+
+static RoneoLine
+make_line (const Breaker *b, guint i, guint k)
+{
+  const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  RoneoLine line = {
+    .start = from->next,
+    .end = to->end,
+    .next = to->next,
+    .hyphen = to->hyphen,
+    .last = to->forced,
+    .natural = segment_width (b, from->next, to),
+    .spaces = b->spaces[to->end] - b->spaces[from->next],
+  };
+  double slack = b->measure - line.natural;
+  if (b->justify && line.spaces > 0 && (!line.last || slack < 0))
+    line.extra = slack / line.spaces;
+  return line;
+}
+
+static void
+breaker_clear (Breaker *b)
+{
+  g_free (b->advance);
+  g_free (b->spaces);
+  g_array_unref (b->candidates);
+}
+
+RoneoLineSet *
+roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoStyle *style,
+                      double size, double measure, gboolean justify)
+{
+  RoneoLineSet *set = g_new0 (RoneoLineSet, 1);
+  set->rich = rich;
+  set->style = style;
+  set->size = size;
+  set->measure = measure;
+  set->justify = justify;
+  set->lines = g_array_new (FALSE, TRUE, sizeof (RoneoLine));
+  Breaker b = { rich->text->str, rich->text->len };
+  b.measure = measure;
+  b.justify = justify;
+  b.space_width = plain_width (context, " ", style, size);
+  b.hyphen_width = plain_width (context, "-", style, size);
+  b.candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr (PangoLayout) shaped = roneo_text_layout_new (context, rich, style, size, NULL);
+  measure_advances (&b, shaped);
+  collect_candidates (&b);
+  set->broke_word = add_emergency_breaks (&b);
+  g_autoptr (GArray) path = best_breaks (&b);
+  guint from = 0;
+  for (guint j = 0; j < path->len; j++)
+    {
+      guint to = g_array_index (path, guint, j);
+      RoneoLine line = make_line (&b, from, to);
+      g_array_append_val (set->lines, line);
+      from = to;
+    }
+  breaker_clear (&b);
+  return set;
+}
+
+void
+roneo_line_set_free (RoneoLineSet *set)
+{
+  if (set == NULL)
+    return;
+  roneo_rich_text_free (set->rich);
+  g_array_unref (set->lines);
+  g_free (set);
+}
+
+double
+roneo_line_set_get_pitch (const RoneoLineSet *set)
+{
+  return set->size * set->style->leading;
+}
+
+/* The text of lines [first, last): explicit breaks, a hyphen where a soft
+ * hyphen was chosen, the unused soft hyphens removed. Spaces of line j are
+ * recorded in extra_attrs with that line's extra spacing. */
+static RoneoRichText *
+lines_text (const RoneoLineSet *set, guint first, guint last, PangoAttrList *extra_attrs)
+{
+  RoneoRichText *text = roneo_rich_text_copy (set->rich);
+  const RoneoLine *tail = &g_array_index (set->lines, RoneoLine, last - 1);
+  roneo_rich_text_replace (text, tail->end, text->text->len, "");
+  for (guint j = last - 1; j > first; j--)
+    {
+      const RoneoLine *prev = &g_array_index (set->lines, RoneoLine, j - 1);
+      roneo_rich_text_replace (text, prev->end, prev->next,
+                               prev->hyphen ? "-" LINE_SEPARATOR : LINE_SEPARATOR);
+    }
+  roneo_rich_text_replace (text, 0, g_array_index (set->lines, RoneoLine, first).start, "");
+  for (char *p = strstr (text->text->str, SOFT_HYPHEN); p != NULL;
+       p = strstr (text->text->str, SOFT_HYPHEN))
+    roneo_rich_text_replace (text, p - text->text->str, p - text->text->str + 2, "");
+  guint line = first;
+  for (const char *p = text->text->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      double extra = g_array_index (set->lines, RoneoLine, line).extra;
+      if (c == 0x2028 && line + 1 < last)
+        line++;
+      else if (is_stretchable (c) && extra != 0)
+        {
+          PangoAttribute *attr = pango_attr_letter_spacing_new ((int) lround (extra * PANGO_SCALE));
+          attr->start_index = p - text->text->str;
+          attr->end_index = g_utf8_next_char (p) - text->text->str;
+          pango_attr_list_insert (extra_attrs, attr);
+        }
+    }
+  return text;
+}
+
+PangoLayout *
+roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
+                           guint last)
+{
+  g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
+  g_autoptr (PangoAttrList) spacing = pango_attr_list_new ();
+  g_autoptr (RoneoRichText) text = lines_text (set, first, last, spacing);
+  PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
+  if (!set->justify && set->style->align != RONEO_ALIGN_LEFT)
+    {
+      /* A hair wider than the measure so rounding never re-wraps a line. */
+      pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, set->style->align == RONEO_ALIGN_CENTER
+                                              ? PANGO_ALIGN_CENTER
+                                              : PANGO_ALIGN_RIGHT);
+    }
+  return layout;
+}
+
+GArray *
+roneo_line_set_get_notes (const RoneoLineSet *set, guint first, guint last)
+{
+  GArray *notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint start = g_array_index (set->lines, RoneoLine, first).start;
+  guint end = g_array_index (set->lines, RoneoLine, last - 1).next;
+  for (guint i = 0; i < set->rich->spans->len; i++)
+    {
+      const RoneoSpan *span = &g_array_index (set->rich->spans, RoneoSpan, i);
+      if ((span->flags & RONEO_SPAN_NOTE_CALL) && span->start >= start && span->start < end)
+        g_array_append_val (notes, span->note);
+    }
+  return notes;
+}
+
+double
+roneo_layout_get_overflow (PangoLayout *layout, double measure)
+{
+  double widest = 0;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoRectangle logical;
+      pango_layout_line_get_extents (l->data, NULL, &logical);
+      widest = MAX (widest, pango_units_to_double (logical.x + logical.width));
+    }
+  return widest - measure;
+}

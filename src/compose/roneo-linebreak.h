@@ -1,0 +1,74 @@
+/* roneo-linebreak.h: the body line breaker.
+ *
+ * Pango 1.50 breaks lines greedily and its justification only stretches
+ * spaces and overflows at soft hyphens (PITFALLS 4, 5). roneo breaks body
+ * text itself: the paragraph is shaped once by Pango, every break
+ * opportunity (space, soft hyphen, explicit hyphen, forced break) is
+ * measured, and a total-fit (Knuth-Plass style) pass chooses the breaks that
+ * make the word spaces most even, with at most two hyphenated lines in a row
+ * and no single word alone on a last line where it can be avoided. Lines are
+ * then set in one PangoLayout with explicit breaks, the spaces of each
+ * justified line widened or narrowed so it is exactly the measure. No line is
+ * ever wider than the measure except a word that is wider on its own, which
+ * is broken and reported.
+ *
+ * A RoneoLineSet owns its rich text (the text as broken); layouts built from
+ * it are owned by the caller.
+ */
+#pragma once
+
+#include "roneo-layout.h"
+#include "roneo-rich-text.h"
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint start;     /* byte offset of the line's first character */
+  guint end;       /* byte offset after its content (before the break space) */
+  guint next;      /* where the next line starts */
+  gboolean hyphen; /* broken at a soft hyphen: a hyphen is drawn */
+  gboolean last;   /* last line of the paragraph or ends at a forced break */
+  double natural;  /* natural width, pt (hyphen included) */
+  double extra;    /* pt added to each stretchable space when set (may be < 0) */
+  guint spaces;    /* stretchable spaces in the line */
+} RoneoLine;
+
+typedef struct
+{
+  RoneoRichText *rich;     /* owned: the text broken (with its soft hyphens) */
+  const RoneoStyle *style; /* borrowed from the layout */
+  double size;             /* pt */
+  double measure;          /* pt */
+  gboolean justify;
+  GArray *lines;           /* RoneoLine */
+  gboolean broke_word;     /* a word wider than the measure had to be broken */
+} RoneoLineSet;
+
+/* Breaks rich (taken) set in style at size into lines of measure pt.
+ * justify: spaces are set so each line but the last is exactly the measure;
+ * otherwise lines are ragged and aligned per style->align. */
+RoneoLineSet *roneo_line_set_break (PangoContext *context, RoneoRichText *rich,
+                                    const RoneoStyle *style, double size, double measure,
+                                    gboolean justify);
+void roneo_line_set_free (RoneoLineSet *set);
+
+/* A layout of lines [first, last) with the chosen breaks and spacing. The
+ * top of its first line box is at y = 0, lines are style pitch apart. */
+PangoLayout *roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context,
+                                        guint first, guint last);
+
+/* Baseline-to-baseline distance, pt. */
+double roneo_line_set_get_pitch (const RoneoLineSet *set);
+
+/* Note numbers called in lines [first, last), in order (guint). Owned. */
+GArray *roneo_line_set_get_notes (const RoneoLineSet *set, guint first, guint last);
+
+/* The widest line of layout minus measure (> 0 means overflow), pt. */
+double roneo_layout_get_overflow (PangoLayout *layout, double measure);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoLineSet, roneo_line_set_free)
+
+G_END_DECLS

@@ -1,0 +1,92 @@
+#include "roneo-prepare-private.h"
+
+#include "roneo-typo.h"
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+  roneo_rich_text_free (prepared->rich);
+  g_free (prepared);
+}
+
+static Role
+role_of (RoneoBlockKind kind)
+{
+  switch (kind)
+    {
+    case RONEO_BLOCK_HEADLINE: return ROLE_HEADLINE;
+    case RONEO_BLOCK_SUBHEAD: return ROLE_SUBHEAD;
+    case RONEO_BLOCK_LIST_ITEM: return ROLE_LIST;
+    case RONEO_BLOCK_QUOTE: return ROLE_QUOTE;
+    case RONEO_BLOCK_SIGNATURE: return ROLE_FOOTER;
+    case RONEO_BLOCK_FOOTNOTE: return ROLE_FOOTNOTE;
+    case RONEO_BLOCK_PAGE_BREAK: return ROLE_BREAK;
+    case RONEO_BLOCK_PARAGRAPH:
+    default: return ROLE_BODY;
+    }
+}
+
+const char *
+role_name (Role role)
+{
+  static const char *const names[]
+      = { "headline", "subhead", "body", "list", "quote", "footer", "footnotes", "break" };
+  return names[role];
+}
+
+static const RoneoStyle *
+role_style (const RoneoLayout *layout, Role role)
+{
+  const RoneoStyle *styles[] = { &layout->headline, &layout->subhead, &layout->body,
+                                 &layout->list,     &layout->quote,   &layout->footer,
+                                 &layout->footnotes, &layout->body };
+  return styles[role];
+}
+
+/* A missing dictionary is a warning, given once per document. */
+static void
+hyphenate (const RoneoComposeContext *cc, RoneoRichText *rich, gboolean *warned)
+{
+  g_autoptr (GError) error = NULL;
+  if (cc->hyphenator == NULL || roneo_hyphenator_hyphenate (cc->hyphenator, rich, cc->lang, &error))
+    return;
+  if (!*warned)
+    roneo_warnings_add (cc->warnings, RONEO_WARNING_GENERAL, "%s; body text is not hyphenated",
+                        error->message);
+  *warned = TRUE;
+}
+
+static Prepared *
+prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const RoneoBlock *block,
+               gboolean *warned)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+  prepared->block = block;
+  prepared->role = role_of (block->kind);
+  prepared->rich = roneo_rich_text_new_from_block (block);
+  const RoneoStyle *style = role_style (layout, prepared->role);
+  if (style->transform == RONEO_TRANSFORM_UPPERCASE)
+    roneo_rich_text_uppercase (prepared->rich, cc->lang);
+  gboolean display = prepared->role == ROLE_HEADLINE || prepared->role == ROLE_SUBHEAD
+                     || prepared->role == ROLE_QUOTE;
+  roneo_typo_apply (prepared->rich, cc->lang, display ? RONEO_TYPO_DISPLAY : RONEO_TYPO_BODY);
+  if (style->hyphenate && !display && prepared->role != ROLE_FOOTER)
+    hyphenate (cc, prepared->rich, warned);
+  return prepared;
+}
+
+GPtrArray *
+prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
+                  const RoneoLayout *layout)
+{
+  GPtrArray *prepared = g_ptr_array_new_with_free_func (prepared_free);
+  gboolean warned = FALSE;
+  for (guint i = 0; i < document->blocks->len; i++)
+    g_ptr_array_add (prepared, prepare_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
+  for (guint i = 0; i < document->footnotes->len; i++)
+    g_ptr_array_add (prepared,
+                     prepare_block (cc, layout, g_ptr_array_index (document->footnotes, i),
+                                    &warned));
+  return prepared;
+}

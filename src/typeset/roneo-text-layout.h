@@ -1,0 +1,30 @@
+/* roneo-text-layout.h: Pango layouts for a rich text set in a layout's style.
+ *
+ * One place turns a RoneoStyle (family, weight, size, leading) and a rich
+ * text's spans (emphasis, strong, superscripts, note calls, code) into a
+ * PangoLayout, with the attribute list built once (PITFALLS 7) and an exact
+ * baseline pitch (PITFALLS 6). Layouts are returned unwrapped (width -1);
+ * the caller sets width, alignment or breaks.
+ */
+#pragma once
+
+#include "roneo-layout.h"
+#include "roneo-rich-text.h"
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* The style's font at size pt. Owned. */
+PangoFontDescription *roneo_style_font_description (const RoneoStyle *style, double size);
+
+/* A new layout (owned) of rich set in style at size pt; extra (may be NULL)
+ * holds further attributes for that text, copied in. */
+PangoLayout *roneo_text_layout_new (PangoContext *context, const RoneoRichText *rich,
+                                    const RoneoStyle *style, double size, PangoAttrList *extra);
+
+/* A new layout of plain text in style at size pt. */
+PangoLayout *roneo_text_layout_new_plain (PangoContext *context, const char *text,
+                                          const RoneoStyle *style, double size);
+
+G_END_DECLS
