@@ -1,5 +1,7 @@
 #include "roneo-page.h"
 
+#include <string.h>
+
 static void
 item_free (gpointer data)
 {
@@ -100,7 +102,11 @@ dump_lines (GString *out, PangoLayout *layout)
       PangoLayoutLine *line = l->data;
       PangoRectangle logical;
       pango_layout_line_get_extents (line, NULL, &logical);
-      g_autofree char *chunk = g_strndup (text + line->start_index, line->length);
+      int length = line->length;
+      /* The explicit breaks (U+2028) end lines; the dump shows lines, not them. */
+      while (length >= 3 && memcmp (text + line->start_index + length - 3, "\u2028", 3) == 0)
+        length -= 3;
+      g_autofree char *chunk = g_strndup (text + line->start_index, length);
       g_string_append (out, "    |");
       append_pt (out, "w", pango_units_to_double (logical.width));
       g_string_append_printf (out, " %s\n", chunk);

@@ -41,6 +41,10 @@ add_span_attrs (PangoAttrList *list, const RoneoSpan *span, const RoneoStyle *st
       insert_range (list, pango_attr_scale_new (SUPERSCRIPT_SCALE), span->start, span->end);
       insert_range (list, pango_attr_rise_new ((int) (size * SUPERSCRIPT_RISE * PANGO_SCALE)),
                     span->start, span->end);
+      /* A risen run would push its line down (Pango pads every run to the
+       * line height around its own, risen, box): give it no height at all so
+       * the baseline pitch stays exact. */
+      insert_range (list, pango_attr_line_height_new_absolute (1), span->start, span->end);
     }
 }
 
