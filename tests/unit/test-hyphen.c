@@ -1,0 +1,178 @@
+/* test-hyphen.c: soft hyphens with Debian's hyphen-fr, hyphen-en-us, hyphen-de. */
+#include "roneo-hyphen.h"
+
+#include "roneo-error.h"
+
+#include <string.h>
+
+#define SHY "\u00AD"
+
+static RoneoHyphenator *
+hyphenator_new (void)
+{
+  const char *dir = g_getenv ("RONEO_HYPHEN_DIR");
+  return roneo_hyphenator_new (dir ? dir : "/usr/share/hyphen");
+}
+
+static void
+check_show (RoneoHyphenator *hyphenator, const char *lang, const char *word, const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shown = roneo_hyphenator_show (hyphenator, word, lang, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* The text with its soft hyphens shown as '-'. */
+static char *
+hyphenate (RoneoHyphenator *hyphenator, const char *lang, const char *text)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (text);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (roneo_hyphenator_hyphenate (hyphenator, rich, lang, &error));
+  g_assert_no_error (error);
+  g_auto (GStrv) parts = g_strsplit (rich->text->str, SHY, -1);
+  return g_strjoinv ("-", parts);
+}
+
+static void
+check_text (RoneoHyphenator *hyphenator, const char *lang, const char *text, const char *expected)
+{
+  g_autofree char *got = hyphenate (hyphenator, lang, text);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_show_french (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  check_show (hyphenator, "fr", "numérisation", "nu-mé-ri-sa-tion");
+  check_show (hyphenator, "fr", "départementales", "dé-par-te-men-tales");
+  check_show (hyphenator, "fr", "télémédecine", "té-lé-mé-de-cine");
+  /* 3 letters at least after the break: no "-té" at a line start */
+  check_show (hyphenator, "fr", "société", "so-ciété");
+  check_show (hyphenator, "fr-CA", "numérisation", "nu-mé-ri-sa-tion");
+}
+
+static void
+test_french_text (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  check_text (hyphenator, "fr", "la numérisation des dépenses départementales, fin",
+              "la nu-mé-ri-sa-tion des dé-penses dé-par-te-men-tales, fin");
+  /* after an apostrophe, only the word: l’hôpital -> l’hô-pi-tal */
+  check_text (hyphenator, "fr", "l\u2019hôpital public", "l\u2019hô-pi-tal public");
+}
+
+static void
+test_no_break (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  /* short words, acronyms, words with digits, the last word */
+  check_text (hyphenator, "fr", "carte verte de la CPAM", "carte verte de la CPAM");
+  check_text (hyphenator, "fr", "NUMÉRISATION totale", "NUMÉRISATION totale");
+  check_text (hyphenator, "fr", "un numerique2023 et x", "un numerique2023 et x");
+  check_text (hyphenator, "fr", "vive la numérisation", "vive la numérisation");
+  check_text (hyphenator, "fr", "la numérisation.", "la numérisation.");
+  check_text (hyphenator, "fr", "", "");
+  /* a word that already has a soft hyphen is the user's */
+  check_text (hyphenator, "fr", "numé" SHY "risation ici", "numé-risation ici");
+}
+
+static void
+test_spans (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  const char *typed = "voir téléphonique et départementales1 puis informatique ici";
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (typed);
+  const char *code = strstr (typed, "téléphonique");
+  const char *call = strstr (typed, "1 ");
+  const char *strong = strstr (typed, "informatique");
+  RoneoSpan spans[] = {
+    { code - typed, code - typed + strlen ("téléphonique"), RONEO_SPAN_CODE, 0 },
+    { call - typed, call - typed + 1, RONEO_SPAN_NOTE_CALL, 1 },
+    { strong - typed, strong - typed + strlen ("informatique"), RONEO_SPAN_STRONG, 0 },
+  };
+  g_array_append_vals (rich->spans, spans, G_N_ELEMENTS (spans));
+  g_assert_true (roneo_hyphenator_hyphenate (hyphenator, rich, "fr", NULL));
+  /* code untouched; the word before the call is hyphenated, digits glued to
+   * it count as a word with digits */
+  g_assert_nonnull (strstr (rich->text->str, "téléphonique"));
+  g_assert_nonnull (strstr (rich->text->str, "départementales1"));
+  const RoneoSpan *after = &g_array_index (rich->spans, RoneoSpan, 2);
+  g_autofree char *styled = g_strndup (rich->text->str + after->start, after->end - after->start);
+  g_assert_cmpstr (styled, ==, "in" SHY "for" SHY "ma" SHY "tique");
+}
+
+static void
+test_german (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  check_show (hyphenator, "de", "Silbentrennung", "Sil-ben-tren-nung");
+  check_show (hyphenator, "de-DE", "Bäckerei", "Bä-cke-rei");
+  check_text (hyphenator, "de", "Unsere Verwaltung bleibt offen", "Un-se-re Ver-wal-tung bleibt offen");
+}
+
+static void
+test_english (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  check_show (hyphenator, "en", "hyphenation", "hy-phen-ation");
+  check_show (hyphenator, "en-GB", "hyphenation", "hy-phen-ation");
+  check_text (hyphenator, "en-US", "the railway company says", "the rail-way com-pany says");
+}
+
+static void
+test_missing_dictionary (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("Verilerimiz satılık değil");
+  g_assert_false (roneo_hyphenator_hyphenate (hyphenator, rich, "tr", &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "'tr'"));
+  g_assert_cmpstr (rich->text->str, ==, "Verilerimiz satılık değil");
+  g_clear_error (&error);
+  g_assert_null (roneo_hyphenator_show (hyphenator, "word", "../../etc/passwd", &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_clear_error (&error);
+  g_autoptr (RoneoHyphenator) nowhere = roneo_hyphenator_new ("/nonexistent");
+  g_assert_null (roneo_hyphenator_show (nowhere, "numérisation", "fr", &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+}
+
+static void
+test_no_letter_lost (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  const char *shared = g_getenv ("SHARED_DIR");
+  g_autofree char *path = g_build_filename (shared ? shared : "../shared", "corpus",
+                                            "tract-pompe-a-fric.md", NULL);
+  g_autofree char *contents = NULL;
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    {
+      g_test_skip ("no corpus");
+      return;
+    }
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (contents);
+  g_assert_true (roneo_hyphenator_hyphenate (hyphenator, rich, "fr", NULL));
+  g_assert_cmpuint (rich->text->len, >, strlen (contents));
+  g_auto (GStrv) parts = g_strsplit (rich->text->str, SHY, -1);
+  g_autofree char *joined = g_strjoinv ("", parts);
+  g_assert_cmpstr (joined, ==, contents);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/hyphen/show-french", test_show_french);
+  g_test_add_func ("/hyphen/french-text", test_french_text);
+  g_test_add_func ("/hyphen/no-break", test_no_break);
+  g_test_add_func ("/hyphen/spans", test_spans);
+  g_test_add_func ("/hyphen/german", test_german);
+  g_test_add_func ("/hyphen/english", test_english);
+  g_test_add_func ("/hyphen/missing-dictionary", test_missing_dictionary);
+  g_test_add_func ("/hyphen/no-letter-lost", test_no_letter_lost);
+  return g_test_run ();
+}
