@@ -813,17 +813,41 @@ line_index_scan (LineIndex *index, const char *source, const char *data, gsize l
 
 /* ---- files ---- */
 
+/* GKeyFile's string escapes (\s \n \t \r \\), done here: in GLib 2.74
+ * g_key_file_get_string sets its GError twice on a value with two bad ones. */
+static char *
+unescape_value (const char *raw)
+{
+  static const char escapes[] = "s n\nt\tr\r\\\\";
+  g_autoptr (GString) value = g_string_new (NULL);
+  for (const char *p = raw; *p; p++)
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (value, *p);
+          continue;
+        }
+      const char *escape = p[1] ? strchr (escapes, p[1]) : NULL;
+      if (escape == NULL || (escape - escapes) % 2 != 0)
+        return NULL;
+      g_string_append_c (value, escape[1]);
+      p++;
+    }
+  return g_string_free (g_steal_pointer (&value), FALSE);
+}
+
 static gboolean
 apply_key (RoneoLayout *layout, GKeyFile *file, const LineIndex *index, const char *source,
            const char *section, const char *key, GError **error)
 {
   guint line = line_index_get (index, section, key);
-  g_autoptr (GError) local = NULL;
-  g_autofree char *value = g_key_file_get_string (file, section, key, &local);
-  if (local != NULL)
+  g_autofree char *raw = g_key_file_get_value (file, section, key, NULL);
+  g_autofree char *value = unescape_value (raw ? raw : "");
+  if (value == NULL)
     return syntax_error (source, line, error,
                          "bad escape sequence in the value of '%s' (write a backslash as \\\\)",
                          key);
+  g_autoptr (GError) local = NULL;
   if (roneo_layout_set_value (layout, section, key, value, &local))
     return TRUE;
   return syntax_error (source, line, error, "%s", local->message);
@@ -891,10 +915,18 @@ RoneoLayout *
 roneo_layout_parse_data (const char *source, const char *data, gsize length, GError **error)
 {
   g_return_val_if_fail (source != NULL && (data != NULL || length == 0), NULL);
+  if (data == NULL)
+    data = "";
+  /* Windows editors start UTF-8 files with a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
   g_auto (LineIndex) index = { NULL };
   g_autoptr (GKeyFile) file = g_key_file_new ();
-  if (!line_index_scan (&index, source, data ? data : "", length, error)
-      || !load_key_file (file, source, data ? data : "", length, error))
+  if (!line_index_scan (&index, source, data, length, error)
+      || !load_key_file (file, source, data, length, error))
     return NULL;
   g_autoptr (RoneoLayout) layout = layout_for_source (source);
   g_auto (GStrv) sections = g_key_file_get_groups (file, NULL);
@@ -990,12 +1022,11 @@ roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument *document
 
 /* ---- finding layouts ---- */
 
-/* The NAME of every NAME.ini in dirs, first dir first, each name once. */
-static GPtrArray *
-list_names (const char *const *dirs, GPtrArray **paths)
+/* The NAME of every NAME.ini in dirs and its path, first dir first, each name
+ * once. */
+static void
+scan_dirs (const char *const *dirs, GPtrArray *names, GPtrArray *paths)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   for (guint d = 0; dirs != NULL && dirs[d] != NULL; d++)
     {
       g_autoptr (GDir) dir = g_dir_open (dirs[d], 0, NULL);
@@ -1007,13 +1038,10 @@ list_names (const char *const *dirs, GPtrArray **paths)
           g_autofree char *name = g_strndup (entry, strlen (entry) - 4);
           if (g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
             continue;
-          g_ptr_array_add (found, g_build_filename (dirs[d], entry, NULL));
+          g_ptr_array_add (paths, g_build_filename (dirs[d], entry, NULL));
           g_ptr_array_add (names, g_steal_pointer (&name));
         }
     }
-  if (paths != NULL)
-    *paths = g_steal_pointer (&found);
-  return g_steal_pointer (&names);
 }
 
 static int
@@ -1035,7 +1063,9 @@ roneo_layout_find (const char *name, const char *const *dirs, GError **error)
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&path);
     }
-  g_autoptr (GPtrArray) names = list_names (dirs, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  scan_dirs (dirs, names, paths);
   g_ptr_array_sort (names, compare_strings);
   g_ptr_array_add (names, NULL);
   g_autofree char *available = g_strjoinv (", ", (char **) names->pdata);
@@ -1057,8 +1087,9 @@ compare_layouts (gconstpointer a, gconstpointer b)
 GPtrArray *
 roneo_layout_list (const char *const *dirs, GPtrArray *warnings)
 {
-  g_autoptr (GPtrArray) paths = NULL;
-  g_autoptr (GPtrArray) names = list_names (dirs, &paths);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  scan_dirs (dirs, names, paths);
   GPtrArray *layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_layout_free);
   for (guint i = 0; i < paths->len; i++)
     {

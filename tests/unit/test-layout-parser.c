@@ -428,6 +428,10 @@ test_file_syntax (void)
   g_assert_cmpfloat_with_epsilon (layout->margin_top, RONEO_MM (11), EPSILON);
   g_assert_cmpfloat (layout->body.size, ==, 12);
   g_assert_cmpuint (layout->max_pages, ==, 1);
+
+  g_autoptr (RoneoLayout) escaped
+      = parse_ok ("\xef\xbb\xbf[layout]\ndescription = one\\sspace, a\\\\b\n");
+  g_assert_cmpstr (escaped->description, ==, "one space, a\\b");
 }
 
 /* ---- errors, each with its line ---- */
@@ -450,6 +454,7 @@ static const ErrorCase error_cases[] = {
   { "[page]\nsi]ze = A5\n", "test.ini:2: bad key name 'si]ze'" },
   { "[page]\nsize = A5\n[body]\nfont = Ron\xe9o\n", "test.ini:4: text is not UTF-8" },
   { "[layout]\ndescription = a \\q b\n", "test.ini:2: bad escape sequence" },
+  { "[layout]\nname = x\ndescription = a \\q \\\n", "test.ini:3: bad escape sequence" },
   /* sections and keys */
   { "[page]\nsize = A5\n\n[headlines]\nsize = 12\n",
     "test.ini:4: unknown section [headlines] (known: layout, page, headline, subhead, body, "
