@@ -16,6 +16,8 @@
 #define FOOTER_GAP 10.0
 #define SIZE_STEP (PANGO_SCALE / 4) /* body sizes are tried in quarter points */
 #define OVERFLOW_TOLERANCE 0.05
+#define GROW_LIMIT 1.3     /* short copy: the body may grow to 130 % of its size */
+#define GROW_RESERVE 0.08  /* and then still leaves 8 % of the frame free */
 
 typedef struct
 {
@@ -43,6 +45,8 @@ typedef struct
   double reserved;                  /* at the foot of this page: the signature */
   GPtrArray *note_sets;             /* RoneoLineSet* per footnote, this size */
   guint max_pages;
+  RoneoWarnings *warnings;          /* this run's: only the chosen run's are kept */
+  const RoneoStyle *last_style;     /* of the block before: lists get a gap around them */
 } Flow;
 
 static const RoneoStyle *
@@ -169,6 +173,7 @@ new_page (Flow *f)
   f->y = f->c->frame.y;
   f->space = 0;
   f->empty = TRUE;
+  f->last_style = NULL;
   g_array_set_size (f->notes, 0);
   f->notes_height = 0;
   f->reserved = 0;
@@ -177,9 +182,14 @@ new_page (Flow *f)
 static void
 open_block (Flow *f, const RoneoStyle *style)
 {
+  gboolean list_edge = (style == &f->list) != (f->last_style == &f->list);
+  double gap = MAX (f->space, style->space_before);
+  if (list_edge && f->last_style != NULL)
+    gap = MAX (gap, f->body.space_after);
   if (!f->empty)
-    f->y += MAX (f->space, style->space_before);
+    f->y += gap;
   f->space = 0;
+  f->last_style = style;
 }
 
 static void
@@ -222,7 +232,7 @@ check_overflow (Flow *f, PangoLayout *layout, double measure, const Prepared *p)
 {
   double overflow = roneo_layout_get_overflow (layout, measure);
   if (overflow > OVERFLOW_TOLERANCE)
-    roneo_warnings_add (f->c->cc->warnings, RONEO_WARNING_GENERAL,
+    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
                         "%s:%u: a line is %.1f pt wider than the measure", f->c->document->source,
                         p->block->line, overflow);
 }
@@ -263,7 +273,7 @@ static void
 warn_broken_word (Flow *f, const Prepared *p, const RoneoLineSet *set)
 {
   if (set->broke_word)
-    roneo_warnings_add (f->c->cc->warnings, RONEO_WARNING_GENERAL,
+    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
                         "%s:%u: a word is wider than the measure and was broken across lines",
                         f->c->document->source, p->block->line);
 }
@@ -405,6 +415,7 @@ flow_free (Flow *f)
   g_array_unref (f->used);
   g_array_unref (f->notes);
   g_ptr_array_unref (f->note_sets);
+  roneo_warnings_free (f->warnings);
   g_free (f);
 }
 
@@ -443,6 +454,7 @@ flow_run (Composer *c, int body_size, guint max_pages)
   f->notes = g_array_new (FALSE, TRUE, sizeof (guint));
   f->note_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_line_set_free);
   f->max_pages = max_pages;
+  f->warnings = roneo_warnings_new ();
   prepare_notes (f);
   new_page (f);
   for (guint i = 0; i < c->n_blocks; i++)
@@ -451,9 +463,10 @@ flow_run (Composer *c, int body_size, guint max_pages)
   return f;
 }
 
-/* Height set beyond the frame of max_pages pages, pt (0 when it fits). */
+/* Height set beyond the frame of max_pages pages, less reserve pt at the
+ * foot of each page, in pt (0 when it fits). */
 static double
-flow_overflow (const Flow *f)
+flow_overflow_reserving (const Flow *f, double reserve)
 {
   double overflow = 0;
   for (guint i = 0; i < f->used->len; i++)
@@ -462,9 +475,15 @@ flow_overflow (const Flow *f)
       if (i >= f->max_pages)
         overflow += used;
       else
-        overflow += MAX (0, used - f->c->frame.height - OVERFLOW_TOLERANCE);
+        overflow += MAX (0, used - (f->c->frame.height - reserve) - OVERFLOW_TOLERANCE);
     }
   return overflow;
+}
+
+static double
+flow_overflow (const Flow *f)
+{
+  return flow_overflow_reserving (f, 0);
 }
 
 /* --- the overflow policy -------------------------------------------------- */
@@ -478,19 +497,20 @@ count_breaks (const Composer *c)
   return breaks;
 }
 
-/* The largest body size in [low, high] that fits on pages, or -1. */
+/* The largest body size in [low, high] that fits on pages leaving reserve
+ * pt free at the foot of each, or -1. */
 static int
-largest_fitting_size (Composer *c, int low, int high, guint pages)
+largest_fitting_size (Composer *c, int low, int high, guint pages, double reserve)
 {
   g_autoptr (Flow) smallest = flow_run (c, low, pages);
-  if (flow_overflow (smallest) > 0)
+  if (flow_overflow_reserving (smallest, reserve) > 0)
     return -1;
   while (high - low > SIZE_STEP / 2)
     {
       int mid = low + ((high - low) / 2 / SIZE_STEP + 1) * SIZE_STEP;
       mid = MIN (mid, high);
       g_autoptr (Flow) trial = flow_run (c, mid, pages);
-      if (flow_overflow (trial) > 0)
+      if (flow_overflow_reserving (trial, reserve) > 0)
         high = mid - SIZE_STEP / 2;
       else
         low = mid;
@@ -499,8 +519,13 @@ largest_fitting_size (Composer *c, int low, int high, guint pages)
 }
 
 static GPtrArray *
-take_pages (Flow *f)
+take_pages (Flow *f, RoneoWarnings *warnings)
 {
+  for (guint i = 0; i < roneo_warnings_get_count (f->warnings); i++)
+    {
+      const RoneoWarning *warning = roneo_warnings_peek (f->warnings, i);
+      roneo_warnings_add (warnings, warning->kind, "%s", warning->message);
+    }
   GPtrArray *pages = g_steal_pointer (&f->pages);
   f->pages = g_ptr_array_new ();
   return pages;
@@ -569,16 +594,19 @@ compose_pages (Composer *c, GError **error)
   int min_size = pango_units_from_double (MIN (layout->body.min_size, layout->body.size));
   for (guint pages = needed; pages <= layout->max_pages; pages++)
     {
-      int best = largest_fitting_size (c, min_size, size, pages);
+      int best = largest_fitting_size (c, min_size, size, pages, 0);
       if (best < 0)
         continue;
+      if (best == size)
+        best = MAX (best, largest_fitting_size (c, size, (int) (size * GROW_LIMIT), pages,
+                                                c->frame.height * GROW_RESERVE));
       if (best < size)
         roneo_warnings_add (c->cc->warnings, RONEO_WARNING_GENERAL,
                             "%s: body shrunk from %.4g to %.4g pt to fit %u page%s",
                             c->document->source, layout->body.size,
                             pango_units_to_double (best), pages, pages > 1 ? "s" : "");
       g_autoptr (Flow) f = flow_run (c, best, pages);
-      return take_pages (f);
+      return take_pages (f, c->cc->warnings);
     }
   set_overflow_error (c, error);
   return NULL;

@@ -14,6 +14,7 @@
 #define RUNT_DEMERITS 20000.0  /* one word alone on the last line */
 #define EMERGENCY_DEMERITS 1e8 /* a break inside a word without a hyphen */
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
+#define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */
 #define EPSILON 0.01
 #define LINE_SEPARATOR "\u2028"
 #define SOFT_HYPHEN "\u00ad"
@@ -171,6 +172,25 @@ add_emergency_breaks (Breaker *b)
   return added;
 }
 
+/* A word (between spaces) wider than the measure must be cut somewhere;
+ * the caller tells the user. */
+static gboolean
+has_overwide_word (const Breaker *b)
+{
+  guint start = 0;
+  for (guint k = 1; k < b->candidates->len; k++)
+    {
+      const Candidate *cand = &g_array_index (b->candidates, Candidate, k);
+      if (cand->hyphen || cand->emergency)
+        continue;
+      Candidate plain = *cand;
+      if (segment_width (b, start, &plain) > b->measure + EPSILON)
+        return TRUE;
+      start = cand->next;
+    }
+  return FALSE;
+}
+
 /* Badness of a line of natural width and n stretchable spaces, or < 0 when
  * it cannot be set. */
 static double
@@ -217,9 +237,14 @@ relax (const Breaker *b, Node *nodes, guint i, guint k, double badness)
     {
       const Node *from = &nodes[i * (MAX_HYPHEN_RUN + 1) + run];
       int next_run = to->hyphen ? run + 1 : 0;
-      if (from->cost >= G_MAXDOUBLE || next_run > MAX_HYPHEN_RUN)
+      if (from->cost >= G_MAXDOUBLE)
         continue;
       double cost = from->cost + line_demerits (b, i, k, run, badness);
+      if (next_run > MAX_HYPHEN_RUN)
+        {
+          cost += LONG_RUN_DEMERITS;
+          next_run = MAX_HYPHEN_RUN;
+        }
       Node *node = &nodes[k * (MAX_HYPHEN_RUN + 1) + next_run];
       if (cost < node->cost)
         *node = (Node) { cost, (int) i, run };
@@ -320,7 +345,8 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
   g_autoptr (PangoLayout) shaped = roneo_text_layout_new (context, rich, style, size, NULL);
   measure_advances (&b, shaped);
   collect_candidates (&b);
-  set->broke_word = add_emergency_breaks (&b);
+  add_emergency_breaks (&b);
+  set->broke_word = has_overwide_word (&b);
   g_autoptr (GArray) path = best_breaks (&b);
   guint from = 0;
   for (guint j = 0; j < path->len; j++)

@@ -1,0 +1,27 @@
+# Shared by setup.sh and test.sh: install what is missing, build.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+install_packages () {
+  local wanted missing=()
+  mapfile -t wanted < <(grep -v '^#' "$here/tools/debian-packages.txt" | grep -v '^$')
+  for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "roneo: missing Debian packages: ${missing[*]}; run this as root (or: sudo apt-get install ${missing[*]})" >&2
+    return 1
+  fi
+  echo "roneo: installing ${missing[*]}" >&2
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# build DIR [meson options...]
+build () {
+  local dir=$1; shift
+  if [ ! -f "$here/$dir/build.ninja" ]; then
+    meson setup "$here/$dir" "$here" "$@" >/dev/null
+  fi
+  ninja -C "$here/$dir"
+}

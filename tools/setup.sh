@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets roneo up on Debian 12 (as root: installs the packages it needs), builds
+# it, and renders every file in examples/ to PDF and PNG proofs in out/examples/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_packages
+build build
+mkdir -p "$here/out/examples"
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct 2>/dev/null || date +%s)}
+for copy in "$here"/examples/*.md "$here"/examples/*.txt; do
+  [ -e "$copy" ] || continue
+  name=$(basename "${copy%.*}")
+  "$here/build/src/cli/roneo" flyer "$copy" -o "$here/out/examples/$name.pdf" --png=100 -v
+done
+echo "roneo: examples in out/examples/ (PDF and PNG proofs)"
