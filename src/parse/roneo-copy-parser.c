@@ -436,6 +436,22 @@ enter_note (Walk *walk, cmark_node *node)
   walk->number = ++walk->notes;
 }
 
+/* Appends a literal from cmark, which can cut a character in two (a "[^label"
+ * running over a line end gives "\xe2\x80]"): the text must stay UTF-8. */
+static void
+append_text (Walk *walk, const char *text)
+{
+  if (text == NULL)
+    return;
+  if (g_utf8_validate (text, -1, NULL))
+    g_string_append (walk->text, text);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      g_string_append (walk->text, valid);
+    }
+}
+
 static void
 add_span (Walk *walk, guint start, guint flags, guint note)
 {
@@ -448,6 +464,7 @@ add_span (Walk *walk, guint start, guint flags, guint note)
 static void
 append_lines (Walk *walk, const char *literal, guint flags)
 {
+  g_autoptr (GString) lines = g_string_new (NULL);
   guint start = walk->text->len;
   gsize length = literal ? strlen (literal) : 0;
 
@@ -455,9 +472,10 @@ append_lines (Walk *walk, const char *literal, guint flags)
     length--;
   for (gsize i = 0; i < length; i++)
     if (literal[i] == '\n')
-      g_string_append (walk->text, LINE_SEPARATOR);
+      g_string_append (lines, LINE_SEPARATOR);
     else if (literal[i] != '\r')
-      g_string_append_c (walk->text, literal[i]);
+      g_string_append_c (lines, literal[i]);
+  append_text (walk, lines->str);
   if (flags)
     add_span (walk, start, flags, 0);
 }
@@ -487,7 +505,7 @@ static void
 append_styled (Walk *walk, const char *text, guint flags, guint note)
 {
   guint start = walk->text->len;
-  g_string_append (walk->text, text ? text : "");
+  append_text (walk, text);
   add_span (walk, start, flags, note);
 }
 
@@ -499,6 +517,17 @@ close_style (Walk *walk, guint flags)
   guint start = g_array_index (walk->open, guint, walk->open->len - 1);
   g_array_set_size (walk->open, walk->open->len - 1);
   add_span (walk, start, flags, 0);
+}
+
+/* Length of the note label at p (after "[^"), bounded by stop: the input need
+ * not be NUL-terminated. */
+static gsize
+label_length (const char *p, const char *stop)
+{
+  gsize n = 0;
+  while (p + n < stop && strchr ("] \t\r\n[", p[n]) == NULL)
+    n++;
+  return n;
 }
 
 /* cmark leaves the call of an undefined note as the text "[^label]"; a
@@ -523,7 +552,7 @@ check_note_calls (Walk *walk, cmark_node *node, GError **error)
         escapes++;
       if (q[0] != '[' || q[1] != '^' || escapes % 2 == 1)
         continue;
-      gsize label = strcspn (q + 2, "] \t\r\n[");
+      gsize label = label_length (q + 2, stop);
       if (label == 0 || q + 2 + label >= stop || q[2 + label] != ']')
         continue;
       return input_error (error,
@@ -541,7 +570,7 @@ enter_inline (Walk *walk, cmark_node *node, GError **error)
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_TEXT:
-      g_string_append (walk->text, cmark_node_get_literal (node));
+      append_text (walk, cmark_node_get_literal (node));
       return check_note_calls (walk, node, error);
     case CMARK_NODE_SOFTBREAK:
       walk->broken = TRUE;
@@ -555,7 +584,7 @@ enter_inline (Walk *walk, cmark_node *node, GError **error)
       append_styled (walk, cmark_node_get_literal (node), RONEO_SPAN_CODE, 0);
       break;
     case CMARK_NODE_HTML_INLINE:
-      g_string_append (walk->text, cmark_node_get_literal (node));
+      append_text (walk, cmark_node_get_literal (node));
       break;
     case CMARK_NODE_EMPH:
     case CMARK_NODE_STRONG:
@@ -564,7 +593,7 @@ enter_inline (Walk *walk, cmark_node *node, GError **error)
     case CMARK_NODE_LINK:
       /* [](url) has no text: the address is all there is to show */
       if (cmark_node_first_child (node) == NULL)
-        g_string_append (walk->text, cmark_node_get_url (node));
+        append_text (walk, cmark_node_get_url (node));
       break;
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       {
@@ -684,7 +713,7 @@ check_unused_notes (Walk *walk, GError **error)
       const char *stop = line_end (p, end), *q = p;
       while (q < stop && (*q == ' ' || *q == '\t' || *q == '>'))
         q++;
-      gsize label = stop - q > 2 && q[0] == '[' && q[1] == '^' ? strcspn (q + 2, "] \t\r\n[") : 0;
+      gsize label = stop - q > 2 && q[0] == '[' && q[1] == '^' ? label_length (q + 2, stop) : 0;
       if (!walk->covered[line] && label > 0 && q + label + 3 < stop && q[label + 2] == ']'
           && q[label + 3] == ':')
         return input_error (error,

@@ -43,5 +43,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   check_blocks (document->blocks);
   check_blocks (document->footnotes);
   g_autofree char *dump = roneo_document_dump (document);
+  g_assert (dump != NULL);
   return 0;
 }
