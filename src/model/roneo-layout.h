@@ -1,6 +1,6 @@
 /* roneo-layout.h: a layout, the design of one kind of printed piece, as plain data.
  *
- * Layouts are INI files (layouts/*.ini) read by src/parse; this is what they
+ * Layouts are INI files (the .ini files in layouts/) read by src/parse; this is what they
  * become. Every length is in points, every size the trim size. A layout owns
  * its strings. roneo_layout_new() gives the built-in defaults, which the parser
  * then overrides key by key, so a user's file only says what differs.
