@@ -13,7 +13,8 @@
  *   is not a year (1000-2100). Never a run starting with 0 (phone numbers,
  *   codes), a 5-digit run followed by a capitalised word (a postcode:
  *   "81000 Albi"), a run after "p." or "page", a decimal part, a date, a time
- *   or anything glued to letters. English and German numbers are left alone
+ *   or anything glued to letters, nor digits right after "123 " (a second
+ *   number: "en 2019 25000" stays). English and German numbers are left alone
  *   (US ZIP codes and years make "2,500,000" ambiguous).
  * - numbers and what they count (fr, en, de): the space after a number, or
  *   after an ordinal, followed by a letter or a unit symbol becomes U+00A0;
@@ -356,6 +357,15 @@ dash_length (const RoneoRichText *rich, gsize i)
   return 0;
 }
 
+/* What may follow a dash between words: a word, or a quote or bracket
+ * opening one (not punctuation, which a later rule spaces). */
+static gboolean
+starts_word (gunichar c)
+{
+  return g_unichar_isalnum (c) || is_opening (c) || c == '"' || c == '\'' || c == 0x2018
+         || c == 0x201C;
+}
+
 static gsize
 step_dash (RoneoRichText *rich, gsize i, const TypoLang *lang)
 {
@@ -364,8 +374,9 @@ step_dash (RoneoRichText *rich, gsize i, const TypoLang *lang)
     return next_offset (rich, i);
   gsize start = blank_run_start (rich, i);
   gsize end = blank_run_end (rich, i + len);
-  if (start == i || start == 0 || is_break (char_before (rich, start)) || end == i + len
-      || is_break (char_at (rich, end)) || in_code (rich, start, end))
+  gunichar before = char_before (rich, start);
+  if (start == i || start == 0 || is_break (before) || is_opening (before) || end == i + len
+      || !starts_word (char_at (rich, end)) || in_code (rich, start, end))
     return i + len;
   gboolean en_dash = char_at (rich, i) == 0x2013;
   if (lang->family == FAMILY_EN && !lang->british)
@@ -467,21 +478,38 @@ digits_end (const RoneoRichText *rich, gsize i)
   return i;
 }
 
-/* The end of a number typed in groups of three ("2 500 000") from i, whose
- * first group ends at first_end. */
+/* The end of a number typed in groups of three ("2 500 000") whose first
+ * group ends at first_end. One separator throughout: "500 810\u202F000" is
+ * 500 then 810 000, not one number. */
 static gsize
 grouped_end (const RoneoRichText *rich, gsize first_end, guint *groups)
 {
   gsize end = first_end;
+  gunichar separator = char_at (rich, end);
   *groups = 0;
   for (;;)
     {
+      gunichar c = char_at (rich, end);
       gsize digits = next_offset (rich, end);
-      if (!is_separator (char_at (rich, end)) || digits_end (rich, digits) != digits + 3)
+      if (!is_separator (c) || digits_end (rich, digits) != digits + 3)
         return end;
+      if (c != separator)
+        {
+          *groups = 0;
+          return first_end;
+        }
       end = digits + 3;
       (*groups)++;
     }
+}
+
+/* Digits right after "123 ": the rest of a number, or a second number. */
+static gboolean
+continues_number (const RoneoRichText *rich, gsize i)
+{
+  gsize separator = prev_offset (rich, i);
+  return i > 0 && is_separator (char_before (rich, i)) && separator > 0
+         && is_digit (char_before (rich, separator));
 }
 
 /* A decimal part, a date, a time, a version: digits after ".,:/" and a digit. */
@@ -554,7 +582,7 @@ step_thousands (RoneoRichText *rich, gsize i, const TypoLang *lang)
 {
   gunichar before = char_before (rich, i);
   if (!is_digit (char_at (rich, i)) || g_unichar_isalnum (before) || before == 0x00B0
-      || before == '#' || is_number_part (rich, i, FALSE))
+      || before == '#' || is_number_part (rich, i, FALSE) || continues_number (rich, i))
     return next_offset (rich, i);
   gsize first_end = digits_end (rich, i);
   guint groups = 0;
@@ -640,18 +668,26 @@ step_symbol_space (RoneoRichText *rich, gsize i, const TypoLang *lang)
 
 /* ---- German abbreviations, French display short words ---- */
 
-/* "z. B." and "z.B." -> "z.\u202FB.": one letter, a dot, one letter, a dot. */
+/* A letter alone and a dot at i ("z."). */
+static gboolean
+is_initial (const RoneoRichText *rich, gsize i)
+{
+  return g_unichar_isalpha (char_at (rich, i)) && char_at (rich, next_offset (rich, i)) == '.';
+}
+
+/* "z. B." and "z.B." -> "z.\u202FB.": one letter, a dot, one letter, a dot
+ * (also in chains: "i. d. R."). */
 static gsize
 step_german_abbreviation (RoneoRichText *rich, gsize i, const TypoLang *lang)
 {
   gsize dot = next_offset (rich, i);
-  if (!g_unichar_isalpha (char_at (rich, i)) || g_unichar_isalpha (char_before (rich, i))
-      || char_at (rich, dot) != '.')
-    return next_offset (rich, i);
+  if (!is_initial (rich, i) || g_unichar_isalpha (char_before (rich, i)))
+    return dot;
   gsize second = blank_run_end (rich, dot + 1);
   gsize second_dot = next_offset (rich, second);
-  if (!g_unichar_isalpha (char_at (rich, second)) || char_at (rich, second_dot) != '.'
-      || g_unichar_isalpha (char_at (rich, second_dot + 1)) || in_code (rich, i, second_dot))
+  gboolean chain_ends = !g_unichar_isalpha (char_at (rich, second_dot + 1))
+                        || is_initial (rich, second_dot + 1);
+  if (!is_initial (rich, second) || !chain_ends || in_code (rich, i, second_dot))
     return dot;
   replace_if_needed (rich, dot + 1, second, NNBSP);
   return dot + 1;

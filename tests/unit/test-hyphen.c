@@ -110,7 +110,8 @@ test_german (void)
   g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
   check_show (hyphenator, "de", "Silbentrennung", "Sil-ben-tren-nung");
   check_show (hyphenator, "de-DE", "Bäckerei", "Bä-cke-rei");
-  check_text (hyphenator, "de", "Unsere Verwaltung bleibt offen", "Un-se-re Ver-wal-tung bleibt offen");
+  check_text (hyphenator, "de", "Unsere Verwaltung bleibt offen",
+              "Un-se-re Ver-wal-tung bleibt offen");
 }
 
 static void

@@ -254,6 +254,28 @@ test_unknown_language (void)
   check (NULL, "l'ordi...", "l\u2019ordi\u2026");
 }
 
+/* Inputs where one rule's output used to wake another up on a second pass
+ * (found by feeding random token soup to the rules). */
+static void
+test_tricky_idempotence (void)
+{
+  static const char *const inputs[] = {
+    "500 810000 mot", "«81000 500:n°02 (\"–", "--;81000 500’z.B.--", ":en°€1er –!",
+    "z.; —!", "500!p.p.z.»'XIX", "€«--? 81000", "?, --;", "«-!,500«B.1era",
+    "p. ’p.p.z.2la",
+  };
+  static const char *const langs[] = { "fr", "fr-CA", "en", "en-GB", "de", "xx" };
+  for (gsize k = 0; k < G_N_ELEMENTS (inputs); k++)
+    for (gsize l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autofree char *body = typo (langs[l], RONEO_TYPO_BODY, inputs[k]);
+        g_autofree char *display = typo (langs[l], RONEO_TYPO_DISPLAY, inputs[k]);
+      }
+  check ("de", "i. d. R. und u.a. hier", "i." NNBSP "d." NNBSP "R. und u." NNBSP "a. hier");
+  /* digits after "500 " are a second number, left as typed */
+  check ("fr", "entre 500 810000 et", "entre 500 810000" NBSP "et");
+}
+
 /* ---- spans, code ---- */
 
 static void
@@ -365,6 +387,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/typo/en-gb", test_en_gb);
   g_test_add_func ("/typo/de", test_de);
   g_test_add_func ("/typo/unknown-language", test_unknown_language);
+  g_test_add_func ("/typo/tricky-idempotence", test_tricky_idempotence);
   g_test_add_func ("/typo/strong-span-kept", test_strong_span_kept);
   g_test_add_func ("/typo/code-untouched", test_code_untouched);
   g_test_add_func ("/typo/corpus/fr", test_corpus_fr);
