@@ -675,11 +675,11 @@ line_index_get (const LineIndex *index, const char *section, const char *key)
 }
 
 static gboolean
-syntax_error (const char *source, guint line, GError **error, const char *format, ...)
+position_error (const char *source, guint line, GError **error, const char *format, ...)
     G_GNUC_PRINTF (4, 5);
 
 static gboolean
-syntax_error (const char *source, guint line, GError **error, const char *format, ...)
+position_error (const char *source, guint line, GError **error, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
@@ -753,7 +753,7 @@ scan_line (LineIndex *index, const char *source, guint number, char *text, char 
     {
       char *name = scan_section (text);
       if (name == NULL)
-        return syntax_error (source, number, error,
+        return position_error (source, number, error,
                              "bad section header '%s' (write it like [headline])", text);
       if (!g_hash_table_contains (index->lines, name))
         g_hash_table_insert (index->lines, g_strdup (name), GUINT_TO_POINTER (number));
@@ -763,14 +763,14 @@ scan_line (LineIndex *index, const char *source, guint number, char *text, char 
     }
   char *equals = strchr (text, '=');
   if (equals == NULL || equals == text)
-    return syntax_error (source, number, error,
+    return position_error (source, number, error,
                          "line '%s' is neither a [section] nor a key = value", text);
   g_autofree char *key = g_strndup (text, equals - text);
   g_strchomp (key);
   if (!is_key_name (key))
-    return syntax_error (source, number, error, "bad key name '%s'", key);
+    return position_error (source, number, error, "bad key name '%s'", key);
   if (*section == NULL)
-    return syntax_error (source, number, error,
+    return position_error (source, number, error,
                          "key '%s' comes before any [section] (start with [layout] or [page])",
                          key);
   g_hash_table_insert (index->lines, g_strconcat (*section, "\n", key, NULL),
@@ -787,7 +787,7 @@ check_utf8 (const char *source, const char *data, gsize length, GError **error)
   guint line = 1;
   for (const char *p = data; p < end; p++)
     line += *p == '\n';
-  return syntax_error (source, line, error, "text is not UTF-8 (save the file as UTF-8)");
+  return position_error (source, line, error, "text is not UTF-8 (save the file as UTF-8)");
 }
 
 static gboolean
@@ -844,13 +844,13 @@ apply_key (RoneoLayout *layout, GKeyFile *file, const LineIndex *index, const ch
   g_autofree char *raw = g_key_file_get_value (file, section, key, NULL);
   g_autofree char *value = unescape_value (raw ? raw : "");
   if (value == NULL)
-    return syntax_error (source, line, error,
+    return position_error (source, line, error,
                          "bad escape sequence in the value of '%s' (write a backslash as \\\\)",
                          key);
   g_autoptr (GError) local = NULL;
   if (roneo_layout_set_value (layout, section, key, value, &local))
     return TRUE;
-  return syntax_error (source, line, error, "%s", local->message);
+  return position_error (source, line, error, "%s", local->message);
 }
 
 static gboolean
@@ -861,7 +861,7 @@ apply_section (RoneoLayout *layout, GKeyFile *file, const LineIndex *index, cons
     {
       g_autoptr (GError) local = NULL;
       set_unknown_section (section, &local);
-      return syntax_error (source, line_index_get (index, section, NULL), error, "%s",
+      return position_error (source, line_index_get (index, section, NULL), error, "%s",
                            local->message);
     }
   g_auto (GStrv) keys = g_key_file_get_keys (file, section, NULL, NULL);
@@ -908,7 +908,7 @@ load_key_file (GKeyFile *file, const char *source, const char *data, gsize lengt
   if (g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
     return TRUE;
   /* The scan has refused every line GKeyFile refuses; this is a safety net. */
-  return syntax_error (source, 1, error, "cannot read the layout: %s", local->message);
+  return position_error (source, 1, error, "cannot read the layout: %s", local->message);
 }
 
 RoneoLayout *
@@ -936,7 +936,7 @@ roneo_layout_parse_data (const char *source, const char *data, gsize length, GEr
   g_autoptr (GError) local = NULL;
   if (!check_frame (layout, &local))
     {
-      syntax_error (source, frame_line (&index), error, "%s", local->message);
+      position_error (source, frame_line (&index), error, "%s", local->message);
       return NULL;
     }
   return g_steal_pointer (&layout);
@@ -966,7 +966,7 @@ apply_override (RoneoLayout *layout, const char *source, const RoneoOverride *ov
 {
   const char *dot = strchr (override->key, '.');
   if (dot == NULL || dot == override->key || dot[1] == '\0')
-    return syntax_error (source, override->line, error,
+    return position_error (source, override->line, error,
                          "layout override '%s' must be written section.key "
                          "(like headline.color)",
                          override->key);
@@ -974,7 +974,7 @@ apply_override (RoneoLayout *layout, const char *source, const RoneoOverride *ov
   g_autoptr (GError) local = NULL;
   if (roneo_layout_set_value (layout, section, dot + 1, override->value, &local))
     return TRUE;
-  return syntax_error (source, override->line, error, "%s", local->message);
+  return position_error (source, override->line, error, "%s", local->message);
 }
 
 static guint
@@ -1016,7 +1016,7 @@ roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument *document
   g_autoptr (GError) local = NULL;
   if (check_frame (layout, &local))
     return TRUE;
-  return syntax_error (document->source, override_frame_line (overrides), error, "%s",
+  return position_error (document->source, override_frame_line (overrides), error, "%s",
                        local->message);
 }
 
