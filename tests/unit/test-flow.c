@@ -1,0 +1,225 @@
+/* Composition of whole documents: what a reader of the printed tract checks.
+ * No line sticks out, justified lines fill the measure, notes sit on the
+ * page that calls them, the signature at the foot of the last page, copy
+ * that is too long is refused with the overflow stated. */
+#include "roneo-copy-parser.h"
+#include "roneo-error.h"
+#include "roneo-flow.h"
+#include "roneo-fonts.h"
+#include "roneo-layout-parser.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  RoneoFonts *fonts;
+  PangoContext *context;
+  RoneoHyphenator *hyphenator;
+  RoneoWarnings *warnings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("RONEO_SOURCE_ROOT"), "fonts", NULL);
+  f->fonts = roneo_fonts_new (dir, NULL);
+  g_assert_nonnull (f->fonts);
+  f->context = roneo_fonts_create_context (f->fonts, "fr");
+  f->hyphenator = roneo_hyphenator_new ("/usr/share/hyphen");
+  f->warnings = roneo_warnings_new ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_object_unref (f->context);
+  roneo_fonts_free (f->fonts);
+  roneo_hyphenator_free (f->hyphenator);
+  roneo_warnings_free (f->warnings);
+}
+
+static RoneoLayout *
+layout_load (const char *name)
+{
+  g_autofree char *path
+      = g_strdup_printf ("%s/layouts/%s.ini", g_getenv ("RONEO_SOURCE_ROOT"), name);
+  g_autoptr (GError) error = NULL;
+  RoneoLayout *layout = roneo_layout_parse_file (path, &error);
+  g_assert_no_error (error);
+  return layout;
+}
+
+static GPtrArray *
+compose (Fixture *f, const char *copy, const char *layout_name, GError **error)
+{
+  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (RoneoDocument) document = roneo_copy_parse ("test.md", copy, strlen (copy),
+                                                         &parse_error);
+  g_assert_no_error (parse_error);
+  g_autoptr (RoneoLayout) layout = layout_load (layout_name);
+  RoneoComposeContext cc = { f->context, f->hyphenator, "fr", f->warnings };
+  return roneo_compose_document (&cc, document, layout, error);
+}
+
+static char *
+corpus (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SHARED_DIR"), "corpus", name, NULL);
+  char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static double
+line_width (PangoLayoutLine *line)
+{
+  PangoRectangle logical;
+  pango_layout_line_get_extents (line, NULL, &logical);
+  return pango_units_to_double (logical.x + logical.width);
+}
+
+static const RoneoItem *
+find_item (const RoneoPage *page, const char *role)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      if (item->kind == RONEO_ITEM_TEXT && strcmp (item->role, role) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* Every body line within the measure; every one but the last of each block
+ * is the full measure (justified); a single word is never alone on the last
+ * line of a paragraph; no three hyphenated lines in a row. */
+static void
+test_body_lines (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("tract-pompe-a-fric.md");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", &error);
+  g_assert_no_error (error);
+  guint checked = 0;
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const RoneoPage *page = g_ptr_array_index (pages, p);
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          const RoneoItem *item = g_ptr_array_index (page->items, i);
+          if (item->kind != RONEO_ITEM_TEXT || strcmp (item->role, "body") != 0)
+            continue;
+          const char *text = pango_layout_get_text (item->layout);
+          int hyphens_in_a_row = 0;
+          for (GSList *l = pango_layout_get_lines_readonly (item->layout); l; l = l->next)
+            {
+              PangoLayoutLine *line = l->data;
+              double width = line_width (line);
+              g_assert_cmpfloat (width, <=, item->rect.width + 0.05);
+              g_autofree char *chunk = g_strndup (text + line->start_index, line->length);
+              if (l->next != NULL)
+                {
+                  g_assert_cmpfloat (width, >=, item->rect.width - 0.5);
+                  hyphens_in_a_row = g_str_has_suffix (chunk, "-\u2028") ? hyphens_in_a_row + 1 : 0;
+                  g_assert_cmpint (hyphens_in_a_row, <=, 2);
+                }
+              else if (pango_layout_get_line_count (item->layout) > 1)
+                g_assert_nonnull (strchr (g_strstrip (chunk), ' '));
+              checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (checked, >, 10);
+}
+
+static void
+test_note_on_calling_page (Fixture *f, gconstpointer data)
+{
+  GString *copy = g_string_new ("# Titre\n\n");
+  for (int i = 0; i < 14; i++)
+    g_string_append (copy, "Pendant que les urgences ferment leurs portes la nuit, l’argent public "
+                           "coule à flots vers les sociétés informatiques et les plateformes.\n\n");
+  g_string_append (copy, "***\n\nAu verso, un appel[^n].\n\n[^n]: La note du verso.\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pages = compose (f, copy->str, "a5-flyer", &error);
+  g_string_free (copy, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages->len, ==, 2);
+  g_assert_null (find_item (g_ptr_array_index (pages, 0), "footnotes"));
+  const RoneoItem *note = find_item (g_ptr_array_index (pages, 1), "footnotes");
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (pango_layout_get_text (note->layout), "La note du verso"));
+}
+
+static void
+test_signature_at_foot_of_last_page (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("tract-pompe-a-fric.md");
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", NULL);
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  const RoneoPage *last = g_ptr_array_index (pages, pages->len - 1);
+  const RoneoItem *footer = find_item (last, "footer");
+  g_assert_nonnull (footer);
+  double bottom = layout->height - layout->margin_bottom;
+  g_assert_cmpfloat (fabs (footer->rect.y + footer->rect.height - bottom), <, 1.0);
+  /* The note of the recto sits above the signature. */
+  const RoneoItem *note = find_item (last, "footnotes");
+  g_assert_nonnull (note);
+  g_assert_cmpfloat (note->rect.y + note->rect.height, <=, footer->rect.y);
+}
+
+static void
+test_overflow_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("bad/overflow.md");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", &error);
+  g_assert_null (pages);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW);
+  g_assert_nonnull (strstr (error->message, "lines"));
+  g_assert_nonnull (strstr (error->message, "mm"));
+}
+
+/* Copy a little too long for the recto: the body shrinks, with a warning,
+ * before the verso is used. */
+static void
+test_shrink_before_verso (Fixture *f, gconstpointer data)
+{
+  GString *copy = g_string_new ("# Titre\n\n");
+  for (int i = 0; i < 16; i++)
+    g_string_append (copy, "Pendant que les urgences ferment leurs portes la nuit, l’argent public "
+                           "coule à flots vers les sociétés informatiques et les plateformes.\n\n");
+  g_autoptr (GPtrArray) pages = compose (f, copy->str, "a5-flyer", NULL);
+  g_string_free (copy, TRUE);
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+  const RoneoItem *body = find_item (g_ptr_array_index (pages, 0), "body");
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  g_assert_cmpfloat (body->size, <, layout->body.size);
+  g_assert_cmpfloat (body->size, >=, layout->body.min_size);
+  g_assert_cmpuint (roneo_warnings_get_count (f->warnings), >=, 1);
+}
+
+static void
+test_page_break_gives_verso (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) pages
+      = compose (f, "# Recto\n\nUn paragraphe.\n\n***\n\n# Verso\n\nUn autre.\n", "a5-flyer", NULL);
+  g_assert_cmpuint (pages->len, ==, 2);
+  g_assert_nonnull (find_item (g_ptr_array_index (pages, 1), "headline"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/flow/body-lines", test_body_lines);
+  ADD ("/flow/note-on-calling-page", test_note_on_calling_page);
+  ADD ("/flow/signature-at-foot", test_signature_at_foot_of_last_page);
+  ADD ("/flow/overflow-refused", test_overflow_refused);
+  ADD ("/flow/shrink-before-verso", test_shrink_before_verso);
+  ADD ("/flow/page-break", test_page_break_gives_verso);
+  return g_test_run ();
+}

@@ -1,0 +1,90 @@
+/* The private font set: aliases resolve to the Debian fonts, a missing
+ * family is a warning, the context is set for print (72 dpi). */
+#include "roneo-error.h"
+#include "roneo-fonts.h"
+
+#include <pango/pangocairo.h>
+#include <string.h>
+
+static RoneoFonts *
+fonts_new (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("RONEO_SOURCE_ROOT"), "fonts", NULL);
+  g_autoptr (GError) error = NULL;
+  RoneoFonts *fonts = roneo_fonts_new (dir, &error);
+  g_assert_no_error (error);
+  return fonts;
+}
+
+static void
+test_aliases_resolve (void)
+{
+  g_autoptr (RoneoFonts) fonts = fonts_new ();
+  const char *expected[][2] = { { "Roneo Display", "League Spartan" },
+                                { "Roneo Condensed", "Bebas Neue" },
+                                { "Roneo Text", "Linux Libertine O" },
+                                { "Roneo Sans", "Inter" } };
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *described = roneo_fonts_describe (fonts, expected[i][0], 400, FALSE);
+      g_assert_true (g_str_has_prefix (described, expected[i][1]));
+      g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+      g_assert_true (roneo_fonts_check (fonts, expected[i][0], 700, FALSE, warnings));
+      g_assert_cmpuint (roneo_warnings_get_count (warnings), ==, 0);
+    }
+}
+
+static void
+test_missing_family_warns (void)
+{
+  g_autoptr (RoneoFonts) fonts = fonts_new ();
+  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+  g_assert_false (roneo_fonts_check (fonts, "Comic Nonexistent", 400, FALSE, warnings));
+  g_assert_cmpuint (roneo_warnings_get_count (warnings), ==, 1);
+  const RoneoWarning *warning = roneo_warnings_peek (warnings, 0);
+  g_assert_cmpint (warning->kind, ==, RONEO_WARNING_FONT);
+  g_assert_nonnull (strstr (warning->message, "Comic Nonexistent"));
+  /* Checked once: a second check adds nothing. */
+  roneo_fonts_check (fonts, "Comic Nonexistent", 400, FALSE, warnings);
+  g_assert_cmpuint (roneo_warnings_get_count (warnings), ==, 1);
+}
+
+static void
+test_missing_config_is_font_error (void)
+{
+  g_autoptr (GError) error = NULL;
+  RoneoFonts *fonts = roneo_fonts_new ("/nonexistent-roneo-fonts", &error);
+  g_assert_null (fonts);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_FONT);
+}
+
+/* PITFALLS 1: 10 pt text is 10 pt tall in the PDF, not 13.33. */
+static void
+test_context_is_72_dpi (void)
+{
+  g_autoptr (RoneoFonts) fonts = fonts_new ();
+  PangoContext *context = roneo_fonts_create_context (fonts, "fr");
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string ("Roneo Text, 10");
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, "Hxg", -1);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  double height = pango_units_to_double (logical.height);
+  g_assert_cmpfloat (height, >, 9.0);
+  g_assert_cmpfloat (height, <, 13.0);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  g_object_unref (context);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/fonts/aliases-resolve", test_aliases_resolve);
+  g_test_add_func ("/fonts/missing-family-warns", test_missing_family_warns);
+  g_test_add_func ("/fonts/missing-config", test_missing_config_is_font_error);
+  g_test_add_func ("/fonts/72-dpi", test_context_is_72_dpi);
+  return g_test_run ();
+}
