@@ -421,14 +421,15 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   g_autoptr (PangoAttrList) spacing = pango_attr_list_new ();
   g_autoptr (RoneoRichText) text = lines_text (set, first, last, spacing);
   PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
-  if (!set->justify && set->style->align != RONEO_ALIGN_LEFT)
-    {
-      /* A hair wider than the measure so rounding never re-wraps a line. */
-      pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, set->style->align == RONEO_ALIGN_CENTER
-                                              ? PANGO_ALIGN_CENTER
-                                              : PANGO_ALIGN_RIGHT);
-    }
+  /* The width only aligns lines (right-to-left paragraphs flip "left" to
+   * the right edge); a hair over the measure so rounding never re-wraps. */
+  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+  PangoAlignment alignment = PANGO_ALIGN_LEFT;
+  if (!set->justify && set->style->align == RONEO_ALIGN_CENTER)
+    alignment = PANGO_ALIGN_CENTER;
+  else if (!set->justify && set->style->align == RONEO_ALIGN_RIGHT)
+    alignment = PANGO_ALIGN_RIGHT;
+  pango_layout_set_alignment (layout, alignment);
   return layout;
 }
 
