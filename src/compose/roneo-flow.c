@@ -152,11 +152,34 @@ place_notes (Flow *f)
 
 /* --- pages ---------------------------------------------------------------- */
 
+static double
+room (const Flow *f)
+{
+  return frame_bottom (f) - f->reserved - f->notes_height - f->y;
+}
+
+/* A placard's copy sits in the middle of what the notes and the signature
+ * leave free. */
+static void
+center_page (Flow *f)
+{
+  double offset = room (f) / 2;
+  if (f->c->layout->valign != RONEO_VALIGN_CENTER || offset <= 0)
+    return;
+  for (guint i = 0; i < f->page->items->len; i++)
+    {
+      RoneoItem *item = g_ptr_array_index (f->page->items, i);
+      if (g_strcmp0 (item->role, "footer") != 0)
+        item->rect.y += offset;
+    }
+}
+
 static void
 finish_page (Flow *f)
 {
   if (f->page == NULL)
     return;
+  center_page (f);
   place_notes (f);
   double used = f->y - f->c->frame.y + f->notes_height + f->reserved;
   g_array_append_val (f->used, used);
@@ -199,11 +222,6 @@ close_block (Flow *f, const RoneoStyle *style)
   f->empty = FALSE;
 }
 
-static double
-room (const Flow *f)
-{
-  return frame_bottom (f) - f->reserved - f->notes_height - f->y;
-}
 
 /* --- body text ------------------------------------------------------------ */
 

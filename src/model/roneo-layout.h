@@ -29,6 +29,12 @@ typedef enum
 
 typedef enum
 {
+  RONEO_VALIGN_TOP,    /* copy starts at the top of the frame */
+  RONEO_VALIGN_CENTER, /* a placard: the copy is centred in the frame */
+} RoneoVAlign;
+
+typedef enum
+{
   RONEO_TRANSFORM_NONE,
   RONEO_TRANSFORM_UPPERCASE,
 } RoneoTransform;
@@ -66,6 +72,7 @@ typedef struct
   double bleed;      /* pt, used with --bleed and for the artwork extent */
   RoneoColor background;
   guint max_pages;   /* 2: the verso may take what the recto cannot */
+  RoneoVAlign valign; /* where the copy sits in the frame when it is shorter */
   RoneoStyle headline;
   RoneoStyle subhead;
   RoneoStyle body;

@@ -286,6 +286,19 @@ set_pages (RoneoLayout *layout, const char *value, GError **error)
   return TRUE;
 }
 
+static gboolean
+set_valign (RoneoLayout *layout, const char *value, GError **error)
+{
+  if (g_strcmp0 (value, "top") != 0 && g_strcmp0 (value, "center") != 0)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "valign '%s' must be top or center", value);
+      return FALSE;
+    }
+  layout->valign = value[0] == 'c' ? RONEO_VALIGN_CENTER : RONEO_VALIGN_TOP;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -309,6 +322,7 @@ static const LayoutKey page_keys[] = {
   { "bleed", set_bleed },
   { "background", set_page_background },
   { "pages", set_pages },
+  { "valign", set_valign },
 };
 
 /* ---- block styles ---- */
