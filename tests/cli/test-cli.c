@@ -1,0 +1,1225 @@
+/* test-cli.c: the `cli` suite, roneo as a user runs it.
+ *
+ * Each case runs the built roneo binary (its path is the first argument)
+ * in a fresh temporary folder with a fixed --date, then checks what a user
+ * would: the exit code, the message on stderr, and the PDF read back with
+ * poppler (page count, page size, every word of the copy in the text layer,
+ * embedded fonts, nothing past the right margin). Every failing run must
+ * leave nothing at the output path and no temporary file beside it.
+ *
+ * The environment comes from tests/meson.build: RONEO_DATA_DIR,
+ * RONEO_SOURCE_ROOT and SHARED_DIR (the corpus).
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+/* poppler-glib 22.12 defines no autoptr cleanups */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#define DATE "2026-03-01"
+#define PT_PER_MM (72.0 / 25.4)
+
+static const char *roneo_path;
+static const char *source_root;
+static char *corpus_dir;
+
+/* ---------------------------------------------------------------- running */
+
+typedef struct
+{
+  int status; /* exit code, or -1 if killed */
+  char *out;  /* stdout (NULL when redirected to a file) */
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+typedef struct
+{
+  const char *stdin_path;
+  const char *stdout_path;
+} Redirect;
+
+static void
+child_setup (gpointer data)
+{
+  const Redirect *r = data;
+  if (r->stdin_path != NULL)
+    {
+      int fd = open (r->stdin_path, O_RDONLY);
+      if (fd >= 0)
+        dup2 (fd, 0);
+    }
+  if (r->stdout_path != NULL)
+    {
+      int fd = open (r->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd >= 0)
+        dup2 (fd, 1);
+    }
+}
+
+/* Runs roneo with args (NULL-terminated) in cwd; TMPDIR is cwd too, so a
+ * temporary file roneo forgets is caught by the leftover checks. */
+static void
+run_full (Run *run, const char *cwd, const Redirect *redirect, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (char *) roneo_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", cwd, TRUE);
+  Redirect none = { NULL, NULL };
+  if (redirect == NULL)
+    redirect = &none;
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+  memset (run, 0, sizeof *run);
+  gboolean ok = g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, child_setup,
+                              (gpointer) redirect,
+                              redirect->stdout_path != NULL ? NULL : &run->out, &run->err,
+                              &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (run->err == NULL)
+    run->err = g_strdup ("");
+  if (g_test_verbose ())
+    g_test_message ("exit %d, stderr:\n%s", run->status, run->err);
+}
+
+#define RUN(run, cwd, ...)                                                                        \
+  run_full (run, cwd, NULL, (const char *const[]){ __VA_ARGS__, NULL })
+
+static void
+assert_exit (const Run *run, int expected)
+{
+  if (run->status != expected)
+    g_error ("exit code %d, expected %d; stderr:\n%s", run->status, expected, run->err);
+}
+
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("'%s' not found in:\n%s", needle, haystack);
+}
+
+static char *
+make_tmp (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("roneo-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* A failed run left nothing: no file at the target, no *.tmp in dir. */
+static void
+assert_no_output (const char *output, const char *dir)
+{
+  if (output != NULL && g_file_test (output, G_FILE_TEST_EXISTS))
+    g_error ("a file was left at the output path '%s'", output);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".tmp") || g_str_has_prefix (name, "roneo-stdout"))
+      g_error ("temporary file '%s' left in '%s'", name, dir);
+}
+
+static char *
+corpus (const char *name)
+{
+  return g_build_filename (corpus_dir, name, NULL);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+write_text (const char *path, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* ---------------------------------------------------------------- layouts */
+
+typedef struct
+{
+  char *name;
+  double width, height; /* trim, pt */
+  double margin_right;  /* pt */
+  int max_pages;
+  gboolean uppercases; /* some block has transform = uppercase */
+} LayoutInfo;
+
+static void
+layout_info_clear (LayoutInfo *info)
+{
+  g_clear_pointer (&info->name, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LayoutInfo, layout_info_clear)
+
+static double
+parse_length (const char *text)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+  g_assert_true (end != text);
+  if (g_str_equal (end, "mm"))
+    return value * PT_PER_MM;
+  if (g_str_equal (end, "cm"))
+    return value * 10 * PT_PER_MM;
+  if (g_str_equal (end, "in"))
+    return value * 72;
+  if (g_str_equal (end, "pt"))
+    return value;
+  g_error ("unknown unit in length '%s'", text);
+}
+
+/* The trims the brief promises, to 0.01 pt. */
+static void
+paper_size (const char *size, double *width, double *height)
+{
+  static const struct
+  {
+    const char *name;
+    double width, height;
+  } papers[] = {
+    { "A3", 841.89, 1190.55 },
+    { "A4", 595.28, 841.89 },
+    { "A5", 419.53, 595.28 },
+    { "A6", 297.64, 419.53 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (size, papers[i].name) == 0)
+      {
+        *width = papers[i].width;
+        *height = papers[i].height;
+        return;
+      }
+  g_error ("paper size '%s' not known to the test", size);
+}
+
+/* CSS order: 1 value all sides; 2: vertical, sides; 3: top, sides, bottom;
+ * 4: top, right, bottom, left. The right one is the second unless alone. */
+static double
+right_margin (const char *margin)
+{
+  g_auto (GStrv) parts = g_strsplit_set (g_strstrip ((char *) margin), " \t", -1);
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (values, parts[i]);
+  g_assert_cmpuint (values->len, >=, 1);
+  return parse_length (g_ptr_array_index (values, values->len >= 2 ? 1 : 0));
+}
+
+static void
+load_layout (const char *name, LayoutInfo *info)
+{
+  g_autofree char *file = g_strconcat (name, ".ini", NULL);
+  g_autofree char *path = g_build_filename (source_root, "layouts", file, NULL);
+  g_autoptr (GKeyFile) ini = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_key_file_load_from_file (ini, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  g_autofree char *size = g_key_file_get_string (ini, "page", "size", &error);
+  g_assert_no_error (error);
+  g_autofree char *margin = g_key_file_get_string (ini, "page", "margin", &error);
+  g_assert_no_error (error);
+  info->name = g_strdup (name);
+  paper_size (g_strstrip (size), &info->width, &info->height);
+  info->margin_right = right_margin (margin);
+  info->max_pages = g_key_file_has_key (ini, "page", "pages", NULL)
+                      ? g_key_file_get_integer (ini, "page", "pages", NULL)
+                      : 2;
+  g_auto (GStrv) groups = g_key_file_get_groups (ini, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *transform = g_key_file_get_string (ini, groups[i], "transform", NULL);
+      if (transform != NULL && g_str_equal (g_strstrip (transform), "uppercase"))
+        info->uppercases = TRUE;
+    }
+}
+
+/* The layout a copy asks for in its front matter, else the default. */
+static char *
+copy_layout_name (const char *text)
+{
+  if (!g_str_has_prefix (text, "---\n"))
+    return g_strdup ("a5-flyer");
+  g_auto (GStrv) lines = g_strsplit (text + 4, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && !g_str_equal (lines[i], "---"); i++)
+    if (g_str_has_prefix (lines[i], "layout:"))
+      {
+        char *value = g_strstrip (g_strdup (lines[i] + strlen ("layout:")));
+        g_strdelimit (value, "\"'", ' ');
+        return g_strstrip (value);
+      }
+  return g_strdup ("a5-flyer");
+}
+
+/* ---------------------------------------------------------------- words */
+
+static char *
+strip_front_matter (const char *text)
+{
+  if (!g_str_has_prefix (text, "---\n"))
+    return g_strdup (text);
+  const char *end = strstr (text + 4, "\n---\n");
+  g_assert_nonnull (end);
+  return g_strdup (end + 5);
+}
+
+/* The words of a source copy: front matter and footnote labels out
+ * ("[^segur]" and "[^segur]:"), Markdown markers fall out with the
+ * punctuation since a word is a run of letters and digits. */
+static char *
+source_text (const char *text)
+{
+  g_autofree char *body = strip_front_matter (text);
+  g_autoptr (GRegex) note = g_regex_new ("\\[\\^[^\\]]*\\]:?", 0, 0, NULL);
+  return g_regex_replace_literal (note, body, -1, 0, " ", 0, NULL);
+}
+
+/* The brief's normalisation of extracted text, then NFKC (ligatures, the
+ * no-break spaces) and, when asked, case folding. */
+static char *
+normalise (const char *text, gboolean fold)
+{
+  GString *s = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      switch (c)
+        {
+        case 0x202F:
+        case 0x00A0:
+          g_string_append_c (s, ' ');
+          break;
+        case 0x2019:
+          g_string_append_c (s, '\'');
+          break;
+        case 0x00AB:
+        case 0x00BB:
+          g_string_append_c (s, '"');
+          break;
+        case 0x2026:
+          g_string_append (s, "...");
+          break;
+        case 0x200E: /* poppler wraps each right-to-left character in these */
+        case 0x200F:
+        case 0x202A:
+        case 0x202B:
+        case 0x202C:
+        case 0x202D:
+        case 0x202E:
+          break;
+        default:
+          g_string_append_unichar (s, c);
+        }
+    }
+  g_autofree char *plain = g_string_free (s, FALSE);
+  g_autofree char *nfkc = g_utf8_normalize (plain, -1, G_NORMALIZE_NFKC);
+  return fold ? g_utf8_casefold (nfkc, -1) : g_steal_pointer (&nfkc);
+}
+
+static void
+add_words (GHashTable *set, const char *text)
+{
+  GString *word = g_string_new (NULL);
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_hash_table_add (set, g_strdup (word->str));
+          /* poppler gives right-to-left words in visual order */
+          GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (word->str));
+          if (script == G_UNICODE_SCRIPT_ARABIC || script == G_UNICODE_SCRIPT_HEBREW)
+            g_hash_table_add (set, g_utf8_strreverse (word->str, -1));
+        }
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+}
+
+/* Joins words hyphenated at a line end: "ser-\nveur" -> "serveur". */
+static char *
+join_hyphens (const char *text)
+{
+  g_autoptr (GRegex) re = g_regex_new ("(-|\u00AD|\u2010)[ \t]*\r?\n", 0, 0, NULL);
+  return g_regex_replace_literal (re, text, -1, 0, "", 0, NULL);
+}
+
+/* The words of the text layer: both with hyphenated line ends joined and
+ * as they are, since "start-up" may break at its own hyphen. */
+static GHashTable *
+pdf_words (const char *text, gboolean fold)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *norm = normalise (text, fold);
+  g_autofree char *joined = join_hyphens (norm);
+  /* a note call sits against its word in the text layer: "euros1" */
+  g_autoptr (GRegex) call = g_regex_new ("(\\pL)(\\d)", 0, 0, NULL);
+  g_autofree char *calls = g_regex_replace (call, joined, -1, 0, "\\1 \\2", 0, NULL);
+  add_words (set, norm);
+  add_words (set, joined);
+  add_words (set, calls);
+  return set;
+}
+
+/* ---------------------------------------------------------------- the PDF */
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+document_text (PopplerDocument *doc)
+{
+  GString *text = g_string_new (NULL);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+      g_string_append (text, t);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_page_sizes (PopplerDocument *doc, double width, double height)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      double w, h;
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, width, 0.01);
+      g_assert_cmpfloat_with_epsilon (h, height, 0.01);
+    }
+}
+
+static void
+assert_fonts_embedded (PopplerDocument *doc)
+{
+  PopplerFontInfo *info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  guint count = 0;
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          count++;
+          if (!poppler_fonts_iter_is_embedded (iter))
+            g_error ("font '%s' is not embedded", poppler_fonts_iter_get_name (iter));
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+  g_assert_cmpuint (count, >, 0);
+}
+
+/* Every character of text size ends inside the right margin (0.5 pt
+ * slack): its advance box, so a hyphen sticking out is caught. */
+static void
+assert_inside_right_margin (PopplerDocument *doc, double limit)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      PopplerRectangle *rects = NULL;
+      guint n = 0;
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+      const char *p = text;
+      for (guint k = 0; k < n && *p != '\0'; k++, p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          /* display type is fitted on its ink: see assert_no_ink_past */
+          if (g_unichar_isspace (c) || rects[k].y2 - rects[k].y1 > 24)
+            continue;
+          if (rects[k].x2 > limit + 0.5)
+            g_error ("page %d: '%.24s' ends at x=%.2f pt, past the right margin at %.2f pt",
+                     i + 1, p, rects[k].x2, limit);
+        }
+      g_free (rects);
+    }
+}
+
+/* Nothing inked past the right margin: the page rendered at 144 dpi on
+ * white, every column right of the margin (plus 0.5 pt) must stay white.
+ * Display type is fitted on its ink, so this, not the glyph boxes, is the
+ * test for headlines. */
+static void
+assert_no_ink_past (PopplerDocument *doc, double limit)
+{
+  const double scale = 2.0;
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      double w, h;
+      poppler_page_get_size (page, &w, &h);
+      cairo_surface_t *surface
+        = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
+                                      (int) ceil (h * scale));
+      cairo_t *cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      poppler_page_render (page, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      const guchar *data = cairo_image_surface_get_data (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+      int width = cairo_image_surface_get_width (surface);
+      int height = cairo_image_surface_get_height (surface);
+      int first = (int) ceil ((limit + 0.5) * scale);
+      for (int y = 0; y < height; y++)
+        for (int x = first; x < width; x++)
+          {
+            guint32 px = *(const guint32 *) (data + y * stride + x * 4);
+            guint r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+            if (r < 128 || g < 128 || b < 128)
+              g_error ("page %d: ink at x=%.1f pt, y=%.1f pt, past the right margin at %.2f pt",
+                       i + 1, x / scale, y / scale, limit);
+          }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+assert_words_present (const char *source, const char *pdf_text, gboolean fold)
+{
+  g_autofree char *copy = source_text (source);
+  g_autofree char *norm = normalise (copy, fold);
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_words (expected, norm);
+  g_autoptr (GHashTable) found = pdf_words (pdf_text, fold);
+  GHashTableIter iter;
+  gpointer word;
+  GString *missing = g_string_new (NULL);
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (!g_hash_table_contains (found, word))
+      g_string_append_printf (missing, " '%s'", (char *) word);
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+  if (missing->len > 0)
+    g_error ("words of the copy missing from the text layer:%s\ntext layer:\n%s", missing->str,
+             pdf_text);
+  g_string_free (missing, TRUE);
+}
+
+/* Each case runs in its own subprocess, so one failure (g_error aborts)
+ * does not hide the others; the parent's assertions are non-fatal. */
+typedef struct
+{
+  GTestDataFunc func;
+  gconstpointer data;
+} Isolated;
+
+static GPtrArray *isolated_cases;
+
+static void
+run_isolated (gconstpointer data)
+{
+  const Isolated *iso = data;
+  if (g_test_subprocess ())
+    {
+      iso->func (iso->data);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+add_test (const char *path, GTestDataFunc func, gconstpointer data)
+{
+  Isolated *iso = g_new0 (Isolated, 1);
+  iso->func = func;
+  iso->data = data;
+  g_ptr_array_add (isolated_cases, iso);
+  g_test_add_data_func (path, iso, run_isolated);
+}
+
+static void
+call_plain (gconstpointer data)
+{
+  ((GTestFunc) data) ();
+}
+
+static void
+add_func (const char *path, GTestFunc func)
+{
+  add_test (path, call_plain, (gconstpointer) func);
+}
+
+/* ---------------------------------------------------------------- flyers */
+
+typedef struct
+{
+  char *path;
+  int pages; /* expected page count, 0: between 1 and the layout's maximum */
+} FlyerCase;
+
+static void
+test_flyer (gconstpointer data)
+{
+  const FlyerCase *fc = data;
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", fc->path, "-o", out, "--date", DATE);
+  assert_exit (&run, 0);
+
+  g_autofree char *source = read_text (fc->path);
+  g_autofree char *name = copy_layout_name (source);
+  g_auto (LayoutInfo) layout = { 0 };
+  load_layout (name, &layout);
+
+  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  int pages = poppler_document_get_n_pages (doc);
+  if (fc->pages > 0)
+    g_assert_cmpint (pages, ==, fc->pages);
+  else
+    g_assert_cmpint (pages, >=, 1);
+  g_assert_cmpint (pages, <=, layout.max_pages);
+  assert_page_sizes (doc, layout.width, layout.height);
+  g_autofree char *text = document_text (doc);
+  assert_words_present (source, text, layout.uppercases);
+  assert_fonts_embedded (doc);
+  assert_inside_right_margin (doc, layout.width - layout.margin_right);
+  assert_no_ink_past (doc, layout.width - layout.margin_right);
+  rm_rf (dir);
+}
+
+static void
+flyer_case_free (gpointer data)
+{
+  FlyerCase *fc = data;
+  g_free (fc->path);
+  g_free (fc);
+}
+
+static GPtrArray *flyer_cases;
+
+static void
+add_flyer_case (const char *test_path, char *file, int pages)
+{
+  FlyerCase *fc = g_new0 (FlyerCase, 1);
+  fc->path = file;
+  fc->pages = pages;
+  g_ptr_array_add (flyer_cases, fc);
+  add_test (test_path, test_flyer, fc);
+}
+
+/* Every copy in examples/, whenever one is added. */
+static void
+add_example_cases (void)
+{
+  g_autofree char *examples = g_build_filename (source_root, "examples", NULL);
+  g_autoptr (GDir) dir = g_dir_open (examples, 0, NULL);
+  if (dir == NULL)
+    return;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strconcat ("/flyer/examples/", n, NULL);
+      add_flyer_case (test_path, g_build_filename (examples, n, NULL), 0);
+    }
+}
+
+/* ---------------------------------------------------------------- outputs */
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+assert_png_size (const char *path, double width_pt, double height_pt, double dpi)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  guint32 w = read_be32 ((const guchar *) data + 16);
+  guint32 h = read_be32 ((const guchar *) data + 20);
+  g_assert_cmpfloat (fabs (w - width_pt / 72 * dpi), <, 1.0);
+  g_assert_cmpfloat (fabs (h - height_pt / 72 * dpi), <, 1.0);
+}
+
+static void
+test_png (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "tract-1.png", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", tract, "-o", out, "--png", "--date", DATE);
+  assert_exit (&run, 0);
+  assert_png_size (png, 419.53, 595.28, 150);
+  g_unlink (png);
+
+  g_auto (Run) run2;
+  RUN (&run2, dir, "flyer", tract, "-o", out, "--png=100", "--date", DATE);
+  assert_exit (&run2, 0);
+  assert_png_size (png, 419.53, 595.28, 100);
+  g_autofree char *png2 = g_build_filename (dir, "tract-2.png", NULL);
+  g_assert_false (g_file_test (png2, G_FILE_TEST_EXISTS)); /* one page, one proof */
+  rm_rf (dir);
+}
+
+static void
+test_stdout (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *captured = g_build_filename (dir, "captured.pdf", NULL);
+  Redirect redirect = { NULL, captured };
+  g_auto (Run) run;
+  run_full (&run, dir, &redirect,
+            (const char *const[]){ "flyer", tract, "-o", "-", "--date", DATE, NULL });
+  assert_exit (&run, 0);
+  g_autofree char *data = read_text (captured);
+  g_assert_true (g_str_has_prefix (data, "%PDF"));
+  g_autoptr (PopplerDocument) doc = open_pdf (captured);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
+  assert_page_sizes (doc, 419.53, 595.28);
+  g_unlink (captured);
+  assert_no_output (NULL, dir);
+  /* nothing else written beside the input or in the folder */
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (d));
+  rm_rf (dir);
+}
+
+static void
+test_stdin (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *out = g_build_filename (dir, "from-stdin.pdf", NULL);
+  Redirect redirect = { tract, NULL };
+  g_auto (Run) run;
+  run_full (&run, dir, &redirect,
+            (const char *const[]){ "flyer", "-", "-o", out, "--date", DATE, NULL });
+  assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
+  g_autofree char *source = read_text (tract);
+  g_autofree char *text = document_text (doc);
+  assert_words_present (source, text, FALSE);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- bad input */
+
+typedef struct
+{
+  const char *file;
+  int status;
+  const char *const *messages; /* each must appear on stderr */
+} BadCase;
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *bc = data;
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *input = corpus (bc->file);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
+  assert_exit (&run, bc->status);
+  assert_contains (run.err, "roneo: ");
+  assert_contains (run.err, input);
+  for (guint i = 0; bc->messages[i] != NULL; i++)
+    assert_contains (run.err, bc->messages[i]);
+  assert_no_output (out, dir);
+  /* nothing beside the input either */
+  g_autofree char *input_dir = g_path_get_dirname (input);
+  assert_no_output (NULL, input_dir);
+  rm_rf (dir);
+}
+
+static const BadCase bad_cases[] = {
+  /* the message names the file and the line of the first bad byte */
+  { "bad/latin1.txt", 2, (const char *const[]){ "latin1.txt:1:", "UTF-8", NULL } },
+  { "bad/empty.txt", 2, (const char *const[]){ "empty", NULL } },
+  { "bad/binary.png", 2, (const char *const[]){ "binary", NULL } },
+  /* says by how much it overflows */
+  { "bad/overflow.md", 4, (const char *const[]){ "lines", "mm", NULL } },
+};
+
+static void
+test_long_word (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *input = corpus ("bad/longword.txt");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
+  assert_exit (&run, 0);
+  /* a word wider than the measure has to be broken: the user is told */
+  assert_contains (run.err, "roneo: warning: ");
+  assert_contains (run.err, "word");
+  g_autofree char *source = read_text (input);
+  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_autofree char *text = document_text (doc);
+  g_autofree char *joined = join_hyphens (text);
+  g_autoptr (GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *flat = g_regex_replace_literal (space, joined, -1, 0, "", 0, NULL);
+  g_auto (GStrv) words = g_strsplit (g_strstrip (source), " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    assert_contains (flat, words[i]); /* every letter of the long word is there */
+  assert_inside_right_margin (doc, 419.53 - 12 * PT_PER_MM);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- layouts */
+
+/* A copy of a5-flyer.ini with the first occurrence of `from` replaced by
+ * `to`; *line gets the line number of the change. */
+static char *
+write_layout (const char *dir, const char *name, const char *from, const char *to, int *line)
+{
+  g_autofree char *ini = g_build_filename (source_root, "layouts", "a5-flyer.ini", NULL);
+  g_autofree char *text = read_text (ini);
+  char *at = strstr (text, from);
+  g_assert_nonnull (at);
+  if (line != NULL)
+    {
+      *line = 1;
+      for (const char *p = text; p < at; p++)
+        *line += *p == '\n';
+    }
+  *at = '\0';
+  g_autofree char *changed = g_strconcat (text, to, at + strlen (from), NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  write_text (path, changed);
+  return path;
+}
+
+static void
+run_bad_layout (const char *from, const char *to, const char *const *messages)
+{
+  g_autofree char *dir = make_tmp ();
+  int line = 0;
+  g_autofree char *layout = write_layout (dir, "bad.ini", from, to, &line);
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
+  assert_exit (&run, 2);
+  g_autofree char *position = g_strdup_printf ("bad.ini:%d", line);
+  assert_contains (run.err, position);
+  for (guint i = 0; messages != NULL && messages[i] != NULL; i++)
+    assert_contains (run.err, messages[i]);
+  assert_no_output (out, dir);
+  rm_rf (dir);
+}
+
+static void
+test_layout_unknown_key (void)
+{
+  run_bad_layout ("color = #c8102e\n", "colour = #c8102e\n",
+                  (const char *const[]){ "colour", NULL });
+}
+
+static void
+test_layout_negative_margin (void)
+{
+  run_bad_layout ("margin = 12mm 12mm 15mm", "margin = 12mm -5mm 15mm", NULL);
+}
+
+static void
+test_layout_zero_page (void)
+{
+  run_bad_layout ("size = A5", "size = 0x0mm", NULL);
+}
+
+static void
+test_layout_huge_page (void)
+{
+  run_bad_layout ("size = A5", "size = 100m x 100m", NULL);
+  run_bad_layout ("size = A5", "size = 10000x10000cm", NULL);
+}
+
+static void
+test_layout_unknown_name (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", tract, "-l", "a5-flier", "-o", out, "--date", DATE);
+  assert_exit (&run, 2);
+  assert_contains (run.err, "a5-flier");
+  const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    assert_contains (run.err, names[i]);
+  assert_no_output (out, dir);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- outputs */
+
+static void
+run_bad_output (const char *dir, const char *out, const char *leftover_dir)
+{
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", tract, "-o", out, "--date", DATE);
+  assert_exit (&run, 5);
+  assert_contains (run.err, "roneo: ");
+  assert_contains (run.err, out);
+  assert_no_output (out, leftover_dir);
+}
+
+static void
+test_output_missing_dir (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *out = g_build_filename (dir, "no-such-folder", "out.pdf", NULL);
+  run_bad_output (dir, out, dir);
+  g_autofree char *sub = g_path_get_dirname (out);
+  g_assert_false (g_file_test (sub, G_FILE_TEST_EXISTS));
+  rm_rf (dir);
+}
+
+/* Tests run as root, so chmod would not stop a write: a plain file used as
+ * a folder and /proc do. The file must come out untouched. */
+static void
+test_output_unwritable_dir (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *file = g_build_filename (dir, "existingfile", NULL);
+  write_text (file, "keep me\n");
+  g_autofree char *out = g_build_filename (file, "out.pdf", NULL);
+  run_bad_output (dir, out, dir);
+  g_autofree char *kept = read_text (file);
+  g_assert_cmpstr (kept, ==, "keep me\n");
+  run_bad_output (dir, "/proc/roneo-test.pdf", "/proc");
+  rm_rf (dir);
+}
+
+/* A full device at the output path: exit 5, and the device is still there.
+ * As root the test makes its own /dev/full-like node, so a roneo that
+ * removes or replaces the target cannot break the machine's /dev/full. */
+static void
+test_output_full_device (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *node = g_build_filename (dir, "full", NULL);
+  const char *out = node;
+  if (mknod (node, S_IFCHR | 0666, makedev (1, 7)) != 0)
+    {
+      if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+        {
+          g_test_skip ("no /dev/full and cannot make one");
+          rm_rf (dir);
+          return;
+        }
+      out = "/dev/full";
+    }
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", tract, "-o", out, "--date", DATE);
+  assert_exit (&run, 5);
+  assert_contains (run.err, out);
+  struct stat st;
+  if (stat (out, &st) != 0)
+    g_error ("the device '%s' at the output path was removed", out);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_autofree char *out_dir = g_path_get_dirname (out);
+  assert_no_output (NULL, out_dir);
+  assert_no_output (NULL, dir);
+  rm_rf (dir);
+}
+
+/* A failed run must not take away a good PDF a previous run left there. */
+static void
+test_output_keeps_previous (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
+  write_text (out, "previous\n");
+  g_autofree char *input = corpus ("bad/overflow.md");
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
+  assert_exit (&run, 4);
+  g_autofree char *kept = read_text (out);
+  g_assert_cmpstr (kept, ==, "previous\n");
+  g_unlink (out);
+  assert_no_output (out, dir);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- usage */
+
+static void
+test_usage (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_auto (Run) a;
+  RUN (&a, dir, "flyer", "--no-such-option", tract);
+  assert_exit (&a, 1);
+  assert_contains (a.err, "no-such-option");
+  g_auto (Run) b;
+  RUN (&b, dir, "flyer");
+  assert_exit (&b, 1);
+  assert_contains (b.err, "roneo: ");
+  g_auto (Run) c;
+  RUN (&c, dir, "no-such-command");
+  assert_exit (&c, 1);
+  assert_contains (c.err, "no-such-command");
+  g_auto (Run) d;
+  RUN (&d, dir, "check");
+  assert_exit (&d, 1);
+  g_autoptr (GDir) d2 = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (d2)); /* a usage error writes nothing */
+  rm_rf (dir);
+}
+
+static void
+assert_lists_exit_codes (const char *help)
+{
+  for (int code = 0; code <= 6; code++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("(?m)^\\s*%d\\s+\\S", code);
+      if (!g_regex_match_simple (pattern, help, 0, 0))
+        g_error ("exit code %d not listed in:\n%s", code, help);
+    }
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { NULL, "flyer", "check", "layouts", "fonts" };
+  g_autofree char *dir = make_tmp ();
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run;
+      if (commands[i] == NULL)
+        RUN (&run, dir, "--help");
+      else
+        RUN (&run, dir, commands[i], "--help");
+      assert_exit (&run, 0);
+      assert_lists_exit_codes (run.out);
+    }
+  rm_rf (dir);
+}
+
+static void
+test_layouts (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_auto (Run) run;
+  RUN (&run, dir, "layouts");
+  assert_exit (&run, 0);
+  const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("(?m)^%s\\s", names[i]);
+      if (!g_regex_match_simple (pattern, run.out, 0, 0))
+        g_error ("layout %s not listed in:\n%s", names[i], run.out);
+    }
+  rm_rf (dir);
+}
+
+static void
+test_fonts (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_auto (Run) run;
+  RUN (&run, dir, "fonts");
+  assert_exit (&run, 0);
+  const char *families[] = { "League Spartan", "Bebas Neue", "Linux Libertine O", "Inter" };
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    assert_contains (run.out, families[i]);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- fonts */
+
+static void
+test_missing_font (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *layout = write_layout (dir, "comic.ini", "font = Roneo Display\n",
+                                          "font = Comic Nonexistent\n", NULL);
+  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+
+  g_auto (Run) strict;
+  RUN (&strict, dir, "flyer", tract, "-l", layout, "-o", out, "--strict", "--date", DATE);
+  assert_exit (&strict, 3);
+  assert_contains (strict.err, "Comic Nonexistent");
+  assert_no_output (out, dir);
+
+  g_auto (Run) lenient;
+  RUN (&lenient, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
+  assert_exit (&lenient, 0);
+  assert_contains (lenient.err, "roneo: warning: ");
+  assert_contains (lenient.err, "Comic Nonexistent");
+  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
+  assert_fonts_embedded (doc);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- main */
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  /* a subprocess (see run_isolated) gets no arguments: it inherits the path */
+  if (argc >= 2)
+    g_setenv ("RONEO_TEST_BINARY", argv[1], TRUE);
+  roneo_path = g_getenv ("RONEO_TEST_BINARY");
+  if (roneo_path == NULL)
+    {
+      g_printerr ("usage: %s PATH-TO-RONEO\n", argv[0]);
+      return 1;
+    }
+  source_root = g_getenv ("RONEO_SOURCE_ROOT");
+  const char *shared = g_getenv ("SHARED_DIR");
+  if (source_root == NULL || shared == NULL)
+    {
+      g_printerr ("RONEO_SOURCE_ROOT and SHARED_DIR must be set (meson test does it)\n");
+      return 1;
+    }
+  corpus_dir = g_build_filename (shared, "corpus", NULL);
+  /* readable failure messages with accents */
+  if (!g_get_charset (NULL))
+    setlocale (LC_ALL, "C.UTF-8");
+  if (!g_test_subprocess ())
+    g_test_set_nonfatal_assertions ();
+  isolated_cases = g_ptr_array_new_with_free_func (g_free);
+
+  flyer_cases = g_ptr_array_new_with_free_func (flyer_case_free);
+  const struct
+  {
+    const char *file;
+    int pages;
+  } tracts[] = {
+    { "tract-pompe-a-fric.md", 1 }, { "tract-plain.txt", 1 }, { "tract-en.md", 1 },
+    { "tract-modele.md", 1 },       { "multilingual.md", 1 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (tracts); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/flyer/corpus/", tracts[i].file, NULL);
+      add_flyer_case (test_path, corpus (tracts[i].file), tracts[i].pages);
+    }
+  add_example_cases ();
+
+  add_func ("/output/png", test_png);
+  add_func ("/output/stdout", test_stdout);
+  add_func ("/input/stdin", test_stdin);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/input/", bad_cases[i].file, NULL);
+      add_test (test_path, test_bad_input, &bad_cases[i]);
+    }
+  add_func ("/input/bad/longword.txt", test_long_word);
+  add_func ("/layout/unknown-key", test_layout_unknown_key);
+  add_func ("/layout/negative-margin", test_layout_negative_margin);
+  add_func ("/layout/zero-page", test_layout_zero_page);
+  add_func ("/layout/huge-page", test_layout_huge_page);
+  add_func ("/layout/unknown-name", test_layout_unknown_name);
+  add_func ("/output/missing-dir", test_output_missing_dir);
+  add_func ("/output/unwritable-dir", test_output_unwritable_dir);
+  add_func ("/output/full-device", test_output_full_device);
+  add_func ("/output/keeps-previous", test_output_keeps_previous);
+  add_func ("/usage/errors", test_usage);
+  add_func ("/usage/help", test_help);
+  add_func ("/list/layouts", test_layouts);
+  add_func ("/list/fonts", test_fonts);
+  add_func ("/font/missing", test_missing_font);
+
+  int status = g_test_run ();
+  g_ptr_array_unref (flyer_cases);
+  g_ptr_array_unref (isolated_cases);
+  g_free (corpus_dir);
+  return status;
+}
