@@ -48,6 +48,9 @@ static const Choice transform_choices[] = { { "none", RONEO_TRANSFORM_NONE },
 static const Choice kind_choices[] = { { "flyer", RONEO_LAYOUT_FLYER },
                                        { "banner", RONEO_LAYOUT_BANNER } };
 static const Choice orientation_choices[] = { { "portrait", 0 }, { "landscape", 1 } };
+static const Choice valign_choices[] = { { "top", RONEO_VALIGN_TOP },
+                                         { "center", RONEO_VALIGN_CENTER },
+                                         { "centre", RONEO_VALIGN_CENTER } };
 
 #define CHOOSE(text, choices, what, out, error)                                                \
   choose (text, choices, G_N_ELEMENTS (choices), what, out, error)
@@ -289,13 +292,10 @@ set_pages (RoneoLayout *layout, const char *value, GError **error)
 static gboolean
 set_valign (RoneoLayout *layout, const char *value, GError **error)
 {
-  if (g_strcmp0 (value, "top") != 0 && g_strcmp0 (value, "center") != 0)
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "valign '%s' must be top or center", value);
-      return FALSE;
-    }
-  layout->valign = value[0] == 'c' ? RONEO_VALIGN_CENTER : RONEO_VALIGN_TOP;
+  int valign = 0;
+  if (!CHOOSE (value, valign_choices, "a vertical alignment", &valign, error))
+    return FALSE;
+  layout->valign = valign;
   return TRUE;
 }
 

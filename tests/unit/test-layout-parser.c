@@ -125,6 +125,7 @@ test_shipped_a5_flyer (void)
   assert_layout_sane (layout, "a5-flyer");
   assert_trim (layout, 419.53, 595.28);
   g_assert_cmpuint (layout->max_pages, ==, 2);
+  g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_TOP);
   g_assert_cmpstr (layout->headline.font, ==, "Roneo Display");
   g_assert_cmpint (layout->headline.weight, >=, 700);
   g_assert_cmpfloat (layout->headline.size, ==, 60);
@@ -184,6 +185,7 @@ test_shipped_a3_placard (void)
   assert_layout_sane (layout, "a3-placard");
   assert_trim (layout, 841.89, 1190.55);
   g_assert_cmpuint (layout->max_pages, ==, 1);
+  g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_CENTER);
   g_assert_cmpfloat (layout->headline.size, ==, 200);
   g_assert_cmpuint (layout->headline.max_lines, ==, 4);
   g_assert_cmpint (layout->headline.transform, ==, RONEO_TRANSFORM_UPPERCASE);
@@ -320,11 +322,12 @@ static void
 test_page_keys (void)
 {
   g_autoptr (RoneoLayout) layout = parse_ok ("[layout]\nkind = banner\ndescription = One line, "
-                                             "with commas\n[page]\npages = 1\n"
+                                             "with commas\n[page]\npages = 1\nvalign = center\n"
                                              "background = #fffbe6\n");
   g_assert_cmpint (layout->kind, ==, RONEO_LAYOUT_BANNER);
   g_assert_cmpstr (layout->description, ==, "One line, with commas");
   g_assert_cmpuint (layout->max_pages, ==, 1);
+  g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_CENTER);
   g_autofree char *background = roneo_color_to_string (&layout->background);
   g_assert_cmpstr (background, ==, "#fffbe6");
 }
@@ -529,6 +532,8 @@ static const ErrorCase error_cases[] = {
   { "[body]\nsize = 10pt\nleading = 40pt\n", "test.ini:3: bad leading '40pt'" },
   { "[body]\nleading = wide\n", "test.ini:2: bad leading 'wide'" },
   { "[body]\nleading = 0x1\n", "test.ini:2: bad leading '0x1'" },
+  { "[page]\nvalign = middle\n",
+    "test.ini:2: 'middle' is not a vertical alignment (use top, center or centre)" },
   /* pages */
   { "[page]\npages = 3\n", "test.ini:2: pages '3' must be 1 (recto only) or 2" },
   { "[page]\npages = 0\n", "test.ini:2: pages '0' must be 1" },
