@@ -47,6 +47,7 @@ typedef struct
   guint max_pages;
   RoneoWarnings *warnings;          /* this run's: only the chosen run's are kept */
   const RoneoStyle *last_style;     /* of the block before: lists get a gap around them */
+  gboolean draft;                   /* a trial run: measure only, build no layout */
 } Flow;
 
 static const RoneoStyle *
@@ -133,7 +134,7 @@ add_notes (Flow *f, const RoneoLineSet *set, guint first, guint last)
 static void
 place_notes (Flow *f)
 {
-  if (f->notes->len == 0)
+  if (f->notes->len == 0 || f->draft)
     return;
   const RoneoRect *frame = &f->c->frame;
   double y = frame_bottom (f) - f->reserved - f->notes_height + NOTES_GAP;
@@ -255,6 +256,20 @@ check_overflow (Flow *f, PangoLayout *layout, double measure, const Prepared *p)
                         p->block->line, overflow);
 }
 
+/* Lines [first, last) as one text item (and the list marker with the first). */
+static void
+emit_lines (Flow *f, const Prepared *p, const RoneoLineSet *set, guint first, guint last, double x,
+            PangoLayout *marker)
+{
+  const RoneoStyle *style = set->style;
+  g_autoptr (PangoLayout) layout = roneo_line_set_new_layout (set, f->c->cc->context, first, last);
+  check_overflow (f, layout, set->measure, p);
+  if (marker != NULL && first == 0)
+    roneo_page_add_text (f->page, role_name (p->role), marker, f->c->frame.x, f->y, set->size,
+                         &style->color);
+  roneo_page_add_text (f->page, role_name (p->role), layout, x, f->y, set->size, &style->color);
+}
+
 static void
 place_line_set (Flow *f, const Prepared *p, RoneoLineSet *set, double x, PangoLayout *marker,
                 gboolean keep_together)
@@ -270,13 +285,8 @@ place_line_set (Flow *f, const Prepared *p, RoneoLineSet *set, double x, PangoLa
           new_page (f);
           continue;
         }
-      g_autoptr (PangoLayout) layout
-          = roneo_line_set_new_layout (set, f->c->cc->context, first, first + k);
-      check_overflow (f, layout, set->measure, p);
-      if (marker != NULL && first == 0)
-        roneo_page_add_text (f->page, role_name (p->role), marker, f->c->frame.x, f->y, set->size,
-                             &style->color);
-      roneo_page_add_text (f->page, role_name (p->role), layout, x, f->y, set->size, &style->color);
+      if (!f->draft)
+        emit_lines (f, p, set, first, first + k, x, marker);
       add_notes (f, set, first, first + k);
       f->y += k * roneo_line_set_get_pitch (set);
       f->empty = FALSE;
@@ -316,7 +326,7 @@ place_list_item (Flow *f, const Prepared *p)
                           : g_str_has_prefix (f->c->cc->lang, "fr") ? g_strdup ("–")
                                                                       : g_strdup ("•");
   g_autoptr (PangoLayout) marker
-      = roneo_text_layout_new_plain (f->c->cc->context, mark, style, style->size);
+      = f->draft ? NULL : roneo_text_layout_new_plain (f->c->cc->context, mark, style, style->size);
   place_line_set (f, p, set, f->c->frame.x + indent, marker, set->lines->len <= 3);
 }
 
@@ -396,10 +406,12 @@ place_signature (Flow *f, const Prepared *p)
   double y = frame_bottom (f) - height;
   roneo_page_add_rule (f->page, "footer", frame->x, y - FOOTER_GAP / 2, frame->width, 0.5,
                        &style->color);
+  f->empty = FALSE;
+  if (f->draft)
+    return;
   g_autoptr (PangoLayout) layout
       = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
   roneo_page_add_text (f->page, "footer", layout, frame->x, y, set->size, &style->color);
-  f->empty = FALSE;
 }
 
 /* --- one run at one body size --------------------------------------------- */
@@ -458,9 +470,10 @@ place_block (Flow *f, guint i)
 }
 
 static Flow *
-flow_run (Composer *c, int body_size, guint max_pages)
+flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
 {
   Flow *f = g_new0 (Flow, 1);
+  f->draft = draft;
   const RoneoLayout *layout = c->layout;
   double ratio = pango_units_to_double (body_size) / layout->body.size;
   f->c = c;
@@ -520,14 +533,14 @@ count_breaks (const Composer *c)
 static int
 largest_fitting_size (Composer *c, int low, int high, guint pages, double reserve)
 {
-  g_autoptr (Flow) smallest = flow_run (c, low, pages);
+  g_autoptr (Flow) smallest = flow_run (c, low, pages, TRUE);
   if (flow_overflow_reserving (smallest, reserve) > 0)
     return -1;
   while (high - low > SIZE_STEP / 2)
     {
       int mid = low + ((high - low) / 2 / SIZE_STEP + 1) * SIZE_STEP;
       mid = MIN (mid, high);
-      g_autoptr (Flow) trial = flow_run (c, mid, pages);
+      g_autoptr (Flow) trial = flow_run (c, mid, pages, TRUE);
       if (flow_overflow_reserving (trial, reserve) > 0)
         high = mid - SIZE_STEP / 2;
       else
@@ -554,7 +567,7 @@ set_overflow_error (Composer *c, GError **error)
 {
   const RoneoLayout *layout = c->layout;
   int min_size = pango_units_from_double (layout->body.min_size);
-  g_autoptr (Flow) f = flow_run (c, min_size, layout->max_pages);
+  g_autoptr (Flow) f = flow_run (c, min_size, layout->max_pages, TRUE);
   double overflow = flow_overflow (f);
   double pitch = layout->body.min_size * layout->body.leading;
   guint lines = (guint) ceil (overflow / pitch);
@@ -603,27 +616,37 @@ composer_clear (Composer *c)
   g_ptr_array_unref (c->prepared);
 }
 
+/* The body size for pages: the layout's when it fits, grown for short copy,
+ * shrunk down to min-size for long copy; -1 when even that does not fit. */
+static int
+body_size_for (Composer *c, guint pages)
+{
+  const RoneoLayout *layout = c->layout;
+  int size = pango_units_from_double (layout->body.size);
+  int min_size = pango_units_from_double (MIN (layout->body.min_size, layout->body.size));
+  g_autoptr (Flow) nominal = flow_run (c, size, pages, TRUE);
+  if (flow_overflow (nominal) > 0)
+    return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0) : -1;
+  int grown = largest_fitting_size (c, size, (int) (size * GROW_LIMIT), pages,
+                                    c->frame.height * GROW_RESERVE);
+  return MAX (size, grown);
+}
+
 static GPtrArray *
 compose_pages (Composer *c, GError **error)
 {
   const RoneoLayout *layout = c->layout;
-  guint needed = count_breaks (c) + 1;
-  int size = pango_units_from_double (layout->body.size);
-  int min_size = pango_units_from_double (MIN (layout->body.min_size, layout->body.size));
-  for (guint pages = needed; pages <= layout->max_pages; pages++)
+  for (guint pages = count_breaks (c) + 1; pages <= layout->max_pages; pages++)
     {
-      int best = largest_fitting_size (c, min_size, size, pages, 0);
+      int best = body_size_for (c, pages);
       if (best < 0)
         continue;
-      if (best == size)
-        best = MAX (best, largest_fitting_size (c, size, (int) (size * GROW_LIMIT), pages,
-                                                c->frame.height * GROW_RESERVE));
-      if (best < size)
+      if (best < pango_units_from_double (layout->body.size))
         roneo_warnings_add (c->cc->warnings, RONEO_WARNING_GENERAL,
                             "%s: body shrunk from %.4g to %.4g pt to fit %u page%s",
                             c->document->source, layout->body.size,
                             pango_units_to_double (best), pages, pages > 1 ? "s" : "");
-      g_autoptr (Flow) f = flow_run (c, best, pages);
+      g_autoptr (Flow) f = flow_run (c, best, pages, FALSE);
       return take_pages (f, c->cc->warnings);
     }
   set_overflow_error (c, error);

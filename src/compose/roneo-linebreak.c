@@ -16,7 +16,7 @@
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
 #define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */
 #define EPSILON 0.01
-#define LINE_SEPARATOR "\u2028"
+#define LINE_SEPARATOR "\n"
 #define SOFT_HYPHEN "\u00ad"
 
 typedef struct
@@ -400,7 +400,7 @@ lines_text (const RoneoLineSet *set, guint first, guint last, PangoAttrList *ext
     {
       gunichar c = g_utf8_get_char (p);
       double extra = g_array_index (set->lines, RoneoLine, line).extra;
-      if (c == 0x2028 && line + 1 < last)
+      if ((c == 0x2028 || c == '\n') && line + 1 < last)
         line++;
       else if (is_stretchable (c) && extra != 0)
         {

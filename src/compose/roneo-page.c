@@ -103,7 +103,7 @@ dump_lines (GString *out, PangoLayout *layout)
       PangoRectangle logical;
       pango_layout_line_get_extents (line, NULL, &logical);
       int length = line->length;
-      /* The explicit breaks (U+2028) end lines; the dump shows lines, not them. */
+      /* A forced break (U+2028) ends its line; the dump shows lines, not breaks. */
       while (length >= 3 && memcmp (text + line->start_index + length - 3, "\u2028", 3) == 0)
         length -= 3;
       g_autofree char *chunk = g_strndup (text + line->start_index, length);
