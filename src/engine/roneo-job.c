@@ -234,15 +234,16 @@ write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, GPtrArra
       if (fd >= 0)
         close (fd);
     }
-  gboolean ok = roneo_render_pdf (pages, &options, path, error);
+  gboolean wrote = roneo_render_pdf (pages, &options, path, error);
+  gboolean ok = wrote;
   if (ok && to_stdout)
     ok = copy_to_stdout (path, error);
   if (ok && job->png_dpi > 0 && !to_stdout)
     ok = write_proofs (pages, path, job->png_dpi, result->proofs, error);
-  if (to_stdout)
+  /* Only what this job wrote is taken back: a failed render left the
+   * target as it was, and it may be someone's file (or a device). */
+  if (to_stdout || (wrote && !ok))
     g_unlink (path);
-  else if (!ok)
-    g_unlink (path); /* a proof failed: take the PDF back too */
   if (ok)
     result->output = g_steal_pointer (&output);
   return ok;
