@@ -27,6 +27,7 @@ typedef struct
   GPtrArray *prepared; /* Prepared*: the blocks, then the footnotes */
   guint n_blocks;
   RoneoFit *fits;      /* per block: headlines and call-outs, fitted once */
+  RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
   RoneoRect frame;
 } Composer;
 
@@ -72,13 +73,21 @@ frame_bottom (const Flow *f)
   return f->c->frame.y + f->c->frame.height;
 }
 
+/* Draft runs break lines from widths measured once per block and scaled;
+ * the final run shapes each block at the size it is set. */
 static RoneoLineSet *
-break_lines (Flow *f, const RoneoRichText *rich, const RoneoStyle *style, double measure)
+break_lines (Flow *f, const Prepared *p, const RoneoStyle *style, double measure)
 {
-  RoneoLineSet *set
-      = roneo_line_set_break (f->c->cc->context, roneo_rich_text_copy (rich), style, style->size,
-                              measure, style->align == RONEO_ALIGN_JUSTIFY);
-  return set;
+  Composer *c = f->c;
+  RoneoShaping *shaping = NULL;
+  if (f->draft)
+    {
+      if (c->shapings[p->index] == NULL)
+        c->shapings[p->index] = roneo_shaping_new (c->cc->context, p->rich, style, style->size);
+      shaping = c->shapings[p->index];
+    }
+  return roneo_line_set_break (c->cc->context, roneo_rich_text_copy (p->rich), style, style->size,
+                               measure, style->align == RONEO_ALIGN_JUSTIFY, shaping);
 }
 
 /* --- footnotes ------------------------------------------------------------ */
@@ -310,7 +319,7 @@ static void
 place_text (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = style_for (f, p->role);
-  g_autoptr (RoneoLineSet) set = break_lines (f, p->rich, style, f->c->frame.width);
+  g_autoptr (RoneoLineSet) set = break_lines (f, p, style, f->c->frame.width);
   warn_broken_word (f, p, set);
   place_line_set (f, p, set, f->c->frame.x, NULL, p->role == ROLE_SUBHEAD);
 }
@@ -320,7 +329,7 @@ place_list_item (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = &f->list;
   double indent = style->indent > 0 ? style->indent : style->size * 1.2;
-  g_autoptr (RoneoLineSet) set = break_lines (f, p->rich, style, f->c->frame.width - indent);
+  g_autoptr (RoneoLineSet) set = break_lines (f, p, style, f->c->frame.width - indent);
   warn_broken_word (f, p, set);
   g_autofree char *mark = p->block->ordered ? g_strdup_printf ("%u.", p->block->number)
                           : g_str_has_prefix (f->c->cc->lang, "fr") ? g_strdup ("–")
@@ -398,7 +407,7 @@ place_signature (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = &f->c->layout->footer;
   const RoneoRect *frame = &f->c->frame;
-  g_autoptr (RoneoLineSet) set = break_lines (f, p->rich, style, frame->width);
+  g_autoptr (RoneoLineSet) set = break_lines (f, p, style, frame->width);
   double height = set->lines->len * roneo_line_set_get_pitch (set);
   if (room (f) < height + FOOTER_GAP)
     new_page (f);
@@ -431,10 +440,7 @@ prepare_notes (Flow *f)
   for (guint i = c->n_blocks; i < c->prepared->len; i++)
     {
       const Prepared *p = g_ptr_array_index (c->prepared, i);
-      g_autoptr (RoneoRichText) rich = roneo_rich_text_copy (p->rich);
-      g_autofree char *label = g_strdup_printf ("%u.\u00a0", i - c->n_blocks + 1);
-      roneo_rich_text_replace (rich, 0, 0, label);
-      g_ptr_array_add (f->note_sets, break_lines (f, rich, &f->footnotes, c->frame.width));
+      g_ptr_array_add (f->note_sets, break_lines (f, p, &f->footnotes, c->frame.width));
     }
 }
 
@@ -613,6 +619,9 @@ composer_clear (Composer *c)
   for (guint i = 0; i < c->n_blocks; i++)
     roneo_fit_clear (&c->fits[i]);
   g_free (c->fits);
+  for (guint i = 0; i < c->prepared->len; i++)
+    roneo_shaping_free (c->shapings[i]);
+  g_free (c->shapings);
   g_ptr_array_unref (c->prepared);
 }
 
@@ -632,6 +641,23 @@ body_size_for (Composer *c, guint pages)
   return MAX (size, grown);
 }
 
+/* The run that is kept, shaped for real. Drafts measure widths to a few
+ * thousandths of a point, so on a knife edge the real run can take one line
+ * more: then a quarter point less. */
+static Flow *
+final_run (Composer *c, int size, guint pages)
+{
+  int min_size = pango_units_from_double (MIN (c->layout->body.min_size, c->layout->body.size));
+  Flow *f = flow_run (c, size, pages, FALSE);
+  while (flow_overflow (f) > 0 && size - SIZE_STEP >= min_size)
+    {
+      flow_free (f);
+      size -= SIZE_STEP;
+      f = flow_run (c, size, pages, FALSE);
+    }
+  return f;
+}
+
 static GPtrArray *
 compose_pages (Composer *c, GError **error)
 {
@@ -646,7 +672,7 @@ compose_pages (Composer *c, GError **error)
                             "%s: body shrunk from %.4g to %.4g pt to fit %u page%s",
                             c->document->source, layout->body.size,
                             pango_units_to_double (best), pages, pages > 1 ? "s" : "");
-      g_autoptr (Flow) f = flow_run (c, best, pages, FALSE);
+      g_autoptr (Flow) f = final_run (c, best, pages);
       return take_pages (f, c->cc->warnings);
     }
   set_overflow_error (c, error);
@@ -661,6 +687,7 @@ roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *docu
   c.prepared = prepare_document (cc, document, layout);
   c.n_blocks = document->blocks->len;
   c.fits = g_new0 (RoneoFit, c.n_blocks);
+  c.shapings = g_new0 (RoneoShaping *, c.prepared->len);
   c.frame = roneo_layout_get_frame (layout);
   fit_display_blocks (&c);
   GPtrArray *pages = compose_pages (&c, error);

@@ -28,12 +28,22 @@ typedef struct
   gboolean emergency;
 } Candidate;
 
+struct _RoneoShaping
+{
+  double size;        /* pt it was shaped at */
+  gsize len;
+  double *advance;    /* advance[i]: width of all clusters before byte i; len + 1 entries */
+  guint *spaces;      /* spaces[i]: stretchable spaces before byte i */
+  double space_width;
+  double hyphen_width;
+};
+
 typedef struct
 {
   const char *text;
   gsize len;
-  double *advance; /* advance[i]: width of all clusters before byte i; len + 1 entries */
-  guint *spaces;   /* spaces[i]: stretchable spaces before byte i */
+  const RoneoShaping *shaping; /* widths at shaping->size */
+  double scale;                /* from shaping->size to the size set */
   double space_width;
   double hyphen_width;
   double measure;
@@ -63,29 +73,61 @@ plain_width (PangoContext *context, const char *text, const RoneoStyle *style, d
   return pango_units_to_double (logical.width);
 }
 
-static void
-measure_advances (Breaker *b, PangoLayout *layout)
+RoneoShaping *
+roneo_shaping_new (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
+                   double size)
 {
-  g_autofree double *width_at = g_new0 (double, b->len + 1);
+  RoneoShaping *shaping = g_new0 (RoneoShaping, 1);
+  const char *text = rich->text->str;
+  shaping->size = size;
+  shaping->len = rich->text->len;
+  shaping->space_width = plain_width (context, " ", style, size);
+  shaping->hyphen_width = plain_width (context, "-", style, size);
+  g_autofree double *width_at = g_new0 (double, shaping->len + 1);
+  g_autoptr (PangoLayout) layout = roneo_text_layout_new (context, rich, style, size, NULL);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   do
     {
       PangoRectangle logical;
       pango_layout_iter_get_cluster_extents (iter, NULL, &logical);
       int index = pango_layout_iter_get_index (iter);
-      if (index >= 0 && (gsize) index < b->len)
+      if (index >= 0 && (gsize) index < shaping->len)
         width_at[index] += pango_units_to_double (logical.width);
     }
   while (pango_layout_iter_next_cluster (iter));
   pango_layout_iter_free (iter);
-  b->advance = g_new0 (double, b->len + 1);
-  b->spaces = g_new0 (guint, b->len + 1);
-  for (gsize i = 0; i < b->len; i++)
+  shaping->advance = g_new0 (double, shaping->len + 1);
+  shaping->spaces = g_new0 (guint, shaping->len + 1);
+  for (gsize i = 0; i < shaping->len; i++)
     {
-      b->advance[i + 1] = b->advance[i] + width_at[i];
-      gboolean lead = ((guchar) b->text[i] & 0xC0) != 0x80;
-      b->spaces[i + 1] = b->spaces[i] + (lead && is_stretchable (g_utf8_get_char (b->text + i)));
+      shaping->advance[i + 1] = shaping->advance[i] + width_at[i];
+      gboolean lead = ((guchar) text[i] & 0xC0) != 0x80;
+      shaping->spaces[i + 1]
+          = shaping->spaces[i] + (lead && is_stretchable (g_utf8_get_char (text + i)));
     }
+  return shaping;
+}
+
+void
+roneo_shaping_free (RoneoShaping *shaping)
+{
+  if (shaping == NULL)
+    return;
+  g_free (shaping->advance);
+  g_free (shaping->spaces);
+  g_free (shaping);
+}
+
+static double
+advance_at (const Breaker *b, gsize i)
+{
+  return b->shaping->advance[i] * b->scale;
+}
+
+static guint
+spaces_at (const Breaker *b, gsize i)
+{
+  return b->shaping->spaces[i];
 }
 
 static void
@@ -142,7 +184,7 @@ collect_candidates (Breaker *b)
 static double
 segment_width (const Breaker *b, guint start, const Candidate *to)
 {
-  return b->advance[to->end] - b->advance[start] + (to->hyphen ? b->hyphen_width : 0);
+  return advance_at (b, to->end) - advance_at (b, start) + (to->hyphen ? b->hyphen_width : 0);
 }
 
 /* A word wider than the measure gets a break opportunity between every two
@@ -224,7 +266,7 @@ line_demerits (const Breaker *b, guint i, guint k, int run, double badness)
     demerits += EMERGENCY_DEMERITS;
   const Candidate *from = &g_array_index (b->candidates, Candidate, i);
   gboolean final = k + 1 == b->candidates->len;
-  if (final && i > 0 && b->spaces[to->end] == b->spaces[from->next])
+  if (final && i > 0 && spaces_at (b, to->end) == spaces_at (b, from->next))
     demerits += RUNT_DEMERITS;
   return demerits;
 }
@@ -261,7 +303,7 @@ relax_candidate (const Breaker *b, Node *nodes, guint k)
     {
       const Candidate *from = &g_array_index (b->candidates, Candidate, i);
       double width = segment_width (b, from->next, to);
-      guint n = b->spaces[to->end] - b->spaces[from->next];
+      guint n = spaces_at (b, to->end) - spaces_at (b, from->next);
       double badness = line_badness (b, width, n, to->forced);
       if (badness < 0 && i < (int) k - 1)
         break;
@@ -309,7 +351,7 @@ make_line (const Breaker *b, guint i, guint k)
     .hyphen = to->hyphen,
     .last = to->forced,
     .natural = segment_width (b, from->next, to),
-    .spaces = b->spaces[to->end] - b->spaces[from->next],
+    .spaces = spaces_at (b, to->end) - spaces_at (b, from->next),
   };
   double slack = b->measure - line.natural;
   if (b->justify && line.spaces > 0 && (!line.last || slack < 0))
@@ -317,18 +359,14 @@ make_line (const Breaker *b, guint i, guint k)
   return line;
 }
 
-static void
-breaker_clear (Breaker *b)
-{
-  g_free (b->advance);
-  g_free (b->spaces);
-  g_array_unref (b->candidates);
-}
-
 RoneoLineSet *
 roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoStyle *style,
-                      double size, double measure, gboolean justify)
+                      double size, double measure, gboolean justify, const RoneoShaping *shaping)
 {
+  g_autoptr (RoneoShaping) own = NULL;
+  if (shaping == NULL)
+    shaping = own = roneo_shaping_new (context, rich, style, size);
+  g_return_val_if_fail (shaping->len == rich->text->len, NULL);
   RoneoLineSet *set = g_new0 (RoneoLineSet, 1);
   set->rich = rich;
   set->style = style;
@@ -336,14 +374,13 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
   set->measure = measure;
   set->justify = justify;
   set->lines = g_array_new (FALSE, TRUE, sizeof (RoneoLine));
-  Breaker b = { rich->text->str, rich->text->len };
+  double scale = size / shaping->size;
+  Breaker b = { rich->text->str, rich->text->len, shaping, scale };
+  b.space_width = shaping->space_width * scale;
+  b.hyphen_width = shaping->hyphen_width * scale;
   b.measure = measure;
   b.justify = justify;
-  b.space_width = plain_width (context, " ", style, size);
-  b.hyphen_width = plain_width (context, "-", style, size);
   b.candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
-  g_autoptr (PangoLayout) shaped = roneo_text_layout_new (context, rich, style, size, NULL);
-  measure_advances (&b, shaped);
   collect_candidates (&b);
   add_emergency_breaks (&b);
   set->broke_word = has_overwide_word (&b);
@@ -356,7 +393,7 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
       g_array_append_val (set->lines, line);
       from = to;
     }
-  breaker_clear (&b);
+  g_array_unref (b.candidates);
   return set;
 }
 
@@ -377,10 +414,9 @@ roneo_line_set_get_pitch (const RoneoLineSet *set)
 }
 
 /* The text of lines [first, last): explicit breaks, a hyphen where a soft
- * hyphen was chosen, the unused soft hyphens removed. Spaces of line j are
- * recorded in extra_attrs with that line's extra spacing. */
+ * hyphen was chosen, the unused soft hyphens removed. */
 static RoneoRichText *
-lines_text (const RoneoLineSet *set, guint first, guint last, PangoAttrList *extra_attrs)
+lines_text (const RoneoLineSet *set, guint first, guint last)
 {
   RoneoRichText *text = roneo_rich_text_copy (set->rich);
   const RoneoLine *tail = &g_array_index (set->lines, RoneoLine, last - 1);
@@ -395,31 +431,37 @@ lines_text (const RoneoLineSet *set, guint first, guint last, PangoAttrList *ext
   for (char *p = strstr (text->text->str, SOFT_HYPHEN); p != NULL;
        p = strstr (text->text->str, SOFT_HYPHEN))
     roneo_rich_text_replace (text, p - text->text->str, p - text->text->str + 2, "");
-  guint line = first;
-  for (const char *p = text->text->str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      double extra = g_array_index (set->lines, RoneoLine, line).extra;
-      if ((c == 0x2028 || c == '\n') && line + 1 < last)
-        line++;
-      else if (is_stretchable (c) && extra != 0)
-        {
-          PangoAttribute *attr = pango_attr_letter_spacing_new ((int) lround (extra * PANGO_SCALE));
-          attr->start_index = p - text->text->str;
-          attr->end_index = g_utf8_next_char (p) - text->text->str;
-          pango_attr_list_insert (extra_attrs, attr);
-        }
-    }
   return text;
 }
 
-PangoLayout *
-roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
-                           guint last)
+/* Letter spacing on each stretchable space of line j: extra[j] pt. */
+static PangoAttrList *
+spacing_attrs (const char *text, guint lines, const double *extra)
 {
-  g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
-  g_autoptr (PangoAttrList) spacing = pango_attr_list_new ();
-  g_autoptr (RoneoRichText) text = lines_text (set, first, last, spacing);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  guint line = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c == 0x2028 || c == '\n') && line + 1 < lines)
+        line++;
+      else if (is_stretchable (c) && extra[line] != 0)
+        {
+          PangoAttribute *attr
+              = pango_attr_letter_spacing_new ((int) lround (extra[line] * PANGO_SCALE));
+          attr->start_index = p - text;
+          attr->end_index = g_utf8_next_char (p) - text;
+          pango_attr_list_insert (attrs, attr);
+        }
+    }
+  return attrs;
+}
+
+static PangoLayout *
+layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
+                     guint lines, const double *extra)
+{
+  g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
   PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
   /* The width only aligns lines (right-to-left paragraphs flip "left" to
    * the right edge); a hair over the measure so rounding never re-wraps. */
@@ -430,6 +472,49 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   else if (!set->justify && set->style->align == RONEO_ALIGN_RIGHT)
     alignment = PANGO_ALIGN_RIGHT;
   pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
+
+/* Shaped in context, a line can differ from its measured width by a few
+ * hundredths of a point (kerning against the hyphen, rounding): correct
+ * the spacing of those lines so justified lines end exactly on the measure
+ * and none ends past it. Returns TRUE if any extra changed. */
+static gboolean
+correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, double *extra)
+{
+  gboolean changed = FALSE;
+  guint j = 0;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next, j++)
+    {
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, first + j);
+      PangoRectangle logical;
+      pango_layout_line_get_extents (l->data, NULL, &logical);
+      double error = set->measure - pango_units_to_double (logical.width);
+      gboolean full = set->justify && !line->last;
+      if (line->spaces > 0 && (full ? fabs (error) > 0.01 : error < -0.01))
+        {
+          extra[j] += error / line->spaces;
+          changed = TRUE;
+        }
+    }
+  return changed;
+}
+
+PangoLayout *
+roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
+                           guint last)
+{
+  g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
+  g_autoptr (RoneoRichText) text = lines_text (set, first, last);
+  g_autofree double *extra = g_new0 (double, last - first);
+  for (guint j = first; j < last; j++)
+    extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
+  PangoLayout *layout = layout_with_spacing (set, context, text, last - first, extra);
+  if (correct_spacing (set, layout, first, extra))
+    {
+      g_object_unref (layout);
+      layout = layout_with_spacing (set, context, text, last - first, extra);
+    }
   return layout;
 }
 

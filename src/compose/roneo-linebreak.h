@@ -47,12 +47,21 @@ typedef struct
   gboolean broke_word;     /* a word wider than the measure had to be broken */
 } RoneoLineSet;
 
+/* The widths of a text shaped once at size pt, to break it at other sizes
+ * without shaping it again: with unhinted metrics and unrounded positions
+ * widths scale with the size, to a few thousandths of a point. Owned. */
+typedef struct _RoneoShaping RoneoShaping;
+RoneoShaping *roneo_shaping_new (PangoContext *context, const RoneoRichText *rich,
+                                 const RoneoStyle *style, double size);
+void roneo_shaping_free (RoneoShaping *shaping);
+
 /* Breaks rich (taken) set in style at size into lines of measure pt.
  * justify: spaces are set so each line but the last is exactly the measure;
- * otherwise lines are ragged and aligned per style->align. */
+ * otherwise lines are ragged and aligned per style->align. shaping: the
+ * same text shaped at some size (a draft), or NULL to shape it at size. */
 RoneoLineSet *roneo_line_set_break (PangoContext *context, RoneoRichText *rich,
                                     const RoneoStyle *style, double size, double measure,
-                                    gboolean justify);
+                                    gboolean justify, const RoneoShaping *shaping);
 void roneo_line_set_free (RoneoLineSet *set);
 
 /* A layout of lines [first, last) with the chosen breaks and spacing. The
@@ -70,5 +79,6 @@ GArray *roneo_line_set_get_notes (const RoneoLineSet *set, guint first, guint la
 double roneo_layout_get_overflow (PangoLayout *layout, double measure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoLineSet, roneo_line_set_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoShaping, roneo_shaping_free)
 
 G_END_DECLS

@@ -25,11 +25,13 @@ typedef enum
 typedef struct
 {
   const RoneoBlock *block; /* borrowed from the document */
+  guint index;             /* in the prepared array */
   Role role;
   RoneoRichText *rich;     /* owned, ready to set */
 } Prepared;
 
-/* Prepared blocks of the document (blocks then footnotes), owned. */
+/* Prepared blocks of the document (blocks then footnotes, each note's text
+ * starting with its number), owned. */
 GPtrArray *prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
                              const RoneoLayout *layout);
 

@@ -85,8 +85,14 @@ prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
   for (guint i = 0; i < document->blocks->len; i++)
     g_ptr_array_add (prepared, prepare_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
   for (guint i = 0; i < document->footnotes->len; i++)
-    g_ptr_array_add (prepared,
-                     prepare_block (cc, layout, g_ptr_array_index (document->footnotes, i),
-                                    &warned));
+    {
+      Prepared *note = prepare_block (cc, layout, g_ptr_array_index (document->footnotes, i),
+                                      &warned);
+      g_autofree char *label = g_strdup_printf ("%u.\u00a0", i + 1);
+      roneo_rich_text_replace (note->rich, 0, 0, label);
+      g_ptr_array_add (prepared, note);
+    }
+  for (guint i = 0; i < prepared->len; i++)
+    ((Prepared *) g_ptr_array_index (prepared, i))->index = i;
   return prepared;
 }
