@@ -111,7 +111,8 @@ write_to_memory (qpdf_data qpdf, const char *out_path, GError **error)
   qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
   qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
   qpdf_set_compress_streams (qpdf, QPDF_TRUE);
-  qpdf_set_stream_data_mode (qpdf, qpdf_s_compress);
+  /* cairo compressed its streams already: recompressing them doubled the cost */
+  qpdf_set_stream_data_mode (qpdf, qpdf_s_preserve);
   qpdf_write (qpdf);
   return !take_qpdf_problem (qpdf, out_path, error);
 }
@@ -128,16 +129,21 @@ save_buffer (qpdf_data qpdf, const char *out_path, GError **error)
 }
 
 static gboolean
-finish (qpdf_data qpdf, const char *in_path, const char *out_path,
-        const RoneoFinishOptions *options, GError **error)
+finish (qpdf_data qpdf, const char *out_path, const RoneoFinishOptions *options, GError **error)
 {
-  qpdf_silence_errors (qpdf);
-  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
-  qpdf_read (qpdf, in_path, NULL);
   if (take_qpdf_problem (qpdf, out_path, error))
     return FALSE;
   return finish_pages (qpdf, options, out_path, error) && write_to_memory (qpdf, out_path, error)
          && save_buffer (qpdf, out_path, error);
+}
+
+static qpdf_data
+qpdf_new_quiet (void)
+{
+  qpdf_data qpdf = qpdf_init ();
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  return qpdf;
 }
 
 gboolean
@@ -146,8 +152,22 @@ roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOp
 {
   g_return_val_if_fail (in_path != NULL && out_path != NULL && options != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  qpdf_data qpdf = qpdf_init ();
-  gboolean ok = finish (qpdf, in_path, out_path, options, error);
+  qpdf_data qpdf = qpdf_new_quiet ();
+  qpdf_read (qpdf, in_path, NULL);
+  gboolean ok = finish (qpdf, out_path, options, error);
+  qpdf_cleanup (&qpdf);
+  return ok;
+}
+
+gboolean
+roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
+                       const RoneoFinishOptions *options, GError **error)
+{
+  g_return_val_if_fail (data != NULL && out_path != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  qpdf_data qpdf = qpdf_new_quiet ();
+  qpdf_read_memory (qpdf, out_path, (const char *) data, length, NULL);
+  gboolean ok = finish (qpdf, out_path, options, error);
   qpdf_cleanup (&qpdf);
   return ok;
 }

@@ -20,4 +20,8 @@ typedef struct
 gboolean roneo_finish_pdf (const char *in_path, const char *out_path,
                            const RoneoFinishOptions *options, GError **error);
 
+/* The same, reading the PDF from memory (what cairo wrote). */
+gboolean roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
+                                const RoneoFinishOptions *options, GError **error);
+
 G_END_DECLS

@@ -153,35 +153,46 @@ set_metadata (cairo_surface_t *surface, const RoneoRenderOptions *options)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
 }
 
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static gboolean
-check_cairo (RoneoOutput *output, cairo_status_t status, GError **error)
+check_pdf_status (cairo_status_t status, const char *path, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  return roneo_output_fail (output, cairo_status_to_string (status), error);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s", path,
+               cairo_status_to_string (status));
+  return FALSE;
 }
 
-/* Cairo's status is sticky: one check per page and one after finishing. */
+/* Cairo writes into memory (the finishing pass reads it from there; only
+ * the finished file touches the disk). Its status is sticky: one check per
+ * page and one after finishing. */
 static gboolean
-write_cairo_pdf (GPtrArray *pages, const RoneoRenderOptions *options, RoneoOutput *output,
-                 GError **error)
+write_cairo_pdf (GPtrArray *pages, const RoneoRenderOptions *options, GByteArray *bytes,
+                 const char *path, GError **error)
 {
   const Geometry g = geometry_from_options (options);
   const RoneoPage *first = g_ptr_array_index (pages, 0);
   const double offset = geometry_offset (&g);
   g_autoptr (cairo_surface_t) surface = cairo_pdf_surface_create_for_stream (
-      roneo_output_cairo_write, output, first->width + 2 * offset, first->height + 2 * offset);
+      append_bytes, bytes, first->width + 2 * offset, first->height + 2 * offset);
   set_metadata (surface, options);
   g_autoptr (cairo_t) cr = cairo_create (surface);
   for (guint i = 0; i < pages->len; i++)
     {
       render_pdf_page (cr, surface, g_ptr_array_index (pages, i), &g);
-      if (!check_cairo (output, cairo_status (cr), error))
+      if (!check_pdf_status (cairo_status (cr), path, error))
         return FALSE;
     }
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_finish (surface);
-  return check_cairo (output, cairo_surface_status (surface), error);
+  return check_pdf_status (cairo_surface_status (surface), path, error);
 }
 
 gboolean
@@ -191,16 +202,13 @@ roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const cha
   g_return_val_if_fail (pages != NULL && pages->len > 0, FALSE);
   g_return_val_if_fail (options != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_autoptr (RoneoOutput) output = roneo_output_open (path, ".cairo.tmp", error);
-  if (output == NULL)
-    return FALSE;
-  if (!write_cairo_pdf (pages, options, output, error) || !roneo_output_close (output, error))
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  if (!write_cairo_pdf (pages, options, bytes, path, error))
     return FALSE;
   const Geometry g = geometry_from_options (options);
   const RoneoFinishOptions finish = { .bleed = g.bleed, .mark_room = g.mark_room };
-  /* finish writes "PATH.tmp" and renames it onto path; output's cleanup
-   * removes the cairo temporary either way. */
-  return roneo_finish_pdf (roneo_output_peek_temp_path (output), path, &finish, error);
+  /* finish writes "PATH.tmp", checked, and renames it onto path. */
+  return roneo_finish_pdf_data (bytes->data, bytes->len, path, &finish, error);
 }
 
 static gboolean
@@ -209,10 +217,10 @@ write_png (cairo_surface_t *surface, const char *path, GError **error)
   g_autoptr (RoneoOutput) output = roneo_output_open (path, ".tmp", error);
   if (output == NULL)
     return FALSE;
-  if (!check_cairo (output,
-                    cairo_surface_write_to_png_stream (surface, roneo_output_cairo_write, output),
-                    error))
-    return FALSE;
+  cairo_status_t status
+      = cairo_surface_write_to_png_stream (surface, roneo_output_cairo_write, output);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return roneo_output_fail (output, cairo_status_to_string (status), error);
   return roneo_output_commit (output, error);
 }
 

@@ -1,10 +1,10 @@
 /* roneo-render.h: pages to PDF and PNG with cairo, finished by libqpdf.
  *
- * The PDF is written through cairo_pdf_surface_create_for_stream to a
- * temporary file that render owns (PITFALLS 17: a full disk is otherwise
- * missed), every write checked, then finished by one libqpdf pass into
- * another temporary file and renamed onto the target at the very end; on
- * any failure no file is left at the target path and the temporaries are
+ * cairo writes the PDF through cairo_pdf_surface_create_for_stream into
+ * memory; one libqpdf pass finishes it into a temporary file that render
+ * owns, every write, the flush and the close checked (PITFALLS 17: cairo's
+ * own file writer misses a full disk), renamed onto the target at the very
+ * end. On any failure the target is left as it was and the temporary is
  * removed. Same pages + same options = same bytes.
  */
 #pragma once

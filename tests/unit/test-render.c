@@ -382,8 +382,8 @@ check_existing_untouched (const char *blocker_suffix)
 static void
 test_fail_existing_untouched (void)
 {
-  check_existing_untouched (".cairo.tmp"); /* cairo stage */
-  check_existing_untouched (".tmp");       /* finishing stage */
+  /* cairo writes into memory; the finished file goes through "PATH.tmp". */
+  check_existing_untouched (".tmp");
 }
 
 /* A file size limit makes write() fail with EFBIG, as a full disk would. */
