@@ -2,6 +2,7 @@
 
 #include "roneo-text-layout.h"
 
+#include <math.h>
 #include <string.h>
 
 #define BALANCE_STEP (PANGO_SCALE / 4) /* width bisection stops at 0.25 pt */
@@ -19,6 +20,37 @@ layout_at (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *s
                                                                  : PANGO_ALIGN_LEFT;
   pango_layout_set_alignment (layout, alignment);
   return layout;
+}
+
+/* Trials are laid out at one reference size, the wrap width scaled instead
+ * of the type: unhinted text at size s in width w is the text at size r in
+ * width w * r / s, scaled by s / r. One font size means one font set to
+ * load, not one per trial. */
+typedef struct
+{
+  PangoContext *context;
+  const RoneoRichText *rich;
+  const RoneoStyle *style;
+  int reference; /* size, Pango units */
+} Prober;
+
+/* A layout at the reference size standing for size at width; *scale
+ * turns its extents into those at size. */
+static PangoLayout *
+probe (const Prober *p, int size, int width, double *scale)
+{
+  *scale = (double) size / p->reference;
+  int scaled_width = (int) ((gint64) width * p->reference / size);
+  return layout_at (p->context, p->rich, p->style, p->reference, scaled_width);
+}
+
+static PangoRectangle
+scaled_ink (PangoLayout *layout, double scale)
+{
+  PangoRectangle ink;
+  pango_layout_get_extents (layout, &ink, NULL);
+  return (PangoRectangle) { (int) (ink.x * scale), (int) (ink.y * scale),
+                            (int) ceil (ink.width * scale), (int) ceil (ink.height * scale) };
 }
 
 /* A wrapped line that does not start after a space, a hyphen or a forced
@@ -40,12 +72,13 @@ breaks_a_word (PangoLayout *layout)
 }
 
 static gboolean
-layout_fits (PangoLayout *layout, const RoneoStyle *style, int width, int height)
+probe_fits (const Prober *p, int size, int width, int height)
 {
-  PangoRectangle ink;
-  pango_layout_get_extents (layout, &ink, NULL);
+  double scale;
+  g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
+  PangoRectangle ink = scaled_ink (layout, scale);
   int lines = pango_layout_get_line_count (layout);
-  return !breaks_a_word (layout) && (style->max_lines == 0 || lines <= (int) style->max_lines)
+  return !breaks_a_word (layout) && (p->style->max_lines == 0 || lines <= (int) p->style->max_lines)
          && ink.x >= -PANGO_SCALE && ink.x + ink.width <= width && ink.height <= height;
 }
 
@@ -53,31 +86,54 @@ gboolean
 roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
                  double size, double max_width, double max_height)
 {
-  int width = pango_units_from_double (max_width);
-  g_autoptr (PangoLayout) layout
-      = layout_at (context, rich, style, pango_units_from_double (size), width);
-  return layout_fits (layout, style, width, pango_units_from_double (max_height));
+  const Prober p = { context, rich, style, pango_units_from_double (size) };
+  return probe_fits (&p, p.reference, pango_units_from_double (max_width),
+                     pango_units_from_double (max_height));
+}
+
+static int
+probe_lines (const Prober *p, int size, int width, gboolean *broken, int *ink_right)
+{
+  double scale;
+  g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
+  PangoRectangle ink = scaled_ink (layout, scale);
+  *broken = breaks_a_word (layout);
+  *ink_right = ink.x + ink.width;
+  return pango_layout_get_line_count (layout);
 }
 
 /* The narrowest width, down to a quarter point, that keeps the line count. */
 static int
-balance_width (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
-               int size, int width, int lines)
+balance_width (const Prober *p, int size, int width, int lines)
 {
   int low = width / MAX (lines, 1) / 2, high = width;
   while (high - low > BALANCE_STEP)
     {
       int mid = low + (high - low) / 2;
-      g_autoptr (PangoLayout) layout = layout_at (context, rich, style, size, mid);
-      PangoRectangle ink;
-      pango_layout_get_extents (layout, &ink, NULL);
-      if (pango_layout_get_line_count (layout) == lines && !breaks_a_word (layout)
-          && ink.x + ink.width <= mid + PANGO_SCALE)
+      gboolean broken;
+      int ink_right;
+      if (probe_lines (p, size, mid, &broken, &ink_right) == lines && !broken
+          && ink_right <= mid + PANGO_SCALE)
         high = mid;
       else
         low = mid;
     }
   return high;
+}
+
+/* The largest size in [low, high] that fits, knowing low does. */
+static int
+largest_size (const Prober *p, int low, int high, int width, int height)
+{
+  while (high > low)
+    {
+      int mid = low + (high - low + 1) / 2;
+      if (probe_fits (p, mid, width, height))
+        low = mid;
+      else
+        high = mid - 1;
+    }
+  return low;
 }
 
 RoneoFit
@@ -87,29 +143,21 @@ roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoSty
   int width = pango_units_from_double (max_width);
   int height = pango_units_from_double (max_height);
   int low = pango_units_from_double (MIN (style->min_size, style->size));
-  int high = pango_units_from_double (style->size);
+  const Prober p = { context, rich, style, pango_units_from_double (style->size) };
   RoneoFit fit = { 0 };
-  g_autoptr (PangoLayout) smallest = layout_at (context, rich, style, low, width);
-  fit.fits = layout_fits (smallest, style, width, height);
-  if (fit.fits)
-    {
-      /* Invariant: low fits; find the largest size that does. */
-      while (high > low)
-        {
-          int mid = low + (high - low + 1) / 2;
-          g_autoptr (PangoLayout) layout = layout_at (context, rich, style, mid, width);
-          if (layout_fits (layout, style, width, height))
-            low = mid;
-          else
-            high = mid - 1;
-        }
-    }
-  g_autoptr (PangoLayout) chosen = layout_at (context, rich, style, low, width);
-  int lines = pango_layout_get_line_count (chosen);
-  int balanced = fit.fits ? balance_width (context, rich, style, low, width, lines) : width;
-  fit.layout = layout_at (context, rich, style, low, balanced);
-  fit.size = (double) low / PANGO_SCALE;
-  fit.width = pango_units_to_double (balanced);
+  fit.fits = probe_fits (&p, low, width, height);
+  int size = fit.fits ? largest_size (&p, low, p.reference, width, height) : low;
+  gboolean broken;
+  int ink_right;
+  int lines = probe_lines (&p, size, width, &broken, &ink_right);
+  int balanced = fit.fits ? balance_width (&p, size, width, lines) : width;
+  fit.layout = layout_at (context, rich, style, size, balanced);
+  /* Set for real, a line may come out a hair wider than probed: give the
+   * balanced width back rather than a different break. */
+  if (pango_layout_get_line_count (fit.layout) != lines)
+    pango_layout_set_width (fit.layout, width);
+  fit.size = (double) size / PANGO_SCALE;
+  fit.width = pango_units_to_double (pango_layout_get_width (fit.layout));
   fit.lines = pango_layout_get_line_count (fit.layout);
   pango_layout_get_extents (fit.layout, &fit.ink, NULL);
   return fit;

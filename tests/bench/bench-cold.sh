@@ -13,7 +13,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-roneo=${1:-/tmp/build-tests/src/cli/roneo}
+roneo=${1:-$root/build/src/cli/roneo}
 runs=${2:-15}
 tract=${SHARED_DIR:-$root/../shared}/corpus/tract-pompe-a-fric.md
 export RONEO_DATA_DIR=${RONEO_DATA_DIR:-$root}
