@@ -233,6 +233,12 @@ has_overwide_word (const Breaker *b)
   return FALSE;
 }
 
+static double
+cube (double x)
+{
+  return x * x * x;
+}
+
 /* Badness of a line of natural width and n stretchable spaces, or < 0 when
  * it cannot be set. */
 static double
@@ -245,23 +251,25 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
         return -1;
       if (last || slack <= 0)
         return 0;
-      return MIN (MAX_BADNESS, 100 * pow (slack / (RAGGED_SLACK * b->measure), 3));
+      return MIN (MAX_BADNESS, 100 * cube (slack / (RAGGED_SLACK * b->measure)));
     }
   if (slack >= 0)
     return n == 0 ? MAX_BADNESS / 2
-                  : MIN (MAX_BADNESS, 100 * pow (slack / (n * STRETCH_PER_SPACE * b->space_width), 3));
+                  : MIN (MAX_BADNESS, 100 * cube (slack / (n * STRETCH_PER_SPACE * b->space_width)));
   if (n == 0 || -slack > n * SHRINK_PER_SPACE * b->space_width + EPSILON)
     return -1;
-  return 100 * pow (-slack / (n * SHRINK_PER_SPACE * b->space_width), 3);
+  return 100 * cube (-slack / (n * SHRINK_PER_SPACE * b->space_width));
 }
 
+/* Demerits of the line from candidate i to k, but for the run of
+ * hyphenated lines before it (see relax). */
 static double
-line_demerits (const Breaker *b, guint i, guint k, int run, double badness)
+line_demerits (const Breaker *b, guint i, guint k, double badness)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
   double demerits = (10 + badness) * (10 + badness);
   if (to->hyphen)
-    demerits += HYPHEN_PENALTY * HYPHEN_PENALTY + (run > 0 ? DOUBLE_HYPHEN_DEMERITS : 0);
+    demerits += HYPHEN_PENALTY * HYPHEN_PENALTY;
   if (to->emergency)
     demerits += EMERGENCY_DEMERITS;
   const Candidate *from = &g_array_index (b->candidates, Candidate, i);
@@ -275,13 +283,14 @@ static void
 relax (const Breaker *b, Node *nodes, guint i, guint k, double badness)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  double demerits = line_demerits (b, i, k, badness);
   for (int run = 0; run <= MAX_HYPHEN_RUN; run++)
     {
       const Node *from = &nodes[i * (MAX_HYPHEN_RUN + 1) + run];
-      int next_run = to->hyphen ? run + 1 : 0;
       if (from->cost >= G_MAXDOUBLE)
         continue;
-      double cost = from->cost + line_demerits (b, i, k, run, badness);
+      int next_run = to->hyphen ? run + 1 : 0;
+      double cost = from->cost + demerits + (to->hyphen && run > 0 ? DOUBLE_HYPHEN_DEMERITS : 0);
       if (next_run > MAX_HYPHEN_RUN)
         {
           cost += LONG_RUN_DEMERITS;
@@ -413,24 +422,56 @@ roneo_line_set_get_pitch (const RoneoLineSet *set)
   return set->size * set->style->leading;
 }
 
-/* The text of lines [first, last): explicit breaks, a hyphen where a soft
- * hyphen was chosen, the unused soft hyphens removed. */
+/* Copies bytes [from, to) of src to out, dropping soft hyphens; map[i]
+ * is where byte i of src lands in out. */
+static void
+copy_range (GString *out, const char *src, gsize from, gsize to, guint *map)
+{
+  for (gsize i = from; i < to; i++)
+    {
+      map[i] = out->len;
+      gboolean shy = (guchar) src[i] == 0xC2 && i + 1 < to && (guchar) src[i + 1] == 0xAD;
+      if (shy)
+        map[++i] = out->len;
+      else
+        g_string_append_c (out, src[i]);
+    }
+  map[to] = out->len;
+}
+
+/* The text of lines [first, last) in one pass: explicit breaks, a hyphen
+ * where a soft hyphen was chosen, the unused soft hyphens dropped; spans
+ * follow through the byte map. */
 static RoneoRichText *
 lines_text (const RoneoLineSet *set, guint first, guint last)
 {
-  RoneoRichText *text = roneo_rich_text_copy (set->rich);
-  const RoneoLine *tail = &g_array_index (set->lines, RoneoLine, last - 1);
-  roneo_rich_text_replace (text, tail->end, text->text->len, "");
-  for (guint j = last - 1; j > first; j--)
+  const GString *src = set->rich->text;
+  g_autofree guint *map = g_new0 (guint, src->len + 1);
+  GString *out = g_string_sized_new (src->len);
+  guint start = g_array_index (set->lines, RoneoLine, first).start;
+  for (guint j = first; j < last; j++)
     {
-      const RoneoLine *prev = &g_array_index (set->lines, RoneoLine, j - 1);
-      roneo_rich_text_replace (text, prev->end, prev->next,
-                               prev->hyphen ? "-" LINE_SEPARATOR : LINE_SEPARATOR);
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+      copy_range (out, src->str, line->start, line->end, map);
+      if (j + 1 < last)
+        g_string_append (out, line->hyphen ? "-" LINE_SEPARATOR : LINE_SEPARATOR);
+      for (guint i = line->end + 1; i <= line->next && i <= src->len; i++)
+        map[i] = out->len;
     }
-  roneo_rich_text_replace (text, 0, g_array_index (set->lines, RoneoLine, first).start, "");
-  for (char *p = strstr (text->text->str, SOFT_HYPHEN); p != NULL;
-       p = strstr (text->text->str, SOFT_HYPHEN))
-    roneo_rich_text_replace (text, p - text->text->str, p - text->text->str + 2, "");
+  guint end = g_array_index (set->lines, RoneoLine, last - 1).end;
+  RoneoRichText *text = roneo_rich_text_new ("");
+  g_string_free (text->text, TRUE);
+  text->text = out;
+  for (guint i = 0; i < set->rich->spans->len; i++)
+    {
+      RoneoSpan span = g_array_index (set->rich->spans, RoneoSpan, i);
+      if (span.end <= start || span.start >= end)
+        continue;
+      span.start = map[MAX (span.start, start)];
+      span.end = map[MIN (span.end, end)];
+      if (span.end > span.start)
+        g_array_append_val (text->spans, span);
+    }
   return text;
 }
 
