@@ -6,6 +6,7 @@
 #include <string.h>
 
 #define BALANCE_STEP (PANGO_SCALE / 4) /* width bisection stops at 0.25 pt */
+#define SIZE_STEP (PANGO_SCALE / 16)   /* size bisection stops at 1/16 pt */
 
 static PangoLayout *
 layout_at (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, int size,
@@ -121,17 +122,20 @@ balance_width (const Prober *p, int size, int width, int lines)
   return high;
 }
 
-/* The largest size in [low, high] that fits, knowing low does. */
+/* The largest size in [low, high] that fits, to 1/16 pt, knowing low does. */
 static int
 largest_size (const Prober *p, int low, int high, int width, int height)
 {
-  while (high > low)
+  if (probe_fits (p, high, width, height))
+    return high;
+  /* Invariant: low fits, high does not. */
+  while (high - low > SIZE_STEP)
     {
-      int mid = low + (high - low + 1) / 2;
+      int mid = low + (high - low) / 2;
       if (probe_fits (p, mid, width, height))
         low = mid;
       else
-        high = mid - 1;
+        high = mid;
     }
   return low;
 }

@@ -1,8 +1,8 @@
 /* roneo-fit.h: headlines and slogans fitted to a box, then balanced.
  *
- * TYPOGRAPHY.md "Fitting": bisection on the point size, on an integer in
- * Pango units so it is deterministic, measuring the ink rectangle (PITFALLS
- * 11); the largest size where no word is broken, the line count is within
+ * TYPOGRAPHY.md "Fitting": bisection on the point size, on integers in
+ * Pango units so it is deterministic, down to 1/16 pt, measuring the ink
+ * rectangle (PITFALLS 11); the largest size where no word is broken, the line count is within
  * max-lines and the ink fits the box. Then the narrowest width that keeps
  * that line count, so lines come out of similar length. Display text is
  * never justified (PITFALLS 5).
