@@ -1,0 +1,472 @@
+/* roneo-layout-keys.c: the sections and keys of a layout file, and their setters.
+ *
+ * One table per section kind ([layout], [page], the block styles) maps a key
+ * to the setter that reads its value (roneo-layout-values.c) and stores it.
+ * roneo_layout_set_value() dispatches through them, for a layout file and a
+ * front matter override alike. A setter sees the layout as set so far: the
+ * reader orders the keys (sizes first) so that relative ones find their base.
+ */
+#include "roneo-layout-parser.h"
+
+#include "roneo-error.h"
+#include "roneo-layout-keys-private.h"
+#include "roneo-layout-values-private.h"
+
+#include <string.h>
+
+#define MAX_LEADING 3.0
+
+/* ---- [layout] and [page] ---- */
+
+typedef gboolean (*LayoutSetter) (RoneoLayout *layout, const char *value, GError **error);
+
+static gboolean
+set_name (RoneoLayout *layout, const char *value, GError **error)
+{
+  if (*value == '\0')
+    {
+      g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_INPUT, "the name is empty");
+      return FALSE;
+    }
+  g_free (layout->name);
+  layout->name = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+set_description (RoneoLayout *layout, const char *value, GError **error)
+{
+  g_free (layout->description);
+  layout->description = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+set_kind (RoneoLayout *layout, const char *value, GError **error)
+{
+  int kind = 0;
+  if (!roneo_layout_value_kind (value, &kind, error))
+    return FALSE;
+  layout->kind = kind;
+  return TRUE;
+}
+
+static gboolean
+set_size (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_page_size_parse (value, &layout->width, &layout->height, error);
+}
+
+/* Applied after size, so "landscape" turns whatever size the page has. */
+static gboolean
+set_orientation (RoneoLayout *layout, const char *value, GError **error)
+{
+  int landscape = 0;
+  if (!roneo_layout_value_orientation (value, &landscape, error))
+    return FALSE;
+  if (landscape == (layout->width < layout->height))
+    {
+      double swap = layout->width;
+      layout->width = layout->height;
+      layout->height = swap;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_margin (RoneoLayout *layout, const char *value, GError **error)
+{
+  double sides[4];
+  if (!roneo_layout_value_margins (value, sides, error))
+    return FALSE;
+  layout->margin_top = sides[0];
+  layout->margin_right = sides[1];
+  layout->margin_bottom = sides[2];
+  layout->margin_left = sides[3];
+  return TRUE;
+}
+
+static gboolean
+set_margin_top (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->margin_top, error);
+}
+
+static gboolean
+set_margin_right (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->margin_right, error);
+}
+
+static gboolean
+set_margin_bottom (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->margin_bottom, error);
+}
+
+static gboolean
+set_margin_left (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->margin_left, error);
+}
+
+static gboolean
+set_bleed (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->bleed, error);
+}
+
+static gboolean
+set_page_background (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_color_parse (value, &layout->background, error);
+}
+
+static gboolean
+set_pages (RoneoLayout *layout, const char *value, GError **error)
+{
+  if (g_strcmp0 (value, "1") != 0 && g_strcmp0 (value, "2") != 0)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "pages '%s' must be 1 (recto only) or 2 (recto and verso)", value);
+      return FALSE;
+    }
+  layout->max_pages = value[0] - '0';
+  return TRUE;
+}
+
+static gboolean
+set_valign (RoneoLayout *layout, const char *value, GError **error)
+{
+  int valign = 0;
+  if (!roneo_layout_value_valign (value, &valign, error))
+    return FALSE;
+  layout->valign = valign;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *key;
+  LayoutSetter set;
+} LayoutKey;
+
+static const LayoutKey layout_keys[] = {
+  { "name", set_name },
+  { "description", set_description },
+  { "kind", set_kind },
+};
+
+static const LayoutKey page_keys[] = {
+  { "size", set_size },
+  { "orientation", set_orientation },
+  { "margin", set_margin },
+  { "margin-top", set_margin_top },
+  { "margin-right", set_margin_right },
+  { "margin-bottom", set_margin_bottom },
+  { "margin-left", set_margin_left },
+  { "bleed", set_bleed },
+  { "background", set_page_background },
+  { "pages", set_pages },
+  { "valign", set_valign },
+};
+
+/* ---- block styles ---- */
+
+typedef gboolean (*StyleSetter) (RoneoStyle *style, const char *value, GError **error);
+
+static gboolean
+set_font (RoneoStyle *style, const char *value, GError **error)
+{
+  if (*value == '\0')
+    {
+      g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                           "the font is empty (name a family like Roneo Text)");
+      return FALSE;
+    }
+  g_free (style->font);
+  style->font = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+set_weight (RoneoStyle *style, const char *value, GError **error)
+{
+  return roneo_layout_value_weight (value, &style->weight, error);
+}
+
+static gboolean
+set_italic (RoneoStyle *style, const char *value, GError **error)
+{
+  int italic = 0;
+  if (!roneo_layout_value_italic (value, &italic, error))
+    return FALSE;
+  style->italic = italic;
+  return TRUE;
+}
+
+/* A block that did not shrink (min-size = size) still does not; one that
+ * could shrink keeps its floor unless it is now above the size. */
+static gboolean
+set_font_size (RoneoStyle *style, const char *value, GError **error)
+{
+  double size = 0;
+  if (!roneo_layout_value_font_size (value, &size, error))
+    return FALSE;
+  if (style->min_size == style->size || style->min_size > size)
+    style->min_size = size;
+  style->size = size;
+  return TRUE;
+}
+
+static gboolean
+set_min_size (RoneoStyle *style, const char *value, GError **error)
+{
+  double size = 0;
+  if (!roneo_layout_value_font_size (value, &size, error))
+    return FALSE;
+  if (size > style->size)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "min-size %gpt is larger than size %gpt (lower min-size or raise size)",
+                   size, style->size);
+      return FALSE;
+    }
+  style->min_size = size;
+  return TRUE;
+}
+
+/* "1.15" is a ratio of the size, "13pt" a baseline pitch made into one. */
+static gboolean
+set_leading (RoneoStyle *style, const char *value, GError **error)
+{
+  gsize len = strlen (value);
+  double number = 0;
+  if (!roneo_length_parse (value, &number, NULL))
+    number = -1;
+  double ratio = len > 0 && g_ascii_isalpha (value[len - 1]) ? number / style->size : number;
+  if (!(ratio > 0 && ratio <= MAX_LEADING))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad leading '%s' (use a ratio of the size above 0 and at most 3, "
+                   "like 1.2, or a length like 13pt)",
+                   value);
+      return FALSE;
+    }
+  style->leading = ratio;
+  return TRUE;
+}
+
+static gboolean
+set_align (RoneoStyle *style, const char *value, GError **error)
+{
+  int align = 0;
+  if (!roneo_layout_value_align (value, &align, error))
+    return FALSE;
+  style->align = align;
+  return TRUE;
+}
+
+static gboolean
+set_justify (RoneoStyle *style, const char *value, GError **error)
+{
+  int justify = 0;
+  if (!roneo_layout_value_bool (value, &justify, error))
+    return FALSE;
+  if (justify)
+    style->align = RONEO_ALIGN_JUSTIFY;
+  else if (style->align == RONEO_ALIGN_JUSTIFY)
+    style->align = RONEO_ALIGN_LEFT;
+  return TRUE;
+}
+
+static gboolean
+set_hyphenate (RoneoStyle *style, const char *value, GError **error)
+{
+  int hyphenate = 0;
+  if (!roneo_layout_value_bool (value, &hyphenate, error))
+    return FALSE;
+  style->hyphenate = hyphenate;
+  return TRUE;
+}
+
+static gboolean
+set_transform (RoneoStyle *style, const char *value, GError **error)
+{
+  int transform = 0;
+  if (!roneo_layout_value_transform (value, &transform, error))
+    return FALSE;
+  style->transform = transform;
+  return TRUE;
+}
+
+static gboolean
+set_max_lines (RoneoStyle *style, const char *value, GError **error)
+{
+  return roneo_layout_value_uint (value, 100, &style->max_lines, error);
+}
+
+static gboolean
+set_color (RoneoStyle *style, const char *value, GError **error)
+{
+  return roneo_color_parse (value, &style->color, error);
+}
+
+/* "none" takes a background away. */
+static gboolean
+set_background (RoneoStyle *style, const char *value, GError **error)
+{
+  if (g_ascii_strcasecmp (value, "none") == 0)
+    {
+      style->has_background = FALSE;
+      return TRUE;
+    }
+  if (!roneo_color_parse (value, &style->background, error))
+    return FALSE;
+  style->has_background = TRUE;
+  return TRUE;
+}
+
+static gboolean
+set_space_before (RoneoStyle *style, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &style->space_before, error);
+}
+
+static gboolean
+set_space_after (RoneoStyle *style, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &style->space_after, error);
+}
+
+static gboolean
+set_indent (RoneoStyle *style, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &style->indent, error);
+}
+
+typedef struct
+{
+  const char *key;
+  StyleSetter set;
+} StyleKey;
+
+static const StyleKey style_keys[] = {
+  { "font", set_font },
+  { "weight", set_weight },
+  { "style", set_italic },
+  { "size", set_font_size },
+  { "min-size", set_min_size },
+  { "max-size", set_font_size },
+  { "leading", set_leading },
+  { "align", set_align },
+  { "justify", set_justify },
+  { "hyphenate", set_hyphenate },
+  { "transform", set_transform },
+  { "max-lines", set_max_lines },
+  { "color", set_color },
+  { "background", set_background },
+  { "space-before", set_space_before },
+  { "space-after", set_space_after },
+  { "indent", set_indent },
+};
+
+static const char *const style_sections[] = {
+  "headline", "subhead", "body", "list", "quote", "footnotes", "footer",
+};
+
+/* ---- one key ---- */
+
+#define KEY_NAMES(keys) key_names (&(keys)[0].key, sizeof (keys)[0], G_N_ELEMENTS (keys))
+
+static char *
+key_names (const char *const *first, gsize stride, gsize n)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *const *name = (const char *const *) ((const char *) first + i * stride);
+      g_string_append_printf (names, "%s%s", i == 0 ? "" : ", ", *name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+set_unknown_key (const char *section, const char *key, char *known, GError **error)
+{
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "unknown key '%s' in [%s] (known: %s)", key,
+               section, known);
+  g_free (known);
+}
+
+static gboolean
+set_layout_key (RoneoLayout *layout, const LayoutKey *keys, gsize n, const char *section,
+                const char *key, const char *value, GError **error)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (keys[i].key, key) == 0)
+      return keys[i].set (layout, value, error);
+  set_unknown_key (section, key, key_names (&keys[0].key, sizeof keys[0], n), error);
+  return FALSE;
+}
+
+static gboolean
+set_style_key (RoneoStyle *style, const char *section, const char *key, const char *value,
+               GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (style_keys); i++)
+    if (strcmp (style_keys[i].key, key) == 0)
+      return style_keys[i].set (style, value, error);
+  set_unknown_key (section, key, KEY_NAMES (style_keys), error);
+  return FALSE;
+}
+
+static char *
+section_names (void)
+{
+  g_autoptr (GString) names = g_string_new ("layout, page");
+  for (gsize i = 0; i < G_N_ELEMENTS (style_sections); i++)
+    g_string_append_printf (names, ", %s", style_sections[i]);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+gboolean
+roneo_layout_is_known_section (const char *section)
+{
+  return g_strcmp0 (section, "layout") == 0 || g_strcmp0 (section, "page") == 0
+         || g_strv_contains (style_sections, section);
+}
+
+void
+roneo_layout_unknown_section_error (const char *section, GError **error)
+{
+  g_autofree char *known = section_names ();
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "unknown section [%s] (known: %s)", section,
+               known);
+}
+
+gboolean
+roneo_layout_set_value (RoneoLayout *layout, const char *section, const char *key,
+                        const char *value, GError **error)
+{
+  g_return_val_if_fail (layout != NULL && section != NULL && key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_autofree char *clean = g_strstrip (g_strdup (value));
+  RoneoStyle *style = roneo_layout_get_style (layout, section);
+  if (style != NULL)
+    return set_style_key (style, section, key, clean, error);
+  if (strcmp (section, "layout") == 0)
+    return set_layout_key (layout, layout_keys, G_N_ELEMENTS (layout_keys), section, key, clean,
+                           error);
+  if (strcmp (section, "page") == 0)
+    return set_layout_key (layout, page_keys, G_N_ELEMENTS (page_keys), section, key, clean,
+                           error);
+  roneo_layout_unknown_section_error (section, error);
+  return FALSE;
+}
+
+const char *
+roneo_layout_page_key (guint i)
+{
+  return i < G_N_ELEMENTS (page_keys) ? page_keys[i].key : NULL;
+}
