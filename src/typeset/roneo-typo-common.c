@@ -1,0 +1,331 @@
+/* roneo-typo-common.c: the typography helpers, and the rules of several languages.
+ *
+ * Helpers that look around an offset (blank runs, spans, URLs, the word
+ * before) and the one way to rewrite, roneo_typo_replace(), which leaves text
+ * already in shape untouched so that every rule is idempotent. Then the rules
+ * French, English and German share, each with its per-language branches:
+ * double quotes, the space before ; : ! ?, dashes between words, and numbers
+ * and what they count. English has no rule of its own (its differences are
+ * such branches); German one, the abbreviations like "z. B.".
+ *
+ * Numbers and what they count (fr, en, de): the space after a number, or
+ * after an ordinal, followed by a letter or a unit symbol becomes U+00A0; so
+ * does the space after "n°", "p.", "art.", "§"... before a number.
+ */
+#include "roneo-typo-private.h"
+
+#include <string.h>
+
+/* ---- helpers ---- */
+
+gsize
+roneo_typo_blank_run_start (const RoneoRichText *rich, gsize i)
+{
+  while (i > 0 && is_blank (char_before (rich, i)))
+    i = prev_offset (rich, i);
+  return i;
+}
+
+gsize
+roneo_typo_blank_run_end (const RoneoRichText *rich, gsize i)
+{
+  while (i < rich->text->len && is_blank (char_at (rich, i)))
+    i = next_offset (rich, i);
+  return i;
+}
+
+/* TRUE when a span with one of flags overlaps [start, end), or strictly
+ * contains the insertion point start == end. */
+gboolean
+roneo_typo_has_flags (const RoneoRichText *rich, gsize start, gsize end, guint flags)
+{
+  for (guint k = 0; k < rich->spans->len; k++)
+    {
+      const RoneoSpan *span = &g_array_index (rich->spans, RoneoSpan, k);
+      if (!(span->flags & flags))
+        continue;
+      if (start == end ? (span->start < start && start < span->end)
+                       : (span->start < end && start < span->end))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when the word around offset i is a URL or an e-mail address. */
+gboolean
+roneo_typo_in_url (const RoneoRichText *rich, gsize i)
+{
+  gsize start = i, end = i;
+  while (start > 0 && !is_break (char_before (rich, start)))
+    start = prev_offset (rich, start);
+  while (end < rich->text->len && !is_break (char_at (rich, end)))
+    end = next_offset (rich, end);
+  const char *word = rich->text->str + start;
+  return g_strstr_len (word, end - start, "://") || g_strstr_len (word, end - start, "www.")
+         || g_strstr_len (word, end - start, "@");
+}
+
+/* Replaces [start, end) unless it already reads replacement; returns the
+ * offset just past the replacement. */
+gsize
+roneo_typo_replace (RoneoRichText *rich, gsize start, gsize end, const char *replacement)
+{
+  gsize len = strlen (replacement);
+  if (end - start != len || memcmp (rich->text->str + start, replacement, len) != 0)
+    roneo_rich_text_replace (rich, start, end, replacement);
+  return start + len;
+}
+
+void
+roneo_typo_run_rule (RoneoRichText *rich, const RoneoTypoLang *lang, RoneoTypoStep step)
+{
+  gsize i = 0;
+  while (i < rich->text->len)
+    i = step (rich, i, lang);
+}
+
+gboolean
+roneo_typo_preceded_by_word (const RoneoRichText *rich, gsize i, const char *const *words)
+{
+  gsize end = roneo_typo_blank_run_start (rich, i);
+  gsize start = end;
+  while (start > 0 && !is_break (char_before (rich, start)))
+    start = prev_offset (rich, start);
+  if (end == i || start == end)
+    return FALSE;
+  for (gsize k = 0; words[k]; k++)
+    if (strlen (words[k]) == end - start
+        && g_ascii_strncasecmp (rich->text->str + start, words[k], end - start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- quotes ---- */
+
+static const char *
+quote_mark (const RoneoTypoLang *lang, gboolean opening)
+{
+  switch (lang->family)
+    {
+    case RONEO_TYPO_FAMILY_FR:
+      return opening ? "\u00AB" : "\u00BB";
+    case RONEO_TYPO_FAMILY_EN:
+      return opening ? "\u201C" : "\u201D";
+    case RONEO_TYPO_FAMILY_DE:
+      return opening ? "\u201E" : "\u201C";
+    default:
+      return NULL;
+    }
+}
+
+/* Straight double quotes pair up by context: after a break or an opening
+ * bracket a quote opens, after a word it closes. */
+void
+roneo_typo_double_quotes (RoneoRichText *rich, const RoneoTypoLang *lang)
+{
+  gboolean open = FALSE;
+  gsize i = 0;
+  while (i < rich->text->len)
+    {
+      if (char_at (rich, i) != '"' || in_code (rich, i, i + 1))
+        {
+          i = next_offset (rich, i);
+          continue;
+        }
+      gunichar before = char_before (rich, i);
+      gunichar after = char_at (rich, i + 1);
+      gboolean opening = is_break (before) || is_opening (before) || before == 0x2013
+                         || before == 0x2014;
+      if (opening && is_break (after))
+        opening = !open; /* a lone quote between spaces: alternate */
+      open = opening;
+      i = roneo_typo_replace (rich, i, i + 1, quote_mark (lang, opening));
+    }
+}
+
+/* ---- space before ; : ! ? ---- */
+
+static gboolean
+ends_clause (gunichar c)
+{
+  return is_break (c) || (c < 0x80 && strchr (".,;:!?)]}\"'", (int) c) && c != 0)
+         || c == 0x00BB || c == 0x201D || c == 0x201C || c == 0x2019 || c == 0x2026;
+}
+
+/* What goes before mark in lang; NULL when the rule does not apply. */
+static const char *
+space_before_mark (const RoneoTypoLang *lang, gunichar mark)
+{
+  if (lang->family == RONEO_TYPO_FAMILY_EN || lang->family == RONEO_TYPO_FAMILY_DE)
+    return "";
+  if (lang->family != RONEO_TYPO_FAMILY_FR)
+    return NULL;
+  if (mark == ':')
+    return RONEO_NBSP;
+  return lang->canada ? "" : RONEO_NNBSP;
+}
+
+static gboolean
+is_mark (gunichar c)
+{
+  return c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+gsize
+roneo_typo_step_punctuation (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gunichar mark = char_at (rich, i);
+  const char *space = is_mark (mark) ? space_before_mark (lang, mark) : NULL;
+  if (space == NULL || !ends_clause (char_at (rich, i + 1)) || in_code (rich, i, i + 1))
+    return next_offset (rich, i);
+  gsize start = roneo_typo_blank_run_start (rich, i);
+  gunichar before = char_before (rich, start);
+  /* "?!" takes one space; "(?)" none; a line starting with ':' is not ours */
+  if (start == 0 || is_break (before) || is_mark (before) || is_opening (before)
+      || roneo_typo_in_url (rich, prev_offset (rich, start)))
+    return i + 1;
+  /* "10:30" and "https:" are excluded above; "mot:" takes a space, "3:" does not */
+  if (mark == ':' && start == i && !g_unichar_isalpha (before) && !ends_clause (before))
+    return i + 1;
+  return roneo_typo_replace (rich, start, i, space) + 1;
+}
+
+/* ---- dashes ---- */
+
+/* The length of a dash typed between spaces at i ("-", "--", "–", "—"), or 0. */
+static gsize
+dash_length (const RoneoRichText *rich, gsize i)
+{
+  const char *s = rich->text->str + i;
+  gunichar c = char_at (rich, i);
+  if (c == 0x2013 || c == 0x2014)
+    return 3;
+  if (s[0] == '-')
+    return s[1] == '-' ? 2 : 1;
+  return 0;
+}
+
+/* What may follow a dash between words: a word, or a quote or bracket
+ * opening one (not punctuation, which a later rule spaces). */
+static gboolean
+starts_word (gunichar c)
+{
+  return g_unichar_isalnum (c) || is_opening (c) || c == '"' || c == '\'' || c == 0x2018
+         || c == 0x201C;
+}
+
+gsize
+roneo_typo_step_dash (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gsize len = dash_length (rich, i);
+  if (len == 0 || lang->family == RONEO_TYPO_FAMILY_OTHER)
+    return next_offset (rich, i);
+  gsize start = roneo_typo_blank_run_start (rich, i);
+  gsize end = roneo_typo_blank_run_end (rich, i + len);
+  gunichar before = char_before (rich, start);
+  if (start == i || start == 0 || is_break (before) || is_opening (before) || end == i + len
+      || !starts_word (char_at (rich, end)) || in_code (rich, start, end))
+    return i + len;
+  gboolean en_dash = char_at (rich, i) == 0x2013;
+  if (lang->family == RONEO_TYPO_FAMILY_EN && !lang->british)
+    return en_dash ? end : roneo_typo_replace (rich, start, end, "\u2014");
+  const char *dash = char_at (rich, i) == 0x2014 ? RONEO_NBSP "\u2014 " : RONEO_NBSP "\u2013 ";
+  return roneo_typo_replace (rich, start, end, dash);
+}
+
+/* ---- numbers and what they count ---- */
+
+/* "n° 3", "p. 12", "art. 4": the abbreviation stays with its number. */
+static gboolean
+before_number_word (const RoneoRichText *rich, gsize space)
+{
+  static const char *const words[] = { "n°", "no", "no.", "nos", "p.", "pp.", "art.", "§",
+                                       "vol.", "chap.", "fig.", "t.", "tome", "page", NULL };
+  return roneo_typo_preceded_by_word (rich, next_offset (rich, space), words);
+}
+
+static gboolean
+is_unit_symbol (gunichar c)
+{
+  return c == '%' || c == 0x2030 || c == 0x20AC || c == '$' || c == 0x00A3 || c == 0x00A5
+         || c == 0x00B0;
+}
+
+/* TRUE when the text before offset i ends with a number (not a note call) or
+ * an ordinal. */
+static gboolean
+number_before (const RoneoRichText *rich, gsize i)
+{
+  gsize last = prev_offset (rich, i);
+  guint flags = roneo_rich_text_flags_at (rich, last);
+  if (i == 0 || (flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_CODE)))
+    return FALSE;
+  return (is_digit (char_at (rich, last)) || (flags & RONEO_SPAN_SUPERSCRIPT))
+         && !roneo_typo_in_url (rich, last);
+}
+
+/* "10 h 30": the hour sign between two numbers. */
+static gboolean
+hour_between_numbers (const RoneoRichText *rich, gsize space)
+{
+  gsize h = prev_offset (rich, space);
+  return space >= 3 && char_at (rich, h) == 'h' && is_blank (char_before (rich, h))
+         && number_before (rich, prev_offset (rich, h));
+}
+
+gsize
+roneo_typo_step_number_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gunichar c = char_at (rich, i);
+  gunichar after = char_at (rich, next_offset (rich, i));
+  if ((c != ' ' && c != 0x00A0) || in_code (rich, i, i + 1))
+    return next_offset (rich, i);
+  gboolean counted = number_before (rich, i)
+                     && (g_unichar_isalpha (after) || is_unit_symbol (after));
+  gboolean counting = is_digit (after) && (before_number_word (rich, i)
+                                           || hour_between_numbers (rich, i));
+  if (!counted && !counting)
+    return next_offset (rich, i);
+  return roneo_typo_replace (rich, i, next_offset (rich, i), RONEO_NBSP);
+}
+
+/* "50%" -> "50 %", "20°C" -> "20 °C" (fr, de; English writes 50%). */
+gsize
+roneo_typo_step_symbol_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gunichar c = char_at (rich, i);
+  gunichar next = char_at (rich, next_offset (rich, i));
+  gboolean symbol = c == '%' || c == 0x2030 || c == 0x20AC || c == '$' || c == 0x00A3
+                    || (c == 0x00B0 && (next == 'C' || next == 'F'));
+  if (!symbol || !number_before (rich, i) || in_code (rich, i, i + 1))
+    return next_offset (rich, i);
+  roneo_rich_text_replace (rich, i, i, RONEO_NBSP);
+  return next_offset (rich, i + strlen (RONEO_NBSP));
+}
+
+/* ---- German abbreviations ---- */
+
+/* A letter alone and a dot at i ("z."). */
+static gboolean
+is_initial (const RoneoRichText *rich, gsize i)
+{
+  return g_unichar_isalpha (char_at (rich, i)) && char_at (rich, next_offset (rich, i)) == '.';
+}
+
+/* "z. B." and "z.B." -> "z.\u202FB.": one letter, a dot, one letter, a dot
+ * (also in chains: "i. d. R."). */
+gsize
+roneo_typo_step_german_abbreviation (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gsize dot = next_offset (rich, i);
+  if (!is_initial (rich, i) || g_unichar_isalpha (char_before (rich, i)))
+    return dot;
+  gsize second = roneo_typo_blank_run_end (rich, dot + 1);
+  gsize second_dot = next_offset (rich, second);
+  gboolean chain_ends = !g_unichar_isalpha (char_at (rich, second_dot + 1))
+                        || is_initial (rich, second_dot + 1);
+  if (!is_initial (rich, second) || !chain_ends || in_code (rich, i, second_dot))
+    return dot;
+  roneo_typo_replace (rich, dot + 1, second, RONEO_NNBSP);
+  return dot + 1;
+}
