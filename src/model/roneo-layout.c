@@ -59,14 +59,26 @@ roneo_layout_new (void)
   layout->quote = style_default ("Roneo Display", 700, 18, RONEO_ALIGN_CENTER);
   layout->footnotes = style_default ("Roneo Text", 400, 8, RONEO_ALIGN_LEFT);
   layout->footer = style_default ("Roneo Sans", 400, 9, RONEO_ALIGN_LEFT);
+  layout->slogan = style_default ("Roneo Condensed", 700, 1000, RONEO_ALIGN_CENTER);
+  layout->slogan.min_size = 12;
+  layout->slogan.leading = 0.95;
+  layout->slogan.max_lines = 3;
+  layout->byline = style_default ("Roneo Sans", 700, 200, RONEO_ALIGN_CENTER);
+  layout->byline.min_size = 8;
+  layout->tiles = (RoneoTiles) {
+    .sheet_width = RONEO_MM (210), .sheet_height = RONEO_MM (297), .overlap = RONEO_MM (10),
+    .printer_margin = { RONEO_MM (5), RONEO_MM (5), RONEO_MM (5), RONEO_MM (5) },
+    .marks = TRUE, .cover = TRUE,
+  };
   return layout;
 }
 
 static RoneoStyle *
 style_at (RoneoLayout *layout, guint index)
 {
-  RoneoStyle *styles[] = { &layout->headline, &layout->subhead, &layout->body, &layout->list,
-                           &layout->quote, &layout->footnotes, &layout->footer };
+  RoneoStyle *styles[] = { &layout->headline, &layout->subhead,   &layout->body,
+                           &layout->list,     &layout->quote,     &layout->footnotes,
+                           &layout->footer,   &layout->slogan,    &layout->byline };
   return index < G_N_ELEMENTS (styles) ? styles[index] : NULL;
 }
 
@@ -99,8 +111,8 @@ roneo_layout_free (RoneoLayout *layout)
 RoneoStyle *
 roneo_layout_get_style (RoneoLayout *layout, const char *section)
 {
-  static const char *const names[] = { "headline", "subhead", "body", "list",
-                                       "quote", "footnotes", "footer" };
+  static const char *const names[] = { "headline",  "subhead", "body",   "list",  "quote",
+                                       "footnotes", "footer",  "slogan", "byline" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (section, names[i]) == 0)
       return style_at (layout, i);

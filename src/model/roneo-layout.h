@@ -60,6 +60,18 @@ typedef struct
   double indent;        /* pt: list hanging indent, quote inner padding */
 } RoneoStyle;
 
+/* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */
+typedef struct
+{
+  double sheet_width;    /* pt, portrait */
+  double sheet_height;   /* pt */
+  double overlap;        /* pt glued under the neighbour */
+  double printer_margin[4]; /* pt the printer cannot print: top, right, bottom, left of a
+                             * portrait sheet; they turn with the sheet */
+  gboolean marks;        /* IDs, cut marks, glue hatching, scale bar on the waste */
+  gboolean cover;        /* a first page that tells how to assemble */
+} RoneoTiles;
+
 typedef struct
 {
   char *name;        /* "a5-flyer" */
@@ -80,6 +92,9 @@ typedef struct
   RoneoStyle quote;
   RoneoStyle footnotes;
   RoneoStyle footer;
+  RoneoStyle slogan;  /* banners: the slogan, fitted to the frame */
+  RoneoStyle byline;  /* banners: a smaller second line (who, where, when) */
+  RoneoTiles tiles;   /* banners: the sheets it is printed on */
 } RoneoLayout;
 
 /* The built-in defaults: an A5 flyer. Owned by the caller. */

@@ -171,6 +171,59 @@ static const LayoutKey page_keys[] = {
   { "valign", set_valign },
 };
 
+/* ---- banner tiles ---- */
+
+static gboolean
+set_sheet (RoneoLayout *layout, const char *value, GError **error)
+{
+  double width = 0, height = 0;
+  if (!roneo_page_size_parse (value, &width, &height, error))
+    return FALSE;
+  layout->tiles.sheet_width = MIN (width, height);
+  layout->tiles.sheet_height = MAX (width, height);
+  return TRUE;
+}
+
+static gboolean
+set_overlap (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->tiles.overlap, error);
+}
+
+static gboolean
+set_printer_margin (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_margins (value, layout->tiles.printer_margin, error);
+}
+
+static gboolean
+set_marks (RoneoLayout *layout, const char *value, GError **error)
+{
+  int marks = 0;
+  if (!roneo_layout_value_bool (value, &marks, error))
+    return FALSE;
+  layout->tiles.marks = marks;
+  return TRUE;
+}
+
+static gboolean
+set_cover (RoneoLayout *layout, const char *value, GError **error)
+{
+  int cover = 0;
+  if (!roneo_layout_value_bool (value, &cover, error))
+    return FALSE;
+  layout->tiles.cover = cover;
+  return TRUE;
+}
+
+static const LayoutKey tiles_keys[] = {
+  { "sheet", set_sheet },
+  { "overlap", set_overlap },
+  { "printer-margin", set_printer_margin },
+  { "marks", set_marks },
+  { "cover", set_cover },
+};
+
 /* ---- block styles ---- */
 
 typedef gboolean (*StyleSetter) (RoneoStyle *style, const char *value, GError **error);
@@ -372,7 +425,7 @@ static const StyleKey style_keys[] = {
 };
 
 static const char *const style_sections[] = {
-  "headline", "subhead", "body", "list", "quote", "footnotes", "footer",
+  "headline", "subhead", "body", "list", "quote", "footnotes", "footer", "slogan", "byline", NULL,
 };
 
 /* ---- one key ---- */
@@ -424,8 +477,8 @@ set_style_key (RoneoStyle *style, const char *section, const char *key, const ch
 static char *
 section_names (void)
 {
-  g_autoptr (GString) names = g_string_new ("layout, page");
-  for (gsize i = 0; i < G_N_ELEMENTS (style_sections); i++)
+  g_autoptr (GString) names = g_string_new ("layout, page, tiles");
+  for (gsize i = 0; style_sections[i] != NULL; i++)
     g_string_append_printf (names, ", %s", style_sections[i]);
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
@@ -434,7 +487,7 @@ gboolean
 roneo_layout_is_known_section (const char *section)
 {
   return g_strcmp0 (section, "layout") == 0 || g_strcmp0 (section, "page") == 0
-         || g_strv_contains (style_sections, section);
+         || g_strcmp0 (section, "tiles") == 0 || g_strv_contains (style_sections, section);
 }
 
 void
@@ -460,6 +513,9 @@ roneo_layout_set_value (RoneoLayout *layout, const char *section, const char *ke
                            error);
   if (strcmp (section, "page") == 0)
     return set_layout_key (layout, page_keys, G_N_ELEMENTS (page_keys), section, key, clean,
+                           error);
+  if (strcmp (section, "tiles") == 0)
+    return set_layout_key (layout, tiles_keys, G_N_ELEMENTS (tiles_keys), section, key, clean,
                            error);
   roneo_layout_unknown_section_error (section, error);
   return FALSE;

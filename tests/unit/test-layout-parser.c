@@ -460,8 +460,8 @@ static const ErrorCase error_cases[] = {
   { "[layout]\nname = x\ndescription = a \\q \\\n", "test.ini:3: bad escape sequence" },
   /* sections and keys */
   { "[page]\nsize = A5\n\n[headlines]\nsize = 12\n",
-    "test.ini:4: unknown section [headlines] (known: layout, page, headline, subhead, body, "
-    "list, quote, footnotes, footer)" },
+    "test.ini:4: unknown section [headlines] (known: layout, page, tiles, headline, subhead, "
+    "body, list, quote, footnotes, footer, slogan, byline)" },
   { "[layout]\nname = x\n[page]\nsize = A5\n[body]\nsize = 10pt\n\n\n\n\n\n[headline]\n"
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
@@ -586,9 +586,9 @@ test_set_value (void)
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
   g_assert_true (g_str_has_prefix (error->message, "unknown key 'colour' in [body] (known: "));
   g_clear_error (&error);
-  g_assert_false (roneo_layout_set_value (layout, "slogan", "size", "10", &error));
+  g_assert_false (roneo_layout_set_value (layout, "tiling", "size", "10", &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
-  g_assert_true (g_str_has_prefix (error->message, "unknown section [slogan]"));
+  g_assert_true (g_str_has_prefix (error->message, "unknown section [tiling]"));
   g_clear_error (&error);
   g_assert_false (roneo_layout_set_value (layout, "body", "size", "big", &error));
   g_assert_cmpstr (error->message, ==,
@@ -641,7 +641,7 @@ test_override_errors (void)
     { { "color", "#c00", NULL }, "tract.md:2: layout override 'color' must be written "
                                  "section.key (like headline.color)" },
     { { "headline.", "#c00", NULL }, "tract.md:2: layout override 'headline.' must be" },
-    { { "slogan.size", "10", NULL }, "tract.md:2: unknown section [slogan]" },
+    { { "tiling.size", "10", NULL }, "tract.md:2: unknown section [tiling]" },
     { { "body.size", "12pt", "body.leading", "5", NULL }, "tract.md:3: bad leading '5'" },
     { { "body.min-size", "14pt", "body.size", "12pt", NULL },
       "tract.md:2: min-size 14pt is larger than size 12pt" },
@@ -782,6 +782,31 @@ test_list_shipped (void)
   g_assert_cmpuint (empty->len, ==, 0);
 }
 
+/* A banner layout: its styles and how it is cut into sheets. */
+static void
+test_banner_tiles (void)
+{
+  g_autoptr (RoneoLayout) layout
+      = parse_ok ("[layout]\nkind = banner\n[page]\nsize = 300x90cm\n[slogan]\nsize = 800pt\n"
+                  "transform = uppercase\n[byline]\nsize = 120pt\n[tiles]\nsheet = A3\n"
+                  "overlap = 12mm\nprinter-margin = 5mm 5mm 15mm\nmarks = false\n");
+  g_assert_cmpint (layout->kind, ==, RONEO_LAYOUT_BANNER);
+  g_assert_cmpfloat_with_epsilon (layout->width, RONEO_MM (3000), EPSILON);
+  g_assert_cmpfloat (layout->slogan.size, ==, 800);
+  g_assert_cmpint (layout->slogan.transform, ==, RONEO_TRANSFORM_UPPERCASE);
+  g_assert_cmpfloat (layout->byline.size, ==, 120);
+  g_assert_cmpfloat_with_epsilon (layout->tiles.sheet_width, RONEO_MM (297), EPSILON);
+  g_assert_cmpfloat_with_epsilon (layout->tiles.sheet_height, RONEO_MM (420), EPSILON);
+  g_assert_cmpfloat_with_epsilon (layout->tiles.overlap, RONEO_MM (12), EPSILON);
+  g_assert_cmpfloat_with_epsilon (layout->tiles.printer_margin[2], RONEO_MM (15), EPSILON);
+  g_assert_cmpfloat_with_epsilon (layout->tiles.printer_margin[3], RONEO_MM (5), EPSILON);
+  g_assert_false (layout->tiles.marks);
+  g_assert_true (layout->tiles.cover);
+  g_autoptr (GError) error = NULL;
+  g_assert_false (roneo_layout_set_value (layout, "tiles", "glue", "yes", &error));
+  g_assert_true (g_str_has_prefix (error->message, "unknown key 'glue' in [tiles] (known: sheet,"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -811,5 +836,6 @@ main (int argc, char **argv)
   g_test_add_func ("/layout-parser/find/shipped", test_find);
   g_test_add_func ("/layout-parser/find/first-dir-wins", test_find_first_dir_wins);
   g_test_add_func ("/layout-parser/list/shipped", test_list_shipped);
+  g_test_add_func ("/layout-parser/banner-tiles", test_banner_tiles);
   return g_test_run ();
 }

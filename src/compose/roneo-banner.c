@@ -1,0 +1,155 @@
+#include "roneo-banner.h"
+
+#include "roneo-error.h"
+#include "roneo-fit.h"
+#include "roneo-text-layout.h"
+#include "roneo-typo.h"
+
+#include <string.h>
+
+#define MARGIN_SHARE 0.08      /* a margin never takes more than 8 % of the short side */
+#define BYLINE_SHARE 0.2       /* the byline's box, of the frame height */
+#define BYLINE_GAP 0.05        /* between slogan and byline, of the frame height */
+#define BYLINE_RATIO 0.4       /* byline at most 40 % of the slogan's size */
+#define LEGIBLE_FACTOR 300.0   /* cap height x 300: the farthest it reads */
+#define IMPACT_FACTOR 120.0    /* cap height x 120: where it strikes */
+
+double
+roneo_banner_max_distance (double cap_height)
+{
+  return cap_height * LEGIBLE_FACTOR;
+}
+
+double
+roneo_banner_impact_distance (double cap_height)
+{
+  return cap_height * IMPACT_FACTOR;
+}
+
+/* The slogan: every block but the signature, one forced break between them. */
+static RoneoRichText *
+slogan_text (const RoneoDocument *document)
+{
+  RoneoRichText *rich = roneo_rich_text_new ("");
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const RoneoBlock *block = g_ptr_array_index (document->blocks, i);
+      if (block->kind == RONEO_BLOCK_SIGNATURE || block->kind == RONEO_BLOCK_PAGE_BREAK)
+        continue;
+      g_autoptr (RoneoRichText) part = roneo_rich_text_new_from_block (block);
+      if (rich->text->len > 0)
+        roneo_rich_text_replace (rich, rich->text->len, rich->text->len, "\u2028");
+      gsize at = rich->text->len;
+      g_string_append_len (rich->text, part->text->str, part->text->len);
+      for (guint s = 0; s < part->spans->len; s++)
+        {
+          RoneoSpan span = g_array_index (part->spans, RoneoSpan, s);
+          span.start += at;
+          span.end += at;
+          g_array_append_val (rich->spans, span);
+        }
+    }
+  return rich;
+}
+
+static void
+prepare_display (RoneoRichText *rich, const RoneoStyle *style, const char *lang)
+{
+  if (style->transform == RONEO_TRANSFORM_UPPERCASE)
+    roneo_rich_text_uppercase (rich, lang);
+  roneo_typo_apply (rich, lang, RONEO_TYPO_DISPLAY);
+}
+
+static RoneoRect
+banner_frame (const RoneoLayout *layout, double width, double height)
+{
+  double cap = MARGIN_SHARE * MIN (width, height);
+  double top = MIN (layout->margin_top, cap), bottom = MIN (layout->margin_bottom, cap);
+  double left = MIN (layout->margin_left, cap), right = MIN (layout->margin_right, cap);
+  return (RoneoRect) { left, top, width - left - right, height - top - bottom };
+}
+
+static double
+cap_height (PangoContext *context, const RoneoStyle *style, double size)
+{
+  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (context, "H", style, size);
+  PangoRectangle ink;
+  pango_layout_get_extents (layout, &ink, NULL);
+  return pango_units_to_double (ink.height);
+}
+
+/* Fits rich in style into a box, the largest size being what the box allows. */
+static RoneoFit
+fit_in_box (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
+            double width, double height, double largest)
+{
+  RoneoStyle sized = *style;
+  sized.size = MAX (sized.min_size, MIN (style->size, largest));
+  /* The user's own line breaks are lines the style must allow. */
+  guint forced = 1;
+  for (const char *p = strstr (rich->text->str, "\u2028"); p; p = strstr (p + 1, "\u2028"))
+    forced++;
+  if (sized.max_lines > 0)
+    sized.max_lines = MAX (sized.max_lines, forced);
+  return roneo_fit_text (context, rich, &sized, width, height);
+}
+
+static double
+fit_height (const RoneoFit *fit)
+{
+  return pango_units_to_double (fit->ink.height);
+}
+
+static void
+place_fit (RoneoPage *page, const char *role, const RoneoFit *fit, const RoneoStyle *style,
+           const RoneoRect *frame, double top)
+{
+  double x = frame->x + (frame->width - fit->width) / 2;
+  if (style->align == RONEO_ALIGN_LEFT)
+    x = frame->x;
+  else if (style->align == RONEO_ALIGN_RIGHT)
+    x = frame->x + frame->width - fit->width;
+  roneo_page_add_text (page, role, fit->layout, x, top - pango_units_to_double (fit->ink.y),
+                       fit->size, &style->color);
+}
+
+RoneoPage *
+roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *document,
+                      const RoneoLayout *layout, double width, double height,
+                      RoneoBannerInfo *info, GError **error)
+{
+  g_autoptr (RoneoRichText) slogan = slogan_text (document);
+  if (slogan->text->len == 0)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "%s: no slogan (write it on the first lines of the file)", document->source);
+      return NULL;
+    }
+  prepare_display (slogan, &layout->slogan, cc->lang);
+  const RoneoBlock *signature = roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
+  RoneoRect frame = banner_frame (layout, width, height);
+  double slogan_box = frame.height * (signature ? 1 - BYLINE_SHARE - BYLINE_GAP : 1);
+  RoneoFit fit = fit_in_box (cc->context, slogan, &layout->slogan, frame.width, slogan_box,
+                             slogan_box * 1.5);
+  RoneoFit by = { 0 };
+  if (signature != NULL)
+    {
+      g_autoptr (RoneoRichText) byline = roneo_rich_text_new_from_block (signature);
+      prepare_display (byline, &layout->byline, cc->lang);
+      by = fit_in_box (cc->context, byline, &layout->byline, frame.width,
+                       frame.height * BYLINE_SHARE, fit.size * BYLINE_RATIO);
+    }
+  double block = fit_height (&fit) + (by.layout ? frame.height * BYLINE_GAP + fit_height (&by) : 0);
+  double top = frame.y + (frame.height - block) / 2;
+  RoneoPage *page = roneo_page_new (width, height, 1);
+  page->background = layout->background;
+  place_fit (page, "slogan", &fit, &layout->slogan, &frame, top);
+  if (by.layout != NULL)
+    place_fit (page, "byline", &by, &layout->byline, &frame,
+               top + fit_height (&fit) + frame.height * BYLINE_GAP);
+  *info = (RoneoBannerInfo) { fit.size, cap_height (cc->context, &layout->slogan, fit.size),
+                              fit.lines, fit.fits && (by.layout == NULL || by.fits) };
+  roneo_fit_clear (&fit);
+  roneo_fit_clear (&by);
+  return page;
+}
