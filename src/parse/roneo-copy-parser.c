@@ -66,8 +66,8 @@ is_blank (const char *text, gsize length)
   return TRUE;
 }
 
-static gboolean
-check_text (const char *source, const char *text, gsize length, GError **error)
+gboolean
+roneo_copy_check_text (const char *source, const char *text, gsize length, GError **error)
 {
   const char *end = NULL;
   guint line, column;
@@ -171,7 +171,7 @@ roneo_copy_parse (const char *source, const char *text, gsize length, GError **e
   RoneoCopySplit split;
 
   text = text ? text : "";
-  if (!check_text (document->source, text, length, error))
+  if (!roneo_copy_check_text (document->source, text, length, error))
     return NULL;
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     {
@@ -202,13 +202,11 @@ read_fd (int fd, GByteArray *bytes)
     }
 }
 
-RoneoDocument *
-roneo_copy_parse_file (const char *path, GError **error)
+GByteArray *
+roneo_copy_read_file (const char *path, const char **source, GError **error)
 {
-  g_return_val_if_fail (path != NULL, NULL);
-
   gboolean from_stdin = strcmp (path, "-") == 0;
-  const char *source = from_stdin ? "<stdin>" : path;
+  *source = from_stdin ? "<stdin>" : path;
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   int fd = from_stdin ? STDIN_FILENO : g_open (path, O_RDONLY, 0);
   gboolean ok = fd >= 0 && read_fd (fd, bytes);
@@ -218,8 +216,19 @@ roneo_copy_parse_file (const char *path, GError **error)
     close (fd);
   if (!ok)
     {
-      roneo_copy_error (error, "cannot read '%s': %s", source, g_strerror (saved_errno));
+      roneo_copy_error (error, "cannot read '%s': %s", *source, g_strerror (saved_errno));
       return NULL;
     }
+  return g_steal_pointer (&bytes);
+}
+
+RoneoDocument *
+roneo_copy_parse_file (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  const char *source = NULL;
+  g_autoptr (GByteArray) bytes = roneo_copy_read_file (path, &source, error);
+  if (bytes == NULL)
+    return NULL;
   return roneo_copy_parse (source, (const char *) bytes->data, bytes->len, error);
 }

@@ -21,4 +21,13 @@ RoneoDocument *roneo_copy_parse (const char *source, const char *text, gsize len
 /* Reads and parses a file; "-" reads standard input. */
 RoneoDocument *roneo_copy_parse_file (const char *path, GError **error);
 
+/* A banner's slogan: plain lines, no Markdown. Every non-empty line is a
+ * line of the slogan (a forced break between them; the file's own line
+ * breaks are kept), a line starting with "-- " is the byline (a SIGNATURE
+ * block). The slogan is one HEADLINE block. Front matter as in copy. Same
+ * errors as roneo_copy_parse(), and an error when there is no slogan. */
+RoneoDocument *roneo_slogan_parse (const char *source, const char *text, gsize length,
+                                   GError **error);
+RoneoDocument *roneo_slogan_parse_file (const char *path, GError **error);
+
 G_END_DECLS

@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 /* Sets error to RONEO_ERROR_INPUT with the formatted message; returns FALSE. */
 gboolean roneo_copy_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
+/* FALSE with error set when text is not something to lay out: not UTF-8,
+ * binary (NUL bytes), empty or only blanks. */
+gboolean roneo_copy_check_text (const char *source, const char *text, gsize length,
+                                GError **error);
+
+/* The bytes of path ("-": standard input), owned; *source names it in
+ * messages ("<stdin>"). NULL with error set when it cannot be read. */
+GByteArray *roneo_copy_read_file (const char *path, const char **source, GError **error);
+
 /* 1-based line and byte column of offset in text. */
 void roneo_copy_locate (const char *text, gsize offset, guint *line, guint *column);
 

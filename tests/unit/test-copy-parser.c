@@ -458,6 +458,42 @@ test_stdin_source (void)
   assert_block (cut, 0, RONEO_BLOCK_HEADLINE, "AB", 1);
 }
 
+/* Banner slogans: lines kept as forced breaks, "-- " is the byline, no
+ * Markdown, the corpus banner is one line. */
+static void
+test_slogan (void)
+{
+  const char *text = "---\nlang: fr\n---\nNumérique,\n\n  pompe à *fric*  \n-- Collectif Écran total\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) document = roneo_slogan_parse ("s.txt", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->lang, ==, "fr");
+  g_assert_cmpuint (document->blocks->len, ==, 2);
+  const RoneoBlock *slogan = g_ptr_array_index (document->blocks, 0);
+  g_assert_cmpint (slogan->kind, ==, RONEO_BLOCK_HEADLINE);
+  g_assert_cmpstr (slogan->text, ==, "Numérique,\u2028pompe à *fric*");
+  g_assert_cmpuint (slogan->line, ==, 4);
+  const RoneoBlock *byline = roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
+  g_assert_nonnull (byline);
+  g_assert_cmpstr (byline->text, ==, "Collectif Écran total");
+
+  g_autofree char *path
+      = g_build_filename (g_getenv ("SHARED_DIR"), "corpus", "banderole-service-public.txt", NULL);
+  g_autoptr (RoneoDocument) banner = roneo_slogan_parse_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((RoneoBlock *) g_ptr_array_index (banner->blocks, 0))->text, ==,
+                   "Le numérique, ce n'est plus du service public");
+
+  g_autoptr (RoneoDocument) only_byline = roneo_slogan_parse ("b.txt", "-- nous\n", 8, &error);
+  g_assert_null (only_byline);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "b.txt: no slogan"));
+  g_clear_error (&error);
+  g_autoptr (RoneoDocument) empty = roneo_slogan_parse ("e.txt", "  \n", 3, &error);
+  g_assert_null (empty);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -476,5 +512,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/copy-parser/bad-files", test_bad_files);
   g_test_add_func ("/copy-parser/bad-input", test_bad_input);
   g_test_add_func ("/copy-parser/stdin-source", test_stdin_source);
+  g_test_add_func ("/copy-parser/slogan", test_slogan);
   return g_test_run ();
 }
