@@ -1,5 +1,7 @@
 #include "roneo-job.h"
 
+#include "roneo-engine-private.h"
+
 #include "roneo-cleanup-private.h"
 #include "roneo-config.h"
 #include "roneo-copy-parser.h"
@@ -17,16 +19,10 @@
 #include <unistd.h>
 
 #define DEFAULT_LAYOUT "a5-flyer"
+#define DEFAULT_BANNER "banderole"
 #define DEFAULT_LANG "fr"
 
 
-struct _RoneoEngine
-{
-  char *data_dir;
-  GStrv layout_dirs;
-  RoneoFonts *fonts;
-  RoneoHyphenator *hyphenator;
-};
 
 RoneoEngine *
 roneo_engine_new (const char *data_dir, GError **error)
@@ -100,7 +96,7 @@ roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
   for (guint i = 0; i < layouts->len; i++)
     {
       const RoneoLayout *layout = g_ptr_array_index (layouts, i);
-      g_string_append_printf (out, "%-12s %5.0f x %-5.0f mm  %-6s %s\n", layout->name,
+      g_string_append_printf (out, "%-16s %5.0f x %-5.0f mm  %-6s %s\n", layout->name,
                               layout->width / RONEO_PT_PER_MM, layout->height / RONEO_PT_PER_MM,
                               layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
                               layout->description ? layout->description : "");
@@ -113,27 +109,35 @@ roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
 
 /* --- one flyer job -------------------------------------------------------- */
 
-static RoneoLayout *
-load_layout (RoneoEngine *engine, const RoneoFlyerJob *job, const RoneoDocument *document,
-             GError **error)
+RoneoLayout *
+roneo_engine_load_layout (RoneoEngine *engine, const char *name, const RoneoDocument *document,
+                          RoneoLayoutKind kind, GError **error)
 {
-  const char *name = job->layout ? job->layout : document->layout ? document->layout
-                                                                   : DEFAULT_LAYOUT;
+  if (name == NULL)
+    name = document->layout ? document->layout
+                            : kind == RONEO_LAYOUT_BANNER ? DEFAULT_BANNER : DEFAULT_LAYOUT;
   g_autofree char *path = roneo_layout_find (name, roneo_engine_get_layout_dirs (engine), error);
   if (path == NULL)
     return NULL;
   g_autoptr (RoneoLayout) layout = roneo_layout_parse_file (path, error);
   if (layout == NULL || !roneo_layout_apply_overrides (layout, document, error))
     return NULL;
+  if (layout->kind != kind)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                   "layout '%s' is a %s layout: use it with 'roneo %s'", layout->name,
+                   layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
+                   layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer");
+      return NULL;
+    }
   return g_steal_pointer (&layout);
 }
 
-static void
-check_fonts (RoneoEngine *engine, RoneoLayout *layout, RoneoWarnings *warnings)
+void
+roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout, const char *const *sections,
+                          RoneoWarnings *warnings)
 {
-  static const char *const sections[]
-      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer" };
-  for (gsize i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (gsize i = 0; sections[i] != NULL; i++)
     {
       const RoneoStyle *style = roneo_layout_get_style (layout, sections[i]);
       roneo_fonts_check (engine->fonts, style->font, style->weight, style->italic, warnings);
@@ -141,10 +145,10 @@ check_fonts (RoneoEngine *engine, RoneoLayout *layout, RoneoWarnings *warnings)
 }
 
 /* Under --strict the first warning fails the job, before anything is written. */
-static gboolean
-check_strict (const RoneoFlyerJob *job, RoneoWarnings *warnings, GError **error)
+gboolean
+roneo_engine_check_strict (gboolean strict, RoneoWarnings *warnings, GError **error)
 {
-  if (!job->strict || roneo_warnings_get_count (warnings) == 0)
+  if (!strict || roneo_warnings_get_count (warnings) == 0)
     return TRUE;
   const RoneoWarning *first = roneo_warnings_peek (warnings, 0);
   for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
@@ -156,15 +160,15 @@ check_strict (const RoneoFlyerJob *job, RoneoWarnings *warnings, GError **error)
   return FALSE;
 }
 
-static char *
-default_output (const char *input)
+char *
+roneo_engine_default_output (const char *input, const char *suffix)
 {
   if (g_strcmp0 (input, "-") == 0)
     return g_strdup ("-");
   const char *dot = strrchr (input, '.');
   const char *slash = strrchr (input, '/');
   gsize stem = dot && (!slash || dot > slash) ? (gsize) (dot - input) : strlen (input);
-  return g_strdup_printf ("%.*s.pdf", (int) stem, input);
+  return g_strdup_printf ("%.*s%s", (int) stem, input, suffix);
 }
 
 static char *
@@ -175,11 +179,18 @@ document_title (const RoneoDocument *document)
   const RoneoBlock *headline = roneo_document_find_block (document, RONEO_BLOCK_HEADLINE);
   if (headline == NULL)
     return NULL;
-  return g_strdelimit (g_strdup (headline->text), "\u2028", ' ');
+  return roneo_engine_one_line (headline->text);
 }
 
-static gboolean
-copy_to_stdout (const char *path, GError **error)
+char *
+roneo_engine_one_line (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\u2028", -1);
+  return g_strjoinv (" ", lines);
+}
+
+gboolean
+roneo_engine_copy_to_stdout (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -224,7 +235,7 @@ write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, GPtrArra
     .bleed = job->bleed,
     .marks = job->marks,
   };
-  g_autofree char *output = job->output ? g_strdup (job->output) : default_output (job->input);
+  g_autofree char *output = job->output ? g_strdup (job->output) : roneo_engine_default_output (job->input, ".pdf");
   gboolean to_stdout = g_strcmp0 (output, "-") == 0;
   g_autofree char *path = to_stdout ? g_build_filename (g_get_tmp_dir (), "roneo-stdout-XXXXXX.pdf", NULL)
                                     : g_strdup (output);
@@ -237,7 +248,7 @@ write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, GPtrArra
   gboolean wrote = roneo_render_pdf (pages, &options, path, error);
   gboolean ok = wrote;
   if (ok && to_stdout)
-    ok = copy_to_stdout (path, error);
+    ok = roneo_engine_copy_to_stdout (path, error);
   if (ok && job->png_dpi > 0 && !to_stdout)
     ok = write_proofs (pages, path, job->png_dpi, result->proofs, error);
   /* Only what this job wrote is taken back: a failed render left the
@@ -270,11 +281,14 @@ roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarn
   g_autoptr (RoneoDocument) document = roneo_copy_parse_file (job->input, error);
   if (document == NULL)
     return FALSE;
-  g_autoptr (RoneoLayout) layout = load_layout (engine, job, document, error);
+  g_autoptr (RoneoLayout) layout
+      = roneo_engine_load_layout (engine, job->layout, document, RONEO_LAYOUT_FLYER, error);
   if (layout == NULL)
     return FALSE;
   result->layout_name = g_strdup (layout->name);
-  check_fonts (engine, layout, warnings);
+  static const char *const sections[]
+      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer", NULL };
+  roneo_engine_check_fonts (engine, layout, sections, warnings);
   const char *lang = job->lang ? job->lang : document->lang ? document->lang : DEFAULT_LANG;
   g_autoptr (PangoContext) context = roneo_fonts_create_context (engine->fonts, lang);
   RoneoComposeContext cc = { context, engine->hyphenator, lang, warnings };
@@ -283,7 +297,7 @@ roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarn
     return FALSE;
   result->pages = pages->len;
   result->dump = dump_pages (pages);
-  if (!check_strict (job, warnings, error))
+  if (!roneo_engine_check_strict (job->strict, warnings, error))
     return FALSE;
   return job->dry_run || write_outputs (job, document, pages, result, error);
 }

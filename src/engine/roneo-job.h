@@ -61,6 +61,50 @@ gboolean roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job,
                                  GError **error);
 void roneo_flyer_result_clear (RoneoFlyerResult *result);
 
+/* A banner job: `roneo banner`. Lengths in pt; 0 (or < 0 for overlap and
+ * margins) takes the layout's value. */
+typedef struct
+{
+  const char *input;       /* slogan file, "-" for standard input; ignored with text */
+  const char *text;        /* the slogan itself (--text), or NULL */
+  const char *output;      /* PDF path, "-" for standard output, NULL: beside the input */
+  const char *layout;      /* NULL: the slogan's, else "banderole" */
+  const char *lang;        /* NULL: the slogan's, else "fr" */
+  gint64 date;
+  double width, height;    /* the banner; 0: the layout's page size */
+  const char *sheet;       /* paper name, NULL: the layout's */
+  double overlap;          /* < 0: the layout's */
+  double printer_margin[4]; /* top right bottom left; < 0: the layout's */
+  guint max_sheets;        /* > 0: the largest banner of these proportions in so many */
+  const char *sheets;      /* "B07,C03": only these sheets (no cover) */
+  gboolean whole;          /* one page, the whole banner, for a print shop */
+  gboolean stencil;        /* letter outlines only */
+  const char *manifest;    /* JSON description of the sheets, or NULL */
+  double png_dpi;          /* > 0: PNG previews of the banner and the cover */
+  double distance;         /* pt, > 0: warn when the capitals are too small for it */
+  gboolean strict;
+  gboolean dry_run;        /* compose and tile only: write nothing */
+} RoneoBannerJob;
+
+typedef struct
+{
+  char *output;       /* the PDF written, NULL for a dry run; owned */
+  GPtrArray *proofs;  /* PNG paths written, owned */
+  char *layout_name;  /* owned */
+  double width, height; /* the banner, pt */
+  guint sheets;       /* sheets printed (0 with whole) */
+  guint rows;
+  char *sheet_name;   /* "A4", owned */
+  double slogan_size; /* pt */
+  double cap_height;  /* pt */
+  char *dump;         /* the banner page and the sheets, owned */
+} RoneoBannerResult;
+
+gboolean roneo_engine_run_banner (RoneoEngine *engine, const RoneoBannerJob *job,
+                                  RoneoWarnings *warnings, RoneoBannerResult *result,
+                                  GError **error);
+void roneo_banner_result_clear (RoneoBannerResult *result);
+
 /* The date of a job: SOURCE_DATE_EPOCH when set, else now. Fails on a
  * malformed SOURCE_DATE_EPOCH. */
 gboolean roneo_default_date (gint64 *date, GError **error);
@@ -69,5 +113,6 @@ gboolean roneo_date_parse (const char *text, gint64 *date, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoEngine, roneo_engine_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoFlyerResult, roneo_flyer_result_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoBannerResult, roneo_banner_result_clear)
 
 G_END_DECLS
