@@ -29,6 +29,7 @@ typedef struct
 
 static const Unit units[] = {
   { "mm", RONEO_PT_PER_MM }, { "cm", 10 * RONEO_PT_PER_MM }, { "in", 72.0 }, { "pt", 1.0 },
+  { "m", 1000 * RONEO_PT_PER_MM },
 };
 
 static const char *
@@ -107,7 +108,7 @@ roneo_length_parse (const char *text, double *out_pt, GError **error)
   if (unit == NULL)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "unknown unit '%s' in '%s' (use mm, cm, in or pt)", rest, text);
+                   "unknown unit '%s' in '%s' (use mm, cm, m, in or pt)", rest, text);
       return FALSE;
     }
   if (value < 0)
@@ -189,17 +190,24 @@ parse_named_size (const char *text, double *width_pt, double *height_pt)
 }
 
 gboolean
+roneo_size_parse (const char *text, double *width_pt, double *height_pt, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text));
+  if (parse_named_size (clean, width_pt, height_pt) || parse_dimensions (clean, width_pt, height_pt))
+    return TRUE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+               "unknown paper size '%s' (use A0-A7, SRA3, Letter, Legal, Tabloid, "
+               "optionally 'landscape', or WxH with a unit like 148x210mm)",
+               text);
+  return FALSE;
+}
+
+gboolean
 roneo_page_size_parse (const char *text, double *width_pt, double *height_pt, GError **error)
 {
   double w = 0, h = 0;
-  if (!parse_named_size (text, &w, &h) && !parse_dimensions (text, &w, &h))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "unknown paper size '%s' (use A0-A7, SRA3, Letter, Legal, Tabloid, "
-                   "optionally 'landscape', or WxH with a unit like 148x210mm)",
-                   text);
-      return FALSE;
-    }
+  if (!roneo_size_parse (text, &w, &h, error))
+    return FALSE;
   if (w < MIN_PAGE_PT || h < MIN_PAGE_PT || w > MAX_PAGE_PT || h > MAX_PAGE_PT)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,

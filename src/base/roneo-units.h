@@ -24,13 +24,17 @@ typedef struct
   double x, y, width, height; /* pt, origin top-left, y down */
 } RoneoRect;
 
-/* "12mm", "1.5 cm", "0.5in", "10pt", "10" (pt). Negative values are refused. */
+/* "12mm", "1.5 cm", "0.5in", "10pt", "2m", "10" (pt). Negative values are refused. */
 gboolean roneo_length_parse (const char *text, double *out_pt, GError **error);
 
 /* "A5", "a4", "SRA3", "Letter"... in portrait (width <= height). */
 gboolean roneo_paper_lookup (const char *name, double *width_pt, double *height_pt);
 
-/* "A5", "A4 landscape", "148x210mm", "300 x 90 cm": a page size in pt. Sizes
+/* "A5", "A4 landscape", "148x210mm", "300 x 90 cm", "10x1.2m": a size in pt,
+ * any size. */
+gboolean roneo_size_parse (const char *text, double *width_pt, double *height_pt, GError **error);
+
+/* The same for a page: sizes
  * must lie between 10 mm and 5 m (PITFALLS 19). */
 gboolean roneo_page_size_parse (const char *text, double *width_pt, double *height_pt,
                                 GError **error);

@@ -15,6 +15,7 @@ typedef enum
 {
   RONEO_WARNING_GENERAL,
   RONEO_WARNING_FONT, /* a family resolved to another one: exit 3 under --strict */
+  RONEO_WARNING_FIT,  /* shrunk or too small to fit or to read: exit 4 under --strict */
 } RoneoWarningKind;
 
 typedef struct

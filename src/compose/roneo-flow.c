@@ -606,7 +606,7 @@ fit_display_blocks (Composer *c)
                                      c->frame.width - 2 * quote_padding (&layout->quote),
                                      c->frame.height * QUOTE_SHARE);
       if (c->fits[i].layout != NULL && !c->fits[i].fits)
-        roneo_warnings_add (c->cc->warnings, RONEO_WARNING_GENERAL,
+        roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
                             "%s:%u: the %s does not fit its box even at %.4g pt; shorten it",
                             c->document->source, p->block->line, role_name (p->role),
                             c->fits[i].size);
@@ -668,7 +668,7 @@ compose_pages (Composer *c, GError **error)
       if (best < 0)
         continue;
       if (best < pango_units_from_double (layout->body.size))
-        roneo_warnings_add (c->cc->warnings, RONEO_WARNING_GENERAL,
+        roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
                             "%s: body shrunk from %.4g to %.4g pt to fit %u page%s",
                             c->document->source, layout->body.size,
                             pango_units_to_double (best), pages, pages > 1 ? "s" : "");

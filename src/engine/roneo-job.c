@@ -150,13 +150,15 @@ roneo_engine_check_strict (gboolean strict, RoneoWarnings *warnings, GError **er
 {
   if (!strict || roneo_warnings_get_count (warnings) == 0)
     return TRUE;
+  /* A font warning first: it is the one to fix before any other. */
   const RoneoWarning *first = roneo_warnings_peek (warnings, 0);
-  for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
+  for (guint i = roneo_warnings_get_count (warnings); i-- > 0;)
     if (roneo_warnings_peek (warnings, i)->kind == RONEO_WARNING_FONT)
       first = roneo_warnings_peek (warnings, i);
-  g_set_error (error, RONEO_ERROR,
-               first->kind == RONEO_WARNING_FONT ? RONEO_ERROR_FONT : RONEO_ERROR_INPUT,
-               "%s (--strict)", first->message);
+  RoneoErrorCode code = first->kind == RONEO_WARNING_FONT  ? RONEO_ERROR_FONT
+                        : first->kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW
+                                                           : RONEO_ERROR_INPUT;
+  g_set_error (error, RONEO_ERROR, code, "%s (--strict)", first->message);
   return FALSE;
 }
 

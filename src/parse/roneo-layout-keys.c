@@ -113,7 +113,17 @@ set_margin_left (RoneoLayout *layout, const char *value, GError **error)
 static gboolean
 set_bleed (RoneoLayout *layout, const char *value, GError **error)
 {
-  return roneo_layout_value_length (value, &layout->bleed, error);
+  double bleed = 0;
+  if (!roneo_layout_value_length (value, &bleed, error))
+    return FALSE;
+  if (bleed > RONEO_MM (20))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bleed '%s' is more than 20 mm (print shops ask for 2 to 5 mm)", value);
+      return FALSE;
+    }
+  layout->bleed = bleed;
+  return TRUE;
 }
 
 static gboolean

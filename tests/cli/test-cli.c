@@ -1096,7 +1096,8 @@ test_layouts (void)
   g_auto (Run) run;
   RUN (&run, dir, "layouts");
   assert_exit (&run, 0);
-  const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card" };
+  const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card", "banderole",
+                          "banderole-rouge" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *pattern = g_strdup_printf ("(?m)^%s\\s", names[i]);

@@ -502,7 +502,9 @@ static const ErrorCase error_cases[] = {
   { "[body]\nsize = 10km\n", "test.ini:2: unknown unit 'km'" },
   { "[body]\nfont =\n", "test.ini:2: the font is empty" },
   { "[layout]\nname =  \n", "test.ini:2: the name is empty" },
-  { "[page]\nbleed = 6m\n", "test.ini:2: unknown unit 'm'" },
+  { "[page]\nbleed = 6km\n", "test.ini:2: unknown unit 'km'" },
+  { "[page]\nbleed = 6m\n", "test.ini:2: length '6m' is too large (at most 5 m)" },
+  { "[page]\nbleed = 30mm\n", "test.ini:2: bleed '30mm' is more than 20 mm" },
   { "[page]\nbleed = 600cm\n", "test.ini:2: length '600cm' is too large" },
   /* margins */
   { "[page]\nmargin = -5mm\n", "test.ini:2: negative length '-5mm'" },
@@ -717,7 +719,7 @@ test_find (void)
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
   g_assert_cmpstr (error->message, ==,
                    "unknown layout 'a5-flyr' (available: a3-placard, a4-tract, a5-flyer, "
-                   "a6-card)");
+                   "a6-card, banderole, banderole-rouge)");
   g_clear_error (&error);
 
   const char *none[] = { "/nonexistent", NULL };
@@ -745,9 +747,9 @@ test_find_first_dir_wins (void)
 
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) layouts = roneo_layout_list (dirs, warnings);
-  g_assert_cmpuint (layouts->len, ==, 5);
-  static const char *const names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card",
-                                       "zine" };
+  static const char *const names[] = { "a3-placard", "a4-tract",        "a5-flyer", "a6-card",
+                                       "banderole",  "banderole-rouge", "zine" };
+  g_assert_cmpuint (layouts->len, ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < layouts->len; i++)
     {
       const RoneoLayout *layout = g_ptr_array_index (layouts, i);
@@ -760,7 +762,7 @@ test_find_first_dir_wins (void)
                  != NULL);
 
   g_autoptr (GPtrArray) quiet = roneo_layout_list (dirs, NULL);
-  g_assert_cmpuint (quiet->len, ==, 5);
+  g_assert_cmpuint (quiet->len, ==, G_N_ELEMENTS (names));
   remove_dir (user);
 }
 

@@ -17,7 +17,7 @@ static void
 test_length_units (void)
 {
   static const LengthCase cases[] = {
-    { "12mm", 12 * 72 / 25.4 }, { "1.5cm", 15 * 72 / 25.4 }, { "0.5in", 36 },
+    { "12mm", 12 * 72 / 25.4 }, { "2m", 2000 * 72 / 25.4 }, { "1.5cm", 15 * 72 / 25.4 }, { "0.5in", 36 },
     { "10pt", 10 },             { "10", 10 },                { " 12 mm ", 12 * 72 / 25.4 },
     { "2.54CM", 72 },           { ".5in", 36 },              { "0", 0 },
     { "1e1pt", 10 },            { "+3pt", 3 },               { "25.4mm", 72 },
@@ -45,7 +45,7 @@ test_length_errors (void)
     { "", "'' is not a length" },
     { "abc", "'abc' is not a length" },
     { "12px", "unknown unit 'px' in '12px'" },
-    { "12 m", "unknown unit 'm'" },
+    { "12 km", "unknown unit 'km'" },
     { "-3mm", "negative length '-3mm'" },
     { "-0.1", "negative length" },
     { "nan", "'nan' is not a length" },
