@@ -3,6 +3,7 @@
 #include "roneo-error.h"
 #include "roneo-output.h"
 
+#include <math.h>
 #include <qpdf/qpdf-c.h>
 
 static void
@@ -73,10 +74,15 @@ finish_page (qpdf_data qpdf, qpdf_oh page, const RoneoFinishOptions *options)
   double media[4];
   if (!read_media_box (qpdf, page, media))
     return FALSE;
-  qpdf_oh_replace_key (qpdf, page, "/TrimBox",
-                       new_box (qpdf, media, options->bleed + options->mark_room));
+  const double unit = options->user_unit > 1 ? options->user_unit : 1;
+  const double bleed = options->bleed / unit, mark_room = options->mark_room / unit;
+  qpdf_oh_replace_key (qpdf, page, "/TrimBox", new_box (qpdf, media, bleed + mark_room));
   if (options->bleed > 0 || options->mark_room > 0)
-    qpdf_oh_replace_key (qpdf, page, "/BleedBox", new_box (qpdf, media, options->mark_room));
+    qpdf_oh_replace_key (qpdf, page, "/BleedBox", new_box (qpdf, media, mark_room));
+  if (unit > 1)
+    qpdf_oh_replace_key (qpdf, page, "/UserUnit",
+                         unit == floor (unit) ? qpdf_oh_new_integer (qpdf, (long long) unit)
+                                              : qpdf_oh_new_real_from_double (qpdf, unit, 6));
   if (!options->keep_group)
     qpdf_oh_remove_key (qpdf, page, "/Group");
   return TRUE;

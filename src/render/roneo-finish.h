@@ -1,8 +1,9 @@
 /* roneo-finish.h: the libqpdf finishing pass (DESIGN.md section 5, PITFALLS 13-16).
  *
  * Reads the PDF cairo wrote and writes the final one: TrimBox/BleedBox on
- * every page, the page /Group removed (unless keep_group), a deterministic
- * /ID, object streams, no duplicate resource keys.
+ * every page, the page /Group removed (unless keep_group), /UserUnit on
+ * every page when user_unit > 1, a deterministic /ID, object streams, no
+ * duplicate resource keys.
  */
 #pragma once
 
@@ -15,6 +16,9 @@ typedef struct
   double bleed;        /* pt: TrimBox = MediaBox inset by bleed (+ mark room) */
   double mark_room;    /* pt added around the bleed for crop marks, 0 if none */
   gboolean keep_group; /* the artwork uses transparency: keep /Group */
+  double user_unit;    /* 0 or 1: none. Else /UserUnit on every page (PITFALLS 19): the
+                          pages were drawn at 1/user_unit, and bleed and mark_room (real pt)
+                          are divided by it, as the boxes are in user units */
 } RoneoFinishOptions;
 
 gboolean roneo_finish_pdf (const char *in_path, const char *out_path,

@@ -1,15 +1,12 @@
-#include "roneo-render.h"
-
+/* roneo-render.c: composed pages to PDF and PNG, and the PDF plumbing render shares. */
 #include "roneo-error.h"
 #include "roneo-finish.h"
 #include "roneo-output.h"
+#include "roneo-render-private.h"
 
 #include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
 /* Crop marks (PRINT.md, press profile): 0.25 pt, 5 mm long, on the extension
  * of each trim line, starting at the bleed edge, or 3 mm out without bleed. */
@@ -24,12 +21,15 @@ typedef struct
   double mark_offset; /* trim to the near end of a mark */
   double mark_room;   /* bleed edge to media edge */
   gboolean marks;
+  gboolean stencil;
+  double user_unit; /* 1, or the /UserUnit of pages over RONEO_RENDER_MAX_PAGE_SIDE */
 } Geometry;
 
 static Geometry
 geometry_from_options (const RoneoRenderOptions *options)
 {
-  Geometry g = { .bleed = MAX (options->bleed, 0), .marks = options->marks };
+  Geometry g = { .bleed = MAX (options->bleed, 0), .marks = options->marks,
+                 .stencil = options->stencil, .user_unit = 1 };
   if (g.marks)
     {
       g.mark_offset = g.bleed > 0 ? g.bleed : MARK_OFFSET_NO_BLEED;
@@ -44,48 +44,18 @@ geometry_offset (const Geometry *g)
   return g->bleed + g->mark_room;
 }
 
-static void
-set_source_color (cairo_t *cr, const RoneoColor *color)
+/* The smallest integer u that brings every side of every media box to at
+ * most RONEO_RENDER_MAX_PAGE_SIDE once divided by u (PITFALLS 19). */
+static double
+geometry_user_unit (const Geometry *g, GPtrArray *pages)
 {
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-}
-
-static void
-draw_item (cairo_t *cr, const RoneoItem *item)
-{
-  set_source_color (cr, &item->color);
-  switch (item->kind)
+  double side = 0;
+  for (guint i = 0; i < pages->len; i++)
     {
-    case RONEO_ITEM_TEXT:
-      cairo_move_to (cr, item->rect.x, item->rect.y);
-      pango_cairo_show_layout (cr, item->layout);
-      break;
-    case RONEO_ITEM_BOX:
-      cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
-      cairo_fill (cr);
-      break;
-    case RONEO_ITEM_RULE:
-      cairo_set_line_width (cr, item->line_width);
-      cairo_move_to (cr, item->rect.x, item->rect.y);
-      cairo_line_to (cr, item->rect.x + item->rect.width, item->rect.y);
-      cairo_stroke (cr);
-      break;
+      const RoneoPage *page = g_ptr_array_index (pages, i);
+      side = MAX (side, MAX (page->width, page->height) + 2 * geometry_offset (g));
     }
-}
-
-/* Draws the page in trim coordinates: the background over the trim grown by
- * bleed, then the items, clipped to that area so nothing reaches the marks. */
-static void
-draw_page (cairo_t *cr, const RoneoPage *page, double bleed)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, -bleed, -bleed, page->width + 2 * bleed, page->height + 2 * bleed);
-  cairo_clip (cr);
-  set_source_color (cr, &page->background);
-  cairo_paint (cr);
-  for (guint i = 0; i < page->items->len; i++)
-    draw_item (cr, g_ptr_array_index (page->items, i));
-  cairo_restore (cr);
+  return MAX (1.0, ceil (side / RONEO_RENDER_MAX_PAGE_SIDE - 1e-9));
 }
 
 static void
@@ -120,11 +90,13 @@ draw_crop_marks (cairo_t *cr, const RoneoPage *page, const Geometry *g)
 static void
 render_pdf_page (cairo_t *cr, cairo_surface_t *surface, const RoneoPage *page, const Geometry *g)
 {
-  const double offset = geometry_offset (g);
-  cairo_pdf_surface_set_size (surface, page->width + 2 * offset, page->height + 2 * offset);
+  const double offset = geometry_offset (g), u = g->user_unit;
+  cairo_pdf_surface_set_size (surface, (page->width + 2 * offset) / u,
+                              (page->height + 2 * offset) / u);
   cairo_save (cr);
+  cairo_scale (cr, 1 / u, 1 / u);
   cairo_translate (cr, offset, offset);
-  draw_page (cr, page, g->bleed);
+  roneo_draw_page (cr, page, g->bleed, g->stencil);
   if (g->marks)
     draw_crop_marks (cr, page, g);
   cairo_restore (cr);
@@ -132,8 +104,8 @@ render_pdf_page (cairo_t *cr, cairo_surface_t *surface, const RoneoPage *page, c
 }
 
 /* cairo 1.16 wants "YYYY-MM-DDThh:mm:ss" with an optional zone. */
-static void
-set_metadata (cairo_surface_t *surface, const RoneoRenderOptions *options)
+void
+roneo_render_set_metadata (cairo_surface_t *surface, const RoneoRenderOptions *options)
 {
   const struct
   {
@@ -153,15 +125,15 @@ set_metadata (cairo_surface_t *surface, const RoneoRenderOptions *options)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
 }
 
-static cairo_status_t
-append_bytes (void *closure, const unsigned char *data, unsigned int length)
+cairo_status_t
+roneo_render_append_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-check_pdf_status (cairo_status_t status, const char *path, GError **error)
+gboolean
+roneo_render_check_status (cairo_status_t status, const char *path, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
@@ -174,25 +146,25 @@ check_pdf_status (cairo_status_t status, const char *path, GError **error)
  * the finished file touches the disk). Its status is sticky: one check per
  * page and one after finishing. */
 static gboolean
-write_cairo_pdf (GPtrArray *pages, const RoneoRenderOptions *options, GByteArray *bytes,
-                 const char *path, GError **error)
+write_cairo_pdf (GPtrArray *pages, const Geometry *g, const RoneoRenderOptions *options,
+                 GByteArray *bytes, const char *path, GError **error)
 {
-  const Geometry g = geometry_from_options (options);
   const RoneoPage *first = g_ptr_array_index (pages, 0);
-  const double offset = geometry_offset (&g);
+  const double offset = geometry_offset (g);
   g_autoptr (cairo_surface_t) surface = cairo_pdf_surface_create_for_stream (
-      append_bytes, bytes, first->width + 2 * offset, first->height + 2 * offset);
-  set_metadata (surface, options);
+      roneo_render_append_bytes, bytes, (first->width + 2 * offset) / g->user_unit,
+      (first->height + 2 * offset) / g->user_unit);
+  roneo_render_set_metadata (surface, options);
   g_autoptr (cairo_t) cr = cairo_create (surface);
   for (guint i = 0; i < pages->len; i++)
     {
-      render_pdf_page (cr, surface, g_ptr_array_index (pages, i), &g);
-      if (!check_pdf_status (cairo_status (cr), path, error))
+      render_pdf_page (cr, surface, g_ptr_array_index (pages, i), g);
+      if (!roneo_render_check_status (cairo_status (cr), path, error))
         return FALSE;
     }
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_finish (surface);
-  return check_pdf_status (cairo_surface_status (surface), path, error);
+  return roneo_render_check_status (cairo_surface_status (surface), path, error);
 }
 
 gboolean
@@ -202,17 +174,19 @@ roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const cha
   g_return_val_if_fail (pages != NULL && pages->len > 0, FALSE);
   g_return_val_if_fail (options != NULL && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  Geometry g = geometry_from_options (options);
+  g.user_unit = geometry_user_unit (&g, pages);
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  if (!write_cairo_pdf (pages, options, bytes, path, error))
+  if (!write_cairo_pdf (pages, &g, options, bytes, path, error))
     return FALSE;
-  const Geometry g = geometry_from_options (options);
-  const RoneoFinishOptions finish = { .bleed = g.bleed, .mark_room = g.mark_room };
+  const RoneoFinishOptions finish
+      = { .bleed = g.bleed, .mark_room = g.mark_room, .user_unit = g.user_unit };
   /* finish writes "PATH.tmp", checked, and renames it onto path. */
   return roneo_finish_pdf_data (bytes->data, bytes->len, path, &finish, error);
 }
 
-static gboolean
-write_png (cairo_surface_t *surface, const char *path, GError **error)
+gboolean
+roneo_render_write_png (cairo_surface_t *surface, const char *path, GError **error)
 {
   g_autoptr (RoneoOutput) output = roneo_output_open (path, ".tmp", error);
   if (output == NULL)
@@ -237,7 +211,7 @@ roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, dpi / 72.0, dpi / 72.0);
-  draw_page (cr, page, 0);
+  roneo_draw_page (cr, page, 0, FALSE);
   cairo_status_t status = cairo_status (cr);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -247,5 +221,5 @@ roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **
     }
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (surface);
-  return write_png (surface, path, error);
+  return roneo_render_write_png (surface, path, error);
 }

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "roneo-page.h"
+#include "roneo-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -22,15 +23,42 @@ typedef struct
   gint64 date;         /* seconds since the epoch: CreationDate and ModDate */
   double bleed;        /* pt; 0 = none. The media box grows by it on each side */
   gboolean marks;      /* crop marks outside the trim (needs bleed > 0 to show well) */
+  gboolean stencil;    /* text and boxes as 1.5 pt black outlines, no fill, no background:
+                          to trace or paint a cloth banner with little ink */
+  PangoContext *label_context; /* sheets: the text of LABEL and SCALE_BAR marks, set in
+                                  "Roneo Sans"; borrowed, from roneo_fonts_create_context */
 } RoneoRenderOptions;
 
 /* Writes pages (RoneoPage*) as one PDF at path. The media box is the trim
  * size plus 2 x bleed, plus room for crop marks outside the bleed when marks
  * (they start at the bleed edge, or 3 mm out without bleed); TrimBox and
- * BleedBox are set by the finishing pass. Returns FALSE with
- * RONEO_ERROR_OUTPUT on any failure, and then path is untouched. */
+ * BleedBox are set by the finishing pass. Pages over 14 400 pt on a side
+ * (PITFALLS 19) are written with /UserUnit u, the smallest integer that brings
+ * every side of every page under the limit: drawn at 1/u on a page of size/u,
+ * the boxes in user units. Returns FALSE with RONEO_ERROR_OUTPUT on any
+ * failure, and then path is untouched. */
 gboolean roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const char *path,
                            GError **error);
+
+/* The largest page side a PDF page may have before /UserUnit is used. */
+#define RONEO_RENDER_MAX_PAGE_SIDE 14400.0
+
+/* Writes sheets (RoneoSheet*) as one PDF at path, one page of exactly each
+ * sheet's size (landscape sheets are landscape pages, no /Rotate). pages
+ * (RoneoPage*) is the artwork the placements name by index: each page used is
+ * recorded once and painted per placement through its matrix and clip, so
+ * the file holds it (and its fonts) once. Then the marks. bleed and marks of
+ * options are ignored (TrimBox = MediaBox); stencil applies to the artwork.
+ * Same finishing pass, errors and atomic write as roneo_render_pdf. */
+gboolean roneo_render_sheets_pdf (GPtrArray *pages, GPtrArray *sheets,
+                                  const RoneoRenderOptions *options, const char *path,
+                                  GError **error);
+
+/* One sheet as a PNG at dpi on white (the cover preview), drawn by the same
+ * code as roneo_render_sheets_pdf; same atomic-write rules. */
+gboolean roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                                 const RoneoRenderOptions *options, const char *path,
+                                 GError **error);
 
 /* Writes one page as a PNG proof at dpi (e.g. 150), on white or the page
  * background; same atomic-write rules. */

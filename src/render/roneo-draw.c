@@ -1,0 +1,110 @@
+/* roneo-draw.c: a composed page drawn with cairo, plain or as a stencil. */
+#include "roneo-render-private.h"
+
+#include <pango/pangocairo.h>
+
+static void
+set_source_color (cairo_t *cr, const RoneoColor *color)
+{
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+}
+
+static void
+draw_item (cairo_t *cr, const RoneoItem *item)
+{
+  set_source_color (cr, &item->color);
+  switch (item->kind)
+    {
+    case RONEO_ITEM_TEXT:
+      cairo_move_to (cr, item->rect.x, item->rect.y);
+      pango_cairo_show_layout (cr, item->layout);
+      break;
+    case RONEO_ITEM_BOX:
+      cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+      cairo_fill (cr);
+      break;
+    case RONEO_ITEM_RULE:
+      cairo_set_line_width (cr, item->line_width);
+      cairo_move_to (cr, item->rect.x, item->rect.y);
+      cairo_line_to (cr, item->rect.x + item->rect.width, item->rect.y);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+/* Stencil: the outlines of the glyphs and boxes in black, nothing filled, so
+ * the letters can be traced onto cloth or cut out. Rules stay lines. */
+static void
+draw_item_stencil (cairo_t *cr, const RoneoItem *item)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, RONEO_STENCIL_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  switch (item->kind)
+    {
+    case RONEO_ITEM_TEXT:
+      cairo_move_to (cr, item->rect.x, item->rect.y);
+      pango_cairo_layout_path (cr, item->layout);
+      cairo_stroke (cr);
+      break;
+    case RONEO_ITEM_BOX:
+      cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+      cairo_stroke (cr);
+      break;
+    case RONEO_ITEM_RULE:
+      cairo_set_line_width (cr, item->line_width);
+      cairo_move_to (cr, item->rect.x, item->rect.y);
+      cairo_line_to (cr, item->rect.x + item->rect.width, item->rect.y);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+void
+roneo_draw_page (cairo_t *cr, const RoneoPage *page, double bleed, gboolean stencil)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, -bleed, -bleed, page->width + 2 * bleed, page->height + 2 * bleed);
+  cairo_clip (cr);
+  if (!stencil)
+    {
+      set_source_color (cr, &page->background);
+      cairo_paint (cr);
+    }
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      cairo_save (cr);
+      if (stencil)
+        draw_item_stencil (cr, item);
+      else
+        draw_item (cr, item);
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
+}
+
+cairo_surface_t *
+roneo_draw_record_page (const RoneoPage *page, gboolean stencil)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  g_autoptr (cairo_t) cr = cairo_create (recording);
+  roneo_draw_page (cr, page, 0, stencil);
+  return recording;
+}
+
+void
+roneo_sheet_sources_init (RoneoSheetSources *sources, GPtrArray *pages, gboolean stencil)
+{
+  sources->pages = pages;
+  sources->recordings = g_new0 (cairo_surface_t *, MAX (pages->len, 1));
+  sources->stencil = stencil;
+}
+
+void
+roneo_sheet_sources_clear (RoneoSheetSources *sources)
+{
+  for (guint i = 0; sources->recordings != NULL && i < sources->pages->len; i++)
+    g_clear_pointer (&sources->recordings[i], cairo_surface_destroy);
+  g_clear_pointer (&sources->recordings, g_free);
+}

@@ -1,0 +1,58 @@
+/* roneo-render-private.h: what the render files share (private to src/render).
+ *
+ * roneo-draw.c draws composed pages (plain or stencil) and records them;
+ * roneo-draw-sheet.c draws a sheet (placements then marks) onto any cairo_t,
+ * so the PDF and the PNG preview share one drawing path; roneo-render.c holds
+ * the PDF plumbing both PDF writers use.
+ */
+#pragma once
+
+#include "roneo-render.h"
+
+#include <cairo.h>
+
+G_BEGIN_DECLS
+
+#define RONEO_STENCIL_WIDTH 1.5 /* pt: the outline of stencil text and boxes */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+/* Draws the page in trim coordinates: the background (none when stencil)
+ * over the trim grown by bleed, then the items, clipped to that area. */
+void roneo_draw_page (cairo_t *cr, const RoneoPage *page, double bleed, gboolean stencil);
+
+/* The page drawn once into an unbounded recording surface (PITFALLS 12), so
+ * every sheet that paints it shares one form XObject and one set of fonts. */
+cairo_surface_t *roneo_draw_record_page (const RoneoPage *page, gboolean stencil);
+
+/* Lazily recorded pages: one slot per page, NULL until a sheet needs it. */
+typedef struct
+{
+  GPtrArray *pages;      /* RoneoPage*, borrowed */
+  cairo_surface_t **recordings;
+  gboolean stencil;
+} RoneoSheetSources;
+
+void roneo_sheet_sources_init (RoneoSheetSources *sources, GPtrArray *pages, gboolean stencil);
+void roneo_sheet_sources_clear (RoneoSheetSources *sources);
+
+/* FALSE with RONEO_ERROR_OUTPUT naming path if a placement names a page that
+ * does not exist. */
+gboolean roneo_sheet_check_pages (const RoneoSheet *sheet, guint n_pages, const char *path,
+                                  GError **error);
+
+/* The sheet in sheet coordinates (pt, top-left, y down): every placement
+ * clipped and transformed, then the marks. label_context may be NULL (a
+ * context is then made on cr's default font map). */
+void roneo_draw_sheet (cairo_t *cr, const RoneoSheet *sheet, RoneoSheetSources *sources,
+                       PangoContext *label_context);
+
+/* PDF plumbing shared by roneo_render_pdf and roneo_render_sheets_pdf. */
+void roneo_render_set_metadata (cairo_surface_t *surface, const RoneoRenderOptions *options);
+cairo_status_t roneo_render_append_bytes (void *closure, const unsigned char *data,
+                                          unsigned int length);
+gboolean roneo_render_check_status (cairo_status_t status, const char *path, GError **error);
+gboolean roneo_render_write_png (cairo_surface_t *surface, const char *path, GError **error);
+
+G_END_DECLS
