@@ -14,6 +14,7 @@ static const struct
   const char *summary;
 } commands[] = {
   { "flyer", roneo_cli_flyer, "lay out a tract (A5 flyer by default) as a print-ready PDF" },
+  { "banner", roneo_cli_banner, "lay out a slogan as a banner tiled across A4 sheets" },
   { "check", roneo_cli_check, "preflight: does it fit, fonts, warnings; writes nothing" },
   { "layouts", roneo_cli_layouts, "list the layouts available" },
   { "fonts", roneo_cli_fonts, "show what each Roneo font family resolves to" },

@@ -18,6 +18,7 @@ typedef int (*RoneoCliCommand) (int argc, char **argv);
 
 int roneo_cli_flyer (int argc, char **argv);
 int roneo_cli_check (int argc, char **argv);
+int roneo_cli_banner (int argc, char **argv);
 int roneo_cli_layouts (int argc, char **argv);
 int roneo_cli_fonts (int argc, char **argv);
 

@@ -1,0 +1,113 @@
+/* The options every subcommand shares, and their parsing. */
+#include "roneo-cli-options.h"
+
+#include <stdio.h>
+#include <string.h>
+
+
+
+void
+roneo_cli_options_clear (RoneoCliOptions *o)
+{
+  g_free (o->layout);
+  g_free (o->output);
+  g_free (o->lang);
+  g_free (o->date);
+  g_free (o->bleed);
+  g_free (o->size);
+  g_free (o->sheet);
+  g_free (o->overlap);
+  g_free (o->printer_margin);
+  g_free (o->sheets);
+  g_free (o->manifest);
+  g_free (o->text);
+  g_free (o->distance);
+  g_strfreev (o->files);
+}
+
+
+gboolean
+roneo_cli_parse_png (const char *name, const char *value, gpointer data, GError **error)
+{
+  RoneoCliOptions *o = data;
+  if (value == NULL)
+    {
+      o->png_dpi = RONEO_CLI_DEFAULT_PNG_DPI;
+      return TRUE;
+    }
+  char *end = NULL;
+  o->png_dpi = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || o->png_dpi < 10 || o->png_dpi > 1200)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--png takes a resolution between 10 and 1200 dpi, not '%s'", value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const GOptionEntry common_entries[] = {
+  { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL, "Layout name or .ini file (default: the copy's, "
+    "else a5-flyer)", "NAME|FILE" },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL, "Language of the copy: fr, fr-CA, en, en-GB, de "
+    "(default: the copy's, else fr)", "LANG" },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL, "Warnings are errors: write nothing", NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, NULL, "Print errors only", NULL },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, NULL, "Say what is done", NULL },
+  { NULL },
+};
+
+static void
+bind_common (GOptionEntry *entries, RoneoCliOptions *o)
+{
+  entries[0].arg_data = &o->layout;
+  entries[1].arg_data = &o->lang;
+  entries[2].arg_data = &o->strict;
+  entries[3].arg_data = &o->quiet;
+  entries[4].arg_data = &o->verbose;
+}
+
+GOptionContext *
+roneo_cli_context_new (const char *usage, const char *summary, RoneoCliOptions *o, const GOptionEntry *own,
+             gsize n_own)
+{
+  GOptionContext *context = g_option_context_new (usage);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, RONEO_CLI_EXIT_CODES);
+  GOptionGroup *group = g_option_group_new ("roneo", "", "", o, NULL);
+  GOptionEntry common[G_N_ELEMENTS (common_entries)];
+  memcpy (common, common_entries, sizeof common);
+  bind_common (common, o);
+  g_option_group_add_entries (group, common);
+  if (own != NULL)
+    {
+      g_autofree GOptionEntry *copy = g_memdup2 (own, sizeof (GOptionEntry) * n_own);
+      g_option_group_add_entries (group, copy);
+    }
+  g_option_context_set_main_group (context, group);
+  return context;
+}
+
+int
+roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOptions *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      fprintf (stderr, "roneo: %s (see 'roneo %s --help')\n", error->message, argv[0]);
+      return RONEO_ERROR_USAGE;
+    }
+  o->files = g_strdupv (args + 1);
+  return 0;
+}
+
+int
+roneo_cli_usage_error (const char *command, const char *message)
+{
+  fprintf (stderr, "roneo: %s (see 'roneo %s --help')\n", message, command);
+  return RONEO_ERROR_USAGE;
+}
+

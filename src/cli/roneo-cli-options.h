@@ -1,0 +1,58 @@
+/* roneo-cli-options.h: the options every subcommand shares, and their parsing.
+ *
+ * Each subcommand is an option group over one RoneoCliOptions: the common
+ * entries (layout, language, strict, quiet, verbose) plus its own. Not
+ * installed.
+ */
+#pragma once
+
+#include "roneo-cli.h"
+
+#define RONEO_CLI_DEFAULT_PNG_DPI 150.0
+
+typedef struct
+{
+  char *layout;
+  char *output;
+  char *lang;
+  char *date;
+  char *bleed;
+  double png_dpi;
+  gboolean marks;
+  gboolean strict;
+  gboolean quiet;
+  gboolean verbose;
+  gboolean dump;
+  /* banner */
+  char *size;
+  char *sheet;
+  char *overlap;
+  char *printer_margin;
+  char *sheets;
+  char *manifest;
+  char *text;
+  char *distance;
+  int max_sheets;
+  gboolean whole;
+  gboolean stencil;
+  char **files;
+} RoneoCliOptions;
+
+void roneo_cli_options_clear (RoneoCliOptions *o);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoCliOptions, roneo_cli_options_clear)
+
+/* --png[=DPI]: a GOptionArgFunc whose data is the RoneoCliOptions. */
+gboolean roneo_cli_parse_png (const char *name, const char *value, gpointer data,
+                              GError **error);
+
+/* A context for a subcommand: the common entries bound to o, plus own (n_own
+ * entries, the last a NULL one). Owned. */
+GOptionContext *roneo_cli_context_new (const char *usage, const char *summary,
+                                       RoneoCliOptions *o, const GOptionEntry *own, gsize n_own);
+
+/* Parses argv (argv[0] the subcommand); the remaining words go to o->files.
+ * Returns 0, or the usage exit code after printing why. */
+int roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOptions *o);
+
+/* Prints a usage error for command; returns the usage exit code. */
+int roneo_cli_usage_error (const char *command, const char *message);

@@ -1,0 +1,366 @@
+/* roneo banner: a slogan composed at banner size, cut into sheets with a cover. */
+#include "roneo-job.h"
+
+#include "roneo-banner.h"
+#include "roneo-cleanup-private.h"
+#include "roneo-config.h"
+#include "roneo-copy-parser.h"
+#include "roneo-cover.h"
+#include "roneo-engine-private.h"
+#include "roneo-error.h"
+#include "roneo-render.h"
+#include "roneo-tiling.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_BANNER RONEO_MM (50000.0)
+#define MIN_BANNER RONEO_MM (100.0)
+#define WHOLE_PREVIEW_WIDTH 2400.0 /* px: the banner preview is this wide */
+
+typedef struct
+{
+  RoneoEngine *engine;
+  const RoneoBannerJob *job;
+  RoneoWarnings *warnings;
+  RoneoBannerResult *result;
+  RoneoDocument *document;  /* owned */
+  RoneoLayout *layout;      /* owned */
+  const char *lang;
+  RoneoTilingSpec spec;
+  GPtrArray *pages;         /* RoneoPage*: the banner artwork, one page */
+  RoneoTiling *tiling;      /* owned, NULL with whole */
+  GPtrArray *sheets;        /* RoneoSheet*: cover and tiles */
+  RoneoBannerInfo info;
+} Banner;
+
+static void
+banner_clear (Banner *b)
+{
+  roneo_document_free (b->document);
+  roneo_layout_free (b->layout);
+  g_clear_pointer (&b->pages, g_ptr_array_unref);
+  roneo_tiling_free (b->tiling);
+  g_clear_pointer (&b->sheets, g_ptr_array_unref);
+}
+
+static RoneoDocument *
+read_slogan (const RoneoBannerJob *job, GError **error)
+{
+  if (job->text != NULL)
+    return roneo_slogan_parse ("--text", job->text, strlen (job->text), error);
+  return roneo_slogan_parse_file (job->input, error);
+}
+
+static gboolean
+check_size (double width, double height, GError **error)
+{
+  if (width >= MIN_BANNER && height >= MIN_BANNER && width <= MAX_BANNER
+      && height <= MAX_BANNER)
+    return TRUE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+               "a banner of %.0f x %.0f cm is out of range: each side between 10 cm and 50 m "
+               "(write --size 300x90cm)",
+               width / RONEO_MM (10), height / RONEO_MM (10));
+  return FALSE;
+}
+
+static const char *
+sheet_name (double width, double height)
+{
+  static const char *const names[] = { "A3", "A4", "A5", "Letter", "Legal", "Tabloid" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      double w = 0, h = 0;
+      if (roneo_paper_lookup (names[i], &w, &h) && fabs (w - width) < 0.5
+          && fabs (h - height) < 0.5)
+        return names[i];
+    }
+  return "custom";
+}
+
+/* The tiling spec from the layout's [tiles], the job's options over it. */
+static gboolean
+make_spec (Banner *b, GError **error)
+{
+  const RoneoBannerJob *job = b->job;
+  const RoneoTiles *tiles = &b->layout->tiles;
+  RoneoTilingSpec *spec = &b->spec;
+  spec->banner_width = job->width > 0 ? job->width : b->layout->width;
+  spec->banner_height = job->height > 0 ? job->height : b->layout->height;
+  spec->sheet_width = tiles->sheet_width;
+  spec->sheet_height = tiles->sheet_height;
+  if (job->sheet != NULL && !roneo_paper_lookup (job->sheet, &spec->sheet_width,
+                                                 &spec->sheet_height))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                   "unknown sheet '%s' (use A4, A3, Letter...)", job->sheet);
+      return FALSE;
+    }
+  const double *margin = tiles->printer_margin;
+  const double *asked = job->printer_margin;
+  spec->margins = (RoneoMargins) { asked[0] >= 0 ? asked[0] : margin[0],
+                                   asked[1] >= 0 ? asked[1] : margin[1],
+                                   asked[2] >= 0 ? asked[2] : margin[2],
+                                   asked[3] >= 0 ? asked[3] : margin[3] };
+  spec->overlap = job->overlap >= 0 ? job->overlap : tiles->overlap;
+  spec->strategy = RONEO_TILING_BEST;
+  if (job->max_sheets > 0
+      && !roneo_tiling_fit_max_sheets (spec, job->max_sheets, &spec->banner_width,
+                                       &spec->banner_height, error))
+    return FALSE;
+  return check_size (spec->banner_width, spec->banner_height, error)
+         && roneo_tiling_spec_check (spec, error);
+}
+
+/* Legibility (TYPOGRAPHY.md): capitals read from 300 times their height. */
+static void
+check_legibility (Banner *b)
+{
+  const RoneoBannerJob *job = b->job;
+  double reach = roneo_banner_max_distance (b->info.cap_height);
+  if (!b->info.fits)
+    roneo_warnings_add (b->warnings, RONEO_WARNING_FIT,
+                        "%s: the slogan does not fit the banner even at its smallest size; "
+                        "shorten it or make the banner larger",
+                        b->document->source);
+  if (job->distance > 0 && reach < job->distance)
+    roneo_warnings_add (b->warnings, RONEO_WARNING_FIT,
+                        "%s: capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
+                        "shorten the slogan or make the banner larger (%.0f mm wanted)",
+                        b->document->source, b->info.cap_height / RONEO_PT_PER_MM,
+                        reach / RONEO_MM (1000), job->distance / RONEO_MM (1000),
+                        job->distance / 300 / RONEO_PT_PER_MM);
+}
+
+static gboolean
+compose (Banner *b, GError **error)
+{
+  g_autoptr (PangoContext) context = roneo_fonts_create_context (b->engine->fonts, b->lang);
+  RoneoComposeContext cc = { context, NULL, b->lang, b->warnings };
+  RoneoPage *page = roneo_compose_banner (&cc, b->document, b->layout, b->spec.banner_width,
+                                          b->spec.banner_height, &b->info, error);
+  if (page == NULL)
+    return FALSE;
+  b->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
+  g_ptr_array_add (b->pages, page);
+  check_legibility (b);
+  return TRUE;
+}
+
+static gboolean
+cut_into_sheets (Banner *b, GError **error)
+{
+  b->tiling = roneo_tiling_new (&b->spec, error);
+  if (b->tiling == NULL)
+    return FALSE;
+  g_autoptr (GArray) selection = NULL;
+  if (b->job->sheets != NULL
+      && (selection = roneo_tiling_parse_selection (b->tiling, b->job->sheets, error)) == NULL)
+    return FALSE;
+  b->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_sheet_free);
+  const RoneoBlock *slogan = roneo_document_find_block (b->document, RONEO_BLOCK_HEADLINE);
+  g_autofree char *title = roneo_engine_one_line (slogan->text);
+  RoneoCoverText text = { title, sheet_name (b->spec.sheet_width, b->spec.sheet_height) };
+  if (selection == NULL && b->layout->tiles.cover)
+    g_ptr_array_add (b->sheets, roneo_tiling_new_cover (b->tiling, &text, 0));
+  guint n = selection ? selection->len : roneo_tiling_get_n_sheets (b->tiling);
+  for (guint i = 0; i < n; i++)
+    {
+      RoneoSheet *sheet = roneo_tiling_new_sheet (
+          b->tiling, selection ? g_array_index (selection, guint, i) : i, 0);
+      if (!b->layout->tiles.marks)
+        g_array_set_size (sheet->marks, 0);
+      g_ptr_array_add (b->sheets, sheet);
+    }
+  return TRUE;
+}
+
+/* --- output --------------------------------------------------------------- */
+
+static RoneoRenderOptions
+render_options (const Banner *b, PangoContext *labels, const char *title)
+{
+  RoneoRenderOptions options = {
+    .title = title,
+    .author = b->document->author,
+    .subject = b->document->subject,
+    .creator = "roneo " RONEO_VERSION,
+    .date = b->job->date,
+    .label_context = labels,
+    .stencil = b->job->stencil,
+  };
+  return options;
+}
+
+static gboolean
+write_manifest (const Banner *b, GError **error)
+{
+  g_autoptr (GString) json = g_string_new (NULL);
+  g_autoptr (GArray) selection = NULL;
+  if (b->job->sheets != NULL)
+    selection = roneo_tiling_parse_selection (b->tiling, b->job->sheets, NULL);
+  guint cover = selection == NULL && b->layout->tiles.cover ? 1 : 0;
+  roneo_tiling_write_manifest_selection (b->tiling, selection, cover, json);
+  g_autoptr (GError) local = NULL;
+  if (g_file_set_contents (b->job->manifest, json->str, json->len, &local))
+    return TRUE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write the manifest: %s",
+               local->message);
+  return FALSE;
+}
+
+static char *
+stem_of (const char *pdf_path)
+{
+  gsize length = strlen (pdf_path);
+  return g_strndup (pdf_path, g_str_has_suffix (pdf_path, ".pdf") ? length - 4 : length);
+}
+
+/* A preview of the whole banner about WHOLE_PREVIEW_WIDTH px wide (at most
+ * png_dpi), and one of the cover. */
+static gboolean
+write_previews (Banner *b, const RoneoRenderOptions *options, const char *pdf_path,
+                GError **error)
+{
+  g_autofree char *stem = stem_of (pdf_path);
+  const RoneoPage *banner = g_ptr_array_index (b->pages, 0);
+  double dpi = MIN (b->job->png_dpi, WHOLE_PREVIEW_WIDTH * 72.0 / banner->width);
+  g_autofree char *whole = g_strdup_printf ("%s-banner.png", stem);
+  if (!roneo_render_png (banner, dpi, whole, error))
+    return FALSE;
+  g_ptr_array_add (b->result->proofs, g_steal_pointer (&whole));
+  if (b->sheets == NULL || b->sheets->len == 0
+      || strcmp (((RoneoSheet *) g_ptr_array_index (b->sheets, 0))->name, "cover") != 0)
+    return TRUE;
+  g_autofree char *cover = g_strdup_printf ("%s-cover.png", stem);
+  if (!roneo_render_sheet_png (b->pages, g_ptr_array_index (b->sheets, 0), b->job->png_dpi,
+                               options, cover, error))
+    return FALSE;
+  g_ptr_array_add (b->result->proofs, g_steal_pointer (&cover));
+  return TRUE;
+}
+
+static gboolean
+render (Banner *b, const RoneoRenderOptions *options, const char *path, GError **error)
+{
+  if (b->job->whole)
+    return roneo_render_pdf (b->pages, options, path, error);
+  return roneo_render_sheets_pdf (b->pages, b->sheets, options, path, error);
+}
+
+static gboolean
+write_outputs (Banner *b, GError **error)
+{
+  const RoneoBannerJob *job = b->job;
+  g_autoptr (PangoContext) labels = roneo_fonts_create_context (b->engine->fonts, b->lang);
+  const RoneoBlock *slogan = roneo_document_find_block (b->document, RONEO_BLOCK_HEADLINE);
+  g_autofree char *title = roneo_engine_one_line (slogan->text);
+  RoneoRenderOptions options = render_options (b, labels, title);
+  const char *input = job->text ? "banner.txt" : job->input;
+  g_autofree char *output = job->output ? g_strdup (job->output)
+                                        : roneo_engine_default_output (
+                                            input, job->whole ? ".pdf" : "-tiles.pdf");
+  gboolean to_stdout = strcmp (output, "-") == 0;
+  g_autofree char *path = g_strdup (output);
+  if (to_stdout)
+    {
+      g_free (path);
+      path = g_build_filename (g_get_tmp_dir (), "roneo-stdout-XXXXXX.pdf", NULL);
+      int fd = g_mkstemp_full (path, 0, 0600);
+      if (fd >= 0)
+        close (fd);
+    }
+  gboolean wrote = render (b, &options, path, error);
+  gboolean ok = wrote;
+  if (ok && to_stdout)
+    ok = roneo_engine_copy_to_stdout (path, error);
+  if (ok && job->manifest != NULL && b->tiling != NULL)
+    ok = write_manifest (b, error);
+  if (ok && job->png_dpi > 0 && !to_stdout)
+    ok = write_previews (b, &options, path, error);
+  if (to_stdout || (wrote && !ok))
+    g_unlink (path);
+  if (ok)
+    b->result->output = g_steal_pointer (&output);
+  return ok;
+}
+
+static char *
+dump (const Banner *b)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *page = roneo_page_dump (g_ptr_array_index (b->pages, 0));
+  g_string_append (out, page);
+  for (guint i = 0; b->sheets != NULL && i < b->sheets->len; i++)
+    {
+      g_autofree char *sheet = roneo_sheet_dump (g_ptr_array_index (b->sheets, i));
+      g_string_append (out, sheet);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fill_result (const Banner *b)
+{
+  RoneoBannerResult *result = b->result;
+  result->layout_name = g_strdup (b->layout->name);
+  result->width = b->spec.banner_width;
+  result->height = b->spec.banner_height;
+  result->sheet_name = g_strdup (sheet_name (b->spec.sheet_width, b->spec.sheet_height));
+  result->slogan_size = b->info.slogan_size;
+  result->cap_height = b->info.cap_height;
+  if (b->tiling != NULL)
+    {
+      result->sheets = roneo_tiling_get_n_sheets (b->tiling);
+      result->rows = b->tiling->n_rows;
+    }
+  result->dump = dump (b);
+}
+
+static gboolean
+run (Banner *b, GError **error)
+{
+  const RoneoBannerJob *job = b->job;
+  if ((b->document = read_slogan (job, error)) == NULL)
+    return FALSE;
+  b->layout = roneo_engine_load_layout (b->engine, job->layout, b->document, RONEO_LAYOUT_BANNER,
+                                        error);
+  if (b->layout == NULL)
+    return FALSE;
+  static const char *const sections[] = { "slogan", "byline", NULL };
+  roneo_engine_check_fonts (b->engine, b->layout, sections, b->warnings);
+  b->lang = job->lang ? job->lang : b->document->lang ? b->document->lang : "fr";
+  if (!make_spec (b, error) || !compose (b, error))
+    return FALSE;
+  if (!job->whole && !cut_into_sheets (b, error))
+    return FALSE;
+  fill_result (b);
+  if (!roneo_engine_check_strict (job->strict, b->warnings, error))
+    return FALSE;
+  return job->dry_run || write_outputs (b, error);
+}
+
+gboolean
+roneo_engine_run_banner (RoneoEngine *engine, const RoneoBannerJob *job, RoneoWarnings *warnings,
+                         RoneoBannerResult *result, GError **error)
+{
+  memset (result, 0, sizeof *result);
+  result->proofs = g_ptr_array_new_with_free_func (g_free);
+  Banner b = { engine, job, warnings, result };
+  gboolean ok = run (&b, error);
+  banner_clear (&b);
+  return ok;
+}
+
+void
+roneo_banner_result_clear (RoneoBannerResult *result)
+{
+  g_clear_pointer (&result->output, g_free);
+  g_clear_pointer (&result->proofs, g_ptr_array_unref);
+  g_clear_pointer (&result->layout_name, g_free);
+  g_clear_pointer (&result->sheet_name, g_free);
+  g_clear_pointer (&result->dump, g_free);
+}
