@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets roneo up on Debian 12 (as root: installs the packages it needs), builds
-# it, and renders every file in examples/ to PDF and PNG proofs in out/examples/.
+# it, and renders every file in examples/ to PDF and PNG proofs in out/examples/:
+# the tracts as flyers, examples/banners/ as 3 m banners tiled on A4.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -12,5 +13,11 @@ for copy in "$here"/examples/*.md "$here"/examples/*.txt; do
   [ -e "$copy" ] || continue
   name=$(basename "${copy%.*}")
   "$here/build/src/cli/roneo" flyer "$copy" -o "$here/out/examples/$name.pdf" --png=100 -v
+done
+for slogan in "$here"/examples/banners/*.txt; do
+  [ -e "$slogan" ] || continue
+  name=$(basename "${slogan%.*}")
+  "$here/build/src/cli/roneo" banner "$slogan" --size 300x90cm \
+    -o "$here/out/examples/$name-tiles.pdf" --manifest "$here/out/examples/$name.json" --png=100 -v
 done
 echo "roneo: examples in out/examples/ (PDF and PNG proofs)"
