@@ -1,7 +1,8 @@
-/* fuzz-copy.c: libFuzzer target for the copy parser.
+/* fuzz-copy.c: libFuzzer target for the copy parser and the slogan parser.
  *
  * Any bytes must give either a document or a RONEO_ERROR_INPUT error, never a
- * crash, a leak or a span outside its block's text.
+ * crash, a leak or a span outside its block's text; as a slogan, a document
+ * always has its slogan first.
  */
 #include "roneo-copy-parser.h"
 #include "roneo-error.h"
@@ -28,9 +29,25 @@ check_blocks (const GPtrArray *blocks)
     }
 }
 
+static void
+check_slogan (const uint8_t *data, size_t size)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) slogan = roneo_slogan_parse ("fuzz", (const char *) data, size, &error);
+  if (slogan == NULL)
+    {
+      g_assert (error != NULL && error->domain == RONEO_ERROR && error->code == RONEO_ERROR_INPUT);
+      return;
+    }
+  g_assert (slogan->blocks->len >= 1);
+  g_assert (((RoneoBlock *) g_ptr_array_index (slogan->blocks, 0))->kind == RONEO_BLOCK_HEADLINE);
+  check_blocks (slogan->blocks);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
+  check_slogan (data, size);
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoDocument) document = roneo_copy_parse ("fuzz", (const char *) data, size, &error);
 
