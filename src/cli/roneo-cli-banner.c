@@ -55,10 +55,16 @@ parse_margins (const char *text, double out[4], GError **error)
 static gboolean
 parse_size (const char *text, RoneoBannerJob *job, GError **error)
 {
-  GError *cause = NULL;
-  if (text == NULL || roneo_size_parse (text, &job->width, &job->height, &cause))
+  if (text == NULL)
     return TRUE;
-  return usage_fail (error, "--size", cause);
+  if (roneo_size_parse (text, &job->width, &job->height, NULL) && job->width > 0
+      && job->height > 0)
+    return TRUE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+               "--size: '%s' is not a banner size (write width x height with a unit, like "
+               "300x90cm or 10x1.2m)",
+               text);
+  return FALSE;
 }
 
 static gboolean
