@@ -161,6 +161,22 @@ parse_copy (RoneoDocument *document, const RoneoCopySplit *split, GError **error
   return TRUE;
 }
 
+gboolean
+roneo_copy_read_front (RoneoDocument *document, const char *text, gsize length,
+                       RoneoCopySplit *split, GError **error)
+{
+  text = text ? text : "";
+  if (!roneo_copy_check_text (document->source, text, length, error))
+    return FALSE;
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3; /* a byte order mark, as some Windows editors write */
+      length -= 3;
+    }
+  return roneo_front_matter_split (document->source, text, length, split, error)
+         && roneo_front_matter_parse (document, split, error);
+}
+
 RoneoDocument *
 roneo_copy_parse (const char *source, const char *text, gsize length, GError **error)
 {
@@ -169,17 +185,7 @@ roneo_copy_parse (const char *source, const char *text, gsize length, GError **e
 
   g_autoptr (RoneoDocument) document = roneo_document_new (source);
   RoneoCopySplit split;
-
-  text = text ? text : "";
-  if (!roneo_copy_check_text (document->source, text, length, error))
-    return NULL;
-  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    {
-      text += 3; /* a byte order mark, as some Windows editors write */
-      length -= 3;
-    }
-  if (!roneo_front_matter_split (document->source, text, length, &split, error)
-      || !roneo_front_matter_parse (document, &split, error)
+  if (!roneo_copy_read_front (document, text, length, &split, error)
       || !parse_copy (document, &split, error))
     return NULL;
   return g_steal_pointer (&document);

@@ -21,6 +21,12 @@ gboolean roneo_copy_error (GError **error, const char *format, ...) G_GNUC_PRINT
 gboolean roneo_copy_check_text (const char *source, const char *text, gsize length,
                                 GError **error);
 
+/* The steps before the body, for copy and slogans alike: checks the bytes,
+ * skips a byte order mark, splits off and reads the front matter into
+ * document. FALSE with error set on any problem. */
+gboolean roneo_copy_read_front (RoneoDocument *document, const char *text, gsize length,
+                                RoneoCopySplit *split, GError **error);
+
 /* The bytes of path ("-": standard input), owned; *source names it in
  * messages ("<stdin>"). NULL with error set when it cannot be read. */
 GByteArray *roneo_copy_read_file (const char *path, const char **source, GError **error);

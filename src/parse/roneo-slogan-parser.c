@@ -60,16 +60,7 @@ roneo_slogan_parse (const char *source, const char *text, gsize length, GError *
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_autoptr (RoneoDocument) document = roneo_document_new (source);
   RoneoCopySplit split;
-  text = text ? text : "";
-  if (!roneo_copy_check_text (document->source, text, length, error))
-    return NULL;
-  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    {
-      text += 3;
-      length -= 3;
-    }
-  if (!roneo_front_matter_split (document->source, text, length, &split, error)
-      || !roneo_front_matter_parse (document, &split, error)
+  if (!roneo_copy_read_front (document, text, length, &split, error)
       || !parse_lines (document, &split, error))
     return NULL;
   return g_steal_pointer (&document);
