@@ -73,21 +73,18 @@ frame_bottom (const Flow *f)
   return f->c->frame.y + f->c->frame.height;
 }
 
-/* Draft runs break lines from widths measured once per block and scaled;
- * the final run shapes each block at the size it is set. */
+/* Lines are broken from widths measured once per block and scaled to the
+ * size tried: drafts and the final run break alike, and setting the final
+ * lines corrects the few hundredths of a point scaling misses. */
 static RoneoLineSet *
 break_lines (Flow *f, const Prepared *p, const RoneoStyle *style, double measure)
 {
   Composer *c = f->c;
-  RoneoShaping *shaping = NULL;
-  if (f->draft)
-    {
-      if (c->shapings[p->index] == NULL)
-        c->shapings[p->index] = roneo_shaping_new (c->cc->context, p->rich, style, style->size);
-      shaping = c->shapings[p->index];
-    }
+  if (c->shapings[p->index] == NULL)
+    c->shapings[p->index] = roneo_shaping_new (c->cc->context, p->rich, style, style->size);
   return roneo_line_set_break (c->cc->context, roneo_rich_text_copy (p->rich), style, style->size,
-                               measure, style->align == RONEO_ALIGN_JUSTIFY, shaping);
+                               measure, style->align == RONEO_ALIGN_JUSTIFY,
+                               c->shapings[p->index]);
 }
 
 /* --- footnotes ------------------------------------------------------------ */
