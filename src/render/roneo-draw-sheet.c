@@ -75,6 +75,55 @@ draw_cut (cairo_t *cr, const RoneoMark *mark)
 
 /* Lines x + y = k every spacing (45 degrees, rising to the right), clipped to
  * the rect; k runs on a grid fixed to the sheet so neighbouring strips agree. */
+/* The glue hatching: one small image tile repeated, made once per target
+ * surface and kept on it, so the PDF holds the image once and each glue
+ * strip is a rectangle filled with it (drawn as lines it made each sheet
+ * weigh 2 KB). */
+static const cairo_user_data_key_t hatch_key;
+
+#define HATCH_PIXELS 48
+
+static cairo_surface_t *
+hatch_tile (void)
+{
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, HATCH_PIXELS,
+                                                      HATCH_PIXELS);
+  cairo_t *cr = cairo_create (tile);
+  cairo_set_source_rgb (cr, GLUE_GREY, GLUE_GREY, GLUE_GREY);
+  cairo_set_line_width (cr, HATCH_PIXELS / 10.0);
+  const double n = HATCH_PIXELS;
+  /* A 45 degree line and its two corner ends, so tiles join seamlessly. */
+  cairo_move_to (cr, -1, n + 1);
+  cairo_line_to (cr, n + 1, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, n - 1, n + 1);
+  cairo_line_to (cr, n + 1, n - 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  return tile;
+}
+
+static cairo_pattern_t *
+hatch_pattern (cairo_t *cr, double spacing)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_pattern_t *pattern = cairo_surface_get_user_data (target, &hatch_key);
+  if (pattern == NULL)
+    {
+      cairo_surface_t *tile = hatch_tile ();
+      pattern = cairo_pattern_create_for_surface (tile);
+      cairo_surface_destroy (tile);
+      cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+      cairo_surface_set_user_data (target, &hatch_key, pattern,
+                                   (cairo_destroy_func_t) cairo_pattern_destroy);
+    }
+  cairo_matrix_t matrix;
+  cairo_matrix_init_scale (&matrix, HATCH_PIXELS / spacing, HATCH_PIXELS / spacing);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  return pattern;
+}
+
 static void
 draw_glue (cairo_t *cr, const RoneoMark *mark)
 {
@@ -82,18 +131,12 @@ draw_glue (cairo_t *cr, const RoneoMark *mark)
   if (r->width <= 0 || r->height <= 0)
     return;
   const double spacing = mark->spacing > 0 ? mark->spacing : GLUE_DEFAULT_SPACING;
+  cairo_pattern_t *hatch = hatch_pattern (cr, spacing);
+  cairo_save (cr);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
-  cairo_clip (cr);
-  const double first = floor ((r->x + r->y) / spacing) * spacing;
-  const double last = r->x + r->width + r->y + r->height;
-  for (double k = first; k <= last + spacing; k += spacing)
-    {
-      cairo_move_to (cr, k - r->y, r->y);
-      cairo_line_to (cr, k - r->y - r->height, r->y + r->height);
-    }
-  cairo_set_source_rgb (cr, GLUE_GREY, GLUE_GREY, GLUE_GREY);
-  cairo_set_line_width (cr, mark->line_width > 0 ? mark->line_width : CUT_MAX_WIDTH);
-  cairo_stroke (cr);
+  cairo_set_source (cr, hatch);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 static PangoLayout *
