@@ -1,8 +1,13 @@
+/* roneo-linebreak.c: shaping a paragraph and choosing its line breaks.
+ *
+ * The widths come from one Pango shaping (RoneoShaping), scaled to the size
+ * tried; the breaks from a total-fit pass over the break opportunities.
+ * Setting the chosen lines is roneo-lineset.c.
+ */
 #include "roneo-linebreak.h"
 
 #include "roneo-text-layout.h"
 
-#include <math.h>
 #include <string.h>
 
 #define STRETCH_PER_SPACE 0.5  /* a space grows by half its width at badness 100 */
@@ -16,7 +21,6 @@
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
 #define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */
 #define EPSILON 0.01
-#define LINE_SEPARATOR "\n"
 #define SOFT_HYPHEN "\u00ad"
 
 typedef struct
@@ -58,6 +62,7 @@ typedef struct
   int from_run;
 } Node;
 
+/* The spaces justification stretches; roneo-lineset.c has the same test. */
 static gboolean
 is_stretchable (gunichar c)
 {
@@ -420,170 +425,4 @@ double
 roneo_line_set_get_pitch (const RoneoLineSet *set)
 {
   return set->size * set->style->leading;
-}
-
-/* Copies bytes [from, to) of src to out, dropping soft hyphens; map[i]
- * is where byte i of src lands in out. */
-static void
-copy_range (GString *out, const char *src, gsize from, gsize to, guint *map)
-{
-  for (gsize i = from; i < to; i++)
-    {
-      map[i] = out->len;
-      gboolean shy = (guchar) src[i] == 0xC2 && i + 1 < to && (guchar) src[i + 1] == 0xAD;
-      if (shy)
-        map[++i] = out->len;
-      else
-        g_string_append_c (out, src[i]);
-    }
-  map[to] = out->len;
-}
-
-/* The text of lines [first, last) in one pass: explicit breaks, a hyphen
- * where a soft hyphen was chosen, the unused soft hyphens dropped; spans
- * follow through the byte map. */
-static RoneoRichText *
-lines_text (const RoneoLineSet *set, guint first, guint last)
-{
-  const GString *src = set->rich->text;
-  g_autofree guint *map = g_new0 (guint, src->len + 1);
-  GString *out = g_string_sized_new (src->len);
-  guint start = g_array_index (set->lines, RoneoLine, first).start;
-  for (guint j = first; j < last; j++)
-    {
-      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
-      copy_range (out, src->str, line->start, line->end, map);
-      if (j + 1 < last)
-        g_string_append (out, line->hyphen ? "-" LINE_SEPARATOR : LINE_SEPARATOR);
-      for (guint i = line->end + 1; i <= line->next && i <= src->len; i++)
-        map[i] = out->len;
-    }
-  guint end = g_array_index (set->lines, RoneoLine, last - 1).end;
-  RoneoRichText *text = roneo_rich_text_new ("");
-  g_string_free (text->text, TRUE);
-  text->text = out;
-  for (guint i = 0; i < set->rich->spans->len; i++)
-    {
-      RoneoSpan span = g_array_index (set->rich->spans, RoneoSpan, i);
-      if (span.end <= start || span.start >= end)
-        continue;
-      span.start = map[MAX (span.start, start)];
-      span.end = map[MIN (span.end, end)];
-      if (span.end > span.start)
-        g_array_append_val (text->spans, span);
-    }
-  return text;
-}
-
-/* Letter spacing on each stretchable space of line j: extra[j] pt. */
-static PangoAttrList *
-spacing_attrs (const char *text, guint lines, const double *extra)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-  guint line = 0;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if ((c == 0x2028 || c == '\n') && line + 1 < lines)
-        line++;
-      else if (is_stretchable (c) && extra[line] != 0)
-        {
-          PangoAttribute *attr
-              = pango_attr_letter_spacing_new ((int) lround (extra[line] * PANGO_SCALE));
-          attr->start_index = p - text;
-          attr->end_index = g_utf8_next_char (p) - text;
-          pango_attr_list_insert (attrs, attr);
-        }
-    }
-  return attrs;
-}
-
-static PangoLayout *
-layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
-                     guint lines, const double *extra)
-{
-  g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
-  PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
-  /* The width only aligns lines (right-to-left paragraphs flip "left" to
-   * the right edge); a hair over the measure so rounding never re-wraps. */
-  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
-  PangoAlignment alignment = PANGO_ALIGN_LEFT;
-  if (!set->justify && set->style->align == RONEO_ALIGN_CENTER)
-    alignment = PANGO_ALIGN_CENTER;
-  else if (!set->justify && set->style->align == RONEO_ALIGN_RIGHT)
-    alignment = PANGO_ALIGN_RIGHT;
-  pango_layout_set_alignment (layout, alignment);
-  return layout;
-}
-
-/* Shaped in context, a line can differ from its measured width by a few
- * hundredths of a point (kerning against the hyphen, rounding): correct
- * the spacing of those lines so justified lines end exactly on the measure
- * and none ends past it. Returns TRUE if any extra changed. */
-static gboolean
-correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, double *extra)
-{
-  gboolean changed = FALSE;
-  guint j = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next, j++)
-    {
-      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, first + j);
-      PangoRectangle logical;
-      pango_layout_line_get_extents (l->data, NULL, &logical);
-      double error = set->measure - pango_units_to_double (logical.width);
-      gboolean full = set->justify && !line->last;
-      /* A justified line may end 0.05 pt (0.02 mm) short; none may overshoot. */
-      if (line->spaces > 0 && (full ? fabs (error) > 0.05 : error < -0.01))
-        {
-          extra[j] += error / line->spaces;
-          changed = TRUE;
-        }
-    }
-  return changed;
-}
-
-PangoLayout *
-roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
-                           guint last)
-{
-  g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
-  g_autoptr (RoneoRichText) text = lines_text (set, first, last);
-  g_autofree double *extra = g_new0 (double, last - first);
-  for (guint j = first; j < last; j++)
-    extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
-  PangoLayout *layout = layout_with_spacing (set, context, text, last - first, extra);
-  if (correct_spacing (set, layout, first, extra))
-    {
-      g_object_unref (layout);
-      layout = layout_with_spacing (set, context, text, last - first, extra);
-    }
-  return layout;
-}
-
-GArray *
-roneo_line_set_get_notes (const RoneoLineSet *set, guint first, guint last)
-{
-  GArray *notes = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint start = g_array_index (set->lines, RoneoLine, first).start;
-  guint end = g_array_index (set->lines, RoneoLine, last - 1).next;
-  for (guint i = 0; i < set->rich->spans->len; i++)
-    {
-      const RoneoSpan *span = &g_array_index (set->rich->spans, RoneoSpan, i);
-      if ((span->flags & RONEO_SPAN_NOTE_CALL) && span->start >= start && span->start < end)
-        g_array_append_val (notes, span->note);
-    }
-  return notes;
-}
-
-double
-roneo_layout_get_overflow (PangoLayout *layout, double measure)
-{
-  double widest = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-    {
-      PangoRectangle logical;
-      pango_layout_line_get_extents (l->data, NULL, &logical);
-      widest = MAX (widest, pango_units_to_double (logical.x + logical.width));
-    }
-  return widest - measure;
 }

@@ -1,0 +1,201 @@
+/* roneo-flow-place.c: one block placed on the pages of a run.
+ *
+ * Body text and list items are broken into lines and split across pages
+ * without orphans or widows; headlines and call-outs, fitted once per
+ * document, go whole; the signature goes to the foot of the last page.
+ */
+#include "roneo-flow-private.h"
+
+#include "roneo-text-layout.h"
+
+#define FOOTER_GAP 10.0
+
+/* --- body text ------------------------------------------------------------ */
+
+/* How many lines from first fit on this page, notes included, without an
+ * orphan (one line left at the foot) or a widow (one line carried over). */
+static guint
+lines_that_fit (Flow *f, const RoneoLineSet *set, guint first, gboolean keep_together)
+{
+  guint n = set->lines->len - first, k = 0;
+  double pitch = roneo_line_set_get_pitch (set);
+  while (k < n
+         && (k + 1) * pitch + roneo_flow_new_notes_height (f, set, first, first + k + 1)
+                <= roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE)
+    k++;
+  if (k == n || f->empty)
+    return MAX (k, 1);
+  if (keep_together || k == 1)
+    return 0;
+  if (n - k == 1)
+    return k >= 3 ? k - 1 : 0;
+  return k;
+}
+
+static void
+check_overflow (Flow *f, PangoLayout *layout, double measure, const Prepared *p)
+{
+  double overflow = roneo_layout_get_overflow (layout, measure);
+  if (overflow > RONEO_FLOW_OVERFLOW_TOLERANCE)
+    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
+                        "%s:%u: a line is %.1f pt wider than the measure", f->c->document->source,
+                        p->block->line, overflow);
+}
+
+/* Lines [first, last) as one text item (and the list marker with the first). */
+static void
+emit_lines (Flow *f, const Prepared *p, const RoneoLineSet *set, guint first, guint last, double x,
+            PangoLayout *marker)
+{
+  const RoneoStyle *style = set->style;
+  g_autoptr (PangoLayout) layout = roneo_line_set_new_layout (set, f->c->cc->context, first, last);
+  check_overflow (f, layout, set->measure, p);
+  if (marker != NULL && first == 0)
+    roneo_page_add_text (f->page, role_name (p->role), marker, f->c->frame.x, f->y, set->size,
+                         &style->color);
+  roneo_page_add_text (f->page, role_name (p->role), layout, x, f->y, set->size, &style->color);
+}
+
+static void
+place_line_set (Flow *f, const Prepared *p, RoneoLineSet *set, double x, PangoLayout *marker,
+                gboolean keep_together)
+{
+  const RoneoStyle *style = set->style;
+  guint first = 0;
+  roneo_flow_open_block (f, style);
+  while (first < set->lines->len)
+    {
+      guint k = lines_that_fit (f, set, first, keep_together);
+      if (k == 0)
+        {
+          roneo_flow_new_page (f);
+          continue;
+        }
+      if (!f->draft)
+        emit_lines (f, p, set, first, first + k, x, marker);
+      roneo_flow_add_notes (f, set, first, first + k);
+      f->y += k * roneo_line_set_get_pitch (set);
+      f->empty = FALSE;
+      first += k;
+      if (first < set->lines->len)
+        roneo_flow_new_page (f);
+    }
+  roneo_flow_close_block (f, style);
+}
+
+static void
+warn_broken_word (Flow *f, const Prepared *p, const RoneoLineSet *set)
+{
+  if (set->broke_word)
+    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
+                        "%s:%u: a word is wider than the measure and was broken across lines",
+                        f->c->document->source, p->block->line);
+}
+
+void
+roneo_flow_place_text (Flow *f, const Prepared *p)
+{
+  const RoneoStyle *style = roneo_flow_style_for (f, p->role);
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->c->frame.width);
+  warn_broken_word (f, p, set);
+  place_line_set (f, p, set, f->c->frame.x, NULL, p->role == ROLE_SUBHEAD);
+}
+
+void
+roneo_flow_place_list_item (Flow *f, const Prepared *p)
+{
+  const RoneoStyle *style = &f->list;
+  double indent = style->indent > 0 ? style->indent : style->size * 1.2;
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->c->frame.width - indent);
+  warn_broken_word (f, p, set);
+  g_autofree char *mark = p->block->ordered ? g_strdup_printf ("%u.", p->block->number)
+                          : g_str_has_prefix (f->c->cc->lang, "fr") ? g_strdup ("–")
+                                                                      : g_strdup ("•");
+  g_autoptr (PangoLayout) marker
+      = f->draft ? NULL : roneo_text_layout_new_plain (f->c->cc->context, mark, style, style->size);
+  place_line_set (f, p, set, f->c->frame.x + indent, marker, set->lines->len <= 3);
+}
+
+/* --- display text: headlines and call-outs -------------------------------- */
+
+static double
+fit_x (const RoneoRect *frame, const RoneoFit *fit, RoneoAlign align, double inset)
+{
+  double inner = frame->width - 2 * inset;
+  if (align == RONEO_ALIGN_CENTER)
+    return frame->x + inset + (inner - fit->width) / 2;
+  if (align == RONEO_ALIGN_RIGHT)
+    return frame->x + inset + inner - fit->width;
+  return frame->x + inset;
+}
+
+void
+roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
+{
+  const RoneoStyle *style = &f->c->layout->headline;
+  double height = pango_units_to_double (fit->ink.height);
+  roneo_flow_open_block (f, style);
+  if (!f->empty && height > roneo_flow_room (f))
+    roneo_flow_new_page (f);
+  double x = fit_x (&f->c->frame, fit, style->align, 0);
+  roneo_page_add_text (f->page, "headline", fit->layout, x,
+                       f->y - pango_units_to_double (fit->ink.y), fit->size, &style->color);
+  f->y += height;
+  roneo_flow_close_block (f, style);
+}
+
+double
+roneo_flow_quote_padding (const RoneoStyle *style)
+{
+  return style->indent > 0 ? style->indent : style->size * 0.6;
+}
+
+void
+roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit)
+{
+  const RoneoStyle *style = &f->c->layout->quote;
+  const RoneoRect *frame = &f->c->frame;
+  double pad = roneo_flow_quote_padding (style);
+  double height = pango_units_to_double (fit->ink.height) + 2 * pad;
+  roneo_flow_open_block (f, style);
+  if (!f->empty && height > roneo_flow_room (f))
+    roneo_flow_new_page (f);
+  RoneoRect box = { frame->x, f->y, frame->width, height };
+  if (style->has_background)
+    roneo_page_add_box (f->page, "quote", &box, &style->background);
+  else
+    {
+      roneo_page_add_rule (f->page, "quote", frame->x, f->y, frame->width, 1.5, &style->color);
+      roneo_page_add_rule (f->page, "quote", frame->x, f->y + height, frame->width, 1.5,
+                           &style->color);
+    }
+  roneo_page_add_text (f->page, "quote", fit->layout, fit_x (frame, fit, style->align, pad),
+                       f->y + pad - pango_units_to_double (fit->ink.y), fit->size, &style->color);
+  f->y += height;
+  roneo_flow_close_block (f, style);
+}
+
+/* --- signature ------------------------------------------------------------ */
+
+/* At the foot of the last page, below its footnotes; on a page of its own
+ * when the last one is full. */
+void
+roneo_flow_place_signature (Flow *f, const Prepared *p)
+{
+  const RoneoStyle *style = &f->c->layout->footer;
+  const RoneoRect *frame = &f->c->frame;
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, frame->width);
+  double height = set->lines->len * roneo_line_set_get_pitch (set);
+  if (roneo_flow_room (f) < height + FOOTER_GAP)
+    roneo_flow_new_page (f);
+  f->reserved = height + FOOTER_GAP;
+  double y = roneo_flow_frame_bottom (f) - height;
+  roneo_page_add_rule (f->page, "footer", frame->x, y - FOOTER_GAP / 2, frame->width, 0.5,
+                       &style->color);
+  f->empty = FALSE;
+  if (f->draft)
+    return;
+  g_autoptr (PangoLayout) layout
+      = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
+  roneo_page_add_text (f->page, "footer", layout, frame->x, y, set->size, &style->color);
+}

@@ -1,0 +1,88 @@
+/* roneo-flow-private.h: what the files of the composer share.
+ *
+ * roneo-flow.c holds the overflow policy: it tries body sizes and page
+ * counts, each try a Flow (roneo-flow-run.c: one run at one body size, its
+ * pages, footnotes and page breaks), which places each block with
+ * roneo-flow-place.c. A Composer lives for one roneo_compose_document() call;
+ * a Flow for one run, and only the kept run's pages leave it.
+ */
+#pragma once
+
+#include "roneo-fit.h"
+#include "roneo-flow.h"
+#include "roneo-linebreak.h"
+#include "roneo-prepare-private.h"
+
+G_BEGIN_DECLS
+
+#define RONEO_FLOW_OVERFLOW_TOLERANCE 0.05
+
+typedef struct
+{
+  const RoneoComposeContext *cc;
+  const RoneoDocument *document;
+  const RoneoLayout *layout;
+  GPtrArray *prepared; /* Prepared*: the blocks, then the footnotes */
+  guint n_blocks;
+  RoneoFit *fits;      /* per block: headlines and call-outs, fitted once */
+  RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
+  RoneoRect frame;
+} Composer;
+
+typedef struct
+{
+  Composer *c;
+  RoneoStyle body, list, footnotes; /* scaled copies; fonts borrowed from the layout */
+  GPtrArray *pages;                 /* RoneoPage*, owned */
+  RoneoPage *page;                  /* borrowed: the last of pages */
+  GArray *used;                     /* double per page: height taken in the frame */
+  double y;
+  double space;                     /* pending space before the next block */
+  gboolean empty;                   /* nothing placed on this page yet */
+  GArray *notes;                    /* guint: notes called on this page */
+  double notes_height;
+  double reserved;                  /* at the foot of this page: the signature */
+  GPtrArray *note_sets;             /* RoneoLineSet* per footnote, this size */
+  guint max_pages;
+  RoneoWarnings *warnings;          /* this run's: only the chosen run's are kept */
+  const RoneoStyle *last_style;     /* of the block before: lists get a gap around them */
+  gboolean draft;                   /* a trial run: measure only, build no layout */
+} Flow;
+
+/* --- one run at one body size (roneo-flow-run.c) -------------------------- */
+
+/* A run at body_size (Pango units) on at most max_pages pages, to be freed
+ * with roneo_flow_free. draft: measure only, build no layout. */
+Flow *roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft);
+void roneo_flow_free (Flow *f);
+/* Height set beyond the frame, pt: 0 when the run fits. */
+double roneo_flow_overflow_reserving (const Flow *f, double reserve);
+double roneo_flow_overflow (const Flow *f);
+
+const RoneoStyle *roneo_flow_style_for (Flow *f, Role role);
+double roneo_flow_frame_bottom (const Flow *f);
+/* The lines of p in style, measure pt wide (owned). */
+RoneoLineSet *roneo_flow_break_lines (Flow *f, const Prepared *p, const RoneoStyle *style,
+                                      double measure);
+/* Height the notes called in lines [first, last) of set add to this page. */
+double roneo_flow_new_notes_height (Flow *f, const RoneoLineSet *set, guint first, guint last);
+void roneo_flow_add_notes (Flow *f, const RoneoLineSet *set, guint first, guint last);
+/* What is left of the frame on this page, pt. */
+double roneo_flow_room (const Flow *f);
+void roneo_flow_new_page (Flow *f);
+void roneo_flow_open_block (Flow *f, const RoneoStyle *style);
+void roneo_flow_close_block (Flow *f, const RoneoStyle *style);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Flow, roneo_flow_free)
+
+/* --- placing blocks (roneo-flow-place.c) ---------------------------------- */
+
+void roneo_flow_place_text (Flow *f, const Prepared *p);
+void roneo_flow_place_list_item (Flow *f, const Prepared *p);
+void roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit);
+void roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit);
+void roneo_flow_place_signature (Flow *f, const Prepared *p);
+/* Inside a call-out's box, on each side, pt. */
+double roneo_flow_quote_padding (const RoneoStyle *style);
+
+G_END_DECLS

@@ -1,0 +1,286 @@
+/* roneo-flow-run.c: one run of the composer at one body size.
+ *
+ * A Flow scales the body, list and footnote styles, breaks the footnotes,
+ * opens pages as blocks fill them and records how much of each frame was
+ * used, which is what the overflow policy (roneo-flow.c) weighs.
+ */
+#include "roneo-flow-private.h"
+
+#define NOTES_GAP 6.0  /* pt between the text and the footnote rule */
+#define NOTES_RULE_WIDTH 0.4
+
+const RoneoStyle *
+roneo_flow_style_for (Flow *f, Role role)
+{
+  const RoneoLayout *layout = f->c->layout;
+  switch (role)
+    {
+    case ROLE_HEADLINE: return &layout->headline;
+    case ROLE_SUBHEAD: return &layout->subhead;
+    case ROLE_LIST: return &f->list;
+    case ROLE_QUOTE: return &layout->quote;
+    case ROLE_FOOTER: return &layout->footer;
+    case ROLE_FOOTNOTE: return &f->footnotes;
+    default: return &f->body;
+    }
+}
+
+double
+roneo_flow_frame_bottom (const Flow *f)
+{
+  return f->c->frame.y + f->c->frame.height;
+}
+
+/* Lines are broken from widths measured once per block and scaled to the
+ * size tried: drafts and the final run break alike, and setting the final
+ * lines corrects the few hundredths of a point scaling misses. */
+RoneoLineSet *
+roneo_flow_break_lines (Flow *f, const Prepared *p, const RoneoStyle *style, double measure)
+{
+  Composer *c = f->c;
+  if (c->shapings[p->index] == NULL)
+    c->shapings[p->index] = roneo_shaping_new (c->cc->context, p->rich, style, style->size);
+  return roneo_line_set_break (c->cc->context, roneo_rich_text_copy (p->rich), style, style->size,
+                               measure, style->align == RONEO_ALIGN_JUSTIFY,
+                               c->shapings[p->index]);
+}
+
+/* --- footnotes ------------------------------------------------------------ */
+
+static RoneoLineSet *
+note_set (Flow *f, guint note)
+{
+  if (note == 0 || note > f->note_sets->len)
+    return NULL;
+  return g_ptr_array_index (f->note_sets, note - 1);
+}
+
+static double
+note_height (Flow *f, guint note)
+{
+  RoneoLineSet *set = note_set (f, note);
+  return set ? set->lines->len * roneo_line_set_get_pitch (set) : 0;
+}
+
+static gboolean
+page_has_note (const Flow *f, guint note)
+{
+  for (guint i = 0; i < f->notes->len; i++)
+    if (g_array_index (f->notes, guint, i) == note)
+      return TRUE;
+  return FALSE;
+}
+
+/* Height the notes called in lines [first, last) add to this page. */
+double
+roneo_flow_new_notes_height (Flow *f, const RoneoLineSet *set, guint first, guint last)
+{
+  g_autoptr (GArray) notes = roneo_line_set_get_notes (set, first, last);
+  double height = 0;
+  for (guint i = 0; i < notes->len; i++)
+    if (!page_has_note (f, g_array_index (notes, guint, i)))
+      height += note_height (f, g_array_index (notes, guint, i));
+  if (height > 0 && f->notes->len == 0)
+    height += NOTES_GAP;
+  return height;
+}
+
+void
+roneo_flow_add_notes (Flow *f, const RoneoLineSet *set, guint first, guint last)
+{
+  f->notes_height += roneo_flow_new_notes_height (f, set, first, last);
+  g_autoptr (GArray) notes = roneo_line_set_get_notes (set, first, last);
+  for (guint i = 0; i < notes->len; i++)
+    if (!page_has_note (f, g_array_index (notes, guint, i)))
+      g_array_append_val (f->notes, g_array_index (notes, guint, i));
+}
+
+static void
+place_notes (Flow *f)
+{
+  if (f->notes->len == 0 || f->draft)
+    return;
+  const RoneoRect *frame = &f->c->frame;
+  double y = roneo_flow_frame_bottom (f) - f->reserved - f->notes_height + NOTES_GAP;
+  roneo_page_add_rule (f->page, "footnotes", frame->x, y - NOTES_GAP / 2, frame->width / 3,
+                       NOTES_RULE_WIDTH, &f->footnotes.color);
+  for (guint i = 0; i < f->notes->len; i++)
+    {
+      RoneoLineSet *set = note_set (f, g_array_index (f->notes, guint, i));
+      g_autoptr (PangoLayout) layout
+          = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
+      roneo_page_add_text (f->page, "footnotes", layout, frame->x, y, set->size,
+                           &f->footnotes.color);
+      y += set->lines->len * roneo_line_set_get_pitch (set);
+    }
+}
+
+/* --- pages ---------------------------------------------------------------- */
+
+double
+roneo_flow_room (const Flow *f)
+{
+  return roneo_flow_frame_bottom (f) - f->reserved - f->notes_height - f->y;
+}
+
+/* A placard's copy sits in the middle of what the notes and the signature
+ * leave free. */
+static void
+center_page (Flow *f)
+{
+  double offset = roneo_flow_room (f) / 2;
+  if (f->c->layout->valign != RONEO_VALIGN_CENTER || offset <= 0)
+    return;
+  for (guint i = 0; i < f->page->items->len; i++)
+    {
+      RoneoItem *item = g_ptr_array_index (f->page->items, i);
+      if (g_strcmp0 (item->role, "footer") != 0)
+        item->rect.y += offset;
+    }
+}
+
+static void
+finish_page (Flow *f)
+{
+  if (f->page == NULL)
+    return;
+  center_page (f);
+  place_notes (f);
+  double used = f->y - f->c->frame.y + f->notes_height + f->reserved;
+  g_array_append_val (f->used, used);
+}
+
+void
+roneo_flow_new_page (Flow *f)
+{
+  finish_page (f);
+  const RoneoLayout *layout = f->c->layout;
+  f->page = roneo_page_new (layout->width, layout->height, f->pages->len + 1);
+  f->page->background = layout->background;
+  g_ptr_array_add (f->pages, f->page);
+  f->y = f->c->frame.y;
+  f->space = 0;
+  f->empty = TRUE;
+  f->last_style = NULL;
+  g_array_set_size (f->notes, 0);
+  f->notes_height = 0;
+  f->reserved = 0;
+}
+
+void
+roneo_flow_open_block (Flow *f, const RoneoStyle *style)
+{
+  gboolean list_edge = (style == &f->list) != (f->last_style == &f->list);
+  double gap = MAX (f->space, style->space_before);
+  if (list_edge && f->last_style != NULL)
+    gap = MAX (gap, f->body.space_after);
+  if (!f->empty)
+    f->y += gap;
+  f->space = 0;
+  f->last_style = style;
+}
+
+void
+roneo_flow_close_block (Flow *f, const RoneoStyle *style)
+{
+  f->space = style->space_after;
+  f->empty = FALSE;
+}
+
+/* --- one run at one body size --------------------------------------------- */
+
+static RoneoStyle
+scaled (const RoneoStyle *style, double ratio, double floor)
+{
+  RoneoStyle copy = *style;
+  copy.size = MAX (floor, style->size * ratio);
+  return copy;
+}
+
+static void
+prepare_notes (Flow *f)
+{
+  Composer *c = f->c;
+  for (guint i = c->n_blocks; i < c->prepared->len; i++)
+    {
+      const Prepared *p = g_ptr_array_index (c->prepared, i);
+      g_ptr_array_add (f->note_sets, roneo_flow_break_lines (f, p, &f->footnotes, c->frame.width));
+    }
+}
+
+void
+roneo_flow_free (Flow *f)
+{
+  g_ptr_array_unref (f->pages);
+  g_array_unref (f->used);
+  g_array_unref (f->notes);
+  g_ptr_array_unref (f->note_sets);
+  roneo_warnings_free (f->warnings);
+  g_free (f);
+}
+
+static void
+place_block (Flow *f, guint i)
+{
+  const Prepared *p = g_ptr_array_index (f->c->prepared, i);
+  switch (p->role)
+    {
+    case ROLE_HEADLINE: roneo_flow_place_headline (f, p, &f->c->fits[i]); break;
+    case ROLE_QUOTE: roneo_flow_place_quote (f, p, &f->c->fits[i]); break;
+    case ROLE_LIST: roneo_flow_place_list_item (f, p); break;
+    case ROLE_FOOTER: roneo_flow_place_signature (f, p); break;
+    case ROLE_BREAK:
+      if (!f->empty)
+        roneo_flow_new_page (f);
+      break;
+    default: roneo_flow_place_text (f, p); break;
+    }
+}
+
+Flow *
+roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
+{
+  Flow *f = g_new0 (Flow, 1);
+  f->draft = draft;
+  const RoneoLayout *layout = c->layout;
+  double ratio = pango_units_to_double (body_size) / layout->body.size;
+  f->c = c;
+  f->body = scaled (&layout->body, ratio, 0);
+  f->list = scaled (&layout->list, ratio, MIN (layout->list.size, layout->body.min_size));
+  f->footnotes = scaled (&layout->footnotes, ratio, MIN (layout->footnotes.size, 6.5));
+  f->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
+  f->used = g_array_new (FALSE, TRUE, sizeof (double));
+  f->notes = g_array_new (FALSE, TRUE, sizeof (guint));
+  f->note_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_line_set_free);
+  f->max_pages = max_pages;
+  f->warnings = roneo_warnings_new ();
+  prepare_notes (f);
+  roneo_flow_new_page (f);
+  for (guint i = 0; i < c->n_blocks; i++)
+    place_block (f, i);
+  finish_page (f);
+  return f;
+}
+
+/* Height set beyond the frame of max_pages pages, less reserve pt at the
+ * foot of each page, in pt (0 when it fits). */
+double
+roneo_flow_overflow_reserving (const Flow *f, double reserve)
+{
+  double overflow = 0;
+  for (guint i = 0; i < f->used->len; i++)
+    {
+      double used = g_array_index (f->used, double, i);
+      if (i >= f->max_pages)
+        overflow += used;
+      else
+        overflow += MAX (0, used - (f->c->frame.height - reserve) - RONEO_FLOW_OVERFLOW_TOLERANCE);
+    }
+  return overflow;
+}
+
+double
+roneo_flow_overflow (const Flow *f)
+{
+  return roneo_flow_overflow_reserving (f, 0);
+}
