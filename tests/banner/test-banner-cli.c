@@ -1,0 +1,708 @@
+/* test-banner-cli.c: `roneo banner` as a user runs it.
+ *
+ * Each case runs the built roneo (the first argument) in a fresh temporary
+ * folder with a fixed --date and checks what a user would: the exit code,
+ * the message, the PDF read back with poppler (pages, their sizes and
+ * orientation, fonts, the cover's text), the manifest read with json-glib
+ * and agreeing with the PDF, qpdf --check. A failing run must leave nothing
+ * but its input in the folder. The environment comes from tests/meson.build.
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <poppler.h>
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#define DATE "2026-03-01"
+#define PT_PER_MM (72.0 / 25.4)
+#define A4_W 595.28
+#define A4_H 841.89
+#define A3_W 841.89
+#define A3_H 1190.55
+#define SLOGAN "banderole-service-public.txt"
+
+static const char *roneo_path;
+static char *corpus_dir;
+
+/* ---------------------------------------------------------------- running */
+
+typedef struct
+{
+  int status;
+  char *out, *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* argv[0] is the program; NULL: roneo. TMPDIR is cwd, so a forgotten
+ * temporary file shows. */
+static void
+spawn (Run *run, const char *cwd, const char *program, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (char *) (program ? program : roneo_path));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", cwd, TRUE);
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+#define RUN(run, cwd, ...) spawn (run, cwd, NULL, (const char *const[]){ __VA_ARGS__, NULL })
+
+static void
+assert_exit (const Run *run, int expected)
+{
+  if (run->status != expected)
+    g_error ("exit code %d, expected %d; stderr:\n%s", run->status, expected, run->err);
+}
+
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("'%s' not found in:\n%s", needle, haystack);
+}
+
+static char *
+make_tmp (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("roneo-banner-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* A folder with a copy of the corpus slogan as slogan.txt. */
+static char *
+make_case_dir (void)
+{
+  char *dir = make_tmp ();
+  g_autofree char *from = g_build_filename (corpus_dir, SLOGAN, NULL);
+  g_autofree char *to = g_build_filename (dir, "slogan.txt", NULL);
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (to, text, -1, NULL));
+  return dir;
+}
+
+static char *
+path_in (const char *dir, const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+page_size (PopplerDocument *doc, int index, double *w, double *h)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  g_assert_nonnull (page);
+  poppler_page_get_size (page, w, h);
+}
+
+static char *
+page_text (PopplerDocument *doc, int index)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  return poppler_page_get_text (page);
+}
+
+static void
+assert_page_has (PopplerDocument *doc, int index, const char *text)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  GList *found = poppler_page_find_text (page, text);
+  if (found == NULL)
+    g_error ("'%s' not found on page %d", text, index + 1);
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+}
+
+static void
+assert_fonts_embedded (PopplerDocument *doc)
+{
+  PopplerFontInfo *info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  guint count = 0;
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          count++;
+          if (!poppler_fonts_iter_is_embedded (iter))
+            g_error ("font '%s' is not embedded", poppler_fonts_iter_get_name (iter));
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+  g_assert_cmpuint (count, >, 0);
+}
+
+static void
+assert_qpdf_clean (const char *dir, const char *pdf)
+{
+  g_auto (Run) run;
+  spawn (&run, dir, "qpdf", (const char *const[]){ "--check", pdf, NULL });
+  if (run.status != 0 || strstr (run.out, "No syntax or stream encoding errors") == NULL)
+    g_error ("qpdf --check %s: exit %d\n%s%s", pdf, run.status, run.out, run.err);
+}
+
+static JsonParser *
+load_json (const char *path)
+{
+  JsonParser *parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return parser;
+}
+
+static JsonArray *
+manifest_sheets (JsonParser *parser)
+{
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *sheets = json_object_get_array_member (root, "sheets");
+  g_assert_nonnull (sheets);
+  return sheets;
+}
+
+static void
+manifest_banner (JsonParser *parser, double *w, double *h)
+{
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonObject *banner = json_object_get_object_member (root, "banner");
+  *w = json_object_get_double_member (banner, "width_pt");
+  *h = json_object_get_double_member (banner, "height_pt");
+}
+
+/* Every manifest sheet is a page of exactly the paper (w x h portrait), in
+ * the orientation the manifest says; pages in order from first_page. */
+static void
+assert_manifest_matches_pdf (JsonParser *manifest, PopplerDocument *doc, int first_page,
+                             double paper_w, double paper_h)
+{
+  JsonArray *sheets = manifest_sheets (manifest);
+  guint n = json_array_get_length (sheets);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n + first_page - 1);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *sheet = json_array_get_object_element (sheets, i);
+      int page = (int) json_object_get_int_member (sheet, "page");
+      g_assert_cmpint (page, ==, first_page + (int) i);
+      JsonArray *size = json_object_get_array_member (sheet, "size_pt");
+      double mw = json_array_get_double_element (size, 0), mh = json_array_get_double_element (size, 1);
+      double w, h;
+      page_size (doc, page - 1, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, mw, 0.01);
+      g_assert_cmpfloat_with_epsilon (h, mh, 0.01);
+      gboolean landscape = mw > mh;
+      g_assert_cmpfloat_with_epsilon (w, landscape ? paper_h : paper_w, 0.01);
+      g_assert_cmpfloat_with_epsilon (h, landscape ? paper_w : paper_h, 0.01);
+      /* each sheet's ID is printed on its waste (searched: poppler's
+       * get_text loses the small labels beside a huge glyph) */
+      assert_page_has (doc, page - 1, json_object_get_string_member (sheet, "id"));
+    }
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (gsize) st.st_size;
+}
+
+/* ------------------------------------------------------------- good runs */
+
+static void
+test_corpus (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--manifest", "m.json", "--date",
+       DATE);
+  assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
+  g_autofree char *json = path_in (dir, "m.json");
+  g_autoptr (JsonParser) manifest = load_json (json);
+  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  guint n = json_array_get_length (manifest_sheets (manifest));
+  g_assert_cmpuint (n, ==, 54);
+  assert_manifest_matches_pdf (manifest, doc, 2, A4_W, A4_H);
+  assert_fonts_embedded (doc);
+  assert_qpdf_clean (dir, "slogan-tiles.pdf");
+  double bw, bh;
+  manifest_banner (manifest, &bw, &bh);
+  g_assert_cmpfloat_with_epsilon (bw, 3000 * PT_PER_MM, 0.01);
+  g_assert_cmpfloat_with_epsilon (bh, 900 * PT_PER_MM, 0.01);
+
+  /* the cover: print at 100 %, how many sheets */
+  g_autofree char *cover = page_text (doc, 0);
+  assert_contains (cover, "100 %");
+  g_autofree char *count = g_strdup_printf ("%u sheets", n);
+  assert_contains (cover, count);
+  rm_rf (dir);
+}
+
+/* A text banner is small: one XObject, fonts once (PRINT.md). */
+static void
+test_corpus_size (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--date", DATE);
+  assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
+  gsize size = file_size (pdf);
+  if (size >= 100 * 1024)
+    g_error ("the 54-sheet corpus banner takes %zu bytes, over 100 KB", size);
+  rm_rf (dir);
+}
+
+/* PRINT.md: 3000 x 900 mm on A4, 5 mm margins, 10 mm overlap: 54 sheets. */
+static void
+test_documented_count (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "3000x900mm", "--sheet", "A4",
+       "--printer-margin", "5mm", "--overlap", "10mm", "-o", "out.pdf", "--date", DATE);
+  assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "out.pdf");
+  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 55);
+  rm_rf (dir);
+}
+
+static void
+test_a3 (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--sheet", "A3", "--manifest",
+       "m.json", "--date", DATE);
+  assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
+  g_autofree char *json = path_in (dir, "m.json");
+  g_autoptr (JsonParser) manifest = load_json (json);
+  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  assert_manifest_matches_pdf (manifest, doc, 2, A3_W, A3_H);
+  g_assert_cmpuint (json_array_get_length (manifest_sheets (manifest)), <, 54);
+  rm_rf (dir);
+}
+
+static void
+test_whole (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--whole", "--date", DATE);
+  assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "slogan.pdf");
+  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
+  double w, h;
+  page_size (doc, 0, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 3000 * PT_PER_MM, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 900 * PT_PER_MM, 0.01);
+  assert_fonts_embedded (doc);
+  assert_qpdf_clean (dir, "slogan.pdf");
+  rm_rf (dir);
+}
+
+/* Over 14 400 pt (200 in) a page needs /UserUnit: MediaBox x UserUnit = 10 m. */
+static void
+test_whole_user_unit (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "10x1.2m", "--whole", "-o", "w.pdf", "--date",
+       DATE);
+  assert_exit (&run, 0);
+  assert_qpdf_clean (dir, "w.pdf");
+  g_auto (Run) q;
+  spawn (&q, dir, "qpdf", (const char *const[]){ "--json", "w.pdf", NULL });
+  g_assert_cmpint (q.status, ==, 0);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  json_parser_load_from_data (parser, q.out, -1, &error);
+  g_assert_no_error (error);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *pages = json_object_get_array_member (root, "pages");
+  g_assert_cmpuint (json_array_get_length (pages), ==, 1);
+  const char *ref = json_object_get_string_member (json_array_get_object_element (pages, 0),
+                                                   "object");
+  g_autofree char *key = g_strconcat ("obj:", ref, NULL);
+  JsonObject *objects = json_array_get_object_element (json_object_get_array_member (root, "qpdf"),
+                                                       1);
+  JsonObject *page = json_object_get_object_member (
+    json_object_get_object_member (objects, key), "value");
+  g_assert_true (json_object_has_member (page, "/UserUnit"));
+  double unit = json_object_get_double_member (page, "/UserUnit");
+  JsonArray *box = json_object_get_array_member (page, "/MediaBox");
+  double w = json_array_get_double_element (box, 2) - json_array_get_double_element (box, 0);
+  double h = json_array_get_double_element (box, 3) - json_array_get_double_element (box, 1);
+  g_assert_cmpfloat (w, <=, 14400);
+  g_assert_cmpfloat_with_epsilon (w * unit, 10000 * PT_PER_MM, 0.05);
+  g_assert_cmpfloat_with_epsilon (h * unit, 1200 * PT_PER_MM, 0.05);
+  rm_rf (dir);
+}
+
+/* --sheets B02,A01: those two pages, no cover, in tiling order, the same
+ * sheets as in the full set. */
+static void
+test_sheets (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--sheets", "B02,A01",
+       "--manifest", "s.json", "-o", "s.pdf", "--date", DATE);
+  assert_exit (&run, 0);
+  g_auto (Run) full;
+  RUN (&full, dir, "banner", "slogan.txt", "--size", "300x90cm", "--manifest", "m.json", "-o",
+       "all.pdf", "--date", DATE);
+  assert_exit (&full, 0);
+  g_autofree char *pdf = path_in (dir, "s.pdf");
+  g_autofree char *sjson = path_in (dir, "s.json");
+  g_autofree char *mjson = path_in (dir, "m.json");
+  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (JsonParser) manifest = load_json (sjson);
+  g_autoptr (JsonParser) all = load_json (mjson);
+  assert_manifest_matches_pdf (manifest, doc, 1, A4_W, A4_H);
+  JsonArray *sheets = manifest_sheets (manifest);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  const char *want[] = { "A01", "B02" };
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *sheet = json_array_get_object_element (sheets, i);
+      g_assert_cmpstr (json_object_get_string_member (sheet, "id"), ==, want[i]);
+      assert_page_has (doc, (int) i, want[i]);
+      /* the same sheet as in the full run */
+      JsonArray *every = manifest_sheets (all);
+      gboolean found = FALSE;
+      for (guint j = 0; j < json_array_get_length (every); j++)
+        {
+          JsonObject *other = json_array_get_object_element (every, j);
+          if (strcmp (json_object_get_string_member (other, "id"), want[i]) != 0)
+            continue;
+          found = TRUE;
+          JsonArray *a = json_object_get_array_member (sheet, "matrix");
+          JsonArray *b = json_object_get_array_member (other, "matrix");
+          for (guint k = 0; k < 6; k++)
+            g_assert_cmpfloat_with_epsilon (json_array_get_double_element (a, k),
+                                            json_array_get_double_element (b, k), 0.001);
+        }
+      g_assert_true (found);
+    }
+  rm_rf (dir);
+}
+
+/* Ink on a page at 18 dpi: non-white pixels. */
+static guint
+page_ink (PopplerDocument *doc, int index)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  double w, h;
+  poppler_page_get_size (page, &w, &h);
+  const double s = 18.0 / 72;
+  cairo_surface_t *surface
+    = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * s), (int) ceil (h * s));
+  cairo_t *cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, s, s);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  const guint32 *data = (const guint32 *) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint ink = 0;
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      ink += (data[y * stride + x] & 0xffffff) != 0xffffff;
+  cairo_surface_destroy (surface);
+  return ink;
+}
+
+/* --stencil: the same sheets, letters as outlines: less ink, but some. */
+static void
+test_stencil (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "120x40cm", "--whole", "--stencil", "-o",
+       "stencil.pdf", "--date", DATE);
+  assert_exit (&run, 0);
+  g_auto (Run) tiles;
+  RUN (&tiles, dir, "banner", "slogan.txt", "--size", "120x40cm", "--stencil", "-o",
+       "tiles.pdf", "--date", DATE);
+  assert_exit (&tiles, 0);
+  g_auto (Run) plain;
+  RUN (&plain, dir, "banner", "slogan.txt", "--size", "120x40cm", "--whole", "-o", "plain.pdf",
+       "--date", DATE);
+  assert_exit (&plain, 0);
+  assert_qpdf_clean (dir, "tiles.pdf");
+  g_autofree char *spdf = path_in (dir, "stencil.pdf");
+  g_autofree char *ppdf = path_in (dir, "plain.pdf");
+  g_autoptr (PopplerDocument) sdoc = open_pdf (spdf);
+  g_autoptr (PopplerDocument) pdoc = open_pdf (ppdf);
+  guint s = page_ink (sdoc, 0), p = page_ink (pdoc, 0);
+  g_test_message ("ink: stencil %u px, plain %u px", s, p);
+  g_assert_cmpuint (s, >, 0);
+  g_assert_cmpuint (s, <, p * 2 / 3);
+  rm_rf (dir);
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+png_size (const char *path, guint32 *w, guint32 *h)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  *w = read_be32 ((const guchar *) data + 16);
+  *h = read_be32 ((const guchar *) data + 20);
+}
+
+/* --png: OUT-banner.png in the banner's proportions, OUT-cover.png. */
+static void
+test_png (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--png", "-o", "out.pdf",
+       "--date", DATE);
+  assert_exit (&run, 0);
+  g_autofree char *banner = path_in (dir, "out-banner.png");
+  g_autofree char *cover = path_in (dir, "out-cover.png");
+  guint32 w, h;
+  png_size (banner, &w, &h);
+  g_assert_cmpfloat (fabs ((double) w / h - 300.0 / 90), <, 0.01);
+  png_size (cover, &w, &h);
+  g_autofree char *pdf = path_in (dir, "out.pdf");
+  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  double pw, ph;
+  page_size (doc, 0, &pw, &ph);
+  g_assert_cmpfloat (fabs (w - pw / 72 * 150), <, 1.0); /* 150 dpi by default */
+  g_assert_cmpfloat (fabs (h - ph / 72 * 150), <, 1.0);
+  rm_rf (dir);
+}
+
+static guint
+sheets_for (const char *dir, const char *size, double *w, double *h)
+{
+  g_auto (Run) run;
+  if (size != NULL)
+    RUN (&run, dir, "banner", "slogan.txt", "--size", size, "--manifest", "m.json", "--date",
+         DATE);
+  else
+    RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--max-sheets", "20",
+         "--manifest", "m.json", "--date", DATE);
+  assert_exit (&run, 0);
+  g_autofree char *json = path_in (dir, "m.json");
+  g_autoptr (JsonParser) manifest = load_json (json);
+  manifest_banner (manifest, w, h);
+  return json_array_get_length (manifest_sheets (manifest));
+}
+
+/* --max-sheets 20: at most 20 sheets, the same proportions, and 3 % larger
+ * would need more: the largest such banner. */
+static void
+test_max_sheets (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  double w, h;
+  guint n = sheets_for (dir, NULL, &w, &h);
+  g_assert_cmpuint (n, <=, 20);
+  g_assert_cmpfloat (fabs (w / h - 300.0 / 90), <, 0.005);
+  g_autofree char *larger = g_strdup_printf ("%.0fx%.0fmm", w * 1.03 / PT_PER_MM,
+                                             h * 1.03 / PT_PER_MM);
+  double lw, lh;
+  g_assert_cmpuint (sheets_for (dir, larger, &lw, &lh), >, 20);
+  rm_rf (dir);
+}
+
+/* -------------------------------------------------------------- bad runs */
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  int status;
+  const char *message; /* what to change */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "size-zero", { "--size", "0x90cm" }, 1, "300x90cm" },
+  { "size-negative", { "--size=-10x90cm" }, 1, "300x90cm" },
+  { "size-over-50m", { "--size", "60x1m" }, 1, "50 m" },
+  { "size-word", { "--size", "big" }, 1, "300x90cm" },
+  { "overlap-half-sheet", { "--overlap", "200mm" }, 1, "half the sheet" },
+  { "printer-margin-huge", { "--printer-margin", "120mm" }, 1, "half the sheet" },
+  { "sheets-unknown", { "--sheets", "Z99" }, 1, "A01 to D11" },
+  { "flyer-layout", { "-l", "a5-flyer" }, 1, "roneo flyer" },
+  { "distance-strict", { "--distance", "500m", "--strict" }, 4, "500 m" },
+};
+
+/* Nothing but the input left in the folder. */
+static void
+assert_only_input (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strcmp (name, "slogan.txt") != 0 && strcmp (name, "x.md") != 0)
+      g_error ("a failed run left '%s' in %s", name, dir);
+}
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *dir = make_case_dir ();
+  const char *argv[16] = { "banner", "slogan.txt", "--date", DATE, "--manifest", "m.json" };
+  guint n = 6;
+  for (guint i = 0; c->args[i] != NULL; i++)
+    argv[n++] = c->args[i];
+  g_auto (Run) run;
+  spawn (&run, dir, NULL, argv);
+  assert_exit (&run, c->status);
+  assert_contains (run.err, c->message);
+  assert_only_input (dir);
+  rm_rf (dir);
+}
+
+static void
+test_empty_slogan (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_autofree char *slogan = path_in (dir, "slogan.txt");
+  g_assert_true (g_file_set_contents (slogan, "", 0, NULL));
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--date", DATE);
+  assert_exit (&run, 2);
+  assert_contains (run.err, "empty");
+  assert_only_input (dir);
+  rm_rf (dir);
+}
+
+static void
+test_banner_layout_for_flyer (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_autofree char *md = path_in (dir, "x.md");
+  g_assert_true (g_file_set_contents (md, "# Titre\n\nUn paragraphe.\n", -1, NULL));
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", "x.md", "-l", "banderole", "--date", DATE);
+  assert_exit (&run, 1);
+  assert_contains (run.err, "roneo banner");
+  assert_only_input (dir);
+  rm_rf (dir);
+}
+
+/* Too small to read from 500 m: a warning, the banner still written. */
+static void
+test_distance_warning (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (Run) run;
+  RUN (&run, dir, "banner", "slogan.txt", "--distance", "500m", "--date", DATE);
+  assert_exit (&run, 0);
+  assert_contains (run.err, "warning");
+  assert_contains (run.err, "500 m");
+  g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    g_error ("usage: test-banner-cli PATH-TO-RONEO");
+  roneo_path = argv[1];
+  const char *shared = g_getenv ("SHARED_DIR");
+  g_assert_nonnull (shared);
+  corpus_dir = g_build_filename (shared, "corpus", NULL);
+
+  g_test_add_func ("/banner/cli/corpus", test_corpus);
+  g_test_add_func ("/banner/cli/corpus-under-100KB", test_corpus_size);
+  g_test_add_func ("/banner/cli/documented-count", test_documented_count);
+  g_test_add_func ("/banner/cli/a3", test_a3);
+  g_test_add_func ("/banner/cli/whole", test_whole);
+  g_test_add_func ("/banner/cli/whole-user-unit", test_whole_user_unit);
+  g_test_add_func ("/banner/cli/sheets", test_sheets);
+  g_test_add_func ("/banner/cli/stencil", test_stencil);
+  g_test_add_func ("/banner/cli/png", test_png);
+  g_test_add_func ("/banner/cli/max-sheets", test_max_sheets);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/banner/cli/bad/%s", bad_cases[i].name);
+      g_test_add_data_func (path, &bad_cases[i], test_bad);
+    }
+  g_test_add_func ("/banner/cli/bad/empty-slogan", test_empty_slogan);
+  g_test_add_func ("/banner/cli/bad/banner-layout-for-flyer", test_banner_layout_for_flyer);
+  g_test_add_func ("/banner/cli/distance-warning", test_distance_warning);
+  int status = g_test_run ();
+  g_free (corpus_dir);
+  return status;
+}
