@@ -1,7 +1,7 @@
 #!/bin/bash
 # golden.sh: one case of the `golden` suite.
 #
-#   golden.sh PATH-TO-RONEO CASE-FILE EXPECTED-FILE
+#   golden.sh PATH-TO-RONEO CASE-FILE EXPECTED-FILE [SUBCOMMAND OPTIONS...]
 #
 # Runs `roneo check --dump CASE-FILE` (the page IR dump) and compares it
 # with EXPECTED-FILE; on a mismatch prints a unified diff (expected first)
@@ -9,7 +9,11 @@
 # change here is a change in what gets printed, to be looked at.
 #
 # Regenerate mode: after an intended change in composition, rewrite every
-# expected file from the current roneo, then review `git diff tests/golden`:
+# expected file from the current roneo, then review `git diff tests/golden`.
+# With a SUBCOMMAND (banners: `banner --dump --sheets A01,B02`) roneo runs
+# `roneo SUBCOMMAND OPTIONS... CASE-FILE -o SCRATCH.pdf` instead, the dump
+# being the banner page and the sheets' IR; the PDF it also writes is dropped.
+#
 #
 #   RONEO_REGENERATE=1 meson test -C BUILDDIR --suite golden
 set -u
@@ -19,17 +23,23 @@ expected=${3:?}
 
 actual=$(mktemp "${TMPDIR:-/tmp}/roneo-golden-XXXXXX")
 err=$(mktemp "${TMPDIR:-/tmp}/roneo-golden-XXXXXX")
-trap 'rm -f "$actual" "$err"' EXIT
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/roneo-golden-XXXXXX")
+trap 'rm -f "$actual" "$err"; rm -rf "$scratch"' EXIT
 
-"$roneo" check --dump "$case_file" >"$actual" 2>"$err"
+if [ $# -gt 3 ]; then
+  command=("${@:4}" "$case_file" -o "$scratch/out.pdf")
+else
+  command=(check --dump "$case_file")
+fi
+"$roneo" "${command[@]}" >"$actual" 2>"$err"
 status=$?
 if [ $status -ne 0 ]; then
-  echo "roneo check --dump $case_file: exit $status"
+  echo "roneo ${command[*]}: exit $status"
   cat "$err"
   exit 1
 fi
 if [ ! -s "$actual" ]; then
-  echo "roneo check --dump $case_file printed no dump"
+  echo "roneo ${command[*]} printed no dump"
   exit 1
 fi
 
