@@ -24,7 +24,8 @@ sources_get (RoneoSheetSources *sources, guint index)
 {
   if (sources->recordings[index] == NULL)
     sources->recordings[index]
-        = roneo_draw_record_page (g_ptr_array_index (sources->pages, index), sources->stencil);
+        = roneo_draw_record_page (g_ptr_array_index (sources->pages, index), sources->bleed,
+                                  sources->stencil);
   return sources->recordings[index];
 }
 
@@ -48,7 +49,7 @@ roneo_sheet_check_pages (const RoneoSheet *sheet, guint n_pages, const char *pat
 
 /* x' = a x + b y + e, y' = c x + d y + f; cairo_matrix_init takes xx, yx, xy, yy. */
 static void
-draw_placement (cairo_t *cr, const RoneoPlacement *placement, cairo_surface_t *recording)
+draw_placement (cairo_t *cr, const RoneoPlacement *placement, RoneoSheetSources *sources)
 {
   const double *m = placement->matrix;
   cairo_matrix_t matrix;
@@ -58,8 +59,14 @@ draw_placement (cairo_t *cr, const RoneoPlacement *placement, cairo_surface_t *r
                    placement->clip.height);
   cairo_clip (cr);
   cairo_transform (cr, &matrix);
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_paint (cr);
+  if (sources->direct)
+    roneo_draw_page (cr, g_ptr_array_index (sources->pages, placement->page), sources->bleed,
+                     sources->stencil);
+  else
+    {
+      cairo_set_source_surface (cr, sources_get (sources, placement->page), 0, 0);
+      cairo_paint (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -73,8 +80,6 @@ draw_cut (cairo_t *cr, const RoneoMark *mark)
   cairo_stroke (cr);
 }
 
-/* Lines x + y = k every spacing (45 degrees, rising to the right), clipped to
- * the rect; k runs on a grid fixed to the sheet so neighbouring strips agree. */
 /* The glue hatching: one small image tile repeated, made once per target
  * surface and kept on it, so the PDF holds the image once and each glue
  * strip is a rectangle filled with it (drawn as lines it made each sheet
@@ -269,7 +274,7 @@ roneo_draw_sheet (cairo_t *cr, const RoneoSheet *sheet, RoneoSheetSources *sourc
     {
       const RoneoPlacement *p = &g_array_index (sheet->placements, RoneoPlacement, i);
       if (p->page < sources->pages->len)
-        draw_placement (cr, p, sources_get (sources, p->page));
+        draw_placement (cr, p, sources);
     }
   if (sheet->marks->len == 0)
     return;

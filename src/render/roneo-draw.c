@@ -85,11 +85,11 @@ roneo_draw_page (cairo_t *cr, const RoneoPage *page, double bleed, gboolean sten
 }
 
 cairo_surface_t *
-roneo_draw_record_page (const RoneoPage *page, gboolean stencil)
+roneo_draw_record_page (const RoneoPage *page, double bleed, gboolean stencil)
 {
   cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   g_autoptr (cairo_t) cr = cairo_create (recording);
-  roneo_draw_page (cr, page, 0, stencil);
+  roneo_draw_page (cr, page, bleed, stencil);
   return recording;
 }
 
@@ -99,6 +99,8 @@ roneo_sheet_sources_init (RoneoSheetSources *sources, GPtrArray *pages, gboolean
   sources->pages = pages;
   sources->recordings = g_new0 (cairo_surface_t *, MAX (pages->len, 1));
   sources->stencil = stencil;
+  sources->bleed = 0;
+  sources->direct = FALSE;
 }
 
 void

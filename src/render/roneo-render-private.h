@@ -22,16 +22,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
  * over the trim grown by bleed, then the items, clipped to that area. */
 void roneo_draw_page (cairo_t *cr, const RoneoPage *page, double bleed, gboolean stencil);
 
-/* The page drawn once into an unbounded recording surface (PITFALLS 12), so
- * every sheet that paints it shares one form XObject and one set of fonts. */
-cairo_surface_t *roneo_draw_record_page (const RoneoPage *page, gboolean stencil);
+/* The page (with bleed pt around its trim) drawn once into an unbounded
+ * recording surface (PITFALLS 12), so every sheet that paints it shares one
+ * form XObject and one set of fonts. */
+cairo_surface_t *roneo_draw_record_page (const RoneoPage *page, double bleed, gboolean stencil);
 
-/* Lazily recorded pages: one slot per page, NULL until a sheet needs it. */
+/* The pages sheets place: lazily recorded (one slot per page, NULL until a
+ * sheet needs it), or drawn straight onto each sheet when direct (a page
+ * shown once needs no recording, and cairo keeps recordings to the end). */
 typedef struct
 {
   GPtrArray *pages;      /* RoneoPage*, borrowed */
   cairo_surface_t **recordings;
   gboolean stencil;
+  double bleed;          /* pt drawn around each page's trim */
+  gboolean direct;
 } RoneoSheetSources;
 
 void roneo_sheet_sources_init (RoneoSheetSources *sources, GPtrArray *pages, gboolean stencil);

@@ -64,4 +64,22 @@ gboolean roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, doub
  * background; same atomic-write rules. */
 gboolean roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error);
 
+/* Sheets written one at a time, for batches of any length (memory does not
+ * grow with the sheets). shared_pages (may be NULL) are recorded once and
+ * painted on every sheet that places them (copies of one tract); pages given
+ * to add are drawn straight onto that sheet (personalised copies). bleed pt
+ * of each page show around its trim. Nothing is at path until close
+ * succeeds; freeing an unclosed writer removes its temporary. */
+typedef struct _RoneoSheetWriter RoneoSheetWriter;
+
+RoneoSheetWriter *roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,
+                                          const RoneoRenderOptions *options, GError **error);
+/* pages: the pages this sheet's placements index, or NULL for the shared ones. */
+gboolean roneo_sheet_writer_add (RoneoSheetWriter *writer, const RoneoSheet *sheet,
+                                 GPtrArray *pages, GError **error);
+gboolean roneo_sheet_writer_close (RoneoSheetWriter *writer, GError **error);
+void roneo_sheet_writer_free (RoneoSheetWriter *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoSheetWriter, roneo_sheet_writer_free)
+
 G_END_DECLS
