@@ -51,9 +51,9 @@ emit_lines (Flow *f, const Prepared *p, const RoneoLineSet *set, guint first, gu
   g_autoptr (PangoLayout) layout = roneo_line_set_new_layout (set, f->c->cc->context, first, last);
   check_overflow (f, layout, set->measure, p);
   if (marker != NULL && first == 0)
-    roneo_page_add_text (f->page, role_name (p->role), marker, f->c->frame.x, f->y, set->size,
+    roneo_page_add_text (f->page, roneo_compose_role_name (p->role), marker, f->c->frame.x, f->y, set->size,
                          &style->color);
-  roneo_page_add_text (f->page, role_name (p->role), layout, x, f->y, set->size, &style->color);
+  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, x, f->y, set->size, &style->color);
 }
 
 static void

@@ -101,7 +101,7 @@ fit_display_blocks (Composer *c)
       if (c->fits[i].layout != NULL && !c->fits[i].fits)
         roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
                             "%s:%u: the %s does not fit its box even at %.4g pt; shorten it",
-                            c->document->source, p->block->line, role_name (p->role),
+                            c->document->source, p->block->line, roneo_compose_role_name (p->role),
                             c->fits[i].size);
     }
 }
@@ -177,7 +177,7 @@ roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *docu
                         const RoneoLayout *layout, GError **error)
 {
   Composer c = { cc, document, layout };
-  c.prepared = prepare_document (cc, document, layout);
+  c.prepared = roneo_compose_prepare_document (cc, document, layout);
   c.n_blocks = document->blocks->len;
   c.fits = g_new0 (RoneoFit, c.n_blocks);
   c.shapings = g_new0 (RoneoShaping *, c.prepared->len);

@@ -32,7 +32,7 @@ typedef struct
 
 /* Prepared blocks of the document (blocks then footnotes, each note's text
  * starting with its number), owned. */
-GPtrArray *prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
+GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
                              const RoneoLayout *layout);
 
-const char *role_name (Role role);
+const char *roneo_compose_role_name (Role role);

@@ -28,7 +28,7 @@ role_of (RoneoBlockKind kind)
 }
 
 const char *
-role_name (Role role)
+roneo_compose_role_name (Role role)
 {
   static const char *const names[]
       = { "headline", "subhead", "body", "list", "quote", "footer", "footnotes", "break" };
@@ -77,7 +77,7 @@ prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const R
 }
 
 GPtrArray *
-prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
+roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
                   const RoneoLayout *layout)
 {
   GPtrArray *prepared = g_ptr_array_new_with_free_func (prepared_free);
