@@ -44,12 +44,26 @@ tile_for_id (const RoneoTiling *tiling, const char *id)
   return roneo_tiling_lookup (tiling, row - 1, column - 1);
 }
 
+/* "A01-A16, B01-B16, C01-C11": rows may differ in length. */
+static char *
+describe_rows (const RoneoTiling *tiling)
+{
+  GString *rows = g_string_new (NULL);
+  for (guint r = 0; r < tiling->n_rows; r++)
+    {
+      const RoneoTile *first = roneo_tiling_get_tile (tiling, tiling->row_start[r]);
+      const RoneoTile *last = roneo_tiling_get_tile (tiling, tiling->row_start[r + 1] - 1);
+      g_string_append_printf (rows, "%s%s-%s", r ? ", " : "", first->id, last->id);
+    }
+  return g_string_free (rows, FALSE);
+}
+
 static void
 set_unknown (const RoneoTiling *tiling, const char *id, GError **error)
 {
-  const RoneoTile *last = roneo_tiling_get_tile (tiling, roneo_tiling_get_n_sheets (tiling) - 1);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "no sheet '%s' (this banner has A01 to %s)",
-               id, last->id);
+  g_autofree char *rows = describe_rows (tiling);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "no sheet '%s' (this banner has %s)", id,
+               rows);
 }
 
 static gboolean

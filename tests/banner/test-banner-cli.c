@@ -596,7 +596,7 @@ static const BadCase bad_cases[] = {
   { "size-word", { "--size", "big" }, 1, "300x90cm" },
   { "overlap-half-sheet", { "--overlap", "200mm" }, 1, "half the sheet" },
   { "printer-margin-huge", { "--printer-margin", "120mm" }, 1, "half the sheet" },
-  { "sheets-unknown", { "--sheets", "Z99" }, 1, "A01 to D11" },
+  { "sheets-unknown", { "--sheets", "Z99" }, 1, "C01-C11, D01-D11" },
   { "flyer-layout", { "-l", "a5-flyer" }, 1, "roneo flyer" },
   { "distance-strict", { "--distance", "500m", "--strict" }, 4, "500 m" },
 };

@@ -327,8 +327,8 @@ test_selection (void)
                    "B07");
   g_assert_cmpstr (roneo_tiling_get_tile (tiling, g_array_index (selection, guint, 1))->id, ==,
                    "C03");
-  assert_selection_error (tiling, "B07,Z99", "no sheet 'Z99' (this banner has A01 to D11)");
-  assert_selection_error (tiling, "C12", "no sheet 'C12' (this banner has A01 to D11)");
+  assert_selection_error (tiling, "B07,Z99", "no sheet 'Z99' (this banner has A01-A16, B01-B16, C01-C11, D01-D11)");
+  assert_selection_error (tiling, "C12", "no sheet 'C12' (this banner has A01-A16, B01-B16, C01-C11, D01-D11)");
   assert_selection_error (tiling, "A00", NULL);
   assert_selection_error (tiling, "7B", NULL);
   assert_selection_error (tiling, "B07,,C03", "empty sheet ID in --sheets");
