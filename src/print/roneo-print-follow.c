@@ -1,0 +1,150 @@
+/* roneo-print-follow.c: following a submitted job to its final state.
+ *
+ * Get-Job-Attributes every POLL_MS until the job is completed (success) or in
+ * any other final state: processing-stopped, canceled, aborted (PITFALLS 28: a
+ * job whose filter failed stays processing-stopped for ever), or pending on a
+ * stopped printer, which nothing will restart either. A deadline bounds the
+ * wait, so the caller never hangs.
+ */
+#include "roneo-print-private.h"
+
+#include <string.h>
+
+#include "roneo-error.h"
+
+#define POLL_MS 150
+
+/* What one poll learned; the strings point into the response. */
+typedef struct
+{
+  ipp_jstate_t state;
+  char reasons[512];
+  const char *message;
+  const char *printer_message;
+} JobStatus;
+
+static ipp_t *
+get_job_attributes (http_t *http, const char *printer, int job, GError **error)
+{
+  static const char *const wanted[] = { "job-state", "job-state-reasons", "job-state-message",
+                                        "job-printer-state-message" };
+  ipp_t *request = roneo_print_new_request (IPP_OP_GET_JOB_ATTRIBUTES, printer);
+  g_autoptr (ipp_t) response = NULL;
+
+  ippAddInteger (request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job);
+  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                 G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cupsDoRequest (http, request, "/");
+  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "lost job %d on the printer '%s': %s", job, printer, cupsLastErrorString ());
+      return NULL;
+    }
+  return g_steal_pointer (&response);
+}
+
+static void
+read_status (ipp_t *response, JobStatus *status)
+{
+  ipp_attribute_t *attr = ippFindAttribute (response, "job-state", IPP_TAG_ENUM);
+
+  status->state = attr != NULL ? (ipp_jstate_t) ippGetInteger (attr, 0) : IPP_JSTATE_PENDING;
+  status->reasons[0] = '\0';
+  attr = ippFindAttribute (response, "job-state-reasons", IPP_TAG_KEYWORD);
+  if (attr != NULL)
+    ippAttributeString (attr, status->reasons, sizeof status->reasons);
+  attr = ippFindAttribute (response, "job-state-message", IPP_TAG_TEXT);
+  status->message = attr != NULL ? ippGetString (attr, 0, NULL) : NULL;
+  attr = ippFindAttribute (response, "job-printer-state-message", IPP_TAG_TEXT);
+  status->printer_message = attr != NULL ? ippGetString (attr, 0, NULL) : NULL;
+}
+
+static gboolean
+has_reason (const JobStatus *status, const char *reason)
+{
+  g_auto (GStrv) reasons = g_strsplit (status->reasons, ",", -1);
+
+  return g_strv_contains ((const char *const *) reasons, reason);
+}
+
+static gboolean
+is_final (const JobStatus *status)
+{
+  if (status->state >= IPP_JSTATE_STOPPED)
+    return TRUE;
+  return status->state == IPP_JSTATE_PENDING && has_reason (status, "printer-stopped");
+}
+
+/* " (reasons): message, printer message", each part only when known. */
+static char *
+describe (const JobStatus *status)
+{
+  GString *text = g_string_new (ippEnumString ("job-state", (int) status->state));
+
+  if (status->reasons[0] != '\0' && strcmp (status->reasons, "none") != 0)
+    g_string_append_printf (text, " (%s)", status->reasons);
+  if (status->message != NULL && status->message[0] != '\0')
+    g_string_append_printf (text, ": %s", status->message);
+  if (status->printer_message != NULL && status->printer_message[0] != '\0'
+      && g_strcmp0 (status->printer_message, status->message) != 0)
+    g_string_append_printf (text, "%s%s", status->message != NULL ? ", " : ": ",
+                            status->printer_message);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+report_final (const char *printer, int job, const JobStatus *status, GError **error)
+{
+  g_autofree char *what = NULL;
+
+  if (status->state == IPP_JSTATE_COMPLETED)
+    return TRUE;
+  what = describe (status);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+               "the printer '%s' stopped job %d: %s; check the printer and run "
+               "'lpstat -W not-completed'",
+               printer, job, what);
+  return FALSE;
+}
+
+static void
+report_timeout (const char *printer, int job, guint timeout_s, const JobStatus *status,
+                GError **error)
+{
+  g_autofree char *what = describe (status);
+
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+               "job %d on the printer '%s' is not done after %u s: %s; it stays queued, follow "
+               "it with 'lpstat -W not-completed'",
+               job, printer, timeout_s, what);
+}
+
+gboolean
+roneo_print_follow (http_t *http, const char *printer, int job, guint timeout_s,
+                    RoneoPrintProgress progress, gpointer data, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+  ipp_jstate_t reported = 0;
+
+  for (;;)
+    {
+      g_autoptr (ipp_t) response = get_job_attributes (http, printer, job, error);
+      JobStatus status;
+
+      if (response == NULL)
+        return FALSE;
+      read_status (response, &status);
+      if (progress != NULL && status.state != reported)
+        progress (ippEnumString ("job-state", (int) status.state), data);
+      reported = status.state;
+      if (is_final (&status))
+        return report_final (printer, job, &status, error);
+      if (g_get_monotonic_time () >= deadline)
+        {
+          report_timeout (printer, job, timeout_s, &status, error);
+          return FALSE;
+        }
+      g_usleep (POLL_MS * 1000);
+    }
+}

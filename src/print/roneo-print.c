@@ -1,0 +1,304 @@
+/* roneo-print.c: checking the queue and submitting the job (libcups).
+ *
+ * One connection to the server libcups picks (cupsServer () honours
+ * CUPS_SERVER) lives for the call. The queue's capabilities are read with
+ * Get-Printer-Attributes before the job is created, so a refusal sends nothing;
+ * the PDF is streamed with Create-Job + Send-Document, and roneo-print-follow.c
+ * polls the job until it is final.
+ */
+#include "roneo-print-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "roneo-error.h"
+
+#define DEFAULT_TIMEOUT_S 120
+#define CONNECT_TIMEOUT_MS 30000
+
+static const char *const sides_keywords[] = {
+  [RONEO_PRINT_ONE_SIDED] = "one-sided",
+  [RONEO_PRINT_LONG_EDGE] = "two-sided-long-edge",
+  [RONEO_PRINT_SHORT_EDGE] = "two-sided-short-edge",
+};
+
+const char *
+roneo_print_sides_to_string (RoneoPrintSides sides)
+{
+  g_return_val_if_fail ((guint) sides < G_N_ELEMENTS (sides_keywords), NULL);
+  return sides_keywords[sides];
+}
+
+gboolean
+roneo_print_sides_from_string (const char *string, RoneoPrintSides *sides)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sides_keywords); i++)
+    if (g_strcmp0 (string, sides_keywords[i]) == 0)
+      {
+        *sides = (RoneoPrintSides) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The printer-uri of @printer on the connected server. */
+char *
+roneo_print_printer_uri (const char *printer)
+{
+  char uri[HTTP_MAX_URI];
+
+  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0,
+                    "/printers/%s", printer);
+  return g_strdup (uri);
+}
+
+/* A request on @printer with the attributes every operation needs. */
+ipp_t *
+roneo_print_new_request (ipp_op_t op, const char *printer)
+{
+  ipp_t *request = ippNewRequest (op);
+  g_autofree char *uri = roneo_print_printer_uri (printer);
+
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
+                cupsUser ());
+  return request;
+}
+
+/* "host:port", or the socket path, for messages. */
+static char *
+server_name (void)
+{
+  const char *server = cupsServer ();
+
+  if (server[0] == '/')
+    return g_strdup (server);
+  return g_strdup_printf ("%s:%d", server, ippPort ());
+}
+
+static http_t *
+connect_server (GError **error)
+{
+  http_t *http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC, cupsEncryption (), 1,
+                               CONNECT_TIMEOUT_MS, NULL);
+
+  if (http == NULL)
+    {
+      int saved = errno;
+      g_autofree char *server = server_name ();
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "cannot connect to the CUPS server '%s': %s", server, g_strerror (saved));
+    }
+  return http;
+}
+
+static ipp_t *
+get_printer_attributes (http_t *http, const char *printer, GError **error)
+{
+  static const char *const wanted[] = { "sides-supported", "media-supported", "copies-supported",
+                                        "printer-is-accepting-jobs" };
+  ipp_t *request = roneo_print_new_request (IPP_OP_GET_PRINTER_ATTRIBUTES, printer);
+  g_autoptr (ipp_t) response = NULL;
+
+  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                 G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cupsDoRequest (http, request, "/");
+  if (cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
+    {
+      g_autofree char *server = server_name ();
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "no printer '%s' on the CUPS server '%s'; list the queues with 'lpstat -p'",
+                   printer, server);
+      return NULL;
+    }
+  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "cannot ask the printer '%s' what it supports: %s", printer,
+                   cupsLastErrorString ());
+      return NULL;
+    }
+  return g_steal_pointer (&response);
+}
+
+/* TRUE if @name lists @keyword, or is absent (the queue says nothing). */
+static gboolean
+supports (ipp_t *attrs, const char *name, const char *keyword)
+{
+  ipp_attribute_t *attr = ippFindAttribute (attrs, name, IPP_TAG_ZERO);
+
+  return attr == NULL || ippContainsString (attr, keyword);
+}
+
+static char *
+list_values (ipp_t *attrs, const char *name)
+{
+  ipp_attribute_t *attr = ippFindAttribute (attrs, name, IPP_TAG_ZERO);
+  char buffer[1024] = "";
+
+  if (attr != NULL)
+    ippAttributeString (attr, buffer, sizeof buffer);
+  return g_strdup (buffer);
+}
+
+static gboolean
+check_copies (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
+{
+  ipp_attribute_t *attr = ippFindAttribute (attrs, "copies-supported", IPP_TAG_RANGE);
+  int upper = 0;
+  int lower = 0;
+
+  if (attr == NULL)
+    return TRUE;
+  lower = ippGetRange (attr, 0, &upper);
+  if ((gint64) options->copies >= lower && (gint64) options->copies <= upper)
+    return TRUE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+               "the printer '%s' prints at most %d copies in one job, not %u; nothing was sent",
+               options->printer, upper, options->copies);
+  return FALSE;
+}
+
+/* Refuses, before anything is sent, what the queue says it cannot do. */
+static gboolean
+check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
+{
+  const char *sides = roneo_print_sides_to_string (options->sides);
+  ipp_attribute_t *accepting = ippFindAttribute (attrs, "printer-is-accepting-jobs",
+                                                 IPP_TAG_BOOLEAN);
+
+  if (accepting != NULL && !ippGetBoolean (accepting, 0))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "the printer '%s' is not accepting jobs; enable it with 'cupsaccept %s'",
+                   options->printer, options->printer);
+      return FALSE;
+    }
+  if (!supports (attrs, "sides-supported", sides))
+    {
+      g_autofree char *list = list_values (attrs, "sides-supported");
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "the printer '%s' cannot print '%s' (sides-supported: %s); nothing was sent",
+                   options->printer, sides, list);
+      return FALSE;
+    }
+  if (options->media != NULL && !supports (attrs, "media-supported", options->media))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "the printer '%s' has no media '%s' (see 'lpoptions -p %s -l'); nothing was sent",
+                   options->printer, options->media, options->printer);
+      return FALSE;
+    }
+  return check_copies (attrs, options, error);
+}
+
+static int
+job_options (const RoneoPrintOptions *options, cups_option_t **out)
+{
+  g_autofree char *copies = g_strdup_printf ("%u", options->copies);
+  int n = 0;
+
+  n = cupsAddOption ("copies", copies, n, out);
+  n = cupsAddOption ("sides", roneo_print_sides_to_string (options->sides), n, out);
+  n = cupsAddOption ("print-scaling", "none", n, out);
+  n = cupsAddOption ("print-color-mode", options->color ? "color" : "monochrome", n, out);
+  if (options->media != NULL)
+    n = cupsAddOption ("media", options->media, n, out);
+  return n;
+}
+
+/* Streams @fd as the job's only document. */
+static gboolean
+send_document (http_t *http, const char *printer, int job, int fd, const char *name,
+               GError **error)
+{
+  char buffer[65536];
+  ssize_t got = 0;
+
+  if (cupsStartDocument (http, printer, job, name, CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE)
+    goto failed;
+  while ((got = read (fd, buffer, sizeof buffer)) > 0)
+    if (cupsWriteRequestData (http, buffer, (size_t) got) != HTTP_STATUS_CONTINUE)
+      goto failed;
+  if (got < 0)
+    {
+      int saved = errno;
+      cupsFinishDocument (http, printer);
+      cupsCancelJob2 (http, printer, job, 0);
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot read '%s': %s", name,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (cupsFinishDocument (http, printer) <= IPP_STATUS_OK_CONFLICTING)
+    return TRUE;
+failed:
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot send '%s' to the printer '%s': %s",
+               name, printer, cupsLastErrorString ());
+  cupsCancelJob2 (http, printer, job, 0);
+  return FALSE;
+}
+
+static int
+submit (http_t *http, const char *pdf_path, int fd, const RoneoPrintOptions *options,
+        GError **error)
+{
+  g_autofree char *base = g_path_get_basename (pdf_path);
+  const char *title = options->title != NULL ? options->title : base;
+  cups_option_t *cups_options = NULL;
+  int n = job_options (options, &cups_options);
+  int job = cupsCreateJob (http, options->printer, title, n, cups_options);
+
+  cupsFreeOptions (n, cups_options);
+  if (job == 0)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                   "the printer '%s' refused the job: %s", options->printer,
+                   cupsLastErrorString ());
+      return 0;
+    }
+  if (!send_document (http, options->printer, job, fd, base, error))
+    return -job;
+  return job;
+}
+
+static int
+open_pdf (const char *pdf_path, GError **error)
+{
+  int fd = open (pdf_path, O_RDONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot read '%s': %s", pdf_path,
+                 g_strerror (errno));
+  return fd;
+}
+
+gboolean
+roneo_print_file (const char *pdf_path, const RoneoPrintOptions *options,
+                  RoneoPrintProgress progress, gpointer data, int *job_id, GError **error)
+{
+  g_autoptr (http_t) http = NULL;
+  g_autoptr (ipp_t) attrs = NULL;
+  int fd = -1;
+  int job = 0;
+
+  g_return_val_if_fail (pdf_path != NULL && options != NULL && options->printer != NULL, FALSE);
+  g_return_val_if_fail (options->copies >= 1, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (job_id != NULL)
+    *job_id = 0;
+  if ((http = connect_server (error)) == NULL
+      || (attrs = get_printer_attributes (http, options->printer, error)) == NULL
+      || !check_capabilities (attrs, options, error) || (fd = open_pdf (pdf_path, error)) < 0)
+    return FALSE;
+  job = submit (http, pdf_path, fd, options, error);
+  close (fd);
+  if (job_id != NULL)
+    *job_id = ABS (job);
+  if (job <= 0)
+    return FALSE;
+  return roneo_print_follow (http, options->printer, job,
+                             options->timeout_s != 0 ? options->timeout_s : DEFAULT_TIMEOUT_S,
+                             progress, data, error);
+}

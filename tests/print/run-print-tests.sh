@@ -1,0 +1,145 @@
+#!/bin/bash
+# run-print-tests.sh: the print suite's harness. Starts a private cupsd on a
+# loopback port and a socket in a temporary directory, creates the test queues
+# and runs the C test program against it with CUPS_SERVER set; the daemon is
+# stopped and the directory removed on every exit (PITFALLS 26-28).
+#
+# Queues, all on file: devices in the temporary directory:
+#   roneo-duplex    Generic PDF PPD (PJL + PDF, Duplex option)
+#   roneo-simplex   the same PPD without its Duplex option (sides-supported one-sided)
+#   roneo-broken    the same PPD whose filter exits 1
+#
+# usage: run-print-tests.sh TEST-PROGRAM [GTEST-ARGS...]
+set -u
+
+if [ "$(id -u)" != 0 ]; then
+  echo "SKIP: a private cupsd must run as root (filters run as lp); run the print suite as root"
+  exit 77
+fi
+for tool in cupsd lpadmin lpstat cupsenable cupsaccept; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIP: '$tool' not found; install cups, cups-client and cups-filters"
+    exit 77
+  fi
+done
+ppd=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
+if [ ! -r "$ppd" ]; then
+  echo "SKIP: '$ppd' not found; install cups-filters"
+  exit 77
+fi
+
+test_program=$1
+shift
+
+dir=$(mktemp -d /tmp/roneo-cups.XXXXXX) || exit 1
+chmod 0755 "$dir"
+cupsd_pid=
+cleanup () {
+  if [ -n "$cupsd_pid" ]; then
+    kill "$cupsd_pid" 2>/dev/null
+    wait "$cupsd_pid" 2>/dev/null
+  fi
+  if [ -n "${RONEO_KEEP_CUPS_DIR:-}" ]; then
+    echo "kept $dir"
+  else
+    rm -rf "$dir"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$dir/root/ppd" "$dir/state" "$dir/cache" "$dir/spool/tmp" "$dir/log" "$dir/out"
+chmod 0710 "$dir/spool"
+chgrp lp "$dir/spool" "$dir/spool/tmp" 2>/dev/null
+chmod 1770 "$dir/spool/tmp"
+chown lp "$dir/out" 2>/dev/null
+
+cat > "$dir/root/cups-files.conf" <<CONF
+ServerRoot $dir/root
+StateDir $dir/state
+CacheDir $dir/cache
+RequestRoot $dir/spool
+TempDir $dir/spool/tmp
+ErrorLog $dir/log/error_log
+AccessLog $dir/log/access_log
+PageLog $dir/log/page_log
+Printcap
+FileDevice Yes
+User lp
+Group lp
+SystemGroup root
+CONF
+
+cat > "$dir/root/cupsd.conf" <<CONF
+LogLevel debug
+Listen 127.0.0.1:$port
+Listen $dir/cups.sock
+Browsing No
+BrowseLocalProtocols none
+WebInterface No
+DefaultAuthType None
+DefaultEncryption Never
+JobRetryLimit 0
+<Location />
+  Order allow,deny
+  Allow from 127.0.0.1
+  Allow from @LOCAL
+</Location>
+<Policy default>
+  <Limit All>
+    AuthType None
+    Order allow,deny
+    Allow from all
+  </Limit>
+</Policy>
+CONF
+
+cupsd -f -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" &
+cupsd_pid=$!
+export CUPS_SERVER=127.0.0.1:$port
+ready=
+for _ in $(seq 1 100); do
+  if lpstat -r 2>/dev/null | grep -q 'is running'; then
+    ready=1
+    break
+  fi
+  kill -0 "$cupsd_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$ready" ]; then
+  echo "cupsd did not answer on $CUPS_SERVER; its log:"
+  cat "$dir/log/error_log" 2>/dev/null | tail -40
+  exit 1
+fi
+
+# The broken filter: root-owned, not writable by others, or cupsd refuses it.
+cat > "$dir/fail-filter" <<'FILTER'
+#!/bin/sh
+echo "ERROR: roneo test filter fails on purpose" >&2
+exit 1
+FILTER
+chmod 0755 "$dir/fail-filter"
+sed '/^\*JCLOpenUI \*Duplex/,/^\*JCLCloseUI: \*Duplex/d' "$ppd" > "$dir/simplex.ppd"
+sed "s|^\*cupsFilter:.*|*cupsFilter: \"application/vnd.cups-pdf 0 $dir/fail-filter\"|" "$ppd" \
+  > "$dir/broken.ppd"
+
+add_queue () {
+  lpadmin -p "$1" -v "file://$dir/out/$1.prn" -P "$2" -o printer-error-policy=stop-printer \
+    2>&1 | grep -v 'deprecated' \
+    && true
+  cupsenable "$1" && cupsaccept "$1"
+}
+add_queue roneo-duplex "$ppd" || exit 1
+add_queue roneo-simplex "$dir/simplex.ppd" || exit 1
+add_queue roneo-broken "$dir/broken.ppd" || exit 1
+lpstat -p >/dev/null || exit 1
+
+export RONEO_PRINT_OUT_DIR=$dir/out
+"$test_program" "$@"
+status=$?
+if [ "$status" != 0 ]; then
+  echo "cupsd log (last 60 lines):"
+  tail -60 "$dir/log/error_log"
+fi
+exit $status

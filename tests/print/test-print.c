@@ -1,0 +1,396 @@
+/* test-print.c: roneo_print_file () against the private cupsd that
+ * run-print-tests.sh starts (CUPS_SERVER points at it, RONEO_PRINT_OUT_DIR
+ * holds the queues' file: devices).
+ *
+ * What reached the printer is checked twice: in the job's attributes on the
+ * server, and in the bytes the Generic PDF PPD wrote (PJL lines for duplex,
+ * binding, paper and colour; the PDF after them, opened with poppler, for the
+ * copies that pdftopdf replicated and the page size).
+ */
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cups/cups.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "roneo-error.h"
+#include "roneo-print.h"
+
+/* Poppler 22.02 (Debian 12) defines no autocleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#define A4_W (210.0 * 72.0 / 25.4)
+#define A4_H (297.0 * 72.0 / 25.4)
+
+static char *tmp_dir;
+static char *pdf_path; /* two A4 pages */
+
+static void
+make_pdf (void)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (pdf_path, A4_W, A4_H);
+  cairo_t *cr = cairo_create (surface);
+
+  for (int page = 0; page < 2; page++)
+    {
+      cairo_rectangle (cr, 100, 100 + 50 * page, 200, 100);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static char *
+device_path (const char *queue)
+{
+  g_autofree char *name = g_strconcat (queue, ".prn", NULL);
+
+  return g_build_filename (g_getenv ("RONEO_PRINT_OUT_DIR"), name, NULL);
+}
+
+static GBytes *
+read_device (const char *queue)
+{
+  g_autofree char *path = device_path (queue);
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static gboolean
+bytes_contain (GBytes *bytes, const char *needle)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_strstr_len (data, (gssize) size, needle) != NULL; /* stops at a NUL: PJL comes first */
+}
+
+/* The PDF between "@PJL ENTER LANGUAGE = PDF" and the closing UEL. */
+static PopplerDocument *
+device_pdf (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *start = g_strstr_len (data, (gssize) size, "%PDF-");
+  const char *end = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  PopplerDocument *document = NULL;
+
+  g_assert_nonnull (start);
+  end = memmem (start, size - (gsize) (start - data), "%%EOF", 5);
+  g_assert_nonnull (end);
+  pdf = g_bytes_new (start, (gsize) (end - start) + 5);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* One attribute of @job as text, from the server's record of the job. */
+static char *
+job_attribute (int job, const char *name)
+{
+  http_t *http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC,
+                               HTTP_ENCRYPTION_IF_REQUESTED, 1, 30000, NULL);
+  ipp_t *request = ippNewRequest (IPP_OP_GET_JOB_ATTRIBUTES);
+  char uri[HTTP_MAX_URI];
+  char value[1024] = "";
+  ipp_t *response = NULL;
+  ipp_attribute_t *attr = NULL;
+
+  g_assert_nonnull (http);
+  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0,
+                    "/jobs/%d", job);
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
+  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
+                cupsUser ());
+  response = cupsDoRequest (http, request, "/");
+  g_assert_nonnull (response);
+  attr = ippFindAttribute (response, name, IPP_TAG_ZERO);
+  if (attr != NULL)
+    ippAttributeString (attr, value, sizeof value);
+  ippDelete (response);
+  httpClose (http);
+  return g_strdup (value);
+}
+
+static void
+assert_job_attribute (int job, const char *name, const char *expected)
+{
+  g_autofree char *value = job_attribute (job, name);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Every page A4 and nothing scaled: the page box is the sheet, and the
+ * drawing (a 200 x 100 pt box at 100, 100 on page 1) did not move. */
+static void
+assert_a4_unscaled (PopplerDocument *pdf)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (pdf, i);
+      double width = 0, height = 0;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, A4_W, 0.5);
+      g_assert_cmpfloat_with_epsilon (height, A4_H, 0.5);
+    }
+}
+
+static void
+record_state (const char *state, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup (state));
+}
+
+static void
+remove_device (const char *queue)
+{
+  g_autofree char *path = device_path (queue);
+
+  g_unlink (path);
+}
+
+static void
+test_sides_strings (void)
+{
+  RoneoPrintSides sides = RONEO_PRINT_ONE_SIDED;
+
+  g_assert_cmpstr (roneo_print_sides_to_string (RONEO_PRINT_SHORT_EDGE), ==,
+                   "two-sided-short-edge");
+  g_assert_true (roneo_print_sides_from_string ("two-sided-long-edge", &sides));
+  g_assert_cmpint (sides, ==, RONEO_PRINT_LONG_EDGE);
+  g_assert_false (roneo_print_sides_from_string ("duplex", &sides));
+  g_assert_cmpint (sides, ==, RONEO_PRINT_LONG_EDGE);
+}
+
+static void
+test_long_edge_copies (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 3,
+                                .sides = RONEO_PRINT_LONG_EDGE, .media = "iso_a4_210x297mm",
+                                .color = FALSE, .title = "roneo long edge" };
+  g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (PopplerDocument) pdf = NULL;
+  int job = 0;
+
+  remove_device (options.printer);
+  g_assert_true (roneo_print_file (pdf_path, &options, record_state, states, &job, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (job, >, 0);
+  g_assert_cmpuint (states->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (states, states->len - 1), ==, "completed");
+
+  assert_job_attribute (job, "copies", "3");
+  assert_job_attribute (job, "sides", "two-sided-long-edge");
+  assert_job_attribute (job, "media", "iso_a4_210x297mm");
+  assert_job_attribute (job, "print-scaling", "none");
+  assert_job_attribute (job, "print-color-mode", "monochrome");
+  assert_job_attribute (job, "job-name", "roneo long edge");
+
+  bytes = read_device (options.printer);
+  g_assert_true (bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
+  g_assert_true (bytes_contain (bytes, "@PJL SET BINDING=LONGEDGE\n"));
+  g_assert_true (bytes_contain (bytes, "@PJL SET PAPER=A4\n"));
+  /* The Generic PDF PPD maps no print-color-mode to its ColorModel (lower-case
+   * "grayscale"): RENDERMODE stays COLOR, so monochrome is checked on the job. */
+  pdf = device_pdf (bytes);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 3 * 2); /* copies by pdftopdf */
+  assert_a4_unscaled (pdf);
+}
+
+static void
+test_short_edge_color (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 1,
+                                .sides = RONEO_PRINT_SHORT_EDGE, .media = "iso_a4_210x297mm",
+                                .color = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (PopplerDocument) pdf = NULL;
+  int job = 0;
+
+  remove_device (options.printer);
+  g_assert_true (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_no_error (error);
+  assert_job_attribute (job, "sides", "two-sided-short-edge");
+  assert_job_attribute (job, "print-color-mode", "color");
+  assert_job_attribute (job, "job-name", "test-print.pdf");
+  bytes = read_device (options.printer);
+  g_assert_true (bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
+  g_assert_true (bytes_contain (bytes, "@PJL SET BINDING=SHORTEDGE\n"));
+  g_assert_true (bytes_contain (bytes, "@PJL SET RENDERMODE=COLOR\n"));
+  pdf = device_pdf (bytes);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+  assert_a4_unscaled (pdf);
+}
+
+static void
+test_one_sided (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-simplex", .copies = 2,
+                                .sides = RONEO_PRINT_ONE_SIDED, .media = "iso_a5_148x210mm" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  int job = 0;
+
+  remove_device (options.printer);
+  g_assert_true (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_no_error (error);
+  assert_job_attribute (job, "sides", "one-sided");
+  assert_job_attribute (job, "copies", "2");
+  bytes = read_device (options.printer);
+  g_assert_false (bytes_contain (bytes, "DUPLEX=ON"));
+  g_assert_true (bytes_contain (bytes, "@PJL SET PAPER=A5\n"));
+}
+
+static int
+count_jobs (const char *queue)
+{
+  cups_job_t *jobs = NULL;
+  int n = cupsGetJobs2 (CUPS_HTTP_DEFAULT, &jobs, queue, 0, CUPS_WHICHJOBS_ALL);
+
+  cupsFreeJobs (n, jobs);
+  return n;
+}
+
+/* A refusal sends nothing: no job on the server, no bytes on the device. */
+static void
+assert_refused (const RoneoPrintOptions *options, const char *const *words)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *device = device_path (options->printer);
+  int before = count_jobs (options->printer);
+  int job = -1;
+
+  remove_device (options->printer);
+  g_assert_false (roneo_print_file (pdf_path, options, NULL, NULL, &job, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_test_message ("%s", error->message);
+  for (const char *const *word = words; *word != NULL; word++)
+    g_assert_nonnull (strstr (error->message, *word));
+  g_assert_cmpint (job, ==, 0);
+  g_assert_cmpint (count_jobs (options->printer), ==, MAX (before, 0));
+  g_assert_false (g_file_test (device, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_duplex_refused (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-simplex", .copies = 400,
+                                .sides = RONEO_PRINT_LONG_EDGE, .media = "iso_a4_210x297mm" };
+  const char *const words[] = { "'roneo-simplex'", "two-sided-long-edge", "one-sided", NULL };
+
+  assert_refused (&options, words);
+}
+
+static void
+test_media_refused (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 1,
+                                .media = "iso_a0_841x1189mm" };
+  const char *const words[] = { "'roneo-duplex'", "'iso_a0_841x1189mm'", NULL };
+
+  assert_refused (&options, words);
+}
+
+static void
+test_missing_queue (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-nowhere", .copies = 1 };
+  g_autoptr (GError) error = NULL;
+  int job = -1;
+
+  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "no printer 'roneo-nowhere'"));
+  g_assert_cmpint (job, ==, 0);
+}
+
+static void
+test_unreadable_file (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 1 };
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  int before = count_jobs (options.printer);
+  int job = -1;
+
+  g_assert_false (roneo_print_file (missing, &options, NULL, NULL, &job, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_cmpint (job, ==, 0);
+  g_assert_cmpint (count_jobs (options.printer), ==, before);
+}
+
+/* PITFALLS 28: the failing filter's job must come back as an error at once,
+ * not after the timeout. */
+static void
+test_failing_filter (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-broken", .copies = 1, .timeout_s = 60 };
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds = 0;
+  int job = 0;
+
+  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_test_message ("after %.2f s: %s", seconds, error->message);
+  g_assert_cmpint (job, >, 0);
+  g_assert_nonnull (strstr (error->message, "the printer 'roneo-broken' stopped job"));
+  g_assert_nonnull (strstr (error->message, "lpstat -W not-completed"));
+  g_assert_true (strstr (error->message, "processing-stopped") != NULL
+                 || strstr (error->message, "aborted") != NULL);
+  g_assert_cmpfloat (seconds, <, 20.0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("CUPS_SERVER") == NULL || g_getenv ("RONEO_PRINT_OUT_DIR") == NULL)
+    {
+      g_printerr ("run through run-print-tests.sh, which starts the private cupsd\n");
+      return 77;
+    }
+  tmp_dir = g_dir_make_tmp ("roneo-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf_path = g_build_filename (tmp_dir, "test-print.pdf", NULL);
+  make_pdf ();
+
+  g_test_add_func ("/print/sides-strings", test_sides_strings);
+  g_test_add_func ("/print/long-edge-copies", test_long_edge_copies);
+  g_test_add_func ("/print/short-edge-color", test_short_edge_color);
+  g_test_add_func ("/print/one-sided", test_one_sided);
+  g_test_add_func ("/print/duplex-refused", test_duplex_refused);
+  g_test_add_func ("/print/media-refused", test_media_refused);
+  g_test_add_func ("/print/missing-queue", test_missing_queue);
+  g_test_add_func ("/print/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/print/failing-filter", test_failing_filter);
+  status = g_test_run ();
+
+  g_unlink (pdf_path);
+  g_rmdir (tmp_dir);
+  g_free (pdf_path);
+  g_free (tmp_dir);
+  return status;
+}
