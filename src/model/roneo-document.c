@@ -60,6 +60,44 @@ roneo_block_free (RoneoBlock *block)
   g_free (block);
 }
 
+RoneoBlock *
+roneo_block_copy (const RoneoBlock *block)
+{
+  RoneoBlock *copy = roneo_block_new (block->kind, block->text, block->line, block->column);
+  g_array_append_vals (copy->spans, block->spans->data, block->spans->len);
+  copy->number = block->number;
+  copy->ordered = block->ordered;
+  return copy;
+}
+
+static void
+copy_blocks (GPtrArray *to, const GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (to, roneo_block_copy (g_ptr_array_index (from, i)));
+}
+
+RoneoDocument *
+roneo_document_copy (const RoneoDocument *document)
+{
+  g_return_val_if_fail (document != NULL, NULL);
+  RoneoDocument *copy = roneo_document_new (document->source);
+  copy->layout = g_strdup (document->layout);
+  copy->lang = g_strdup (document->lang);
+  copy->title = g_strdup (document->title);
+  copy->author = g_strdup (document->author);
+  copy->date = g_strdup (document->date);
+  copy->subject = g_strdup (document->subject);
+  copy_blocks (copy->blocks, document->blocks);
+  copy_blocks (copy->footnotes, document->footnotes);
+  for (guint i = 0; i < document->overrides->len; i++)
+    {
+      const RoneoOverride *override = g_ptr_array_index (document->overrides, i);
+      roneo_document_add_override (copy, override->key, override->value, override->line);
+    }
+  return copy;
+}
+
 void
 roneo_block_add_span (RoneoBlock *block, guint start, guint end, guint flags, guint note)
 {

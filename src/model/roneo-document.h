@@ -77,6 +77,10 @@ typedef struct
 RoneoDocument *roneo_document_new (const char *source);
 void roneo_document_free (RoneoDocument *document);
 
+/* A deep copy: every string, block, span, footnote and override is new.
+ * Owned by the caller. A batch fills one copy of the template per row. */
+RoneoDocument *roneo_document_copy (const RoneoDocument *document);
+
 /* A new block appended to the document (or to its footnotes for FOOTNOTE);
  * the document owns it and the caller borrows it. text is copied. */
 RoneoBlock *roneo_document_add_block (RoneoDocument *document, RoneoBlockKind kind,
@@ -86,6 +90,8 @@ void roneo_document_add_override (RoneoDocument *document, const char *key,
 
 RoneoBlock *roneo_block_new (RoneoBlockKind kind, const char *text, guint line, guint column);
 void roneo_block_free (RoneoBlock *block);
+/* A deep copy of block (text and spans). Owned by the caller. */
+RoneoBlock *roneo_block_copy (const RoneoBlock *block);
 void roneo_block_add_span (RoneoBlock *block, guint start, guint end, guint flags, guint note);
 
 /* The first block of that kind, or NULL. Borrowed. */

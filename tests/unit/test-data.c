@@ -1,0 +1,290 @@
+/* test-data.c: the CSV reader of a batch, and filling a template's fields. */
+#include "roneo-copy-parser.h"
+#include "roneo-data.h"
+#include "roneo-error.h"
+#include "roneo-fields.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define LS "\xe2\x80\xa8"
+
+static char *tmp_dir;
+
+static char *
+corpus_path (const char *name)
+{
+  const char *shared = g_getenv ("SHARED_DIR");
+  g_assert_nonnull (shared);
+  return g_build_filename (shared, "corpus", name, NULL);
+}
+
+/* Writes length bytes of text to TMP/name and returns the path. */
+static char *
+write_file (const char *name, const char *text, gssize length)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static RoneoDataSet *
+open_bytes (const char *text, gssize length)
+{
+  g_autofree char *path = write_file ("t.csv", text, length);
+  g_autoptr (GError) error = NULL;
+  RoneoDataSet *data = roneo_data_open (path, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static RoneoDataSet *
+open_text (const char *text)
+{
+  return open_bytes (text, -1);
+}
+
+/* Opening fails; the message must contain expected. */
+static void
+assert_open_fails (const char *text, gssize length, const char *expected)
+{
+  g_autofree char *path = write_file ("t.csv", text, length);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDataSet) data = roneo_data_open (path, &error);
+  g_assert_null (data);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("'%s' does not contain '%s'", error->message, expected);
+}
+
+/* Reads every row; expects n_rows rows then an error containing expected
+ * (or the end when expected is NULL). */
+static void
+assert_rows (RoneoDataSet *data, guint n_rows, const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  guint count = 0, line = 0;
+  g_auto (GStrv) values = NULL;
+  for (; roneo_data_next (data, &values, &line, &error); count++)
+    {
+      g_assert_cmpuint (g_strv_length (values), ==,
+                        g_strv_length ((GStrv) roneo_data_get_fields (data)));
+      g_clear_pointer (&values, g_strfreev);
+    }
+  g_assert_cmpuint (count, ==, n_rows);
+  if (expected == NULL)
+    {
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("'%s' does not contain '%s'", error->message, expected);
+  g_clear_error (&error);
+  g_assert_false (roneo_data_next (data, &values, &line, &error)); /* sticky */
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+}
+
+static void
+assert_next (RoneoDataSet *data, guint expected_line, const char *const *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) values = NULL;
+  guint line = 0;
+  g_assert_true (roneo_data_next (data, &values, &line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (line, ==, expected_line);
+  g_assert_cmpstrv (values, expected);
+}
+
+static void
+test_villes (void)
+{
+  g_autofree char *path = corpus_path ("villes.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDataSet) data = roneo_data_open (path, &error);
+  g_assert_no_error (error);
+  const char *fields[] = { "ville", "date", "heure", "lieu", NULL };
+  g_assert_cmpstrv (roneo_data_get_fields (data), fields);
+  const char *albi[] = { "Albi", "jeudi 6 octobre", "14 h", "devant la CPAM, rue des Cordeliers",
+                         NULL };
+  const char *castres[] = { "Castres", "samedi 8 octobre", "10 h 30", "place Jean-Jaurès", NULL };
+  const char *isle[] = { "L'Isle-Jourdain", "lundi 10 octobre", "18 h",
+                         "salle des fêtes, « grande salle »", NULL };
+  const char *affrique[] = { "Saint-Affrique", "mercredi 12 octobre", "9 h", "marché couvert",
+                             NULL };
+  assert_next (data, 2, albi);
+  assert_next (data, 3, castres);
+  assert_next (data, 4, isle);
+  assert_next (data, 5, affrique);
+  assert_rows (data, 0, NULL);
+  g_assert_cmpuint (roneo_data_count_rows (path, &error), ==, 4);
+  g_assert_no_error (error);
+}
+
+/* villes-ragged.csv: line 2 has an unquoted comma (5 fields), line 3 two
+ * fields, line 4 a quote never closed. The reader stops at line 2. */
+static void
+test_ragged (void)
+{
+  g_autofree char *path = corpus_path ("bad/villes-ragged.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDataSet) data = roneo_data_open (path, &error);
+  g_assert_no_error (error);
+  assert_rows (data, 0,
+               "villes-ragged.csv:2: this row has 5 fields, the header has 4 (quote values that "
+               "contain commas");
+  g_assert_cmpuint (roneo_data_count_rows (path, &error), ==, 0);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+
+  g_autoptr (RoneoDataSet) short_row
+    = open_text ("ville,date,heure,lieu\nAlbi,a,b,c\nCastres,samedi 8 octobre\n");
+  assert_rows (short_row, 1, "t.csv:3: this row has 2 fields, the header has 4 (give every");
+  g_autoptr (RoneoDataSet) open_quote
+    = open_text ("ville,date,heure,lieu\nAlbi,a,b,c\n\"Gaillac,lundi 10 octobre,18 h,halle\n");
+  assert_rows (open_quote, 1, "t.csv:3: this row opens a quote that is never closed");
+}
+
+static void
+test_crlf_bom (void)
+{
+  g_autoptr (RoneoDataSet) crlf = open_text ("a,b\r\n1,2\r\n\"x\r\ny\",3\r\n\r\n4,5\r\n");
+  assert_next (crlf, 2, (const char *[]) { "1", "2", NULL });
+  assert_next (crlf, 3, (const char *[]) { "x\ny", "3", NULL });
+  assert_next (crlf, 6, (const char *[]) { "4", "5", NULL });
+  assert_rows (crlf, 0, NULL);
+
+  g_autoptr (RoneoDataSet) bom = open_text ("\xef\xbb\xbfville,date\nAlbi,jeudi");
+  g_assert_cmpstr (roneo_data_get_fields (bom)[0], ==, "ville");
+  assert_next (bom, 2, (const char *[]) { "Albi", "jeudi", NULL });
+  assert_rows (bom, 0, NULL);
+}
+
+static void
+test_quoted (void)
+{
+  g_autoptr (RoneoDataSet) data = open_text ("a,b\n\"one\ntwo\nthree\",\"x, \"\"y\"\"\"\n"
+                                             "last,\n\n\"\",\"\"\nbad\n");
+  assert_next (data, 2, (const char *[]) { "one\ntwo\nthree", "x, \"y\"", NULL });
+  assert_next (data, 5, (const char *[]) { "last", "", NULL });
+  assert_next (data, 7, (const char *[]) { "", "", NULL });
+  assert_rows (data, 0, "t.csv:8: this row has 1 field, the header has 2");
+
+  g_autoptr (RoneoDataSet) stray = open_text ("a,b\n1,2\n14\" screen,2\n");
+  assert_rows (stray, 1, "t.csv:3: stray quote");
+  g_autoptr (RoneoDataSet) after = open_text ("a,b\n\"x\ny\"z,2\n");
+  assert_rows (after, 0, "t.csv:3: stray quote in the row that starts on line 2");
+}
+
+/* Values keep their blanks; blank lines (or lines of blanks) are skipped. */
+static void
+test_as_written (void)
+{
+  g_autoptr (RoneoDataSet) data = open_text (" ville , date\n\n 14 h ,\tx\n   \n3,4");
+  g_assert_cmpstrv (roneo_data_get_fields (data), ((const char *[]) { "ville", "date", NULL }));
+  assert_next (data, 3, (const char *[]) { " 14 h ", "\tx", NULL });
+  assert_next (data, 5, (const char *[]) { "3", "4", NULL });
+  assert_rows (data, 0, NULL);
+}
+
+static void
+test_not_utf8 (void)
+{
+  g_autoptr (RoneoDataSet) data = open_text ("a,b\n1,2\n\xe9t\xe9,3\n");
+  assert_rows (data, 1, "t.csv:3: not UTF-8 text (save the file as UTF-8)");
+  g_autoptr (RoneoDataSet) later = open_text ("a,b\n\"ok\n\xff\nok\",x\n");
+  assert_rows (later, 0, "t.csv:3: not UTF-8 text");
+  g_autoptr (RoneoDataSet) nul = open_bytes ("a,b\nx\0y,2\n", 10);
+  assert_rows (nul, 0, "t.csv:2: not UTF-8 text (save the file as UTF-8)");
+  assert_open_fails ("vil\xe9,b\n1,2\n", -1, "t.csv:1: not UTF-8 text (save the file as UTF-8)");
+}
+
+static void
+test_open_errors (void)
+{
+  assert_open_fails ("", 0, "t.csv: empty file: no header (the first line names the columns: "
+                            "name,town,date)");
+  assert_open_fails ("\xef\xbb\xbf\n\r\n", -1, "t.csv: empty file: no header (the first line "
+                                               "names the columns: name,town,date)");
+  assert_open_fails ("ville,date\n", -1,
+                     "t.csv:1: no row after the header: nothing to fill (add one line per copy)");
+  assert_open_fails ("\nville,date\n\n", -1, "t.csv:2: no row after the header");
+  assert_open_fails ("a,,c\n1,2,3\n", -1,
+                     "t.csv:1: column 2 has no name (name every column in the first line)");
+  assert_open_fails ("a, a\n1,2\n", -1,
+                     "t.csv:1: two columns are named 'a' (give each column its own name)");
+  assert_open_fails ("a,\"b\n", -1, "t.csv:1: this row opens a quote that is never closed");
+
+  g_autoptr (GError) error = NULL;
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.csv", NULL);
+  g_assert_null (roneo_data_open (missing, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "cannot read '"));
+  g_assert_nonnull (strstr (error->message, "missing.csv': "));
+  g_clear_error (&error);
+  g_assert_cmpuint (roneo_data_count_rows (missing, &error), ==, 0);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+}
+
+/* 10 000 rows (some with quoted line breaks, over several 64 KB chunks) go
+ * through a queue that never holds more than one row. */
+static void
+test_stream (void)
+{
+  GString *text = g_string_new ("n,ville,lieu\n");
+  for (guint i = 0; i < 10000; i++)
+    if (i % 100 == 0)
+      g_string_append_printf (text, "%u,\"Ville %u\",\"salle %u\r\n2e étage, « fond »\"\r\n", i,
+                              i, i);
+    else
+      g_string_append_printf (text, "%u,Ville %u,salle des fêtes n° %u\n", i, i, i);
+  g_autofree char *path = write_file ("big.csv", text->str, text->len);
+  g_string_free (text, TRUE);
+
+  g_autoptr (GError) error = NULL;
+  g_assert_cmpuint (roneo_data_count_rows (path, &error), ==, 10000);
+  g_assert_no_error (error);
+  g_autoptr (RoneoDataSet) data = roneo_data_open (path, &error);
+  g_assert_no_error (error);
+  guint count = 0, line = 0, expected_line = 2;
+  g_auto (GStrv) values = NULL;
+  for (; roneo_data_next (data, &values, &line, &error); count++)
+    {
+      g_assert_cmpuint (line, ==, expected_line);
+      expected_line += count % 100 == 0 ? 2 : 1;
+      g_assert_cmpuint (g_ascii_strtoull (values[0], NULL, 10), ==, count);
+      g_clear_pointer (&values, g_strfreev);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 10000);
+  g_assert_cmpuint (roneo_data_get_max_queued (data), <=, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_autoptr (GError) error = NULL;
+  tmp_dir = g_dir_make_tmp ("roneo-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/data/villes", test_villes);
+  g_test_add_func ("/data/ragged", test_ragged);
+  g_test_add_func ("/data/crlf-bom", test_crlf_bom);
+  g_test_add_func ("/data/quoted", test_quoted);
+  g_test_add_func ("/data/as-written", test_as_written);
+  g_test_add_func ("/data/not-utf8", test_not_utf8);
+  g_test_add_func ("/data/open-errors", test_open_errors);
+  g_test_add_func ("/data/stream", test_stream);
+  int status = g_test_run ();
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
