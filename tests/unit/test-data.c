@@ -262,6 +262,181 @@ test_stream (void)
   g_assert_cmpuint (roneo_data_get_max_queued (data), <=, 1);
 }
 
+static RoneoDocument *
+parse_text (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  RoneoDocument *document = roneo_copy_parse ("t.md", text, strlen (text), &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static const RoneoBlock *
+block_at (const GPtrArray *blocks, guint i)
+{
+  g_assert_cmpuint (i, <, blocks->len);
+  return g_ptr_array_index (blocks, i);
+}
+
+static void
+assert_span (const RoneoBlock *block, guint i, guint start, guint end, guint flags)
+{
+  g_assert_cmpuint (i, <, block->spans->len);
+  const RoneoSpan *span = &g_array_index (block->spans, RoneoSpan, i);
+  g_assert_cmpuint (span->start, ==, start);
+  g_assert_cmpuint (span->end, ==, end);
+  g_assert_cmpuint (span->flags, ==, flags);
+}
+
+static char *
+span_text (const RoneoBlock *block, guint i)
+{
+  const RoneoSpan *span = &g_array_index (block->spans, RoneoSpan, i);
+  return g_strndup (block->text + span->start, span->end - span->start);
+}
+
+/* tract-modele.md filled with every row of villes.csv. */
+static void
+test_fill_villes (void)
+{
+  g_autofree char *md = corpus_path ("tract-modele.md");
+  g_autofree char *csv = corpus_path ("villes.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) template_ = roneo_copy_parse_file (md, &error);
+  g_assert_no_error (error);
+  g_auto (GStrv) used = roneo_document_dup_fields (template_);
+  g_assert_cmpstrv (used, ((const char *[]) { "ville", "date", "heure", "lieu", NULL }));
+  g_autoptr (RoneoDataSet) data = roneo_data_open (csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (roneo_document_check_data (template_, data, &error));
+  g_assert_no_error (error);
+  const char *const *fields = roneo_data_get_fields (data);
+  g_auto (GStrv) row = NULL;
+  guint count = 0;
+  for (; roneo_data_next (data, &row, NULL, &error); count++)
+    {
+      g_autoptr (RoneoDocument) copy
+        = roneo_document_fill (template_, fields, (const char *const *) row, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < copy->blocks->len; i++)
+        g_assert_null (strchr (block_at (copy->blocks, i)->text, '{'));
+      g_autofree char *headline = g_strconcat ("Rassemblement à ", row[0], NULL);
+      g_autofree char *subhead = g_strconcat (row[1], ", ", row[2], NULL);
+      g_assert_cmpstr (block_at (copy->blocks, 0)->text, ==, headline);
+      g_assert_cmpstr (block_at (copy->blocks, 1)->text, ==, subhead);
+      const RoneoBlock *body = block_at (copy->blocks, 2);
+      g_assert_cmpuint (body->spans->len, ==, 1);
+      g_autofree char *strong = span_text (body, 0);
+      g_assert_cmpstr (strong, ==, row[3]); /* **{lieu}** covers the whole value */
+      g_autofree char *end = g_strconcat ("retrouvons-nous ", row[3], ".", NULL);
+      g_assert_true (g_str_has_suffix (body->text, end));
+      g_clear_pointer (&row, g_strfreev);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 4);
+  /* the template is untouched */
+  g_assert_cmpstr (block_at (template_->blocks, 0)->text, ==, "Rassemblement à {ville}");
+}
+
+/* A value is plain text: Markdown and braces in it stay as typed. */
+static void
+test_fill_literal (void)
+{
+  g_autoptr (RoneoDocument) template_ = parse_text ("# Rassemblement à {ville}\n\n**{lieu}**\n");
+  const char *fields[] = { "ville", "lieu", NULL };
+  const char *values[] = { "**bold** {ville} # x", "salle 1\nau fond", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, fields, values, &error);
+  g_assert_no_error (error);
+  const RoneoBlock *headline = block_at (copy->blocks, 0);
+  g_assert_cmpstr (headline->text, ==, "Rassemblement à **bold** {ville} # x");
+  g_assert_cmpuint (headline->spans->len, ==, 0);
+  const RoneoBlock *body = block_at (copy->blocks, 1);
+  g_assert_cmpstr (body->text, ==, "salle 1" LS "au fond");
+  g_assert_cmpuint (body->spans->len, ==, 1);
+  assert_span (body, 0, 0, strlen (body->text), RONEO_SPAN_STRONG);
+}
+
+/* Spans after a field move by its change of length; a note call moves but is
+ * never stretched; a span over a field left empty goes; front matter and
+ * footnotes are filled. A "{vi1lle}" made with a note call is no field. */
+static void
+test_fill_spans (void)
+{
+  g_autoptr (RoneoDocument) template_
+    = parse_text ("---\ntitle: Tract {ville}\n---\n\n# *{x}* and **b** {y}[^1] end\n\n"
+                  "{vi[^1]lle} *{y}* more\n\n[^1]: the note {x}.");
+  g_auto (GStrv) used = roneo_document_dup_fields (template_);
+  g_assert_cmpstrv (used, ((const char *[]) { "ville", "x", "y", NULL }));
+  const char *fields[] = { "y", "x", "ville", NULL };
+  const char *values[] = { "", "longer", "Albi\nTarn", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, fields, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (copy->title, ==, "Tract Albi Tarn");
+  const RoneoBlock *headline = block_at (copy->blocks, 0);
+  g_assert_cmpstr (headline->text, ==, "longer and b 1 end");
+  g_assert_cmpuint (headline->spans->len, ==, 3);
+  assert_span (headline, 0, 0, 6, RONEO_SPAN_EMPHASIS);
+  assert_span (headline, 1, 11, 12, RONEO_SPAN_STRONG);
+  assert_span (headline, 2, 13, 14, RONEO_SPAN_NOTE_CALL);
+  g_assert_cmpuint (g_array_index (headline->spans, RoneoSpan, 2).note, ==, 1);
+  const RoneoBlock *paragraph = block_at (copy->blocks, 1);
+  g_assert_cmpstr (paragraph->text, ==, "{vi1lle}  more");
+  g_assert_cmpuint (paragraph->spans->len, ==, 1);
+  assert_span (paragraph, 0, 3, 4, RONEO_SPAN_NOTE_CALL);
+  g_assert_cmpstr (block_at (copy->footnotes, 0)->text, ==, "the note longer.");
+}
+
+static void
+assert_message (GError *error, const char *expected)
+{
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_unknown_field (void)
+{
+  g_autoptr (RoneoDocument) template_ = parse_text ("# Title {ville}\n\nline\n\n{lieu} here\n");
+  const char *fields[] = { "ville", "date", "heure", NULL };
+  const char *values[] = { "a", "b", "c", NULL };
+  g_autoptr (GError) error = NULL;
+  g_assert_false (roneo_document_check_fields (template_, fields, &error));
+  assert_message (error, "t.md:5: the field {lieu} is not a column of the data (columns: ville, "
+                         "date, heure)");
+  g_clear_error (&error);
+  g_assert_null (roneo_document_fill (template_, fields, values, &error));
+  assert_message (error, "t.md:5: the field {lieu} is not a column of the data (columns: ville, "
+                         "date, heure)");
+  g_clear_error (&error);
+
+  g_autoptr (RoneoDataSet) data = open_text ("ville,date,heure\nAlbi,jeudi,14 h\n");
+  g_assert_false (roneo_document_check_data (template_, data, &error));
+  assert_message (error, "t.md:5: the field {lieu} is not a column of t.csv (columns: ville, "
+                         "date, heure)");
+  g_clear_error (&error);
+
+  g_autoptr (RoneoDocument) front = parse_text ("---\nsubject: for {x}\n---\n\n# {ville}\n");
+  g_assert_false (roneo_document_check_fields (front, fields, &error));
+  assert_message (error, "t.md: the field {x} in the front matter 'subject' is not a column of "
+                         "the data (columns: ville, date, heure)");
+}
+
+static void
+test_copy (void)
+{
+  g_autofree char *md = corpus_path ("tract-pompe-a-fric.md");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) document = roneo_copy_parse_file (md, &error);
+  g_assert_no_error (error);
+  g_autoptr (RoneoDocument) copy = roneo_document_copy (document);
+  g_autofree char *expected = roneo_document_dump (document);
+  g_autofree char *dump = roneo_document_dump (copy);
+  g_assert_cmpstr (dump, ==, expected);
+  g_assert_true (copy->blocks->pdata[0] != document->blocks->pdata[0]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -277,6 +452,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/data/not-utf8", test_not_utf8);
   g_test_add_func ("/data/open-errors", test_open_errors);
   g_test_add_func ("/data/stream", test_stream);
+  g_test_add_func ("/fields/fill-villes", test_fill_villes);
+  g_test_add_func ("/fields/fill-literal", test_fill_literal);
+  g_test_add_func ("/fields/fill-spans", test_fill_spans);
+  g_test_add_func ("/fields/unknown", test_unknown_field);
+  g_test_add_func ("/fields/copy", test_copy);
   int status = g_test_run ();
   g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
   for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
