@@ -3,8 +3,8 @@
  * Get-Job-Attributes every POLL_MS until the job is completed (success) or in
  * any other final state: processing-stopped, canceled, aborted (PITFALLS 28: a
  * job whose filter failed stays processing-stopped for ever), or pending on a
- * stopped printer, which nothing will restart either. A deadline bounds the
- * wait, so the caller never hangs.
+ * stopped (disabled) printer, which waits for an administrator. A deadline
+ * bounds the wait, so the caller never hangs.
  */
 #include "roneo-print-private.h"
 
@@ -14,14 +14,23 @@
 
 #define POLL_MS 150
 
-/* What one poll learned; the strings point into the response. */
+/* What one poll learned. */
 typedef struct
 {
   ipp_jstate_t state;
   char reasons[512];
-  const char *message;
-  const char *printer_message;
+  char message[512];
+  char printer_message[512];
+  gboolean printer_stopped; /* asked only while the job is pending */
 } JobStatus;
+
+static void
+copy_text (ipp_t *response, const char *name, char *buffer, gsize size)
+{
+  ipp_attribute_t *attr = ippFindAttribute (response, name, IPP_TAG_TEXT);
+
+  g_strlcpy (buffer, attr != NULL ? ippGetString (attr, 0, NULL) : "", size);
+}
 
 static ipp_t *
 get_job_attributes (http_t *http, const char *printer, int job, GError **error)
@@ -54,10 +63,32 @@ read_status (ipp_t *response, JobStatus *status)
   attr = ippFindAttribute (response, "job-state-reasons", IPP_TAG_KEYWORD);
   if (attr != NULL)
     ippAttributeString (attr, status->reasons, sizeof status->reasons);
-  attr = ippFindAttribute (response, "job-state-message", IPP_TAG_TEXT);
-  status->message = attr != NULL ? ippGetString (attr, 0, NULL) : NULL;
-  attr = ippFindAttribute (response, "job-printer-state-message", IPP_TAG_TEXT);
-  status->printer_message = attr != NULL ? ippGetString (attr, 0, NULL) : NULL;
+  copy_text (response, "job-state-message", status->message, sizeof status->message);
+  copy_text (response, "job-printer-state-message", status->printer_message,
+             sizeof status->printer_message);
+  status->printer_stopped = FALSE;
+}
+
+/* A pending job on a stopped (disabled) printer waits for an administrator:
+ * CUPS gives it no job-state-reasons that say so, the printer-state does. */
+static void
+read_printer_state (http_t *http, const char *printer, JobStatus *status)
+{
+  static const char *const wanted[] = { "printer-state", "printer-state-message" };
+  ipp_t *request = roneo_print_new_request (IPP_OP_GET_PRINTER_ATTRIBUTES, printer);
+  g_autoptr (ipp_t) response = NULL;
+  ipp_attribute_t *attr = NULL;
+
+  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                 G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cupsDoRequest (http, request, "/");
+  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+    return; /* the job poll reports a lost server */
+  attr = ippFindAttribute (response, "printer-state", IPP_TAG_ENUM);
+  status->printer_stopped = attr != NULL && ippGetInteger (attr, 0) == IPP_PSTATE_STOPPED;
+  if (status->printer_stopped)
+    copy_text (response, "printer-state-message", status->printer_message,
+               sizeof status->printer_message);
 }
 
 static gboolean
@@ -73,23 +104,28 @@ is_final (const JobStatus *status)
 {
   if (status->state >= IPP_JSTATE_STOPPED)
     return TRUE;
-  return status->state == IPP_JSTATE_PENDING && has_reason (status, "printer-stopped");
+  return status->state == IPP_JSTATE_PENDING
+         && (status->printer_stopped || has_reason (status, "printer-stopped"));
 }
 
-/* " (reasons): message, printer message", each part only when known. */
+/* "state (reasons): message, printer message", each part only when known. */
 static char *
 describe (const JobStatus *status)
 {
   GString *text = g_string_new (ippEnumString ("job-state", (int) status->state));
+  const char *separator = ": ";
 
+  if (status->printer_stopped)
+    g_string_append (text, " on a stopped printer");
   if (status->reasons[0] != '\0' && strcmp (status->reasons, "none") != 0)
     g_string_append_printf (text, " (%s)", status->reasons);
-  if (status->message != NULL && status->message[0] != '\0')
-    g_string_append_printf (text, ": %s", status->message);
-  if (status->printer_message != NULL && status->printer_message[0] != '\0'
-      && g_strcmp0 (status->printer_message, status->message) != 0)
-    g_string_append_printf (text, "%s%s", status->message != NULL ? ", " : ": ",
-                            status->printer_message);
+  if (status->message[0] != '\0')
+    {
+      g_string_append_printf (text, ": %s", status->message);
+      separator = ", ";
+    }
+  if (status->printer_message[0] != '\0' && strcmp (status->printer_message, status->message) != 0)
+    g_string_append_printf (text, "%s%s", separator, status->printer_message);
   return g_string_free (text, FALSE);
 }
 
@@ -135,6 +171,8 @@ roneo_print_follow (http_t *http, const char *printer, int job, guint timeout_s,
       if (response == NULL)
         return FALSE;
       read_status (response, &status);
+      if (status.state == IPP_JSTATE_PENDING)
+        read_printer_state (http, printer, &status);
       if (progress != NULL && status.state != reported)
         progress (ippEnumString ("job-state", (int) status.state), data);
       reported = status.state;

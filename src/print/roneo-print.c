@@ -186,7 +186,8 @@ check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **err
   if (options->media != NULL && !supports (attrs, "media-supported", options->media))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "the printer '%s' has no media '%s' (see 'lpoptions -p %s -l'); nothing was sent",
+                   "the printer '%s' has no media '%s' (see 'lpoptions -p %s -l'); "
+                   "nothing was sent",
                    options->printer, options->media, options->printer);
       return FALSE;
     }

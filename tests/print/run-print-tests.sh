@@ -8,6 +8,8 @@
 #   roneo-duplex    Generic PDF PPD (PJL + PDF, Duplex option)
 #   roneo-simplex   the same PPD without its Duplex option (sides-supported one-sided)
 #   roneo-broken    the same PPD whose filter exits 1
+#   roneo-slow      the same PPD whose filter takes 30 s (for the timeout)
+#   roneo-stopped   Generic PDF, accepting jobs but disabled (cupsdisable)
 #
 # usage: run-print-tests.sh TEST-PROGRAM [GTEST-ARGS...]
 set -u
@@ -48,7 +50,6 @@ cleanup () {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$dir/root/ppd" "$dir/state" "$dir/cache" "$dir/spool/tmp" "$dir/log" "$dir/out"
 chmod 0710 "$dir/spool"
 chgrp lp "$dir/spool" "$dir/spool/tmp" 2>/dev/null
@@ -71,7 +72,31 @@ Group lp
 SystemGroup root
 CONF
 
-cat > "$dir/root/cupsd.conf" <<CONF
+# Starts cupsd on a free loopback port; FALSE if it died or did not answer.
+start_cupsd () {
+  # A free port (python3 comes with meson); another process may take it
+  # before cupsd binds it, hence the retries below.
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])')
+  write_cupsd_conf
+  cupsd -f -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" &
+  cupsd_pid=$!
+  export CUPS_SERVER=127.0.0.1:$port
+  for _ in $(seq 1 100); do
+    if lpstat -r 2>/dev/null | grep -q 'is running'; then
+      return 0
+    fi
+    kill -0 "$cupsd_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$cupsd_pid" 2>/dev/null
+  wait "$cupsd_pid" 2>/dev/null
+  cupsd_pid=
+  return 1
+}
+
+write_cupsd_conf () {
+  cat > "$dir/root/cupsd.conf" <<CONF
 LogLevel debug
 Listen 127.0.0.1:$port
 Listen $dir/cups.sock
@@ -80,7 +105,6 @@ BrowseLocalProtocols none
 WebInterface No
 DefaultAuthType None
 DefaultEncryption Never
-JobRetryLimit 0
 <Location />
   Order allow,deny
   Allow from 127.0.0.1
@@ -94,22 +118,18 @@ JobRetryLimit 0
   </Limit>
 </Policy>
 CONF
+}
 
-cupsd -f -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" &
-cupsd_pid=$!
-export CUPS_SERVER=127.0.0.1:$port
-ready=
-for _ in $(seq 1 100); do
-  if lpstat -r 2>/dev/null | grep -q 'is running'; then
-    ready=1
+started=
+for _ in 1 2 3; do
+  if start_cupsd; then
+    started=1
     break
   fi
-  kill -0 "$cupsd_pid" 2>/dev/null || break
-  sleep 0.1
 done
-if [ -z "$ready" ]; then
+if [ -z "$started" ]; then
   echo "cupsd did not answer on $CUPS_SERVER; its log:"
-  cat "$dir/log/error_log" 2>/dev/null | tail -40
+  tail -40 "$dir/log/error_log" 2>/dev/null
   exit 1
 fi
 
@@ -119,24 +139,39 @@ cat > "$dir/fail-filter" <<'FILTER'
 echo "ERROR: roneo test filter fails on purpose" >&2
 exit 1
 FILTER
-chmod 0755 "$dir/fail-filter"
+cat > "$dir/slow-filter" <<'FILTER'
+#!/bin/sh
+sleep 30
+cat
+FILTER
+chmod 0755 "$dir/fail-filter" "$dir/slow-filter"
 sed '/^\*JCLOpenUI \*Duplex/,/^\*JCLCloseUI: \*Duplex/d' "$ppd" > "$dir/simplex.ppd"
 sed "s|^\*cupsFilter:.*|*cupsFilter: \"application/vnd.cups-pdf 0 $dir/fail-filter\"|" "$ppd" \
   > "$dir/broken.ppd"
+sed "s|^\*cupsFilter:.*|*cupsFilter: \"application/vnd.cups-pdf 0 $dir/slow-filter\"|" "$ppd" \
+  > "$dir/slow.ppd"
 
 add_queue () {
-  lpadmin -p "$1" -v "file://$dir/out/$1.prn" -P "$2" -o printer-error-policy=stop-printer \
-    2>&1 | grep -v 'deprecated' \
-    && true
+  local out
+  if ! out=$(lpadmin -p "$1" -v "file://$dir/out/$1.prn" -P "$2" \
+               -o printer-error-policy=stop-printer 2>&1); then
+    echo "lpadmin -p $1 failed: $out"
+    return 1
+  fi
   cupsenable "$1" && cupsaccept "$1"
 }
 add_queue roneo-duplex "$ppd" || exit 1
 add_queue roneo-simplex "$dir/simplex.ppd" || exit 1
 add_queue roneo-broken "$dir/broken.ppd" || exit 1
+add_queue roneo-slow "$dir/slow.ppd" || exit 1
+add_queue roneo-stopped "$ppd" || exit 1
+cupsdisable -r "stopped by the roneo test" roneo-stopped || exit 1
 lpstat -p >/dev/null || exit 1
 
+# The test's own files go under $dir too, so the trap removes them after a crash.
+mkdir "$dir/tmp"
 export RONEO_PRINT_OUT_DIR=$dir/out
-"$test_program" "$@"
+TMPDIR=$dir/tmp "$test_program" "$@"
 status=$?
 if [ "$status" != 0 ]; then
   echo "cupsd log (last 60 lines):"

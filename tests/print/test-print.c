@@ -360,6 +360,46 @@ test_failing_filter (void)
   g_assert_cmpfloat (seconds, <, 20.0);
 }
 
+/* A disabled queue accepts the job and leaves it pending: nothing will start
+ * it, so that is final too. */
+static void
+test_stopped_queue (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-stopped", .copies = 1, .timeout_s = 60 };
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds = 0;
+  int job = 0;
+
+  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_test_message ("after %.2f s: %s", seconds, error->message);
+  g_assert_cmpint (job, >, 0);
+  g_assert_nonnull (strstr (error->message, "pending on a stopped printer"));
+  g_assert_cmpfloat (seconds, <, 20.0);
+}
+
+/* A job still processing at the deadline is reported, not waited on. */
+static void
+test_timeout (void)
+{
+  RoneoPrintOptions options = { .printer = "roneo-slow", .copies = 1, .timeout_s = 1 };
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double seconds = 0;
+  int job = 0;
+
+  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_test_message ("after %.2f s: %s", seconds, error->message);
+  g_assert_cmpint (job, >, 0);
+  g_assert_nonnull (strstr (error->message, "is not done after 1 s: processing"));
+  g_assert_cmpfloat (seconds, >=, 1.0);
+  g_assert_cmpfloat (seconds, <, 5.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -386,6 +426,8 @@ main (int argc, char **argv)
   g_test_add_func ("/print/missing-queue", test_missing_queue);
   g_test_add_func ("/print/unreadable-file", test_unreadable_file);
   g_test_add_func ("/print/failing-filter", test_failing_filter);
+  g_test_add_func ("/print/stopped-queue", test_stopped_queue);
+  g_test_add_func ("/print/timeout", test_timeout);
   status = g_test_run ();
 
   g_unlink (pdf_path);
