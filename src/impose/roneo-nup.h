@@ -51,43 +51,41 @@
 G_BEGIN_DECLS
 
 #define RONEO_NUP_MAX_SLOTS 256
-#define RONEO_NUP_CONTENT_CLEARANCE                                            \
-  RONEO_MM(8.0) /* office: content to every cut and edge */
+#define RONEO_NUP_CONTENT_CLEARANCE RONEO_MM (8.0) /* office: content to every cut and edge */
 
-typedef enum {
+typedef enum
+{
   RONEO_NUP_OFFICE, /* photocopier: no bleed, cells butt, ticks on the cuts */
-  RONEO_NUP_PRESS,  /* print shop: bleed, gutters, crop marks outside the block
-                     */
+  RONEO_NUP_PRESS,  /* print shop: bleed, gutters, crop marks outside the block */
 } RoneoNupProfile;
 
-typedef enum {
-  RONEO_NUP_DUPLEX_LONG, /* IPP two-sided-long-edge: the paper turns on its long
-                            edge */
+typedef enum
+{
+  RONEO_NUP_DUPLEX_LONG,  /* IPP two-sided-long-edge: the paper turns on its long edge */
   RONEO_NUP_DUPLEX_SHORT, /* IPP two-sided-short-edge */
 } RoneoNupDuplex;
 
-typedef struct {
+typedef struct
+{
   double page_width, page_height;   /* the trim of one copy, pt */
   double sheet_width, sheet_height; /* the paper, portrait: width <= height */
   guint nup;                        /* copies per sheet; 0 = as many as fit */
   RoneoNupProfile profile;
-  double bleed;          /* press only: around each trim, pt */
-  double printer_margin; /* unprintable border of the paper, pt: ticks and press
-                            marks stay in */
-  gboolean
-      keep_portrait; /* never a landscape sheet: rotate the cells instead */
+  double bleed;           /* press only: around each trim, pt */
+  double printer_margin;  /* unprintable border, pt: office ticks and press marks stay in */
+  gboolean keep_portrait; /* never a landscape sheet: rotate the cells instead */
 } RoneoNupSpec;
 
-typedef struct {
+typedef struct
+{
   RoneoNupSpec spec;
   RoneoOrientation orientation;
-  double width, height; /* the sheet as drawn: landscape means width > height */
-  guint cols, rows;     /* cols * rows slots */
-  gboolean
-      rotated;   /* pages turned 90 degrees counter-clockwise in their slots */
-  double gutter; /* between neighbouring trims: 0 office, 2 bleed press */
-  RoneoRect block;  /* the bounding box of the trims, centred on the sheet */
-  RoneoRect *slots; /* cols * rows trims on the sheet, row-major */
+  double width, height;  /* the sheet as drawn: landscape means width > height */
+  guint cols, rows;      /* cols * rows slots */
+  gboolean rotated;      /* pages turned 90 degrees counter-clockwise in their slots */
+  double gutter;         /* between neighbouring trims: 0 office, 2 bleed press */
+  RoneoRect block;       /* the bounding box of the trims, centred on the sheet */
+  RoneoRect *slots;      /* cols * rows trims on the sheet, row-major */
   RoneoNupDuplex duplex; /* the natural binding: every verso upright */
 } RoneoNup;
 
@@ -95,18 +93,18 @@ typedef struct {
  * positive, the bleed or margin is unreasonable, a copy does not fit the sheet
  * (naming a sheet it fits), or spec->nup copies cannot be arranged on it
  * (naming the counts that can). */
-RoneoNup *roneo_nup_new(const RoneoNupSpec *spec, GError **error);
-void roneo_nup_free(RoneoNup *nup);
+RoneoNup *roneo_nup_new (const RoneoNupSpec *spec, GError **error);
+void roneo_nup_free (RoneoNup *nup);
 
-guint roneo_nup_get_n_slots(const RoneoNup *nup);
+guint roneo_nup_get_n_slots (const RoneoNup *nup);
 /* The trim of a slot on the sheet. Borrowed. */
-const RoneoRect *roneo_nup_get_slot(const RoneoNup *nup, guint slot);
+const RoneoRect *roneo_nup_get_slot (const RoneoNup *nup, guint slot);
 
 /* Where the back of the piece in front slot `slot` is drawn on the verso sheet
  * when the paper turns on `duplex`, and whether it is rotated 180 degrees
  * relative to the front's orientation (may be NULL). */
-guint roneo_nup_verso_slot(const RoneoNup *nup, guint slot,
-                           RoneoNupDuplex duplex, gboolean *upside_down);
+guint roneo_nup_verso_slot (const RoneoNup *nup, guint slot, RoneoNupDuplex duplex,
+                            gboolean *upside_down);
 
 /* One sheet. pages[slot] (roneo_nup_get_n_slots entries) is the composed page
  * for front slot `slot`, -1 for blank. With verso, each page is drawn in the
@@ -114,9 +112,8 @@ guint roneo_nup_verso_slot(const RoneoNup *nup, guint slot,
  * same mapping for both sides. Placements in sheet slot order, then the marks
  * of the profile, the same on both sides (they coincide through the paper).
  * Owned. */
-RoneoSheet *roneo_nup_new_sheet(const RoneoNup *nup, const int *pages,
-                                gboolean verso, RoneoNupDuplex duplex,
-                                const char *name);
+RoneoSheet *roneo_nup_new_sheet (const RoneoNup *nup, const int *pages, gboolean verso,
+                                 RoneoNupDuplex duplex, const char *name);
 
 /* The one-sheet test job: LABEL marks only (plus the profile's marks). The
  * front shows in each slot its letter (A, B, ... row-major) and "FRONT" with an
@@ -124,26 +121,25 @@ RoneoSheet *roneo_nup_new_sheet(const RoneoNup *nup, const int *pages,
  * slot it backs and "BACK" with its arrow. Held to the light, letters and
  * arrows coincide when the printer turns the paper as `duplex` says. Owned
  * sheets. */
-void roneo_nup_new_calibration(const RoneoNup *nup, RoneoNupDuplex duplex,
-                               RoneoSheet **front, RoneoSheet **back);
+void roneo_nup_new_calibration (const RoneoNup *nup, RoneoNupDuplex duplex, RoneoSheet **front,
+                                RoneoSheet **back);
 
 /* Cut-and-stack: the record in `slot` of `sheet`, or -1 for a blank slot. */
-int roneo_nup_cut_and_stack(guint n_records, guint slots, guint sheet,
-                            guint slot);
+int roneo_nup_cut_and_stack (guint n_records, guint slots, guint sheet, guint slot);
 /* ceil (n_records / slots). */
-guint roneo_nup_sheet_count(guint n_records, guint slots);
+guint roneo_nup_sheet_count (guint n_records, guint slots);
 
 /* The smallest distance from a copy's content (its trim inset by copy_margin)
  * to any cut line or sheet edge, in pt. */
-double roneo_nup_content_clearance(const RoneoNup *nup, double copy_margin);
+double roneo_nup_content_clearance (const RoneoNup *nup, double copy_margin);
 /* Whether content copy_margin inside each trim keeps
  * RONEO_NUP_CONTENT_CLEARANCE from every cut and sheet edge and lies in the
  * printable area. */
-gboolean roneo_nup_content_clear(const RoneoNup *nup, double copy_margin);
+gboolean roneo_nup_content_clear (const RoneoNup *nup, double copy_margin);
 
 /* "A5 2-up on A4 landscape (2 x 1), duplex short edge". Owned. */
-char *roneo_nup_describe(const RoneoNup *nup);
+char *roneo_nup_describe (const RoneoNup *nup);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(RoneoNup, roneo_nup_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoNup, roneo_nup_free)
 
 G_END_DECLS
