@@ -5,6 +5,7 @@
  * LF: every byte of a run is on the same line, a row can only end on the last
  * byte of a run, and a row starts on the first byte fed while none is open.
  * Feeding stops as soon as a row is complete, so the queue holds one row.
+ * A line ends at LF, CRLF or a lone CR (as libcsv ends rows).
  */
 #include "roneo-data.h"
 
@@ -35,6 +36,7 @@ struct _RoneoDataSet
   gboolean started;  /* the first chunk was read (BOM checked) */
   gboolean finished; /* end of file reached and csv_fini() called */
   guint line;        /* line of the next byte */
+  gboolean after_cr; /* the last byte fed was a CR: a line break unless LF follows */
   gboolean in_row;   /* a row has begun and not ended */
   guint row_line;    /* the line it began on */
   GPtrArray *row;    /* char*: the values of that row so far */
@@ -231,6 +233,9 @@ feed_run (RoneoDataSet *data)
     length++;
   if (length < left)
     length++;
+  if (data->after_cr && start[0] != '\n')
+    data->line++;
+  data->after_cr = start[length - 1] == '\r';
   if (!data->in_row && start[0] != '\r' && start[0] != '\n')
     {
       data->in_row = TRUE;

@@ -9,11 +9,12 @@
  * blanks; every column needs a name, no two the same). Every following row
  * has one value per column. Values are kept as written: blanks around an
  * unquoted value stay (" 14 h" is " 14 h"); a value in double quotes may hold
- * commas, doubled quotes ("") and line breaks. Rows may end in LF or CRLF; a
- * line break inside a quoted value is kept as "\n" (CRLF becomes "\n"). A
+ * commas, doubled quotes ("") and line breaks. Rows may end in LF, CRLF or CR; a
+ * line break inside a quoted value is kept as "\n" (CRLF and CR become "\n"). A
  * UTF-8 byte order mark at the start is skipped. Blank lines are skipped.
  * Quotes follow RFC 4180 strictly: a quote inside an unquoted value or text
- * after a closing quote is an error, not a guess. Lines are counted at LF.
+ * after a closing quote is an error, not a guess. A line ends at LF, CRLF
+ * or a lone CR.
  *
  * Errors are RONEO_ERROR_INPUT with "FILE:LINE: message" (the path as given):
  * the file cannot be read (no line), it is empty (no header), the header has

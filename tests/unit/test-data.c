@@ -156,6 +156,11 @@ test_crlf_bom (void)
   assert_next (crlf, 6, (const char *[]) { "4", "5", NULL });
   assert_rows (crlf, 0, NULL);
 
+  g_autoptr (RoneoDataSet) cr = open_text ("a,b\r1,\"x\ry\"\r\r3,4");
+  assert_next (cr, 2, (const char *[]) { "1", "x\ny", NULL });
+  assert_next (cr, 5, (const char *[]) { "3", "4", NULL });
+  assert_rows (cr, 0, NULL);
+
   g_autoptr (RoneoDataSet) bom = open_text ("\xef\xbb\xbfville,date\nAlbi,jeudi");
   g_assert_cmpstr (roneo_data_get_fields (bom)[0], ==, "ville");
   assert_next (bom, 2, (const char *[]) { "Albi", "jeudi", NULL });
