@@ -22,6 +22,14 @@ roneo_cli_options_clear (RoneoCliOptions *o)
   g_free (o->manifest);
   g_free (o->text);
   g_free (o->distance);
+  g_free (o->data);
+  g_free (o->nup);
+  g_free (o->profile);
+  g_free (o->duplex);
+  g_free (o->print);
+  g_free (o->printer);
+  g_free (o->sides);
+  g_free (o->media);
   g_strfreev (o->files);
 }
 

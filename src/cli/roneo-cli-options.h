@@ -35,6 +35,19 @@ typedef struct
   int max_sheets;
   gboolean whole;
   gboolean stencil;
+  /* batch and print */
+  char *data;
+  char *nup;
+  char *profile;
+  char *duplex;
+  char *print;
+  char *printer;
+  char *sides;
+  char *media;
+  int copies;
+  gboolean calibration;
+  gboolean mono;
+  gboolean copies_given;
   char **files;
 } RoneoCliOptions;
 

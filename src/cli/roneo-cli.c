@@ -15,6 +15,8 @@ static const struct
 } commands[] = {
   { "flyer", roneo_cli_flyer, "lay out a tract (A5 flyer by default) as a print-ready PDF" },
   { "banner", roneo_cli_banner, "lay out a slogan as a banner tiled across A4 sheets" },
+  { "batch", roneo_cli_batch, "impose copies, or one per row of a CSV file, on sheets" },
+  { "print", roneo_cli_print, "send a PDF to a CUPS printer at actual size" },
   { "check", roneo_cli_check, "preflight: does it fit, fonts, warnings; writes nothing" },
   { "layouts", roneo_cli_layouts, "list the layouts available" },
   { "fonts", roneo_cli_fonts, "show what each Roneo font family resolves to" },

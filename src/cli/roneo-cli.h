@@ -19,6 +19,8 @@ typedef int (*RoneoCliCommand) (int argc, char **argv);
 int roneo_cli_flyer (int argc, char **argv);
 int roneo_cli_check (int argc, char **argv);
 int roneo_cli_banner (int argc, char **argv);
+int roneo_cli_batch (int argc, char **argv);
+int roneo_cli_print (int argc, char **argv);
 int roneo_cli_layouts (int argc, char **argv);
 int roneo_cli_fonts (int argc, char **argv);
 

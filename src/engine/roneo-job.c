@@ -5,7 +5,7 @@
 #include "roneo-cleanup-private.h"
 #include "roneo-config.h"
 #include "roneo-copy-parser.h"
-#include "roneo-data-private.h"
+#include "roneo-datadir-private.h"
 #include "roneo-error.h"
 #include "roneo-flow.h"
 #include "roneo-fonts.h"
@@ -27,13 +27,13 @@
 RoneoEngine *
 roneo_engine_new (const char *data_dir, GError **error)
 {
-  g_autofree char *dir = data_dir ? g_strdup (data_dir) : roneo_data_find_dir ();
+  g_autofree char *dir = data_dir ? g_strdup (data_dir) : roneo_datadir_find ();
   g_autofree char *fonts_dir = g_build_filename (dir, "fonts", NULL);
   RoneoFonts *fonts = roneo_fonts_new (fonts_dir, error);
   if (fonts == NULL)
     return NULL;
   RoneoEngine *engine = g_new0 (RoneoEngine, 1);
-  engine->layout_dirs = roneo_data_layout_dirs (dir);
+  engine->layout_dirs = roneo_datadir_layout_dirs (dir);
   engine->data_dir = g_steal_pointer (&dir);
   engine->fonts = fonts;
   engine->hyphenator = roneo_hyphenator_new (RONEO_HYPHEN_DIR);

@@ -105,6 +105,60 @@ gboolean roneo_engine_run_banner (RoneoEngine *engine, const RoneoBannerJob *job
                                   GError **error);
 void roneo_banner_result_clear (RoneoBannerResult *result);
 
+/* A batch job: `roneo batch`. Copies of a tract, or one per row of a CSV
+ * file, imposed n-up on sheets. */
+typedef enum
+{
+  RONEO_BATCH_DUPLEX_AUTO,  /* the imposition's natural binding */
+  RONEO_BATCH_DUPLEX_LONG,
+  RONEO_BATCH_DUPLEX_SHORT,
+} RoneoBatchDuplex;
+
+/* Called after each sheet: done of total. */
+typedef void (*RoneoBatchProgress) (guint done, guint total, gpointer data);
+
+typedef struct
+{
+  const char *input;        /* the tract, or the template with {fields} */
+  const char *data;         /* CSV file, or NULL: copies of the tract */
+  const char *output;       /* PDF path; NULL: INPUT-batch.pdf beside the input */
+  const char *layout;       /* NULL: the copy's, else "a5-flyer" */
+  const char *lang;
+  gint64 date;
+  guint copies;             /* of the tract, or of each row; 0 counts as 1 */
+  guint nup;                /* copies per sheet; 0: as many as fit */
+  const char *sheet;        /* paper name; NULL: A4 */
+  gboolean press;           /* print shop profile: bleed, gutters, crop marks */
+  double bleed;             /* press, pt; 0: 3 mm */
+  RoneoBatchDuplex duplex;
+  gboolean calibration;     /* only the one-sheet duplex test job */
+  gboolean one_sheet;       /* copies of a tract: one sheet (and its back), to send with
+                             * copies = sheets (for a printer) */
+  gboolean strict;
+  gboolean dry_run;
+  RoneoBatchProgress progress;
+  gpointer progress_data;
+  const gint *cancel;       /* set to non-zero (e.g. on SIGINT): stop, write nothing */
+} RoneoBatchJob;
+
+typedef struct
+{
+  char *output;        /* owned */
+  char *layout_name;   /* owned */
+  char *imposition;    /* "A5 2-up on A4 landscape (2 x 1), duplex short edge", owned */
+  guint records;       /* copies laid out (rows x copies, or copies) */
+  guint sheets;        /* sheets in the PDF (a recto/verso pair counts once) */
+  guint print_copies;  /* copies to ask the printer for: 1, or the sheets of a one-sheet job */
+  gboolean two_sided;
+  gboolean short_edge; /* when two_sided: the binding to ask for */
+  char *media;         /* IPP media of the sheet, "iso_a4_210x297mm", owned */
+} RoneoBatchResult;
+
+gboolean roneo_engine_run_batch (RoneoEngine *engine, const RoneoBatchJob *job,
+                                 RoneoWarnings *warnings, RoneoBatchResult *result,
+                                 GError **error);
+void roneo_batch_result_clear (RoneoBatchResult *result);
+
 /* The date of a job: SOURCE_DATE_EPOCH when set, else now. Fails on a
  * malformed SOURCE_DATE_EPOCH. */
 gboolean roneo_default_date (gint64 *date, GError **error);
@@ -114,5 +168,6 @@ gboolean roneo_date_parse (const char *text, gint64 *date, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoEngine, roneo_engine_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoFlyerResult, roneo_flyer_result_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoBannerResult, roneo_banner_result_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoBatchResult, roneo_batch_result_clear)
 
 G_END_DECLS

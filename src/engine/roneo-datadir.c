@@ -1,5 +1,5 @@
 /* Where roneo's data lives, and the date a job carries. */
-#include "roneo-data-private.h"
+#include "roneo-datadir-private.h"
 
 #include "roneo-config.h"
 #include "roneo-error.h"
@@ -17,7 +17,7 @@ has_layouts (const char *dir)
 }
 
 char *
-roneo_data_find_dir (void)
+roneo_datadir_find (void)
 {
   const char *env = g_getenv ("RONEO_DATA_DIR");
   if (env != NULL && *env != '\0')
@@ -28,7 +28,7 @@ roneo_data_find_dir (void)
 }
 
 GStrv
-roneo_data_layout_dirs (const char *data_dir)
+roneo_datadir_layout_dirs (const char *data_dir)
 {
   GStrv dirs = g_new0 (char *, 3);
   dirs[0] = g_build_filename (g_get_user_data_dir (), "roneo", "layouts", NULL);

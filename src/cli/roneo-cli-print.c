@@ -1,0 +1,63 @@
+/* roneo print: a PDF sent to a CUPS queue, and the printing step of batches. */
+#include "roneo-cli-print.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void
+say_state (const char *state, gpointer data)
+{
+  const RoneoCliOptions *o = data;
+  roneo_cli_note (o->quiet || !o->verbose, "roneo: print job %s\n", state);
+}
+
+int
+roneo_cli_send (const RoneoCliOptions *o, const char *path, const RoneoPrintOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  int job_id = 0;
+  if (!roneo_print_file (path, options, say_state, (gpointer) o, &job_id, &error))
+    return roneo_cli_fail (error);
+  roneo_cli_note (o->quiet, "roneo: printed %s on '%s' (job %d, %u cop%s, %s)\n", path,
+                  options->printer, job_id, options->copies, options->copies > 1 ? "ies" : "y",
+                  roneo_print_sides_to_string (options->sides));
+  return 0;
+}
+
+static int
+run_print (const RoneoCliOptions *o)
+{
+  if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
+    return roneo_cli_usage_error ("print", "give one PDF to print");
+  if (o->printer == NULL)
+    return roneo_cli_usage_error ("print", "no --printer (list the queues with 'lpstat -p')");
+  RoneoPrintOptions options = { .printer = o->printer, .copies = 1, .media = o->media,
+                                .color = !o->mono };
+  if (o->copies < 0)
+    return roneo_cli_usage_error ("print", "--copies must be 1 or more");
+  options.copies = o->copies > 0 ? (guint) o->copies : 1;
+  if (o->sides != NULL && !roneo_print_sides_from_string (o->sides, &options.sides))
+    return roneo_cli_usage_error ("print", "--sides takes one-sided, two-sided-long-edge or "
+                                           "two-sided-short-edge");
+  return roneo_cli_send (o, o->files[0], &options);
+}
+
+int
+roneo_cli_print (int argc, char **argv)
+{
+  g_auto (RoneoCliOptions) o = { 0 };
+  const GOptionEntry own[] = {
+    { "printer", 'P', 0, G_OPTION_ARG_STRING, &o.printer, "CUPS queue (see lpstat -p)", "QUEUE" },
+    { "copies", 'n', 0, G_OPTION_ARG_INT, &o.copies, "Copies (default 1)", "N" },
+    { "sides", 0, 0, G_OPTION_ARG_STRING, &o.sides,
+      "one-sided, two-sided-long-edge or two-sided-short-edge", "SIDES" },
+    { "media", 0, 0, G_OPTION_ARG_STRING, &o.media, "Paper, e.g. iso_a4_210x297mm", "MEDIA" },
+    { "mono", 0, 0, G_OPTION_ARG_NONE, &o.mono, "Print in black and white", NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = roneo_cli_context_new (
+      "FILE.pdf", "Send a PDF to a CUPS printer at actual size, and follow the job.", &o, own,
+      G_N_ELEMENTS (own));
+  int status = roneo_cli_parse_args (context, argc, argv, &o);
+  return status ? status : run_print (&o);
+}
