@@ -9,55 +9,42 @@ set_source_color (cairo_t *cr, const RoneoColor *color)
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
+/* An item in its colour; with stencil, the outlines of the glyphs and boxes
+ * in black, nothing filled, so the letters can be traced onto cloth or cut
+ * out. Rules stay lines. */
 static void
-draw_item (cairo_t *cr, const RoneoItem *item)
+draw_item (cairo_t *cr, const RoneoItem *item, gboolean stencil)
 {
-  set_source_color (cr, &item->color);
+  if (stencil)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_set_line_width (cr, RONEO_STENCIL_WIDTH);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+    }
+  else
+    set_source_color (cr, &item->color);
   switch (item->kind)
     {
     case RONEO_ITEM_TEXT:
       cairo_move_to (cr, item->rect.x, item->rect.y);
-      pango_cairo_show_layout (cr, item->layout);
+      if (stencil)
+        pango_cairo_layout_path (cr, item->layout);
+      else
+        pango_cairo_show_layout (cr, item->layout);
       break;
     case RONEO_ITEM_BOX:
       cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
-      cairo_fill (cr);
       break;
     case RONEO_ITEM_RULE:
       cairo_set_line_width (cr, item->line_width);
       cairo_move_to (cr, item->rect.x, item->rect.y);
       cairo_line_to (cr, item->rect.x + item->rect.width, item->rect.y);
-      cairo_stroke (cr);
       break;
     }
-}
-
-/* Stencil: the outlines of the glyphs and boxes in black, nothing filled, so
- * the letters can be traced onto cloth or cut out. Rules stay lines. */
-static void
-draw_item_stencil (cairo_t *cr, const RoneoItem *item)
-{
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, RONEO_STENCIL_WIDTH);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  switch (item->kind)
-    {
-    case RONEO_ITEM_TEXT:
-      cairo_move_to (cr, item->rect.x, item->rect.y);
-      pango_cairo_layout_path (cr, item->layout);
-      cairo_stroke (cr);
-      break;
-    case RONEO_ITEM_BOX:
-      cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
-      cairo_stroke (cr);
-      break;
-    case RONEO_ITEM_RULE:
-      cairo_set_line_width (cr, item->line_width);
-      cairo_move_to (cr, item->rect.x, item->rect.y);
-      cairo_line_to (cr, item->rect.x + item->rect.width, item->rect.y);
-      cairo_stroke (cr);
-      break;
-    }
+  if (item->kind == RONEO_ITEM_BOX && !stencil)
+    cairo_fill (cr);
+  else if (item->kind != RONEO_ITEM_TEXT || stencil)
+    cairo_stroke (cr);
 }
 
 void
@@ -75,10 +62,7 @@ roneo_draw_page (cairo_t *cr, const RoneoPage *page, double bleed, gboolean sten
     {
       const RoneoItem *item = g_ptr_array_index (page->items, i);
       cairo_save (cr);
-      if (stencil)
-        draw_item_stencil (cr, item);
-      else
-        draw_item (cr, item);
+      draw_item (cr, item, stencil);
       cairo_restore (cr);
     }
   cairo_restore (cr);

@@ -60,4 +60,9 @@ cairo_status_t roneo_render_append_bytes (void *closure, const unsigned char *da
 gboolean roneo_render_check_status (cairo_status_t status, const char *path, GError **error);
 gboolean roneo_render_write_png (cairo_surface_t *surface, const char *path, GError **error);
 
+/* A white proof image of width x height pt at dpi, and a context on it
+ * that draws in pt. Owned. */
+cairo_surface_t *roneo_render_new_proof (double width, double height, double dpi);
+cairo_t *roneo_render_proof_context (cairo_surface_t *proof, double dpi);
+
 G_END_DECLS

@@ -87,14 +87,9 @@ roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (!roneo_sheet_check_pages (sheet, pages->len, path, error))
     return FALSE;
-  const int width = (int) lround (sheet->width * dpi / 72.0);
-  const int height = (int) lround (sheet->height * dpi / 72.0);
   g_autoptr (cairo_surface_t) surface
-      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (width, 1), MAX (height, 1));
-  g_autoptr (cairo_t) cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, dpi / 72.0, dpi / 72.0);
+      = roneo_render_new_proof (sheet->width, sheet->height, dpi);
+  g_autoptr (cairo_t) cr = roneo_render_proof_context (surface, dpi);
   RoneoSheetSources sources;
   roneo_sheet_sources_init (&sources, pages, options->stencil);
   roneo_draw_sheet (cr, sheet, &sources, options->label_context);

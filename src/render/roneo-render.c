@@ -198,19 +198,30 @@ roneo_render_write_png (cairo_surface_t *surface, const char *path, GError **err
   return roneo_output_commit (output, error);
 }
 
+cairo_surface_t *
+roneo_render_new_proof (double width, double height, double dpi)
+{
+  const int w = (int) lround (width * dpi / 72.0), h = (int) lround (height * dpi / 72.0);
+  return cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (w, 1), MAX (h, 1));
+}
+
+cairo_t *
+roneo_render_proof_context (cairo_surface_t *proof, double dpi)
+{
+  cairo_t *cr = cairo_create (proof);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, dpi / 72.0, dpi / 72.0);
+  return cr;
+}
+
 gboolean
 roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error)
 {
   g_return_val_if_fail (page != NULL && dpi > 0 && path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  const int width = (int) lround (page->width * dpi / 72.0);
-  const int height = (int) lround (page->height * dpi / 72.0);
-  g_autoptr (cairo_surface_t) surface
-      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (width, 1), MAX (height, 1));
-  g_autoptr (cairo_t) cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, dpi / 72.0, dpi / 72.0);
+  g_autoptr (cairo_surface_t) surface = roneo_render_new_proof (page->width, page->height, dpi);
+  g_autoptr (cairo_t) cr = roneo_render_proof_context (surface, dpi);
   roneo_draw_page (cr, page, 0, FALSE);
   cairo_status_t status = cairo_status (cr);
   if (status != CAIRO_STATUS_SUCCESS)
