@@ -76,6 +76,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
   job->lang = o->lang;
   job->sheet = o->sheet;
   job->calibration = o->calibration;
+  job->single = o->single;
   job->strict = o->strict;
   job->one_sheet = o->print != NULL && o->data == NULL;
   if (o->copies < 0 || (o->copies == 0 && o->copies_given))
@@ -194,6 +195,8 @@ roneo_cli_batch (int argc, char **argv)
       "LENGTH" },
     { "duplex", 0, 0, G_OPTION_ARG_STRING, &o.duplex,
       "Edge the paper turns on for recto/verso: auto (default), long or short", "EDGE" },
+    { "single", 0, 0, G_OPTION_ARG_NONE, &o.single,
+      "Press: no imposition, each copy's pages with bleed and TrimBox/BleedBox", NULL },
     { "calibration", 0, 0, G_OPTION_ARG_NONE, &o.calibration,
       "Only the one-sheet recto/verso test job: print it and hold it to the light", NULL },
     { "print", 0, 0, G_OPTION_ARG_STRING, &o.print, "Send the sheets to this CUPS queue",

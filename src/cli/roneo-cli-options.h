@@ -46,6 +46,7 @@ typedef struct
   char *media;
   int copies;
   gboolean calibration;
+  gboolean single;
   gboolean mono;
   gboolean copies_given;
   char **files;

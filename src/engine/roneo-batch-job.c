@@ -333,12 +333,49 @@ write_calibration (Batch *b, GError **error)
          && roneo_sheet_writer_add (b->writer, back, none, error);
 }
 
+/* For a print shop: no imposition, every copy's pages with bleed, TrimBox
+ * and BleedBox (PRINT.md "press"). Copies of a tract are its pages once. */
+static gboolean
+write_single (Batch *b, GError **error)
+{
+  g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
+  guint rows = b->rows ? b->rows->len : 0;
+  for (guint row = 0; row < MAX (rows, 1); row++)
+    {
+      int recto, verso;
+      g_autoptr (GPtrArray) own = NULL;
+      if (rows > 0 && !compose_row (b, b->layout, row, pages, &recto, &verso, error))
+        return FALSE;
+      if (rows == 0 && ((own = compose (b, b->template_, b->layout, error)) == NULL))
+        return FALSE;
+      for (guint i = 0; own != NULL && i < own->len; i++)
+        g_ptr_array_add (pages, g_steal_pointer (&g_ptr_array_index (own, i)));
+      if (cancelled (b, error))
+        return FALSE;
+    }
+  b->copy_pages = 1;
+  b->result->records = MAX (rows, 1);
+  b->result->sheets = pages->len;
+  b->result->print_copies = rows > 0 ? 1 : MAX (b->job->copies, 1);
+  if (b->job->dry_run)
+    return TRUE;
+  const RoneoRenderOptions options = {
+    .title = b->template_->title, .author = b->template_->author,
+    .subject = b->template_->subject, .creator = "roneo " RONEO_VERSION,
+    .date = b->job->date, .bleed = b->bleed,
+  };
+  return roneo_render_pdf (pages, &options, b->result->output, error);
+}
+
 static void
 fill_result (Batch *b)
 {
   RoneoBatchResult *result = b->result;
   result->layout_name = g_strdup (b->layout->name);
-  result->imposition = roneo_nup_describe (b->nup);
+  result->imposition = b->job->single ? g_strdup_printf ("single pages, %.0f mm bleed, "
+                                                        "TrimBox and BleedBox",
+                                                        b->bleed / RONEO_PT_PER_MM)
+                                      : roneo_nup_describe (b->nup);
   result->two_sided = b->copy_pages == 2;
   result->short_edge = b->duplex == RONEO_NUP_DUPLEX_SHORT;
   result->media = g_strdup (ipp_media (b->sheet_name));
@@ -354,13 +391,20 @@ run (Batch *b, GError **error)
     return FALSE;
   b->result->output = job->output ? g_strdup (job->output)
                                   : roneo_engine_default_output (job->input, "-batch.pdf");
+  if (job->single && !job->press)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                   "--single is for the press profile: add --profile press");
+      return FALSE;
+    }
   gboolean ok = job->calibration ? write_calibration (b, error)
+                : job->single    ? write_single (b, error)
                 : job->data      ? write_records (b, error)
                                  : write_copies (b, error);
   fill_result (b);
   if (!ok || !roneo_engine_check_strict (job->strict, b->warnings, error))
     return FALSE;
-  return job->dry_run || roneo_sheet_writer_close (b->writer, error);
+  return job->dry_run || b->writer == NULL || roneo_sheet_writer_close (b->writer, error);
 }
 
 gboolean

@@ -132,6 +132,8 @@ typedef struct
   double bleed;             /* press, pt; 0: 3 mm */
   RoneoBatchDuplex duplex;
   gboolean calibration;     /* only the one-sheet duplex test job */
+  gboolean single;          /* press: no imposition, each copy's pages with bleed and boxes
+                             * (once for copies of a tract: the shop prints the run) */
   gboolean one_sheet;       /* copies of a tract: one sheet (and its back), to send with
                              * copies = sheets (for a printer) */
   gboolean strict;
