@@ -143,6 +143,29 @@ remove_print_only (char *path)
   g_free (path);
 }
 
+/* Runs the job (and prints it); the caller removes a print-only temporary. */
+static int
+run_job (RoneoCliOptions *o, RoneoBatchJob *job)
+{
+  g_autoptr (GError) error = NULL;
+  if (!o->quiet && isatty (STDERR_FILENO))
+    job->progress = show_progress;
+  job->cancel = &interrupted;
+  signal (SIGINT, on_interrupt);
+  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
+  if (engine == NULL)
+    return roneo_cli_fail (error);
+  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+  g_auto (RoneoBatchResult) result = { 0 };
+  gboolean ok = roneo_engine_run_batch (engine, job, warnings, &result, &error);
+  signal (SIGINT, SIG_DFL);
+  roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
+  if (!ok)
+    return roneo_cli_fail (error);
+  report (o, &result);
+  return o->print ? print_result (o, &result) : 0;
+}
+
 static int
 run_batch (RoneoCliOptions *o)
 {
@@ -152,26 +175,11 @@ run_batch (RoneoCliOptions *o)
   RoneoBatchJob job = { 0 };
   if (!job_from_options (o, &job, &error))
     return roneo_cli_fail (error);
-  g_autofree char *temporary = print_only_path (o);
+  char *temporary = print_only_path (o);
   if (temporary != NULL)
     job.output = temporary;
-  if (!o->quiet && isatty (STDERR_FILENO))
-    job.progress = show_progress;
-  job.cancel = &interrupted;
-  signal (SIGINT, on_interrupt);
-  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
-  if (engine == NULL)
-    return roneo_cli_fail (error);
-  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_auto (RoneoBatchResult) result = { 0 };
-  gboolean ok = roneo_engine_run_batch (engine, &job, warnings, &result, &error);
-  signal (SIGINT, SIG_DFL);
-  roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
-  if (!ok)
-    return roneo_cli_fail (error);
-  report (o, &result);
-  int status = o->print ? print_result (o, &result) : 0;
-  remove_print_only (g_steal_pointer (&temporary));
+  int status = run_job (o, &job);
+  remove_print_only (temporary);
   return status;
 }
 

@@ -367,6 +367,15 @@ write_single (Batch *b, GError **error)
   return roneo_render_pdf (pages, &options, b->result->output, error);
 }
 
+/* The imposition as it is printed: with the binding chosen, not the natural one. */
+static char *
+describe_nup (const Batch *b)
+{
+  RoneoNup shown = *b->nup;
+  shown.duplex = b->duplex;
+  return roneo_nup_describe (&shown);
+}
+
 static void
 fill_result (Batch *b)
 {
@@ -375,7 +384,7 @@ fill_result (Batch *b)
   result->imposition = b->job->single ? g_strdup_printf ("single pages, %.0f mm bleed, "
                                                         "TrimBox and BleedBox",
                                                         b->bleed / RONEO_PT_PER_MM)
-                                      : roneo_nup_describe (b->nup);
+                                      : describe_nup (b);
   result->two_sided = b->copy_pages == 2;
   result->short_edge = b->duplex == RONEO_NUP_DUPLEX_SHORT;
   result->media = g_strdup (ipp_media (b->sheet_name));
