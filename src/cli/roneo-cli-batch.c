@@ -115,9 +115,15 @@ print_result (const RoneoCliOptions *o, const RoneoBatchResult *result)
 static void
 report (const RoneoCliOptions *o, const RoneoBatchResult *result)
 {
-  roneo_cli_note (o->quiet, "roneo: %s: %u cop%s on %u sheet%s%s (%s)\n",
-                  result->output ? result->output : "(nothing written)", result->records,
-                  result->records > 1 ? "ies" : "y", result->sheets,
+  const char *where = o->print && !o->output ? "job" : result->output;
+  if (o->calibration)
+    {
+      roneo_cli_note (o->quiet, "roneo: %s: the calibration sheet, recto/verso (%s)\n", where,
+                      result->imposition);
+      return;
+    }
+  roneo_cli_note (o->quiet, "roneo: %s: %u cop%s on %u sheet%s%s (%s)\n", where,
+                  result->records, result->records > 1 ? "ies" : "y", result->sheets,
                   result->sheets > 1 ? "s" : "", result->two_sided ? " recto/verso" : "",
                   result->imposition);
 }

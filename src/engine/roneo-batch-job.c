@@ -101,6 +101,10 @@ impose (Batch *b, GError **error)
     .bleed = job->press ? (job->bleed > 0 ? job->bleed : DEFAULT_BLEED) : 0,
     .printer_margin = PRINTER_MARGIN,
   };
+  /* A press prints SRA sheets to the edge: they exist to leave room for
+   * bleed and marks around the finished size. */
+  if (job->press && g_ascii_strncasecmp (b->sheet_name, "SRA", 3) == 0)
+    spec.printer_margin = 0;
   if (!roneo_paper_lookup (b->sheet_name, &spec.sheet_width, &spec.sheet_height))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
