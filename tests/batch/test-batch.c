@@ -810,6 +810,43 @@ test_press_marks (void)
   rm_rf (dir);
 }
 
+/* ---------------------------------------------------------------- single (press) */
+
+/* --profile press --single: no imposition, one page per copy in row order,
+ * each the trim plus 3 mm bleed on every side; without press it is refused. */
+static void
+test_single (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-modele.md");
+  g_autofree char *csv = corpus ("villes.csv");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (Run) run;
+  BATCH (&run, dir, tract, "--data", csv, "--profile", "press", "--single", "-o", out);
+  assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+  const double bleed = 3 * 72 / 25.4;
+  assert_page_sizes (doc, 105 * 72 / 25.4 + 2 * bleed, 148 * 72 / 25.4 + 2 * bleed);
+  const char *towns[] = { "Cordeliers", "Jean-Jaurès", "fêtes", "marché" }; /* {lieu} */
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      assert_contains (text, towns[i]);
+    }
+  rm_rf (dir);
+
+  g_autofree char *dir2 = make_tmp ();
+  g_autofree char *out2 = g_build_filename (dir2, "out.pdf", NULL);
+  g_auto (Run) office;
+  BATCH (&office, dir2, tract, "--single", "-o", out2);
+  assert_exit (&office, 1);
+  assert_contains (office.err, "--profile press");
+  g_assert_false (g_file_test (out2, G_FILE_TEST_EXISTS));
+  rm_rf (dir2);
+}
+
 /* ---------------------------------------------------------------- calibration */
 
 static void
@@ -1052,6 +1089,7 @@ main (int argc, char **argv)
   add_func ("/batch/duplex/long-summary", test_duplex_long_summary);
   add_func ("/batch/press/marks", test_press_marks);
   add_func ("/batch/calibration", test_calibration);
+  add_func ("/batch/single", test_single);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/batch/bad/", bad_cases[i].name, NULL);
