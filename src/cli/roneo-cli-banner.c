@@ -72,6 +72,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBannerJob *job, GError **error)
 {
   job->input = o->files && o->files[0] ? o->files[0] : "-";
   job->text = o->text;
+  job->fields = (const char *const *) o->fields;
   job->output = o->output;
   job->layout = o->layout;
   job->lang = o->lang;
@@ -180,6 +181,8 @@ roneo_cli_banner (int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
       "Document date (default: SOURCE_DATE_EPOCH, else now)", "DATE" },
     { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, "Print the banner page and the sheets (IR)", NULL },
+    { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
+      "Fill {name} in the slogan with value (repeat for each field)", "NAME=VALUE" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (

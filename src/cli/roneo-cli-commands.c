@@ -10,6 +10,7 @@ job_from_options (const RoneoCliOptions *o, RoneoFlyerJob *job, GError **error)
 {
   job->input = o->files[0];
   job->output = o->output;
+  job->fields = (const char *const *) o->fields;
   job->layout = o->layout;
   job->lang = o->lang;
   job->png_dpi = o->png_dpi;
@@ -80,6 +81,8 @@ roneo_cli_flyer (int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
       "Document date, for the same bytes from the same input (default: SOURCE_DATE_EPOCH, "
       "else now)", "DATE" },
+    { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
+      "Fill {name} in the copy with value (repeat for each field)", "NAME=VALUE" },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &o.bleed,
       "Bleed for a print shop, e.g. 3mm: the page grows, TrimBox/BleedBox are set", "LENGTH" },
     { "marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, "Crop marks outside the trim", NULL },
@@ -98,6 +101,8 @@ roneo_cli_check (int argc, char **argv)
   g_auto (RoneoCliOptions) o = { 0 };
   const GOptionEntry own[] = {
     { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, "Print the composed pages (the page IR)", NULL },
+    { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
+      "Fill {name} in the copy with value (repeat for each field)", "NAME=VALUE" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (

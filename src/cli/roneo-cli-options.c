@@ -30,6 +30,7 @@ roneo_cli_options_clear (RoneoCliOptions *o)
   g_free (o->printer);
   g_free (o->sides);
   g_free (o->media);
+  g_strfreev (o->fields);
   g_strfreev (o->files);
 }
 

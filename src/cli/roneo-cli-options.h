@@ -49,6 +49,7 @@ typedef struct
   gboolean single;
   gboolean mono;
   gboolean copies_given;
+  char **fields; /* --field name=value, repeatable */
   char **files;
 } RoneoCliOptions;
 

@@ -324,7 +324,8 @@ static gboolean
 run (Banner *b, GError **error)
 {
   const RoneoBannerJob *job = b->job;
-  if ((b->document = read_slogan (job, error)) == NULL)
+  if ((b->document = read_slogan (job, error)) == NULL
+      || !roneo_engine_fill_fields (&b->document, job->fields, b->warnings, error))
     return FALSE;
   b->layout = roneo_engine_load_layout (b->engine, job->layout, b->document, RONEO_LAYOUT_BANNER,
                                         error);

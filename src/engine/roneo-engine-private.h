@@ -27,6 +27,13 @@ RoneoLayout *roneo_engine_load_layout (RoneoEngine *engine, const char *name,
                                        const RoneoDocument *document, RoneoLayoutKind kind,
                                        GError **error);
 
+/* The document with its {fields} filled from assignments ("name=value"),
+ * taken (it may be replaced). A field left without a value is a warning: it
+ * stays as typed. FALSE with RONEO_ERROR_USAGE for a malformed assignment or
+ * one naming no field of the document. */
+gboolean roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignments,
+                                   RoneoWarnings *warnings, GError **error);
+
 /* Warns for each style in sections (NULL-terminated) whose font is not there. */
 void roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout,
                                const char *const *sections, RoneoWarnings *warnings);

@@ -7,6 +7,7 @@
 #include "roneo-copy-parser.h"
 #include "roneo-datadir-private.h"
 #include "roneo-error.h"
+#include "roneo-fields.h"
 #include "roneo-flow.h"
 #include "roneo-fonts.h"
 #include "roneo-hyphen.h"
@@ -131,6 +132,70 @@ roneo_engine_load_layout (RoneoEngine *engine, const char *name, const RoneoDocu
       return NULL;
     }
   return g_steal_pointer (&layout);
+}
+
+static gboolean
+split_assignments (const char *const *assignments, GPtrArray *names, GPtrArray *values,
+                   GError **error)
+{
+  for (guint i = 0; assignments && assignments[i]; i++)
+    {
+      const char *equal = strchr (assignments[i], '=');
+      if (equal == NULL || equal == assignments[i])
+        {
+          g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                       "--field '%s': write it name=value, like ville=Albi", assignments[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (names, g_strndup (assignments[i], equal - assignments[i]));
+      g_ptr_array_add (values, g_strdup (equal + 1));
+    }
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (values, NULL);
+  return TRUE;
+}
+
+gboolean
+roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignments,
+                          RoneoWarnings *warnings, GError **error)
+{
+  g_auto (GStrv) used = roneo_document_dup_fields (*document);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  if (!split_assignments (assignments, names, values, error))
+    return FALSE;
+  for (guint i = 0; i + 1 < names->len; i++)
+    if (!g_strv_contains ((const char *const *) used, g_ptr_array_index (names, i)))
+      {
+        g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--field %s: %s has no {%s}",
+                     (char *) g_ptr_array_index (names, i), (*document)->source,
+                     (char *) g_ptr_array_index (names, i));
+        return FALSE;
+      }
+  gboolean given = names->len > 1;
+  g_ptr_array_set_size (names, names->len - 1); /* drop the NULL ends to append */
+  g_ptr_array_set_size (values, values->len - 1);
+  for (guint i = 0; used[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (names, used[i], g_str_equal, NULL))
+      {
+        roneo_warnings_add (warnings, RONEO_WARNING_GENERAL,
+                            "%s: {%s} has no value and stays as typed (give --field %s=..., "
+                            "or use roneo batch --data)",
+                            (*document)->source, used[i], used[i]);
+        g_ptr_array_add (names, g_strdup (used[i]));
+        g_ptr_array_add (values, g_strdup_printf ("{%s}", used[i]));
+      }
+  if (!given)
+    return TRUE;
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (values, NULL);
+  RoneoDocument *filled = roneo_document_fill (*document, (const char *const *) names->pdata,
+                                               (const char *const *) values->pdata, error);
+  if (filled == NULL)
+    return FALSE;
+  roneo_document_free (*document);
+  *document = filled;
+  return TRUE;
 }
 
 void
@@ -281,7 +346,7 @@ roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarn
   memset (result, 0, sizeof *result);
   result->proofs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (RoneoDocument) document = roneo_copy_parse_file (job->input, error);
-  if (document == NULL)
+  if (document == NULL || !roneo_engine_fill_fields (&document, job->fields, warnings, error))
     return FALSE;
   g_autoptr (RoneoLayout) layout
       = roneo_engine_load_layout (engine, job->layout, document, RONEO_LAYOUT_FLYER, error);

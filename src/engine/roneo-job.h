@@ -24,6 +24,7 @@ typedef struct
   const char *output; /* PDF path, "-" for standard output, NULL: beside the input */
   const char *layout; /* layout name or .ini path; NULL: the copy's, else "a5-flyer" */
   const char *lang;   /* NULL: the copy's, else "fr" */
+  const char *const *fields; /* "name=value" for the copy's {fields}, NULL-terminated, or NULL */
   gint64 date;        /* document date, seconds since the epoch */
   double png_dpi;     /* > 0: PNG proofs beside the PDF, one per page */
   double bleed;       /* pt */
@@ -70,6 +71,7 @@ typedef struct
   const char *output;      /* PDF path, "-" for standard output, NULL: beside the input */
   const char *layout;      /* NULL: the slogan's, else "banderole" */
   const char *lang;        /* NULL: the slogan's, else "fr" */
+  const char *const *fields; /* "name=value" for the slogan's {fields}, or NULL */
   gint64 date;
   double width, height;    /* the banner; 0: the layout's page size */
   const char *sheet;       /* paper name, NULL: the layout's */

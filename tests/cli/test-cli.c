@@ -790,6 +790,34 @@ test_stdin (void)
   rm_rf (dir);
 }
 
+/* --field fills a template's {fields} as plain text; an unfilled one warns
+ * and stays as typed; a field the copy does not have is a usage error. */
+static void
+test_fields (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = corpus ("tract-modele.md");
+  g_autofree char *out = g_build_filename (dir, "albi.pdf", NULL);
+  g_auto (Run) run;
+  RUN (&run, dir, "flyer", tract, "--field", "ville=Albi", "--field", "lieu=**place** du Vigan",
+       "-o", out, "--date", DATE);
+  assert_exit (&run, 0);
+  assert_contains (run.err, "{date} has no value");
+  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_autofree char *text = document_text (doc);
+  assert_contains (text, "ALBI");            /* the headline is set in capitals */
+  assert_contains (text, "**place** du Vigan"); /* a value is never Markdown */
+  assert_contains (text, "{date}");
+  g_assert_null (strstr (text, "{ville}"));
+  g_autofree char *bad = g_build_filename (dir, "bad.pdf", NULL);
+  g_auto (Run) unknown;
+  RUN (&unknown, dir, "flyer", tract, "--field", "ville-x=1", "-o", bad, "--date", DATE);
+  assert_exit (&unknown, 1);
+  assert_contains (unknown.err, "has no {ville-x}");
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  rm_rf (dir);
+}
+
 /* ---------------------------------------------------------------- bad input */
 
 typedef struct
@@ -1197,6 +1225,7 @@ main (int argc, char **argv)
   add_func ("/output/png", test_png);
   add_func ("/output/stdout", test_stdout);
   add_func ("/input/stdin", test_stdin);
+  add_func ("/input/fields", test_fields);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *test_path = g_strconcat ("/input/", bad_cases[i].file, NULL);
