@@ -149,6 +149,15 @@ remove_print_only (char *path)
   g_free (path);
 }
 
+/* A wrong queue is found once the inputs are read, before the sheets are made. */
+static gboolean
+check_printer (gpointer data, GError **error)
+{
+  const RoneoCliOptions *o = data;
+  RoneoPrintOptions probe = { .printer = o->print, .copies = 1, .color = !o->mono };
+  return roneo_print_check (&probe, error);
+}
+
 /* Runs the job (and prints it); the caller removes a print-only temporary. */
 static int
 run_job (RoneoCliOptions *o, RoneoBatchJob *job)
@@ -181,6 +190,11 @@ run_batch (RoneoCliOptions *o)
   RoneoBatchJob job = { 0 };
   if (!job_from_options (o, &job, &error))
     return roneo_cli_fail (error);
+  if (o->print != NULL)
+    {
+      job.preflight = check_printer;
+      job.preflight_data = o;
+    }
   char *temporary = print_only_path (o);
   if (temporary != NULL)
     job.output = temporary;

@@ -402,6 +402,8 @@ run (Batch *b, GError **error)
     return FALSE;
   if (job->data != NULL && !job->calibration && !read_rows (b, error))
     return FALSE;
+  if (job->preflight != NULL && !job->preflight (job->preflight_data, error))
+    return FALSE;
   b->result->output = job->output ? g_strdup (job->output)
                                   : roneo_engine_default_output (job->input, "-batch.pdf");
   if (job->single && !job->press)

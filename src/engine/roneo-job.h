@@ -143,6 +143,10 @@ typedef struct
   RoneoBatchProgress progress;
   gpointer progress_data;
   const gint *cancel;       /* set to non-zero (e.g. on SIGINT): stop, write nothing */
+  /* Called once the inputs are read and checked, before any copy is laid
+   * out (the CLI checks the printer there); FALSE with error stops the job. */
+  gboolean (*preflight) (gpointer data, GError **error);
+  gpointer preflight_data;
 } RoneoBatchJob;
 
 typedef struct

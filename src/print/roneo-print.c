@@ -275,6 +275,17 @@ open_pdf (const char *pdf_path, GError **error)
 }
 
 gboolean
+roneo_print_check (const RoneoPrintOptions *options, GError **error)
+{
+  g_return_val_if_fail (options != NULL && options->printer != NULL, FALSE);
+  g_autoptr (http_t) http = connect_server (error);
+  if (http == NULL)
+    return FALSE;
+  g_autoptr (ipp_t) attrs = get_printer_attributes (http, options->printer, error);
+  return attrs != NULL && check_capabilities (attrs, options, error);
+}
+
+gboolean
 roneo_print_file (const char *pdf_path, const RoneoPrintOptions *options,
                   RoneoPrintProgress progress, gpointer data, int *job_id, GError **error)
 {

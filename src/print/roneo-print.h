@@ -46,6 +46,11 @@ const char *roneo_print_sides_to_string (RoneoPrintSides sides);
 /* Parses an IPP sides keyword; FALSE (and @sides untouched) if unknown. */
 gboolean roneo_print_sides_from_string (const char *string, RoneoPrintSides *sides);
 
+/* Whether the queue exists, accepts jobs and can do what options ask,
+ * without sending anything: a batch checks it before laying out thousands
+ * of copies. Same errors as roneo_print_file(). */
+gboolean roneo_print_check (const RoneoPrintOptions *options, GError **error);
+
 /* Prints @pdf_path on @options->printer as one job and waits for it.
  *
  * Returns TRUE once the job is completed. Returns FALSE with RONEO_ERROR_PRINT
