@@ -92,14 +92,17 @@ roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoSt
                      pango_units_from_double (max_height));
 }
 
+/* Balancing only compares widths: the logical extents do (the ink, much
+ * dearer to measure, differs by a side bearing, inside the 1 pt allowed). */
 static int
-probe_lines (const Prober *p, int size, int width, gboolean *broken, int *ink_right)
+probe_lines (const Prober *p, int size, int width, gboolean *broken, int *right)
 {
   double scale;
   g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
-  PangoRectangle ink = scaled_ink (layout, scale);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
   *broken = breaks_a_word (layout);
-  *ink_right = ink.x + ink.width;
+  *right = (int) ((logical.x + logical.width) * scale);
   return pango_layout_get_line_count (layout);
 }
 

@@ -7,11 +7,18 @@
  * `roneo check` does), then composing and writing the PDF (render + qpdf
  * finish) to a temporary file. Prints the first job apart (font loading,
  * the hyphenation dictionary), then the time per page in ms and pages per
- * second for each mode; the difference is the cost of PDF writing. Not a
+ * second for each mode; the difference is the cost of PDF writing. Then the
+ * same copies laid out one by one into a single PDF, the cost per page once
+ * the per-document costs are shared. Not a
  * test: run it by hand from the build dir. TRACT defaults to the French
  * tract in $SHARED_DIR/corpus (or ../shared beside the source tree).
  */
+#include "roneo-copy-parser.h"
+#include "roneo-flow.h"
+#include "roneo-fonts.h"
 #include "roneo-job.h"
+#include "roneo-layout-parser.h"
+#include "roneo-render.h"
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -64,6 +71,46 @@ time_jobs (RoneoEngine *engine, const RoneoFlyerJob *job, guint runs, Timing *t)
   return TRUE;
 }
 
+/* One document of `runs` copies of the tract, each laid out again from its
+ * copy (fit, hyphenation, line breaking), written as one PDF: the cost of a
+ * page once the per-document costs (font subsets, the qpdf pass) are shared. */
+static gboolean
+time_one_document (const char *tract, const char *out, guint runs, double *per_page)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fonts_dir = g_build_filename (g_getenv ("RONEO_DATA_DIR"), "fonts", NULL);
+  g_autofree char *layout_path
+      = g_build_filename (g_getenv ("RONEO_DATA_DIR"), "layouts", "a5-flyer.ini", NULL);
+  g_autoptr (RoneoFonts) fonts = roneo_fonts_new (fonts_dir, &error);
+  g_autoptr (RoneoHyphenator) hyphenator = roneo_hyphenator_new ("/usr/share/hyphen");
+  g_autoptr (RoneoDocument) document = roneo_copy_parse_file (tract, &error);
+  g_autoptr (RoneoLayout) layout = document ? roneo_layout_parse_file (layout_path, &error) : NULL;
+  if (fonts == NULL || layout == NULL)
+    {
+      g_printerr ("bench-inprocess: %s\n", error->message);
+      return FALSE;
+    }
+  PangoContext *context = roneo_fonts_create_context (fonts, "fr");
+  RoneoComposeContext cc = { context, hyphenator, "fr", NULL };
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
+  gint64 t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr (GPtrArray) pages = roneo_compose_document (&cc, document, layout, &error);
+      if (pages == NULL)
+        break;
+      for (guint p = 0; p < pages->len; p++)
+        g_ptr_array_add (all, g_steal_pointer (&g_ptr_array_index (pages, p)));
+    }
+  RoneoRenderOptions options = { .title = "bench", .date = DATE };
+  gboolean ok = error == NULL && roneo_render_pdf (all, &options, out, &error);
+  *per_page = (g_get_monotonic_time () - t0) / 1000.0 / MAX (all->len, 1);
+  g_object_unref (context);
+  if (!ok)
+    g_printerr ("bench-inprocess: %s\n", error->message);
+  return ok;
+}
+
 static char *
 default_tract (void)
 {
@@ -102,6 +149,8 @@ main (int argc, char **argv)
   gboolean ok = time_jobs (engine, &job, runs, &compose);
   job.dry_run = FALSE;
   ok = ok && time_jobs (engine, &job, runs, &full);
+  double one_document = 0;
+  ok = ok && time_one_document (tract, out, runs, &one_document);
   g_unlink (out);
   g_rmdir (dir);
   if (!ok)
@@ -116,5 +165,7 @@ main (int argc, char **argv)
            full.first_ms, full.per_page, full.pages_per_s);
   g_print ("PDF writing:      %.3f ms/page (render, qpdf finish, write)\n",
            full.per_page - compose.per_page);
+  g_print ("one document:     %.3f ms/page (%u copies laid out again, one PDF)\n", one_document,
+           runs);
   return 0;
 }
