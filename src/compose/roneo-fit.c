@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#define BALANCE_STEP (PANGO_SCALE / 4) /* width bisection stops at 0.25 pt */
+#define BALANCE_STEP (PANGO_SCALE / 2) /* width bisection stops at 0.5 pt */
 #define SIZE_STEP (PANGO_SCALE / 16)   /* size bisection stops at 1/16 pt */
 
 static PangoLayout *
@@ -106,7 +106,7 @@ probe_lines (const Prober *p, int size, int width, gboolean *broken, int *right)
   return pango_layout_get_line_count (layout);
 }
 
-/* The narrowest width, down to a quarter point, that keeps the line count. */
+/* The narrowest width, down to half a point, that keeps the line count. */
 static int
 balance_width (const Prober *p, int size, int width, int lines)
 {

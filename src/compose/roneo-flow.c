@@ -28,12 +28,14 @@ count_breaks (const Composer *c)
 }
 
 /* The largest body size in [low, high] that fits on pages leaving reserve
- * pt free at the foot of each, or -1. */
+ * pt free at the foot of each, or -1. at_low, when given, is the run at low
+ * already made. */
 static int
-largest_fitting_size (Composer *c, int low, int high, guint pages, double reserve)
+largest_fitting_size (Composer *c, int low, int high, guint pages, double reserve,
+                      const Flow *at_low)
 {
-  g_autoptr (Flow) smallest = roneo_flow_run (c, low, pages, TRUE);
-  if (roneo_flow_overflow_reserving (smallest, reserve) > 0)
+  g_autoptr (Flow) smallest = at_low ? NULL : roneo_flow_run (c, low, pages, TRUE);
+  if (roneo_flow_overflow_reserving (at_low ? at_low : smallest, reserve) > 0)
     return -1;
   while (high - low > SIZE_STEP / 2)
     {
@@ -128,9 +130,11 @@ body_size_for (Composer *c, guint pages)
   int min_size = pango_units_from_double (MIN (layout->body.min_size, layout->body.size));
   g_autoptr (Flow) nominal = roneo_flow_run (c, size, pages, TRUE);
   if (roneo_flow_overflow (nominal) > 0)
-    return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0) : -1;
+    return size > min_size
+               ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
+               : -1;
   int grown = largest_fitting_size (c, size, (int) (size * GROW_LIMIT), pages,
-                                    c->frame.height * GROW_RESERVE);
+                                    c->frame.height * GROW_RESERVE, nominal);
   return MAX (size, grown);
 }
 
