@@ -71,6 +71,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
   int profile = 0, duplex = 0;
   job->input = o->files[0];
   job->data = o->data;
+  job->fields = (const char *const *) o->fields;
   job->output = o->output;
   job->layout = o->layout;
   job->lang = o->lang;
@@ -214,6 +215,8 @@ roneo_cli_batch (int argc, char **argv)
       "One copy per row of this CSV file, its {fields} filled in", "CSV" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF there (default: FILE-batch.pdf)", "FILE" },
+    { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
+      "Without --data: fill {name} with value (repeat for each field)", "NAME=VALUE" },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, "Paper: A4 (default), A3, SRA3...", "PAPER" },
     { "nup", 0, 0, G_OPTION_ARG_STRING, &o.nup, "Copies per sheet: auto (default) or a number",
       "N" },

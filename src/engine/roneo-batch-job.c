@@ -77,7 +77,8 @@ load (Batch *b, GError **error)
   if ((b->template_ = roneo_copy_parse_file (job->input, error)) == NULL)
     return FALSE;
   /* Copies without data: a {field} left in the tract is said, not hidden. */
-  if (job->data == NULL && !roneo_engine_fill_fields (&b->template_, NULL, b->warnings, error))
+  if (job->data == NULL
+      && !roneo_engine_fill_fields (&b->template_, job->fields, b->warnings, error))
     return FALSE;
   b->layout = roneo_engine_load_layout (b->engine, job->layout, b->template_, RONEO_LAYOUT_FLYER,
                                         error);

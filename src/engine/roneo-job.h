@@ -123,6 +123,7 @@ typedef struct
 {
   const char *input;        /* the tract, or the template with {fields} */
   const char *data;         /* CSV file, or NULL: copies of the tract */
+  const char *const *fields; /* without data: "name=value" for the tract's {fields} */
   const char *output;       /* PDF path; NULL: INPUT-batch.pdf beside the input */
   const char *layout;       /* NULL: the copy's, else "a5-flyer" */
   const char *lang;
