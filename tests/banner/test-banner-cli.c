@@ -12,13 +12,12 @@
 #include <json-glib/json-glib.h>
 #include <poppler.h>
 
+#include "roneo-test-cli.h"
+
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define DATE "2026-03-01"
 #define PT_PER_MM (72.0 / 25.4)
@@ -28,81 +27,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define A3_H 1190.55
 #define SLOGAN "banderole-service-public.txt"
 
-static const char *roneo_path;
-static char *corpus_dir;
-
 /* ---------------------------------------------------------------- running */
 
-typedef struct
-{
-  int status;
-  char *out, *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* argv[0] is the program; NULL: roneo. TMPDIR is cwd, so a forgotten
- * temporary file shows. */
-static void
-spawn (Run *run, const char *cwd, const char *program, const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (char *) (program ? program : roneo_path));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", cwd, TRUE);
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-  memset (run, 0, sizeof *run);
-  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
-#define RUN(run, cwd, ...) spawn (run, cwd, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-
-static void
-assert_exit (const Run *run, int expected)
-{
-  if (run->status != expected)
-    g_error ("exit code %d, expected %d; stderr:\n%s", run->status, expected, run->err);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("'%s' not found in:\n%s", needle, haystack);
-}
+/* qpdf from PATH, for the structure and the objects of a PDF. */
+static const RoneoTestSpawn qpdf = { .program = "qpdf" };
 
 static char *
 make_tmp (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("roneo-banner-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  return roneo_test_make_tmp_dir ("roneo-banner-XXXXXX");
 }
 
 /* A folder with a copy of the corpus slogan as slogan.txt. */
@@ -110,7 +43,7 @@ static char *
 make_case_dir (void)
 {
   char *dir = make_tmp ();
-  g_autofree char *from = g_build_filename (corpus_dir, SLOGAN, NULL);
+  g_autofree char *from = roneo_test_corpus (SLOGAN);
   g_autofree char *to = g_build_filename (dir, "slogan.txt", NULL);
   g_autofree char *text = NULL;
   g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
@@ -125,17 +58,6 @@ path_in (const char *dir, const char *name)
 }
 
 /* ---------------------------------------------------------------- reading */
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
 
 static void
 page_size (PopplerDocument *doc, int index, double *w, double *h)
@@ -163,34 +85,10 @@ assert_page_has (PopplerDocument *doc, int index, const char *text)
 }
 
 static void
-assert_fonts_embedded (PopplerDocument *doc)
-{
-  PopplerFontInfo *info = poppler_font_info_new (doc);
-  PopplerFontsIter *iter = NULL;
-  guint count = 0;
-  while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          count++;
-          if (!poppler_fonts_iter_is_embedded (iter))
-            g_error ("font '%s' is not embedded", poppler_fonts_iter_get_name (iter));
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  poppler_font_info_free (info);
-  g_assert_cmpuint (count, >, 0);
-}
-
-static void
 assert_qpdf_clean (const char *dir, const char *pdf)
 {
-  g_auto (Run) run;
-  spawn (&run, dir, "qpdf", (const char *const[]){ "--check", pdf, NULL });
+  g_auto (RoneoTestRun) run;
+  roneo_test_run_full (&run, dir, &qpdf, (const char *const[]){ "--check", pdf, NULL });
   if (run.status != 0 || strstr (run.out, "No syntax or stream encoding errors") == NULL)
     g_error ("qpdf --check %s: exit %d\n%s%s", pdf, run.status, run.out, run.err);
 }
@@ -266,18 +164,18 @@ static void
 test_corpus (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--manifest", "m.json", "--date",
-       DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--manifest", "m.json",
+                  "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
   g_autofree char *json = path_in (dir, "m.json");
   g_autoptr (JsonParser) manifest = load_json (json);
-  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   guint n = json_array_get_length (manifest_sheets (manifest));
   g_assert_cmpuint (n, ==, 54);
   assert_manifest_matches_pdf (manifest, doc, 2, A4_W, A4_H);
-  assert_fonts_embedded (doc);
+  roneo_test_assert_fonts_embedded (doc);
   assert_qpdf_clean (dir, "slogan-tiles.pdf");
   double bw, bh;
   manifest_banner (manifest, &bw, &bh);
@@ -286,10 +184,10 @@ test_corpus (void)
 
   /* the cover: print at 100 %, how many sheets */
   g_autofree char *cover = page_text (doc, 0);
-  assert_contains (cover, "100 %");
+  roneo_test_assert_contains (cover, "100 %");
   g_autofree char *count = g_strdup_printf ("%u sheets", n);
-  assert_contains (cover, count);
-  rm_rf (dir);
+  roneo_test_assert_contains (cover, count);
+  roneo_test_rm_rf (dir);
 }
 
 /* A text banner is small: one XObject, fonts once (PRINT.md). */
@@ -297,14 +195,14 @@ static void
 test_corpus_size (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
   gsize size = file_size (pdf);
   if (size >= 100 * 1024)
     g_error ("the 54-sheet corpus banner takes %zu bytes, over 100 KB", size);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* PRINT.md: 3000 x 900 mm on A4, 5 mm margins, 10 mm overlap: 54 sheets. */
@@ -312,50 +210,51 @@ static void
 test_documented_count (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "3000x900mm", "--sheet", "A4",
-       "--printer-margin", "5mm", "--overlap", "10mm", "-o", "out.pdf", "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "3000x900mm", "--sheet", "A4",
+                  "--printer-margin", "5mm", "--overlap", "10mm", "-o", "out.pdf", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *pdf = path_in (dir, "out.pdf");
-  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 55);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_a3 (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--sheet", "A3", "--manifest",
-       "m.json", "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--sheet", "A3",
+                  "--manifest", "m.json", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
   g_autofree char *json = path_in (dir, "m.json");
   g_autoptr (JsonParser) manifest = load_json (json);
-  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   assert_manifest_matches_pdf (manifest, doc, 2, A3_W, A3_H);
   g_assert_cmpuint (json_array_get_length (manifest_sheets (manifest)), <, 54);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_whole (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--whole", "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--whole", "--date",
+                  DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *pdf = path_in (dir, "slogan.pdf");
-  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
   double w, h;
   page_size (doc, 0, &w, &h);
   g_assert_cmpfloat_with_epsilon (w, 3000 * PT_PER_MM, 0.01);
   g_assert_cmpfloat_with_epsilon (h, 900 * PT_PER_MM, 0.01);
-  assert_fonts_embedded (doc);
+  roneo_test_assert_fonts_embedded (doc);
   assert_qpdf_clean (dir, "slogan.pdf");
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* Over 14 400 pt (200 in) a page needs /UserUnit: MediaBox x UserUnit = 10 m. */
@@ -363,13 +262,13 @@ static void
 test_whole_user_unit (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "10x1.2m", "--whole", "-o", "w.pdf", "--date",
-       DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "10x1.2m", "--whole", "-o", "w.pdf",
+                  "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   assert_qpdf_clean (dir, "w.pdf");
-  g_auto (Run) q;
-  spawn (&q, dir, "qpdf", (const char *const[]){ "--json", "w.pdf", NULL });
+  g_auto (RoneoTestRun) q;
+  roneo_test_run_full (&q, dir, &qpdf, (const char *const[]){ "--json", "w.pdf", NULL });
   g_assert_cmpint (q.status, ==, 0);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
@@ -393,7 +292,7 @@ test_whole_user_unit (void)
   g_assert_cmpfloat (w, <=, 14400);
   g_assert_cmpfloat_with_epsilon (w * unit, 10000 * PT_PER_MM, 0.05);
   g_assert_cmpfloat_with_epsilon (h * unit, 1200 * PT_PER_MM, 0.05);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* --sheets B02,A01: those two pages, no cover, in tiling order, the same
@@ -402,18 +301,18 @@ static void
 test_sheets (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--sheets", "B02,A01",
-       "--manifest", "s.json", "-o", "s.pdf", "--date", DATE);
-  assert_exit (&run, 0);
-  g_auto (Run) full;
-  RUN (&full, dir, "banner", "slogan.txt", "--size", "300x90cm", "--manifest", "m.json", "-o",
-       "all.pdf", "--date", DATE);
-  assert_exit (&full, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--sheets", "B02,A01",
+                  "--manifest", "s.json", "-o", "s.pdf", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_auto (RoneoTestRun) full;
+  RONEO_TEST_RUN (&full, dir, "banner", "slogan.txt", "--size", "300x90cm", "--manifest", "m.json",
+                  "-o", "all.pdf", "--date", DATE);
+  roneo_test_assert_exit (&full, 0);
   g_autofree char *pdf = path_in (dir, "s.pdf");
   g_autofree char *sjson = path_in (dir, "s.json");
   g_autofree char *mjson = path_in (dir, "m.json");
-  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   g_autoptr (JsonParser) manifest = load_json (sjson);
   g_autoptr (JsonParser) all = load_json (mjson);
   assert_manifest_matches_pdf (manifest, doc, 1, A4_W, A4_H);
@@ -442,26 +341,14 @@ test_sheets (void)
         }
       g_assert_true (found);
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* Ink on a page at 18 dpi: non-white pixels. */
 static guint
 page_ink (PopplerDocument *doc, int index)
 {
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
-  double w, h;
-  poppler_page_get_size (page, &w, &h);
-  const double s = 18.0 / 72;
-  cairo_surface_t *surface
-    = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * s), (int) ceil (h * s));
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, s, s);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  cairo_surface_t *surface = roneo_test_rasterise (doc, index, 18.0 / 72);
   const guint32 *data = (const guint32 *) cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface) / 4;
   guint ink = 0;
@@ -477,48 +364,28 @@ static void
 test_stencil (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "120x40cm", "--whole", "--stencil", "-o",
-       "stencil.pdf", "--date", DATE);
-  assert_exit (&run, 0);
-  g_auto (Run) tiles;
-  RUN (&tiles, dir, "banner", "slogan.txt", "--size", "120x40cm", "--stencil", "-o",
-       "tiles.pdf", "--date", DATE);
-  assert_exit (&tiles, 0);
-  g_auto (Run) plain;
-  RUN (&plain, dir, "banner", "slogan.txt", "--size", "120x40cm", "--whole", "-o", "plain.pdf",
-       "--date", DATE);
-  assert_exit (&plain, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "120x40cm", "--whole", "--stencil",
+                  "-o", "stencil.pdf", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_auto (RoneoTestRun) tiles;
+  RONEO_TEST_RUN (&tiles, dir, "banner", "slogan.txt", "--size", "120x40cm", "--stencil", "-o",
+                  "tiles.pdf", "--date", DATE);
+  roneo_test_assert_exit (&tiles, 0);
+  g_auto (RoneoTestRun) plain;
+  RONEO_TEST_RUN (&plain, dir, "banner", "slogan.txt", "--size", "120x40cm", "--whole", "-o",
+                  "plain.pdf", "--date", DATE);
+  roneo_test_assert_exit (&plain, 0);
   assert_qpdf_clean (dir, "tiles.pdf");
   g_autofree char *spdf = path_in (dir, "stencil.pdf");
   g_autofree char *ppdf = path_in (dir, "plain.pdf");
-  g_autoptr (PopplerDocument) sdoc = open_pdf (spdf);
-  g_autoptr (PopplerDocument) pdoc = open_pdf (ppdf);
+  g_autoptr (PopplerDocument) sdoc = roneo_test_open_pdf (spdf);
+  g_autoptr (PopplerDocument) pdoc = roneo_test_open_pdf (ppdf);
   guint s = page_ink (sdoc, 0), p = page_ink (pdoc, 0);
   g_test_message ("ink: stencil %u px, plain %u px", s, p);
   g_assert_cmpuint (s, >, 0);
   g_assert_cmpuint (s, <, p * 2 / 3);
-  rm_rf (dir);
-}
-
-static guint32
-read_be32 (const guchar *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-static void
-png_size (const char *path, guint32 *w, guint32 *h)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_autoptr (GError) error = NULL;
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 24);
-  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
-  *w = read_be32 ((const guchar *) data + 16);
-  *h = read_be32 ((const guchar *) data + 20);
+  roneo_test_rm_rf (dir);
 }
 
 /* --png: OUT-banner.png in the banner's proportions, OUT-cover.png. */
@@ -526,36 +393,36 @@ static void
 test_png (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--png", "-o", "out.pdf",
-       "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--png", "-o", "out.pdf",
+                  "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *banner = path_in (dir, "out-banner.png");
   g_autofree char *cover = path_in (dir, "out-cover.png");
   guint32 w, h;
-  png_size (banner, &w, &h);
+  roneo_test_png_size (banner, &w, &h);
   g_assert_cmpfloat (fabs ((double) w / h - 300.0 / 90), <, 0.01);
-  png_size (cover, &w, &h);
+  roneo_test_png_size (cover, &w, &h);
   g_autofree char *pdf = path_in (dir, "out.pdf");
-  g_autoptr (PopplerDocument) doc = open_pdf (pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   double pw, ph;
   page_size (doc, 0, &pw, &ph);
   g_assert_cmpfloat (fabs (w - pw / 72 * 150), <, 1.0); /* 150 dpi by default */
   g_assert_cmpfloat (fabs (h - ph / 72 * 150), <, 1.0);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static guint
 sheets_for (const char *dir, const char *size, double *w, double *h)
 {
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   if (size != NULL)
-    RUN (&run, dir, "banner", "slogan.txt", "--size", size, "--manifest", "m.json", "--date",
-         DATE);
+    RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", size, "--manifest", "m.json",
+                    "--date", DATE);
   else
-    RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--max-sheets", "20",
-         "--manifest", "m.json", "--date", DATE);
-  assert_exit (&run, 0);
+    RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--size", "300x90cm", "--max-sheets", "20",
+                    "--manifest", "m.json", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *json = path_in (dir, "m.json");
   g_autoptr (JsonParser) manifest = load_json (json);
   manifest_banner (manifest, w, h);
@@ -576,7 +443,7 @@ test_max_sheets (void)
                                              h * 1.03 / PT_PER_MM);
   double lw, lh;
   g_assert_cmpuint (sheets_for (dir, larger, &lw, &lh), >, 20);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* -------------------------------------------------------------- bad runs */
@@ -605,11 +472,7 @@ static const BadCase bad_cases[] = {
 static void
 assert_only_input (const char *dir)
 {
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (strcmp (name, "slogan.txt") != 0 && strcmp (name, "x.md") != 0)
-      g_error ("a failed run left '%s' in %s", name, dir);
+  roneo_test_assert_left_only (dir, (const char *const[]){ "slogan.txt", "x.md", NULL });
 }
 
 static void
@@ -621,12 +484,12 @@ test_bad (gconstpointer data)
   guint n = 6;
   for (guint i = 0; c->args[i] != NULL; i++)
     argv[n++] = c->args[i];
-  g_auto (Run) run;
-  spawn (&run, dir, NULL, argv);
-  assert_exit (&run, c->status);
-  assert_contains (run.err, c->message);
+  g_auto (RoneoTestRun) run;
+  roneo_test_run_full (&run, dir, NULL, argv);
+  roneo_test_assert_exit (&run, c->status);
+  roneo_test_assert_contains (run.err, c->message);
   assert_only_input (dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
@@ -635,12 +498,12 @@ test_empty_slogan (void)
   g_autofree char *dir = make_case_dir ();
   g_autofree char *slogan = path_in (dir, "slogan.txt");
   g_assert_true (g_file_set_contents (slogan, "", 0, NULL));
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--date", DATE);
-  assert_exit (&run, 2);
-  assert_contains (run.err, "empty");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--date", DATE);
+  roneo_test_assert_exit (&run, 2);
+  roneo_test_assert_contains (run.err, "empty");
   assert_only_input (dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
@@ -649,12 +512,12 @@ test_banner_layout_for_flyer (void)
   g_autofree char *dir = make_case_dir ();
   g_autofree char *md = path_in (dir, "x.md");
   g_assert_true (g_file_set_contents (md, "# Titre\n\nUn paragraphe.\n", -1, NULL));
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", "x.md", "-l", "banderole", "--date", DATE);
-  assert_exit (&run, 1);
-  assert_contains (run.err, "roneo banner");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", "x.md", "-l", "banderole", "--date", DATE);
+  roneo_test_assert_exit (&run, 1);
+  roneo_test_assert_contains (run.err, "roneo banner");
   assert_only_input (dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* Too small to read from 500 m: a warning, the banner still written. */
@@ -662,14 +525,14 @@ static void
 test_distance_warning (void)
 {
   g_autofree char *dir = make_case_dir ();
-  g_auto (Run) run;
-  RUN (&run, dir, "banner", "slogan.txt", "--distance", "500m", "--date", DATE);
-  assert_exit (&run, 0);
-  assert_contains (run.err, "warning");
-  assert_contains (run.err, "500 m");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--distance", "500m", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  roneo_test_assert_contains (run.err, "warning");
+  roneo_test_assert_contains (run.err, "500 m");
   g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 int
@@ -677,12 +540,8 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  if (argc < 2)
-    g_error ("usage: test-banner-cli PATH-TO-RONEO");
-  roneo_path = argv[1];
-  const char *shared = g_getenv ("SHARED_DIR");
-  g_assert_nonnull (shared);
-  corpus_dir = g_build_filename (shared, "corpus", NULL);
+  if (!roneo_test_cli_setup (argc, argv))
+    return 1;
 
   g_test_add_func ("/banner/cli/corpus", test_corpus);
   g_test_add_func ("/banner/cli/corpus-under-100KB", test_corpus_size);
@@ -703,6 +562,6 @@ main (int argc, char **argv)
   g_test_add_func ("/banner/cli/bad/banner-layout-for-flyer", test_banner_layout_for_flyer);
   g_test_add_func ("/banner/cli/distance-warning", test_distance_warning);
   int status = g_test_run ();
-  g_free (corpus_dir);
+  roneo_test_cli_teardown ();
   return status;
 }

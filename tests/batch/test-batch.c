@@ -17,14 +17,12 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "roneo-test-cli.h"
+
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
-
-/* poppler-glib 22.12 defines no autoptr cleanups */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define DATE "2026-03-01"
 #define MM (72.0 / 25.4)
@@ -37,109 +35,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define SRA3_W (320 * MM)
 #define SRA3_H (450 * MM)
 
-static const char *roneo_path;
-static char *corpus_dir;
-
 /* ---------------------------------------------------------------- running */
-
-typedef struct
-{
-  int status; /* exit code, or -1 if killed */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs roneo batch ARGS... --date DATE in cwd, with TMPDIR = cwd. */
 static void
-run_argv (Run *run, const char *cwd, const char *const *args)
+run_argv (RoneoTestRun *run, const char *cwd, const char *const *args)
 {
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (char *) roneo_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, (char *) "--date");
-  g_ptr_array_add (argv, (char *) DATE);
-  g_ptr_array_add (argv, NULL);
-  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", cwd, TRUE);
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-  memset (run, 0, sizeof *run);
-  gboolean ok = g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                              &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (g_test_verbose ())
-    g_test_message ("exit %d, stderr:\n%s", run->status, run->err);
+  g_autoptr (GStrvBuilder) argv = g_strv_builder_new ();
+  g_strv_builder_addv (argv, (const char **) args);
+  g_strv_builder_add_many (argv, "--date", DATE, NULL);
+  g_auto (GStrv) all = g_strv_builder_end (argv);
+  roneo_test_run_full (run, cwd, NULL, (const char *const *) all);
 }
 
 #define BATCH(run, cwd, ...)                                                                      \
   run_argv (run, cwd, (const char *const[]){ "batch", __VA_ARGS__, NULL })
 
-static void
-assert_exit (const Run *run, int expected)
-{
-  if (run->status != expected)
-    g_error ("exit code %d, expected %d; stderr:\n%s", run->status, expected, run->err);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("'%s' not found in:\n%s", needle, haystack);
-}
-
 static char *
 make_tmp (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("roneo-batch-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-/* A failed run left nothing in dir but the inputs the test wrote there. */
-static void
-assert_no_output (const char *dir, const char *const *inputs)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (inputs == NULL || !g_strv_contains (inputs, name))
-      g_error ("the failed run left '%s' in '%s'", name, dir);
-}
-
-static char *
-corpus (const char *name)
-{
-  return g_build_filename (corpus_dir, name, NULL);
+  return roneo_test_make_tmp_dir ("roneo-batch-XXXXXX");
 }
 
 static char *
@@ -152,54 +67,6 @@ write_file (const char *dir, const char *name, const char *text)
   return path;
 }
 
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
-static void
-assert_page_sizes (PopplerDocument *doc, double width, double height)
-{
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      double w, h;
-      poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, width, 0.01);
-      g_assert_cmpfloat_with_epsilon (h, height, 0.01);
-    }
-}
-
-static void
-assert_fonts_embedded (PopplerDocument *doc)
-{
-  PopplerFontInfo *info = poppler_font_info_new (doc);
-  PopplerFontsIter *iter = NULL;
-  guint count = 0;
-  while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          count++;
-          if (!poppler_fonts_iter_is_embedded (iter))
-            g_error ("font '%s' is not embedded", poppler_fonts_iter_get_name (iter));
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  poppler_font_info_free (info);
-  g_assert_cmpuint (count, >, 0);
-}
-
 /* qpdf --check, skipped (with a message) when qpdf is not installed. */
 static void
 assert_qpdf_clean (const char *path)
@@ -210,14 +77,8 @@ assert_qpdf_clean (const char *path)
       g_test_message ("qpdf not found (apt-get install qpdf): structure not checked");
       return;
     }
-  const char *argv[] = { qpdf, "--check", path, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int wait_status = 0;
-  g_autoptr (GError) error = NULL;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0 || strstr (out, "WARNING"))
+  if (!roneo_test_qpdf_check (path, &out, &err) || strstr (out, "WARNING"))
     g_error ("qpdf --check %s:\n%s%s", path, out, err);
 }
 
@@ -401,15 +262,15 @@ static void
 test_data_villes (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-modele.md");
-  g_autofree char *csv = corpus ("villes.csv");
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
+  g_autofree char *csv = roneo_test_corpus ("villes.csv");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--data", csv, "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
-  assert_page_sizes (doc, A4_W, A4_H);
+  roneo_test_assert_page_sizes (doc, A4_W, A4_H);
   /* the headline may break a name at its hyphen: search a part that stays whole */
   const char *towns[] = { "Albi", "Castres", "L\u2019Isle", "Affrique" };
   for (int p = 0; p < 4; p++)
@@ -418,8 +279,8 @@ test_data_villes (void)
   const char *places[] = { "Cordeliers", "Jaurès", "fêtes", "couvert" };
   for (int p = 0; p < 4; p++)
     assert_word_in_slot (doc, 0, &a6_on_a4, places[p], p);
-  assert_fonts_embedded (doc);
-  rm_rf (dir);
+  roneo_test_assert_fonts_embedded (doc);
+  roneo_test_rm_rf (dir);
 }
 
 static char *
@@ -437,13 +298,13 @@ static void
 test_data_cut_and_stack (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-modele.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
   g_autofree char *csv = write_towns_csv (dir, 10);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--data", csv, "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   const int n = 10, k = 4, sheets = 3;
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, sheets);
   for (int s = 0; s < sheets; s++)
@@ -467,26 +328,26 @@ test_data_cut_and_stack (void)
       g_autofree char *town = g_strdup_printf ("Ville%02d", record);
       g_assert_cmpuint (count_word (doc, town), ==, 1);
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_data_copies (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-modele.md");
-  g_autofree char *csv = corpus ("villes.csv");
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
+  g_autofree char *csv = roneo_test_corpus ("villes.csv");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--data", csv, "--copies", "2", "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   const char *towns[] = { "Albi", "Castres", "L\u2019Isle", "Affrique" };
   for (guint i = 0; i < G_N_ELEMENTS (towns); i++)
     if (count_word (doc, towns[i]) != 2)
       g_error ("'%s' appears %u times, expected 2", towns[i], count_word (doc, towns[i]));
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- copies */
@@ -495,14 +356,14 @@ static void
 test_copies_400 (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--copies", "400", "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 200);
-  assert_page_sizes (doc, A4_H, A4_W);
+  roneo_test_assert_page_sizes (doc, A4_H, A4_W);
   for (int i = 0; i < 200; i++)
     {
       g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
@@ -521,8 +382,8 @@ test_copies_400 (void)
   g_test_message ("400 copies: %ld bytes", (long) st.st_size);
   g_assert_cmpint (st.st_size, <, 200 * 1024);
   assert_qpdf_clean (out);
-  assert_fonts_embedded (doc);
-  rm_rf (dir);
+  roneo_test_assert_fonts_embedded (doc);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- duplex */
@@ -539,10 +400,10 @@ test_duplex_copies (void)
                                                      "# Recto\n\nFace avant.\n\n***\n\n"
                                                      "# Verso\n\nFace arrière.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--copies", "4", "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
   for (int i = 0; i < 4; i++)
     {
@@ -553,12 +414,12 @@ test_duplex_copies (void)
       g_assert_cmpuint (wrong->len, ==, 0);
       assert_once_per_slot (doc, i, &a5_on_a4, side);
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* Two records on the recto/verso template, so left and right differ. */
 static PopplerDocument *
-duplex_records (const char *dir, const char *duplex, Run *run)
+duplex_records (const char *dir, const char *duplex, RoneoTestRun *run)
 {
   g_autofree char *tract = write_file (dir, "rv.md", recto_verso);
   g_autofree char *csv = write_file (dir, "rv.csv", "ville\nGauche\nDroite\n");
@@ -567,10 +428,10 @@ duplex_records (const char *dir, const char *duplex, Run *run)
     BATCH (run, dir, tract, "--data", csv, "--duplex", duplex, "-o", out);
   else
     BATCH (run, dir, tract, "--data", csv, "-o", out);
-  assert_exit (run, 0);
-  PopplerDocument *doc = open_pdf (out);
+  roneo_test_assert_exit (run, 0);
+  PopplerDocument *doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
-  assert_page_sizes (doc, A4_H, A4_W);
+  roneo_test_assert_page_sizes (doc, A4_H, A4_W);
   /* the front: record 0 (Gauche) left, record 1 (Droite) right, upright */
   assert_word_in_slot (doc, 0, &a5_on_a4, "avant pour Gauche", 0);
   assert_word_in_slot (doc, 0, &a5_on_a4, "avant pour Droite", 1);
@@ -583,9 +444,9 @@ static void
 test_duplex_short (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   g_autoptr (PopplerDocument) doc = duplex_records (dir, NULL, &run);
-  assert_contains (run.err, "short edge");
+  roneo_test_assert_contains (run.err, "short edge");
   assert_word_in_slot (doc, 1, &a5_on_a4, "arrière pour Gauche", 1);
   assert_word_in_slot (doc, 1, &a5_on_a4, "arrière pour Droite", 0);
   Hit face = only_hit (doc, 1, "Face arrière pour Gauche");
@@ -593,7 +454,7 @@ test_duplex_short (void)
   Hit head = hit_in_slot (doc, 1, &a5_on_a4, "Verso", 1);
   g_assert_cmpfloat (face.x, <, word.x);
   g_assert_cmpfloat (head.y, <, face.y);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* --duplex long on the same sheet: the sheet turns top<->bottom, each verso
@@ -603,7 +464,7 @@ static void
 test_duplex_long (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   g_autoptr (PopplerDocument) doc = duplex_records (dir, "long", &run);
   assert_word_in_slot (doc, 1, &a5_on_a4, "arrière pour Gauche", 0);
   assert_word_in_slot (doc, 1, &a5_on_a4, "arrière pour Droite", 1);
@@ -612,7 +473,7 @@ test_duplex_long (void)
   Hit verso = hit_in_slot (doc, 1, &a5_on_a4, "Verso", 0);
   g_assert_cmpfloat (face.x, >, word.x);
   g_assert_cmpfloat (verso.y, >, face.y);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* The summary line names the binding the PDF was made for, not the natural one. */
@@ -620,10 +481,10 @@ static void
 test_duplex_long_summary (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   g_autoptr (PopplerDocument) doc = duplex_records (dir, "long", &run);
-  assert_contains (run.err, "long edge");
-  rm_rf (dir);
+  roneo_test_assert_contains (run.err, "long edge");
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- press */
@@ -732,13 +593,13 @@ static void
 test_press_marks (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--profile", "press", "--sheet", "SRA3", "--bleed", "3mm", "-o", out);
-  assert_exit (&run, 0);
+  roneo_test_assert_exit (&run, 0);
   assert_qpdf_clean (out);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
   g_autoptr (PopplerPage) page = poppler_document_get_page (doc, 0);
   double w, h;
@@ -807,7 +668,7 @@ test_press_marks (void)
           mark_coverage (&img, FALSE, m.ys[i], m.right + m.start, m.right + m.end, 0.5), >, 0.9);
     }
   g_free (img.data);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- single (press) */
@@ -818,33 +679,33 @@ static void
 test_single (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-modele.md");
-  g_autofree char *csv = corpus ("villes.csv");
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
+  g_autofree char *csv = roneo_test_corpus ("villes.csv");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--data", csv, "--profile", "press", "--single", "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
   const double bleed = 3 * 72 / 25.4;
-  assert_page_sizes (doc, 105 * 72 / 25.4 + 2 * bleed, 148 * 72 / 25.4 + 2 * bleed);
+  roneo_test_assert_page_sizes (doc, 105 * 72 / 25.4 + 2 * bleed, 148 * 72 / 25.4 + 2 * bleed);
   const char *towns[] = { "Cordeliers", "Jean-Jaurès", "fêtes", "marché" }; /* {lieu} */
   for (int i = 0; i < 4; i++)
     {
       g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
       g_autofree char *text = poppler_page_get_text (page);
-      assert_contains (text, towns[i]);
+      roneo_test_assert_contains (text, towns[i]);
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 
   g_autofree char *dir2 = make_tmp ();
   g_autofree char *out2 = g_build_filename (dir2, "out.pdf", NULL);
-  g_auto (Run) office;
+  g_auto (RoneoTestRun) office;
   BATCH (&office, dir2, tract, "--single", "-o", out2);
-  assert_exit (&office, 1);
-  assert_contains (office.err, "--profile press");
+  roneo_test_assert_exit (&office, 1);
+  roneo_test_assert_contains (office.err, "--profile press");
   g_assert_false (g_file_test (out2, G_FILE_TEST_EXISTS));
-  rm_rf (dir2);
+  roneo_test_rm_rf (dir2);
 }
 
 /* ---------------------------------------------------------------- calibration */
@@ -853,14 +714,14 @@ static void
 test_calibration (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--calibration", "-o", out);
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
-  assert_page_sizes (doc, A4_H, A4_W);
+  roneo_test_assert_page_sizes (doc, A4_H, A4_W);
   g_assert_cmpuint (count_word (doc, "FRONT"), ==, 2);
   g_assert_cmpuint (count_word (doc, "BACK"), ==, 2);
   /* short edge: front A | B, back B | A (A's back behind A) */
@@ -871,8 +732,8 @@ test_calibration (void)
       g_autoptr (PopplerPage) p1 = poppler_document_get_page (doc, 1);
       g_autofree char *t0 = poppler_page_get_text (p0);
       g_autofree char *t1 = poppler_page_get_text (p1);
-      assert_contains (t0, "FRONT");
-      assert_contains (t1, "BACK");
+      roneo_test_assert_contains (t0, "FRONT");
+      roneo_test_assert_contains (t1, "BACK");
       g_assert_null (strstr (t0, "BACK"));
       g_assert_null (strstr (t1, "FRONT"));
       PopplerRectangle *rects = NULL;
@@ -907,7 +768,7 @@ test_calibration (void)
             g_error ("no slot letter in slot %d of the %s page", slot, side ? "back" : "front");
         }
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- defaults */
@@ -917,18 +778,18 @@ static void
 test_default_output (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *src = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *src = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *text = NULL;
   g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
   g_autofree char *tract = write_file (dir, "tract.md", text);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   BATCH (&run, dir, "tract.md", "--copies", "3", "-q");
-  assert_exit (&run, 0);
+  roneo_test_assert_exit (&run, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_autofree char *out = g_build_filename (dir, "tract-batch.pdf", NULL);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2); /* ceil (3 / 2) */
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- bad input */
@@ -979,12 +840,12 @@ test_bad (gconstpointer data)
   g_free (write_file (dir, "header.csv", "ville,date,heure,lieu\n"));
   g_free (write_file (dir, "overflow.csv", overflow));
   const char *inputs[] = { "nofield.csv", "header.csv", "overflow.csv", NULL };
-  g_autofree char *tract = corpus (bad->tract ? bad->tract : "tract-modele.md");
+  g_autofree char *tract = roneo_test_corpus (bad->tract ? bad->tract : "tract-modele.md");
   g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (args, g_strdup ("batch"));
   g_ptr_array_add (args, g_strdup (tract));
   for (guint i = 0; bad->args[i] != NULL; i++)
-    g_ptr_array_add (args, bad->args[i][0] == '@' ? corpus (bad->args[i] + 1)
+    g_ptr_array_add (args, bad->args[i][0] == '@' ? roneo_test_corpus (bad->args[i] + 1)
                                                   : g_strdup (bad->args[i]));
   if (!bad->no_o)
     {
@@ -992,111 +853,51 @@ test_bad (gconstpointer data)
       g_ptr_array_add (args, g_strdup ("out.pdf"));
     }
   g_ptr_array_add (args, NULL);
-  g_auto (Run) run;
+  g_auto (RoneoTestRun) run;
   run_argv (&run, dir, (const char *const *) args->pdata);
-  assert_exit (&run, bad->status);
-  assert_contains (run.err, "roneo: ");
+  roneo_test_assert_exit (&run, bad->status);
+  roneo_test_assert_contains (run.err, "roneo: ");
   for (guint i = 0; i < G_N_ELEMENTS (bad->words) && bad->words[i] != NULL; i++)
-    assert_contains (run.err, bad->words[i]);
-  assert_no_output (dir, inputs);
-  rm_rf (dir);
+    roneo_test_assert_contains (run.err, bad->words[i]);
+  roneo_test_assert_left_only (dir, inputs);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- main */
-
-/* Each case runs in a subprocess, so one failure (g_error) does not stop the
- * others and every failing case is listed. */
-typedef struct
-{
-  GTestDataFunc func;
-  gconstpointer data;
-} Isolated;
-
-static GPtrArray *isolated_cases;
-
-static void
-run_isolated (gconstpointer data)
-{
-  const Isolated *iso = data;
-  if (g_test_subprocess ())
-    {
-      iso->func (iso->data);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-static void
-add_test (const char *path, GTestDataFunc func, gconstpointer data)
-{
-  Isolated *iso = g_new (Isolated, 1);
-  iso->func = func;
-  iso->data = data;
-  g_ptr_array_add (isolated_cases, iso);
-  g_test_add_data_func (path, iso, run_isolated);
-}
-
-static void
-call_plain (gconstpointer data)
-{
-  ((GTestFunc) data) ();
-}
-
-static void
-add_func (const char *path, GTestFunc func)
-{
-  add_test (path, call_plain, (gconstpointer) func);
-}
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  /* a subprocess (see run_isolated) gets no arguments: it inherits the path */
-  if (argc >= 2)
+  if (!roneo_test_cli_setup (argc, argv))
+    return 1;
+  if (g_getenv ("RONEO_DATA_DIR") == NULL)
     {
-      g_autofree char *path = g_canonicalize_filename (argv[1], NULL);
-      g_setenv ("RONEO_TEST_BINARY", path, TRUE);
-    }
-  roneo_path = g_getenv ("RONEO_TEST_BINARY");
-  if (roneo_path == NULL)
-    {
-      g_printerr ("usage: %s PATH-TO-RONEO\n", argv[0]);
+      g_printerr ("RONEO_DATA_DIR must be set (meson test does it)\n");
       return 1;
     }
-  const char *shared = g_getenv ("SHARED_DIR");
-  if (shared == NULL || g_getenv ("RONEO_DATA_DIR") == NULL)
-    {
-      g_printerr ("RONEO_DATA_DIR and SHARED_DIR must be set (meson test does it)\n");
-      return 1;
-    }
-  corpus_dir = g_build_filename (shared, "corpus", NULL);
   if (!g_get_charset (NULL))
     setlocale (LC_ALL, "C.UTF-8");
 
-  if (!g_test_subprocess ())
-    g_test_set_nonfatal_assertions ();
-  isolated_cases = g_ptr_array_new_with_free_func (g_free);
-  add_func ("/batch/data/villes", test_data_villes);
-  add_func ("/batch/data/cut-and-stack", test_data_cut_and_stack);
-  add_func ("/batch/data/copies", test_data_copies);
-  add_func ("/batch/copies/400", test_copies_400);
-  add_func ("/batch/copies/default-output", test_default_output);
-  add_func ("/batch/duplex/copies", test_duplex_copies);
-  add_func ("/batch/duplex/short", test_duplex_short);
-  add_func ("/batch/duplex/long", test_duplex_long);
-  add_func ("/batch/duplex/long-summary", test_duplex_long_summary);
-  add_func ("/batch/press/marks", test_press_marks);
-  add_func ("/batch/calibration", test_calibration);
-  add_func ("/batch/single", test_single);
+  roneo_test_isolation_init ();
+  roneo_test_add_isolated_func ("/batch/data/villes", test_data_villes);
+  roneo_test_add_isolated_func ("/batch/data/cut-and-stack", test_data_cut_and_stack);
+  roneo_test_add_isolated_func ("/batch/data/copies", test_data_copies);
+  roneo_test_add_isolated_func ("/batch/copies/400", test_copies_400);
+  roneo_test_add_isolated_func ("/batch/copies/default-output", test_default_output);
+  roneo_test_add_isolated_func ("/batch/duplex/copies", test_duplex_copies);
+  roneo_test_add_isolated_func ("/batch/duplex/short", test_duplex_short);
+  roneo_test_add_isolated_func ("/batch/duplex/long", test_duplex_long);
+  roneo_test_add_isolated_func ("/batch/duplex/long-summary", test_duplex_long_summary);
+  roneo_test_add_isolated_func ("/batch/press/marks", test_press_marks);
+  roneo_test_add_isolated_func ("/batch/calibration", test_calibration);
+  roneo_test_add_isolated_func ("/batch/single", test_single);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/batch/bad/", bad_cases[i].name, NULL);
-      add_test (path, test_bad, &bad_cases[i]);
+      roneo_test_add_isolated (path, test_bad, &bad_cases[i]);
     }
   int status = g_test_run ();
-  g_ptr_array_unref (isolated_cases);
-  g_free (corpus_dir);
+  roneo_test_cli_teardown ();
   return status;
 }

@@ -14,8 +14,9 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "roneo-test-cli.h"
+
 #include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -23,130 +24,15 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-/* poppler-glib 22.12 defines no autoptr cleanups */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 #define DATE "2026-03-01"
 #define PT_PER_MM (72.0 / 25.4)
 
-static const char *roneo_path;
 static const char *source_root;
-static char *corpus_dir;
-
-/* ---------------------------------------------------------------- running */
-
-typedef struct
-{
-  int status; /* exit code, or -1 if killed */
-  char *out;  /* stdout (NULL when redirected to a file) */
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-typedef struct
-{
-  const char *stdin_path;
-  const char *stdout_path;
-} Redirect;
-
-static void
-child_setup (gpointer data)
-{
-  const Redirect *r = data;
-  if (r->stdin_path != NULL)
-    {
-      int fd = open (r->stdin_path, O_RDONLY);
-      if (fd >= 0)
-        dup2 (fd, 0);
-    }
-  if (r->stdout_path != NULL)
-    {
-      int fd = open (r->stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (fd >= 0)
-        dup2 (fd, 1);
-    }
-}
-
-/* Runs roneo with args (NULL-terminated) in cwd; TMPDIR is cwd too, so a
- * temporary file roneo forgets is caught by the leftover checks. */
-static void
-run_full (Run *run, const char *cwd, const Redirect *redirect, const char *const *args)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (char *) roneo_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", cwd, TRUE);
-  Redirect none = { NULL, NULL };
-  if (redirect == NULL)
-    redirect = &none;
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-  memset (run, 0, sizeof *run);
-  gboolean ok = g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, child_setup,
-                              (gpointer) redirect,
-                              redirect->stdout_path != NULL ? NULL : &run->out, &run->err,
-                              &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (run->err == NULL)
-    run->err = g_strdup ("");
-  if (g_test_verbose ())
-    g_test_message ("exit %d, stderr:\n%s", run->status, run->err);
-}
-
-#define RUN(run, cwd, ...)                                                                        \
-  run_full (run, cwd, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-
-static void
-assert_exit (const Run *run, int expected)
-{
-  if (run->status != expected)
-    g_error ("exit code %d, expected %d; stderr:\n%s", run->status, expected, run->err);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("'%s' not found in:\n%s", needle, haystack);
-}
 
 static char *
 make_tmp (void)
 {
-  g_autoptr (GError) error = NULL;
-  char *dir = g_dir_make_tmp ("roneo-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
+  return roneo_test_make_tmp_dir ("roneo-cli-XXXXXX");
 }
 
 /* A failed run left nothing: no file at the target, no *.tmp in dir. */
@@ -160,12 +46,6 @@ assert_no_output (const char *output, const char *dir)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (name, ".tmp") || g_str_has_prefix (name, "roneo-stdout"))
       g_error ("temporary file '%s' left in '%s'", name, dir);
-}
-
-static char *
-corpus (const char *name)
-{
-  return g_build_filename (corpus_dir, name, NULL);
 }
 
 static char *
@@ -423,17 +303,6 @@ pdf_words (const char *text, gboolean fold)
 
 /* ---------------------------------------------------------------- the PDF */
 
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
 static char *
 document_text (PopplerDocument *doc)
 {
@@ -446,43 +315,6 @@ document_text (PopplerDocument *doc)
       g_string_append_c (text, '\n');
     }
   return g_string_free (text, FALSE);
-}
-
-static void
-assert_page_sizes (PopplerDocument *doc, double width, double height)
-{
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      double w, h;
-      poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, width, 0.01);
-      g_assert_cmpfloat_with_epsilon (h, height, 0.01);
-    }
-}
-
-static void
-assert_fonts_embedded (PopplerDocument *doc)
-{
-  PopplerFontInfo *info = poppler_font_info_new (doc);
-  PopplerFontsIter *iter = NULL;
-  guint count = 0;
-  while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          count++;
-          if (!poppler_fonts_iter_is_embedded (iter))
-            g_error ("font '%s' is not embedded", poppler_fonts_iter_get_name (iter));
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  poppler_font_info_free (info);
-  g_assert_cmpuint (count, >, 0);
 }
 
 /* Every character of text size ends inside the right margin (0.5 pt
@@ -522,19 +354,7 @@ assert_no_ink_past (PopplerDocument *doc, double limit)
   const double scale = 2.0;
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      double w, h;
-      poppler_page_get_size (page, &w, &h);
-      cairo_surface_t *surface
-        = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
-                                      (int) ceil (h * scale));
-      cairo_t *cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, scale, scale);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
+      cairo_surface_t *surface = roneo_test_rasterise (doc, i, scale);
       const guchar *data = cairo_image_surface_get_data (surface);
       int stride = cairo_image_surface_get_stride (surface);
       int width = cairo_image_surface_get_width (surface);
@@ -575,51 +395,6 @@ assert_words_present (const char *source, const char *pdf_text, gboolean fold)
   g_string_free (missing, TRUE);
 }
 
-/* Each case runs in its own subprocess, so one failure (g_error aborts)
- * does not hide the others; the parent's assertions are non-fatal. */
-typedef struct
-{
-  GTestDataFunc func;
-  gconstpointer data;
-} Isolated;
-
-static GPtrArray *isolated_cases;
-
-static void
-run_isolated (gconstpointer data)
-{
-  const Isolated *iso = data;
-  if (g_test_subprocess ())
-    {
-      iso->func (iso->data);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-static void
-add_test (const char *path, GTestDataFunc func, gconstpointer data)
-{
-  Isolated *iso = g_new0 (Isolated, 1);
-  iso->func = func;
-  iso->data = data;
-  g_ptr_array_add (isolated_cases, iso);
-  g_test_add_data_func (path, iso, run_isolated);
-}
-
-static void
-call_plain (gconstpointer data)
-{
-  ((GTestFunc) data) ();
-}
-
-static void
-add_func (const char *path, GTestFunc func)
-{
-  add_test (path, call_plain, (gconstpointer) func);
-}
-
 /* ---------------------------------------------------------------- flyers */
 
 typedef struct
@@ -634,29 +409,29 @@ test_flyer (gconstpointer data)
   const FlyerCase *fc = data;
   g_autofree char *dir = make_tmp ();
   g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", fc->path, "-o", out, "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", fc->path, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
 
   g_autofree char *source = read_text (fc->path);
   g_autofree char *name = copy_layout_name (source);
   g_auto (LayoutInfo) layout = { 0 };
   load_layout (name, &layout);
 
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   int pages = poppler_document_get_n_pages (doc);
   if (fc->pages > 0)
     g_assert_cmpint (pages, ==, fc->pages);
   else
     g_assert_cmpint (pages, >=, 1);
   g_assert_cmpint (pages, <=, layout.max_pages);
-  assert_page_sizes (doc, layout.width, layout.height);
+  roneo_test_assert_page_sizes (doc, layout.width, layout.height);
   g_autofree char *text = document_text (doc);
   assert_words_present (source, text, layout.uppercases);
-  assert_fonts_embedded (doc);
+  roneo_test_assert_fonts_embedded (doc);
   assert_inside_right_margin (doc, layout.width - layout.margin_right);
   assert_no_ink_past (doc, layout.width - layout.margin_right);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
@@ -676,7 +451,7 @@ add_flyer_case (const char *test_path, char *file, int pages)
   fc->path = file;
   fc->pages = pages;
   g_ptr_array_add (flyer_cases, fc);
-  add_test (test_path, test_flyer, fc);
+  roneo_test_add_isolated (test_path, test_flyer, fc);
 }
 
 /* Every copy in examples/, whenever one is added. */
@@ -703,24 +478,11 @@ add_example_cases (void)
 
 /* ---------------------------------------------------------------- outputs */
 
-static guint32
-read_be32 (const guchar *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
 static void
 assert_png_size (const char *path, double width_pt, double height_pt, double dpi)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 24);
-  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
-  guint32 w = read_be32 ((const guchar *) data + 16);
-  guint32 h = read_be32 ((const guchar *) data + 20);
+  guint32 w, h;
+  roneo_test_png_size (path, &w, &h);
   g_assert_cmpfloat (fabs (w - width_pt / 72 * dpi), <, 1.0);
   g_assert_cmpfloat (fabs (h - height_pt / 72 * dpi), <, 1.0);
 }
@@ -729,65 +491,65 @@ static void
 test_png (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "tract-1.png", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", tract, "-o", out, "--png", "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-o", out, "--png", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   assert_png_size (png, 419.53, 595.28, 150);
   g_unlink (png);
 
-  g_auto (Run) run2;
-  RUN (&run2, dir, "flyer", tract, "-o", out, "--png=100", "--date", DATE);
-  assert_exit (&run2, 0);
+  g_auto (RoneoTestRun) run2;
+  RONEO_TEST_RUN (&run2, dir, "flyer", tract, "-o", out, "--png=100", "--date", DATE);
+  roneo_test_assert_exit (&run2, 0);
   assert_png_size (png, 419.53, 595.28, 100);
   g_autofree char *png2 = g_build_filename (dir, "tract-2.png", NULL);
   g_assert_false (g_file_test (png2, G_FILE_TEST_EXISTS)); /* one page, one proof */
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_stdout (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *captured = g_build_filename (dir, "captured.pdf", NULL);
-  Redirect redirect = { NULL, captured };
-  g_auto (Run) run;
-  run_full (&run, dir, &redirect,
-            (const char *const[]){ "flyer", tract, "-o", "-", "--date", DATE, NULL });
-  assert_exit (&run, 0);
+  RoneoTestSpawn redirect = { .stdout_path = captured };
+  g_auto (RoneoTestRun) run;
+  roneo_test_run_full (&run, dir, &redirect,
+                       (const char *const[]){ "flyer", tract, "-o", "-", "--date", DATE, NULL });
+  roneo_test_assert_exit (&run, 0);
   g_autofree char *data = read_text (captured);
   g_assert_true (g_str_has_prefix (data, "%PDF"));
-  g_autoptr (PopplerDocument) doc = open_pdf (captured);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (captured);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
-  assert_page_sizes (doc, 419.53, 595.28);
+  roneo_test_assert_page_sizes (doc, 419.53, 595.28);
   g_unlink (captured);
   assert_no_output (NULL, dir);
   /* nothing else written beside the input or in the folder */
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   g_assert_null (g_dir_read_name (d));
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_stdin (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "from-stdin.pdf", NULL);
-  Redirect redirect = { tract, NULL };
-  g_auto (Run) run;
-  run_full (&run, dir, &redirect,
-            (const char *const[]){ "flyer", "-", "-o", out, "--date", DATE, NULL });
-  assert_exit (&run, 0);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  RoneoTestSpawn redirect = { .stdin_path = tract };
+  g_auto (RoneoTestRun) run;
+  roneo_test_run_full (&run, dir, &redirect,
+                       (const char *const[]){ "flyer", "-", "-o", out, "--date", DATE, NULL });
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
   g_autofree char *source = read_text (tract);
   g_autofree char *text = document_text (doc);
   assert_words_present (source, text, FALSE);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* --field fills a template's {fields} as plain text; an unfilled one warns
@@ -796,26 +558,26 @@ static void
 test_fields (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-modele.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
   g_autofree char *out = g_build_filename (dir, "albi.pdf", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", tract, "--field", "ville=Albi", "--field", "lieu=**place** du Vigan",
-       "-o", out, "--date", DATE);
-  assert_exit (&run, 0);
-  assert_contains (run.err, "{date} has no value");
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "--field", "ville=Albi", "--field",
+                  "lieu=**place** du Vigan", "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  roneo_test_assert_contains (run.err, "{date} has no value");
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_autofree char *text = document_text (doc);
-  assert_contains (text, "ALBI");            /* the headline is set in capitals */
-  assert_contains (text, "**place** du Vigan"); /* a value is never Markdown */
-  assert_contains (text, "{date}");
+  roneo_test_assert_contains (text, "ALBI");               /* the headline is set in capitals */
+  roneo_test_assert_contains (text, "**place** du Vigan"); /* a value is never Markdown */
+  roneo_test_assert_contains (text, "{date}");
   g_assert_null (strstr (text, "{ville}"));
   g_autofree char *bad = g_build_filename (dir, "bad.pdf", NULL);
-  g_auto (Run) unknown;
-  RUN (&unknown, dir, "flyer", tract, "--field", "ville-x=1", "-o", bad, "--date", DATE);
-  assert_exit (&unknown, 1);
-  assert_contains (unknown.err, "has no {ville-x}");
+  g_auto (RoneoTestRun) unknown;
+  RONEO_TEST_RUN (&unknown, dir, "flyer", tract, "--field", "ville-x=1", "-o", bad, "--date", DATE);
+  roneo_test_assert_exit (&unknown, 1);
+  roneo_test_assert_contains (unknown.err, "has no {ville-x}");
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- bad input */
@@ -832,20 +594,20 @@ test_bad_input (gconstpointer data)
 {
   const BadCase *bc = data;
   g_autofree char *dir = make_tmp ();
-  g_autofree char *input = corpus (bc->file);
+  g_autofree char *input = roneo_test_corpus (bc->file);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
-  assert_exit (&run, bc->status);
-  assert_contains (run.err, "roneo: ");
-  assert_contains (run.err, input);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, bc->status);
+  roneo_test_assert_contains (run.err, "roneo: ");
+  roneo_test_assert_contains (run.err, input);
   for (guint i = 0; bc->messages[i] != NULL; i++)
-    assert_contains (run.err, bc->messages[i]);
+    roneo_test_assert_contains (run.err, bc->messages[i]);
   assert_no_output (out, dir);
   /* nothing beside the input either */
   g_autofree char *input_dir = g_path_get_dirname (input);
   assert_no_output (NULL, input_dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static const BadCase bad_cases[] = {
@@ -861,25 +623,25 @@ static void
 test_long_word (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *input = corpus ("bad/longword.txt");
+  g_autofree char *input = roneo_test_corpus ("bad/longword.txt");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
   /* a word wider than the measure has to be broken: the user is told */
-  assert_contains (run.err, "roneo: warning: ");
-  assert_contains (run.err, "word");
+  roneo_test_assert_contains (run.err, "roneo: warning: ");
+  roneo_test_assert_contains (run.err, "word");
   g_autofree char *source = read_text (input);
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_autofree char *text = document_text (doc);
   g_autofree char *joined = join_hyphens (text);
   g_autoptr (GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
   g_autofree char *flat = g_regex_replace_literal (space, joined, -1, 0, "", 0, NULL);
   g_auto (GStrv) words = g_strsplit (g_strstrip (source), " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
-    assert_contains (flat, words[i]); /* every letter of the long word is there */
+    roneo_test_assert_contains (flat, words[i]); /* every letter of the long word is there */
   assert_inside_right_margin (doc, 419.53 - 12 * PT_PER_MM);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- layouts */
@@ -912,17 +674,17 @@ run_bad_layout (const char *from, const char *to, const char *const *messages)
   g_autofree char *dir = make_tmp ();
   int line = 0;
   g_autofree char *layout = write_layout (dir, "bad.ini", from, to, &line);
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
-  assert_exit (&run, 2);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 2);
   g_autofree char *position = g_strdup_printf ("bad.ini:%d", line);
-  assert_contains (run.err, position);
+  roneo_test_assert_contains (run.err, position);
   for (guint i = 0; messages != NULL && messages[i] != NULL; i++)
-    assert_contains (run.err, messages[i]);
+    roneo_test_assert_contains (run.err, messages[i]);
   assert_no_output (out, dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
@@ -955,17 +717,17 @@ static void
 test_layout_unknown_name (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", tract, "-l", "a5-flier", "-o", out, "--date", DATE);
-  assert_exit (&run, 2);
-  assert_contains (run.err, "a5-flier");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-l", "a5-flier", "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 2);
+  roneo_test_assert_contains (run.err, "a5-flier");
   const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    assert_contains (run.err, names[i]);
+    roneo_test_assert_contains (run.err, names[i]);
   assert_no_output (out, dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- outputs */
@@ -973,12 +735,12 @@ test_layout_unknown_name (void)
 static void
 run_bad_output (const char *dir, const char *out, const char *leftover_dir)
 {
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", tract, "-o", out, "--date", DATE);
-  assert_exit (&run, 5);
-  assert_contains (run.err, "roneo: ");
-  assert_contains (run.err, out);
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 5);
+  roneo_test_assert_contains (run.err, "roneo: ");
+  roneo_test_assert_contains (run.err, out);
   assert_no_output (out, leftover_dir);
 }
 
@@ -990,7 +752,7 @@ test_output_missing_dir (void)
   run_bad_output (dir, out, dir);
   g_autofree char *sub = g_path_get_dirname (out);
   g_assert_false (g_file_test (sub, G_FILE_TEST_EXISTS));
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* Tests run as root, so chmod would not stop a write: a plain file used as
@@ -1006,7 +768,7 @@ test_output_unwritable_dir (void)
   g_autofree char *kept = read_text (file);
   g_assert_cmpstr (kept, ==, "keep me\n");
   run_bad_output (dir, "/proc/roneo-test.pdf", "/proc");
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* A full device at the output path: exit 5, and the device is still there.
@@ -1023,16 +785,16 @@ test_output_full_device (void)
       if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
         {
           g_test_skip ("no /dev/full and cannot make one");
-          rm_rf (dir);
+          roneo_test_rm_rf (dir);
           return;
         }
       out = "/dev/full";
     }
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", tract, "-o", out, "--date", DATE);
-  assert_exit (&run, 5);
-  assert_contains (run.err, out);
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 5);
+  roneo_test_assert_contains (run.err, out);
   struct stat st;
   if (stat (out, &st) != 0)
     g_error ("the device '%s' at the output path was removed", out);
@@ -1040,7 +802,7 @@ test_output_full_device (void)
   g_autofree char *out_dir = g_path_get_dirname (out);
   assert_no_output (NULL, out_dir);
   assert_no_output (NULL, dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* A failed run must not take away a good PDF a previous run left there. */
@@ -1050,15 +812,15 @@ test_output_keeps_previous (void)
   g_autofree char *dir = make_tmp ();
   g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
   write_text (out, "previous\n");
-  g_autofree char *input = corpus ("bad/overflow.md");
-  g_auto (Run) run;
-  RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
-  assert_exit (&run, 4);
+  g_autofree char *input = roneo_test_corpus ("bad/overflow.md");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 4);
   g_autofree char *kept = read_text (out);
   g_assert_cmpstr (kept, ==, "previous\n");
   g_unlink (out);
   assert_no_output (out, dir);
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- usage */
@@ -1067,25 +829,25 @@ static void
 test_usage (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
-  g_auto (Run) a;
-  RUN (&a, dir, "flyer", "--no-such-option", tract);
-  assert_exit (&a, 1);
-  assert_contains (a.err, "no-such-option");
-  g_auto (Run) b;
-  RUN (&b, dir, "flyer");
-  assert_exit (&b, 1);
-  assert_contains (b.err, "roneo: ");
-  g_auto (Run) c;
-  RUN (&c, dir, "no-such-command");
-  assert_exit (&c, 1);
-  assert_contains (c.err, "no-such-command");
-  g_auto (Run) d;
-  RUN (&d, dir, "check");
-  assert_exit (&d, 1);
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
+  g_auto (RoneoTestRun) a;
+  RONEO_TEST_RUN (&a, dir, "flyer", "--no-such-option", tract);
+  roneo_test_assert_exit (&a, 1);
+  roneo_test_assert_contains (a.err, "no-such-option");
+  g_auto (RoneoTestRun) b;
+  RONEO_TEST_RUN (&b, dir, "flyer");
+  roneo_test_assert_exit (&b, 1);
+  roneo_test_assert_contains (b.err, "roneo: ");
+  g_auto (RoneoTestRun) c;
+  RONEO_TEST_RUN (&c, dir, "no-such-command");
+  roneo_test_assert_exit (&c, 1);
+  roneo_test_assert_contains (c.err, "no-such-command");
+  g_auto (RoneoTestRun) d;
+  RONEO_TEST_RUN (&d, dir, "check");
+  roneo_test_assert_exit (&d, 1);
   g_autoptr (GDir) d2 = g_dir_open (dir, 0, NULL);
   g_assert_null (g_dir_read_name (d2)); /* a usage error writes nothing */
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
@@ -1106,24 +868,24 @@ test_help (void)
   g_autofree char *dir = make_tmp ();
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto (Run) run;
+      g_auto (RoneoTestRun) run;
       if (commands[i] == NULL)
-        RUN (&run, dir, "--help");
+        RONEO_TEST_RUN (&run, dir, "--help");
       else
-        RUN (&run, dir, commands[i], "--help");
-      assert_exit (&run, 0);
+        RONEO_TEST_RUN (&run, dir, commands[i], "--help");
+      roneo_test_assert_exit (&run, 0);
       assert_lists_exit_codes (run.out);
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_layouts (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_auto (Run) run;
-  RUN (&run, dir, "layouts");
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "layouts");
+  roneo_test_assert_exit (&run, 0);
   const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card", "banderole",
                           "banderole-rouge" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1132,20 +894,20 @@ test_layouts (void)
       if (!g_regex_match_simple (pattern, run.out, 0, 0))
         g_error ("layout %s not listed in:\n%s", names[i], run.out);
     }
-  rm_rf (dir);
+  roneo_test_rm_rf (dir);
 }
 
 static void
 test_fonts (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_auto (Run) run;
-  RUN (&run, dir, "fonts");
-  assert_exit (&run, 0);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "fonts");
+  roneo_test_assert_exit (&run, 0);
   const char *families[] = { "League Spartan", "Bebas Neue", "Linux Libertine O", "Inter" };
   for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    assert_contains (run.out, families[i]);
-  rm_rf (dir);
+    roneo_test_assert_contains (run.out, families[i]);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- fonts */
@@ -1156,24 +918,25 @@ test_missing_font (void)
   g_autofree char *dir = make_tmp ();
   g_autofree char *layout = write_layout (dir, "comic.ini", "font = Roneo Display\n",
                                           "font = Comic Nonexistent\n", NULL);
-  g_autofree char *tract = corpus ("tract-pompe-a-fric.md");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
 
-  g_auto (Run) strict;
-  RUN (&strict, dir, "flyer", tract, "-l", layout, "-o", out, "--strict", "--date", DATE);
-  assert_exit (&strict, 3);
-  assert_contains (strict.err, "Comic Nonexistent");
+  g_auto (RoneoTestRun) strict;
+  RONEO_TEST_RUN (&strict, dir, "flyer", tract, "-l", layout, "-o", out, "--strict", "--date",
+                  DATE);
+  roneo_test_assert_exit (&strict, 3);
+  roneo_test_assert_contains (strict.err, "Comic Nonexistent");
   assert_no_output (out, dir);
 
-  g_auto (Run) lenient;
-  RUN (&lenient, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
-  assert_exit (&lenient, 0);
-  assert_contains (lenient.err, "roneo: warning: ");
-  assert_contains (lenient.err, "Comic Nonexistent");
-  g_autoptr (PopplerDocument) doc = open_pdf (out);
+  g_auto (RoneoTestRun) lenient;
+  RONEO_TEST_RUN (&lenient, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&lenient, 0);
+  roneo_test_assert_contains (lenient.err, "roneo: warning: ");
+  roneo_test_assert_contains (lenient.err, "Comic Nonexistent");
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
-  assert_fonts_embedded (doc);
-  rm_rf (dir);
+  roneo_test_assert_fonts_embedded (doc);
+  roneo_test_rm_rf (dir);
 }
 
 /* ---------------------------------------------------------------- main */
@@ -1182,29 +945,18 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  /* a subprocess (see run_isolated) gets no arguments: it inherits the path */
-  if (argc >= 2)
-    g_setenv ("RONEO_TEST_BINARY", argv[1], TRUE);
-  roneo_path = g_getenv ("RONEO_TEST_BINARY");
-  if (roneo_path == NULL)
-    {
-      g_printerr ("usage: %s PATH-TO-RONEO\n", argv[0]);
-      return 1;
-    }
+  if (!roneo_test_cli_setup (argc, argv))
+    return 1;
   source_root = g_getenv ("RONEO_SOURCE_ROOT");
-  const char *shared = g_getenv ("SHARED_DIR");
-  if (source_root == NULL || shared == NULL)
+  if (source_root == NULL)
     {
-      g_printerr ("RONEO_SOURCE_ROOT and SHARED_DIR must be set (meson test does it)\n");
+      g_printerr ("RONEO_SOURCE_ROOT must be set (meson test does it)\n");
       return 1;
     }
-  corpus_dir = g_build_filename (shared, "corpus", NULL);
   /* readable failure messages with accents */
   if (!g_get_charset (NULL))
     setlocale (LC_ALL, "C.UTF-8");
-  if (!g_test_subprocess ())
-    g_test_set_nonfatal_assertions ();
-  isolated_cases = g_ptr_array_new_with_free_func (g_free);
+  roneo_test_isolation_init ();
 
   flyer_cases = g_ptr_array_new_with_free_func (flyer_case_free);
   const struct
@@ -1218,38 +970,37 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (tracts); i++)
     {
       g_autofree char *test_path = g_strconcat ("/flyer/corpus/", tracts[i].file, NULL);
-      add_flyer_case (test_path, corpus (tracts[i].file), tracts[i].pages);
+      add_flyer_case (test_path, roneo_test_corpus (tracts[i].file), tracts[i].pages);
     }
   add_example_cases ();
 
-  add_func ("/output/png", test_png);
-  add_func ("/output/stdout", test_stdout);
-  add_func ("/input/stdin", test_stdin);
-  add_func ("/input/fields", test_fields);
+  roneo_test_add_isolated_func ("/output/png", test_png);
+  roneo_test_add_isolated_func ("/output/stdout", test_stdout);
+  roneo_test_add_isolated_func ("/input/stdin", test_stdin);
+  roneo_test_add_isolated_func ("/input/fields", test_fields);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *test_path = g_strconcat ("/input/", bad_cases[i].file, NULL);
-      add_test (test_path, test_bad_input, &bad_cases[i]);
+      roneo_test_add_isolated (test_path, test_bad_input, &bad_cases[i]);
     }
-  add_func ("/input/bad/longword.txt", test_long_word);
-  add_func ("/layout/unknown-key", test_layout_unknown_key);
-  add_func ("/layout/negative-margin", test_layout_negative_margin);
-  add_func ("/layout/zero-page", test_layout_zero_page);
-  add_func ("/layout/huge-page", test_layout_huge_page);
-  add_func ("/layout/unknown-name", test_layout_unknown_name);
-  add_func ("/output/missing-dir", test_output_missing_dir);
-  add_func ("/output/unwritable-dir", test_output_unwritable_dir);
-  add_func ("/output/full-device", test_output_full_device);
-  add_func ("/output/keeps-previous", test_output_keeps_previous);
-  add_func ("/usage/errors", test_usage);
-  add_func ("/usage/help", test_help);
-  add_func ("/list/layouts", test_layouts);
-  add_func ("/list/fonts", test_fonts);
-  add_func ("/font/missing", test_missing_font);
+  roneo_test_add_isolated_func ("/input/bad/longword.txt", test_long_word);
+  roneo_test_add_isolated_func ("/layout/unknown-key", test_layout_unknown_key);
+  roneo_test_add_isolated_func ("/layout/negative-margin", test_layout_negative_margin);
+  roneo_test_add_isolated_func ("/layout/zero-page", test_layout_zero_page);
+  roneo_test_add_isolated_func ("/layout/huge-page", test_layout_huge_page);
+  roneo_test_add_isolated_func ("/layout/unknown-name", test_layout_unknown_name);
+  roneo_test_add_isolated_func ("/output/missing-dir", test_output_missing_dir);
+  roneo_test_add_isolated_func ("/output/unwritable-dir", test_output_unwritable_dir);
+  roneo_test_add_isolated_func ("/output/full-device", test_output_full_device);
+  roneo_test_add_isolated_func ("/output/keeps-previous", test_output_keeps_previous);
+  roneo_test_add_isolated_func ("/usage/errors", test_usage);
+  roneo_test_add_isolated_func ("/usage/help", test_help);
+  roneo_test_add_isolated_func ("/list/layouts", test_layouts);
+  roneo_test_add_isolated_func ("/list/fonts", test_fonts);
+  roneo_test_add_isolated_func ("/font/missing", test_missing_font);
 
   int status = g_test_run ();
   g_ptr_array_unref (flyer_cases);
-  g_ptr_array_unref (isolated_cases);
-  g_free (corpus_dir);
+  roneo_test_cli_teardown ();
   return status;
 }

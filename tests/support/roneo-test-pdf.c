@@ -1,0 +1,106 @@
+/* roneo-test-pdf.c: reading back the PDFs roneo writes, with poppler and qpdf. */
+#include "roneo-test-pdf.h"
+
+#include <math.h>
+#include <string.h>
+
+PopplerDocument *
+roneo_test_open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+void
+roneo_test_assert_page_size (PopplerDocument *doc, int index, double width, double height)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  double w, h;
+  poppler_page_get_size (page, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, width, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, height, 0.01);
+}
+
+void
+roneo_test_assert_page_sizes (PopplerDocument *doc, double width, double height)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    roneo_test_assert_page_size (doc, i, width, height);
+}
+
+void
+roneo_test_assert_fonts_embedded (PopplerDocument *doc)
+{
+  PopplerFontInfo *info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  guint count = 0;
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          count++;
+          if (!poppler_fonts_iter_is_embedded (iter))
+            g_error ("font '%s' is not embedded", poppler_fonts_iter_get_name (iter));
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+  g_assert_cmpuint (count, >, 0);
+}
+
+cairo_surface_t *
+roneo_test_rasterise (PopplerDocument *doc, int index, double scale)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  double w, h;
+  poppler_page_get_size (page, &w, &h);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
+                                                       (int) ceil (h * scale));
+  cairo_t *cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+gboolean
+roneo_test_qpdf_check (const char *path, char **out, char **err)
+{
+  const char *argv[] = { "qpdf", "--check", path, NULL };
+  int status;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out,
+                               err, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+void
+roneo_test_assert_qpdf_check_clean (const char *path)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_assert_true (roneo_test_qpdf_check (path, &out, &err));
+  g_assert_null (strstr (out, "WARNING"));
+  g_assert_null (strstr (err, "WARNING"));
+}
+
+qpdf_data
+roneo_test_open_qpdf (const char *path)
+{
+  qpdf_data qpdf = qpdf_init ();
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
+  return qpdf;
+}
