@@ -39,6 +39,19 @@ roneo_test_read_bytes (const char *path)
   return g_mapped_file_get_bytes (file);
 }
 
+void
+roneo_test_assert_no_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (d);
+  for (const char *name; (name = g_dir_read_name (d)) != NULL;)
+    if (g_str_has_prefix (name, prefix))
+      g_error ("temporary '%s' left in '%s'", name, dir);
+}
+
 static guint32
 read_be32 (const guchar *p)
 {

@@ -18,6 +18,10 @@ void roneo_test_rm_rf (const char *path);
 /* The bytes of the file at path, which must be readable. Owned. */
 GBytes *roneo_test_read_bytes (const char *path);
 
+/* No temporary named after path ("path." followed by anything) is left
+ * beside it: a writer that failed or finished cleaned up. */
+void roneo_test_assert_no_temporaries (const char *path);
+
 /* The size in pixels of the PNG at path, read from its header (which must
  * be there). */
 void roneo_test_png_size (const char *path, guint32 *width, guint32 *height);

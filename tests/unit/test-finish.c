@@ -1,6 +1,8 @@
 /* test-finish: the libqpdf finishing pass on PDFs that cairo writes. */
 #include "roneo-error.h"
 #include "roneo-finish.h"
+#include "roneo-test-files.h"
+#include "roneo-test-pdf.h"
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -47,16 +49,6 @@ write_cairo_pdf (const char *name, gboolean twice)
   return path;
 }
 
-static qpdf_data
-open_qpdf (const char *path)
-{
-  qpdf_data qpdf = qpdf_init ();
-  qpdf_silence_errors (qpdf);
-  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
-  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
-  return qpdf;
-}
-
 static gboolean
 read_box (qpdf_data qpdf, int index, const char *key, double box[4])
 {
@@ -88,14 +80,8 @@ page_has (qpdf_data qpdf, int index, const char *key)
 static char *
 qpdf_check (const char *path, gboolean *ok)
 {
-  const char *argv[] = { "qpdf", "--check", path, NULL };
   g_autofree char *out = NULL, *err = NULL;
-  int status;
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               &err, &status, &error));
-  g_assert_no_error (error);
-  *ok = g_spawn_check_wait_status (status, NULL);
+  *ok = roneo_test_qpdf_check (path, &out, &err);
   return g_strconcat (out, err, NULL);
 }
 
@@ -114,7 +100,7 @@ test_boxes (void)
   g_autofree char *out = tmp_path ("boxes.pdf");
   const RoneoFinishOptions options = { .bleed = 8.5, .mark_room = 20 };
   finish_ok (in, out, &options);
-  qpdf_data qpdf = open_qpdf (out);
+  qpdf_data qpdf = roneo_test_open_qpdf (out);
   g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, 2);
   for (int i = 0; i < 2; i++)
     {
@@ -132,7 +118,7 @@ test_no_bleed (void)
   g_autofree char *out = tmp_path ("plain.pdf");
   const RoneoFinishOptions options = { 0 };
   finish_ok (in, out, &options);
-  qpdf_data qpdf = open_qpdf (out);
+  qpdf_data qpdf = roneo_test_open_qpdf (out);
   for (int i = 0; i < 2; i++)
     {
       assert_inset (qpdf, i, "/TrimBox", 0);
@@ -146,12 +132,12 @@ test_keep_group (void)
 {
   g_autofree char *in = write_cairo_pdf ("group-in.pdf", FALSE);
   g_autofree char *out = tmp_path ("group.pdf");
-  qpdf_data qpdf = open_qpdf (in);
+  qpdf_data qpdf = roneo_test_open_qpdf (in);
   g_assert_true (page_has (qpdf, 0, "/Group")); /* cairo writes one (PITFALLS 14) */
   qpdf_cleanup (&qpdf);
   const RoneoFinishOptions options = { .keep_group = TRUE };
   finish_ok (in, out, &options);
-  qpdf = open_qpdf (out);
+  qpdf = roneo_test_open_qpdf (out);
   g_assert_true (page_has (qpdf, 0, "/Group"));
   g_assert_true (page_has (qpdf, 1, "/Group"));
   qpdf_cleanup (&qpdf);
@@ -173,15 +159,6 @@ test_check_clean (void)
   g_assert_nonnull (strstr (after, "No syntax or stream encoding errors"));
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
-  g_assert_no_error (error);
-  return g_mapped_file_get_bytes (file);
-}
-
 static void
 test_deterministic (void)
 {
@@ -190,9 +167,9 @@ test_deterministic (void)
   const RoneoFinishOptions options = { .bleed = 3, .mark_room = 10 };
   finish_ok (in, one, &options);
   finish_ok (in, two, &options);
-  g_autoptr (GBytes) a = read_bytes (one), b = read_bytes (two);
+  g_autoptr (GBytes) a = roneo_test_read_bytes (one), b = roneo_test_read_bytes (two);
   g_assert_true (g_bytes_equal (a, b));
-  qpdf_data qpdf = open_qpdf (one);
+  qpdf_data qpdf = roneo_test_open_qpdf (one);
   g_assert_true (qpdf_oh_has_key (qpdf, qpdf_get_trailer (qpdf), "/ID"));
   qpdf_cleanup (&qpdf);
 }
@@ -240,13 +217,7 @@ test_fail_missing_dir (void)
 static void
 remove_tmp_dir (void)
 {
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
+  roneo_test_rm_rf (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 }
 
@@ -264,9 +235,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_autoptr (GError) error = NULL;
-  tmp_dir = g_dir_make_tmp ("roneo-finish-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = roneo_test_make_tmp_dir ("roneo-finish-XXXXXX");
   g_test_add_func ("/finish/boxes", test_boxes);
   g_test_add_func ("/finish/no-bleed", test_no_bleed);
   g_test_add_func ("/finish/keep-group", test_keep_group);

@@ -5,16 +5,14 @@
 #include "roneo-fonts.h"
 #include "roneo-render.h"
 #include "roneo-tiling.h"
+#include "roneo-test-files.h"
+#include "roneo-test-pdf.h"
 
 #include <math.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
 #include <qpdf/qpdf-c.h>
-
-/* Neither Pango 1.50 (PITFALLS 10) nor poppler-glib 22.12 define these. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define A4_W 595.276
 #define A4_H 841.89
@@ -153,46 +151,6 @@ render_sheets (const char *name, GPtrArray *sheets, const RoneoRenderOptions *op
   return path;
 }
 
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
-static void
-assert_page_size (PopplerDocument *doc, int index, double width, double height)
-{
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
-  double w, h;
-  poppler_page_get_size (page, &w, &h);
-  g_assert_cmpfloat_with_epsilon (w, width, 0.01);
-  g_assert_cmpfloat_with_epsilon (h, height, 0.01);
-}
-
-/* The page rasterised by poppler at scale px/pt on white. */
-static cairo_surface_t *
-rasterise (PopplerDocument *doc, int index, double scale)
-{
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
-  double w, h;
-  poppler_page_get_size (page, &w, &h);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
-                                                       (int) ceil (h * scale));
-  cairo_t *cr = cairo_create (image);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
-  return image;
-}
-
 /* The pixel under (x, y) pt as 0xRRGGBB. */
 static guint32
 pixel (cairo_surface_t *image, double scale, double x, double y)
@@ -233,42 +191,17 @@ count_dark (cairo_surface_t *image, double scale, double x, double y, double w, 
 #define YELLOW 0xffffcc
 #define WHITE 0xffffff
 
-static qpdf_data
-open_qpdf (const char *path)
-{
-  qpdf_data qpdf = qpdf_init ();
-  qpdf_silence_errors (qpdf);
-  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
-  g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
-  return qpdf;
-}
-
-static void
-assert_qpdf_check_clean (const char *path)
-{
-  const char *argv[] = { "qpdf", "--check", path, NULL };
-  g_autofree char *out = NULL, *err = NULL;
-  int status;
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_null (strstr (out, "WARNING"));
-  g_assert_null (strstr (err, "WARNING"));
-}
-
 static void
 test_sizes (void)
 {
   g_autoptr (GPtrArray) sheets = new_sheets ();
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = render_sheets ("sizes.pdf", sheets, &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
-  assert_page_size (doc, 0, A4_W, A4_H);
-  assert_page_size (doc, 1, A4_H, A4_W);
-  qpdf_data qpdf = open_qpdf (path);
+  roneo_test_assert_page_size (doc, 0, A4_W, A4_H);
+  roneo_test_assert_page_size (doc, 1, A4_H, A4_W);
+  qpdf_data qpdf = roneo_test_open_qpdf (path);
   for (int i = 0; i < 2; i++)
     {
       g_assert_false (qpdf_oh_has_key (qpdf, qpdf_get_page_n (qpdf, i), "/Rotate"));
@@ -276,7 +209,7 @@ test_sizes (void)
       g_assert_true (qpdf_oh_has_key (qpdf, qpdf_get_page_n (qpdf, i), "/TrimBox"));
     }
   qpdf_cleanup (&qpdf);
-  assert_qpdf_check_clean (path);
+  roneo_test_assert_qpdf_check_clean (path);
 }
 
 static void
@@ -285,9 +218,9 @@ test_placement (void)
   g_autoptr (GPtrArray) sheets = new_sheets ();
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = render_sheets ("placement.pdf", sheets, &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   const double s = 2;
-  cairo_surface_t *portrait = rasterise (doc, 0, s);
+  cairo_surface_t *portrait = roneo_test_rasterise (doc, 0, s);
   assert_colour (portrait, s, 90, 140, RED);      /* page (40, 40), moved by (50, 100) */
   assert_colour (portrait, s, 330, 110, YELLOW);  /* the background, inside the clip */
   assert_colour (portrait, s, 470, 140, WHITE);   /* the blue square: outside the clip */
@@ -295,7 +228,7 @@ test_placement (void)
   assert_colour (portrait, s, 45, 150, WHITE);    /* left of the clip */
   g_assert_cmpint (count_dark (portrait, s, 45, 301, 440, 240), ==, 0); /* between the marks */
   cairo_surface_destroy (portrait);
-  cairo_surface_t *landscape = rasterise (doc, 1, s);
+  cairo_surface_t *landscape = roneo_test_rasterise (doc, 1, s);
   assert_colour (landscape, s, 370, 80, RED);   /* page (30, 30) -> (400 - 30, 30 + 50) */
   assert_colour (landscape, s, 360, 470, BLUE); /* page (420, 40) */
   assert_colour (landscape, s, 95, 300, WHITE); /* page y = 305: beyond the artwork */
@@ -331,7 +264,7 @@ test_labels (void)
   g_autoptr (GPtrArray) sheets = new_sheets ();
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = render_sheets ("labels.pdf", sheets, &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   g_autoptr (PopplerPage) page = poppler_document_get_page (doc, 0);
   g_autofree char *text = poppler_page_get_text (page);
   g_assert_nonnull (strstr (text, "B07 | A01 B06 \u2192"));
@@ -356,7 +289,7 @@ test_labels (void)
   g_autofree char *art_text = poppler_page_get_text (art);
   g_assert_nonnull (strstr (art_text, "Quarante-deux"));
   const double s = 2;
-  cairo_surface_t *image = rasterise (doc, 0, s);
+  cairo_surface_t *image = roneo_test_rasterise (doc, 0, s);
   g_assert_cmpint (count_dark (image, s, 100, 649, 100, 2), >, 0);
   g_assert_cmpint (count_dark (image, s, 310, 559, 100, 2), >, 0);
   cairo_surface_destroy (image);
@@ -400,7 +333,7 @@ count_fonts (PopplerDocument *doc)
 static guint
 count_page_xobjects (const char *path)
 {
-  qpdf_data qpdf = open_qpdf (path);
+  qpdf_data qpdf = roneo_test_open_qpdf (path);
   g_autoptr (GHashTable) ids = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (int i = 0; i < qpdf_get_num_pages (qpdf); i++)
     {
@@ -445,7 +378,7 @@ test_fonts_once_and_small (void)
   g_autoptr (GPtrArray) sheets = new_many_sheets ();
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = render_sheets ("twenty.pdf", sheets, &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 20);
   g_assert_cmpint (count_fonts (doc), >=, 2); /* Roneo Sans Bold (artwork), Roneo Sans */
   g_assert_cmpuint (count_page_xobjects (path), ==, 1);
@@ -453,7 +386,7 @@ test_fonts_once_and_small (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_test_message ("20 sheets: %ld bytes", (long) st.st_size);
   g_assert_cmpint (st.st_size, <, 100 * 1024);
-  assert_qpdf_check_clean (path); /* the artwork twice on sheet 20 (PITFALLS 13) */
+  roneo_test_assert_qpdf_check_clean (path); /* the artwork twice on sheet 20 (PITFALLS 13) */
 }
 
 /* A real tiling (PRINT.md: 3000 x 900 mm on A4, 5 mm margins, 10 mm overlap:
@@ -481,7 +414,7 @@ test_tiling (void)
   g_autofree char *path = tmp_path ("tiling.pdf");
   g_assert_true (roneo_render_sheets_pdf (pages, sheets, &options, path, &error));
   g_assert_no_error (error);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n);
   count_fonts (doc);
   g_assert_cmpuint (count_page_xobjects (path), ==, 1);
@@ -489,10 +422,10 @@ test_tiling (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_test_message ("54 tiles of 3000 x 900 mm: %ld bytes", (long) st.st_size);
   g_assert_cmpint (st.st_size, <, 150 * 1024);
-  assert_qpdf_check_clean (path);
+  roneo_test_assert_qpdf_check_clean (path);
   /* The last sheet shows the pale background inside its visible rectangle. */
   const RoneoTile *tile = roneo_tiling_get_tile (tiling, n - 1);
-  cairo_surface_t *image = rasterise (doc, n - 1, 1);
+  cairo_surface_t *image = roneo_test_rasterise (doc, n - 1, 1);
   assert_colour (image, 1, tile->visible.x + 2, tile->visible.y + 2, YELLOW);
   cairo_surface_destroy (image);
 }
@@ -531,9 +464,9 @@ test_stencil (void)
   options.stencil = TRUE;
   g_autoptr (GPtrArray) sheets = new_sheets ();
   g_autofree char *path = render_sheets ("stencil-sheets.pdf", sheets, &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   const double s = 2;
-  cairo_surface_t *image = rasterise (doc, 0, s);
+  cairo_surface_t *image = roneo_test_rasterise (doc, 0, s);
   assert_stencil (image, s, 50, 100);
   cairo_surface_destroy (image);
   /* The whole banner, through roneo_render_pdf. */
@@ -542,15 +475,15 @@ test_stencil (void)
   g_autoptr (GError) error = NULL;
   g_assert_true (roneo_render_pdf (pages, &options, whole, &error));
   g_assert_no_error (error);
-  g_autoptr (PopplerDocument) whole_doc = open_pdf (whole);
-  image = rasterise (whole_doc, 0, s);
+  g_autoptr (PopplerDocument) whole_doc = roneo_test_open_pdf (whole);
+  image = roneo_test_rasterise (whole_doc, 0, s);
   assert_stencil (image, s, 0, 0);
   cairo_surface_destroy (image);
   /* Not stencilled, the same point is red. */
   options.stencil = FALSE;
   g_assert_true (roneo_render_pdf (pages, &options, whole, &error));
-  g_autoptr (PopplerDocument) plain = open_pdf (whole);
-  image = rasterise (plain, 0, s);
+  g_autoptr (PopplerDocument) plain = roneo_test_open_pdf (whole);
+  image = roneo_test_rasterise (plain, 0, s);
   assert_colour (image, s, big_i_centre[0], big_i_centre[1], RED);
   cairo_surface_destroy (image);
 }
@@ -633,7 +566,7 @@ test_user_unit (void)
 {
   const double w = RONEO_MM (10000), h = RONEO_MM (1200), bleed = RONEO_MM (3);
   g_autofree char *path = render_big (w, h, bleed);
-  qpdf_data qpdf = open_qpdf (path);
+  qpdf_data qpdf = roneo_test_open_qpdf (path);
   qpdf_oh page = qpdf_get_page_n (qpdf, 0);
   const double unit = read_number (qpdf, page, "/UserUnit");
   g_assert_cmpfloat (unit, ==, 2);
@@ -647,19 +580,19 @@ test_user_unit (void)
   g_assert_cmpfloat_with_epsilon ((trim[3] - trim[1]) * unit, h, 0.01);
   g_assert_cmpfloat (media[2] - media[0], <=, RONEO_RENDER_MAX_PAGE_SIDE);
   g_assert_true (json_has_user_unit (path));
-  assert_qpdf_check_clean (path);
+  roneo_test_assert_qpdf_check_clean (path);
   /* Read back: poppler's size times the unit is the real size; the far
    * square sits at half its place. */
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
-  assert_page_size (doc, 0, (w + 2 * bleed) / unit, (h + 2 * bleed) / unit);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
+  roneo_test_assert_page_size (doc, 0, (w + 2 * bleed) / unit, (h + 2 * bleed) / unit);
   const double s = 0.1;
-  cairo_surface_t *image = rasterise (doc, 0, s);
+  cairo_surface_t *image = roneo_test_rasterise (doc, 0, s);
   assert_colour (image, s, (bleed + 1200) / unit, (bleed + 1200) / unit, BLUE);
   assert_colour (image, s, (bleed + 40) / unit, (bleed + 40) / unit, RED);
   cairo_surface_destroy (image);
   /* Under the limit: no /UserUnit. */
   g_autofree char *small = render_big (RONEO_MM (5000), h, 0);
-  qpdf = open_qpdf (small);
+  qpdf = roneo_test_open_qpdf (small);
   g_assert_false (qpdf_oh_has_key (qpdf, qpdf_get_page_n (qpdf, 0), "/UserUnit"));
   qpdf_cleanup (&qpdf);
 }
@@ -673,19 +606,6 @@ assert_sheets_fail (GPtrArray *sheets, const char *path, const char *in_message)
   g_assert_false (roneo_render_sheets_pdf (pages, sheets, &options, path, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT);
   g_assert_nonnull (strstr (error->message, in_message));
-}
-
-static void
-assert_no_temporaries (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strconcat (base, ".", NULL);
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (d);
-  for (const char *name; (name = g_dir_read_name (d)) != NULL;)
-    if (g_str_has_prefix (name, prefix))
-      g_error ("temporary '%s' left in '%s'", name, dir);
 }
 
 static void
@@ -706,14 +626,14 @@ test_fail (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old contents");
   g_assert_cmpint (g_rmdir (blocker), ==, 0);
-  assert_no_temporaries (path);
+  roneo_test_assert_no_temporaries (path);
   /* A placement of a page that does not exist: nothing written. */
   g_autofree char *bad = tmp_path ("bad.pdf");
   g_array_index (((RoneoSheet *) g_ptr_array_index (sheets, 1))->placements, RoneoPlacement, 0)
       .page = 3;
   assert_sheets_fail (sheets, bad, "sheet A02 places page 4 of 1");
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
-  assert_no_temporaries (bad);
+  roneo_test_assert_no_temporaries (bad);
 }
 
 /* RONEO_KEEP_TMP=1 keeps the files to look at (pdftoppm -r 40). */
@@ -726,13 +646,7 @@ remove_tmp_dir (void)
       g_clear_pointer (&tmp_dir, g_free);
       return;
     }
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
+  roneo_test_rm_rf (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 }
 
@@ -753,8 +667,7 @@ main (int argc, char **argv)
   fonts = roneo_fonts_new (dir, &error);
   g_assert_no_error (error);
   context = roneo_fonts_create_context (fonts, "fr");
-  tmp_dir = g_dir_make_tmp ("roneo-sheets-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = roneo_test_make_tmp_dir ("roneo-sheets-XXXXXX");
   g_test_add_func ("/render-sheets/pdf/sizes", test_sizes);
   g_test_add_func ("/render-sheets/pdf/placement-and-clip", test_placement);
   g_test_add_func ("/render-sheets/pdf/labels", test_labels);

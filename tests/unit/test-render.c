@@ -1,6 +1,8 @@
 /* test-render: pages to PDF and PNG, read back with poppler-glib and libqpdf. */
 #include "roneo-error.h"
 #include "roneo-render.h"
+#include "roneo-test-files.h"
+#include "roneo-test-pdf.h"
 
 #include <errno.h>
 #include <math.h>
@@ -11,10 +13,8 @@
 #include <signal.h>
 #include <sys/resource.h>
 
-/* Neither Pango 1.50 (PITFALLS 10) nor poppler-glib 22.12 define these. */
+/* Pango 1.50 defines no autoptr cleanup for it (PITFALLS 10). */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PangoContext, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define A5_W 419.528
 #define A5_H 595.276
@@ -76,17 +76,6 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
 static char *
 render_sample (const char *name, const RoneoRenderOptions *options)
 {
@@ -96,16 +85,6 @@ render_sample (const char *name, const RoneoRenderOptions *options)
   g_assert_true (roneo_render_pdf (pages, options, path, &error));
   g_assert_no_error (error);
   return path;
-}
-
-static void
-assert_page_size (PopplerDocument *doc, int index, double width, double height)
-{
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
-  double w, h;
-  poppler_page_get_size (page, &w, &h);
-  g_assert_cmpfloat_with_epsilon (w, width, 0.01);
-  g_assert_cmpfloat_with_epsilon (h, height, 0.01);
 }
 
 /* The page's box as [x0 y0 x1 y1], read with libqpdf; FALSE if absent. */
@@ -138,21 +117,6 @@ assert_box (const char *path, int index, const char *key, double inset, double w
   g_assert_cmpfloat_with_epsilon (box[3] - box[1], h, 0.01);
 }
 
-static void
-assert_qpdf_check_clean (const char *path)
-{
-  const char *argv[] = { "qpdf", "--check", path, NULL };
-  g_autofree char *out = NULL, *err = NULL;
-  int status;
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_null (strstr (out, "WARNING"));
-  g_assert_null (strstr (err, "WARNING"));
-}
-
 static gboolean
 has_group (const char *path, int index)
 {
@@ -169,11 +133,11 @@ test_pdf_a5 (void)
 {
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = render_sample ("a5.pdf", &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   for (int i = 0; i < 2; i++)
     {
-      assert_page_size (doc, i, A5_W, A5_H);
+      roneo_test_assert_page_size (doc, i, A5_W, A5_H);
       assert_box (path, i, "/TrimBox", 0, A5_W, A5_H);
       g_assert_false (read_box (path, i, "/BleedBox", (double[4]) { 0 }));
       g_assert_false (has_group (path, i));
@@ -187,7 +151,7 @@ test_pdf_a5 (void)
   g_assert_cmpstr (title, ==, "Test tract");
   g_assert_cmpstr (author, ==, "Roneo Tests");
   g_assert_cmpint (poppler_document_get_creation_date (doc), ==, DATE);
-  assert_qpdf_check_clean (path);
+  roneo_test_assert_qpdf_check_clean (path);
 }
 
 static void
@@ -195,7 +159,7 @@ test_pdf_fonts_embedded (void)
 {
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = render_sample ("fonts.pdf", &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   PopplerFontInfo *info = poppler_font_info_new (doc);
   PopplerFontsIter *iter = NULL;
   int n_fonts = 0;
@@ -221,29 +185,12 @@ test_pdf_bleed (void)
   RoneoRenderOptions options = default_options ();
   options.bleed = RONEO_MM (3);
   g_autofree char *path = render_sample ("bleed.pdf", &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
-  assert_page_size (doc, 0, A5_W + 2 * 8.504, A5_H + 2 * 8.504);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
+  roneo_test_assert_page_size (doc, 0, A5_W + 2 * 8.504, A5_H + 2 * 8.504);
   assert_box (path, 0, "/TrimBox", 8.504, A5_W, A5_H);
   assert_box (path, 1, "/BleedBox", 0, A5_W + 2 * 8.504, A5_H + 2 * 8.504);
   g_assert_false (has_group (path, 1));
-  assert_qpdf_check_clean (path);
-}
-
-/* Renders page index at 72 dpi with poppler, returns the surface. */
-static cairo_surface_t *
-rasterize (PopplerDocument *doc, int index)
-{
-  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
-  double w, h;
-  poppler_page_get_size (page, &w, &h);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ceil (w), ceil (h));
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  roneo_test_assert_qpdf_check_clean (path);
 }
 
 /* Darkest channel sum in the square of side 2r around (x, y), 0..765. */
@@ -269,11 +216,11 @@ check_marks (double bleed, double offset, double mark_offset)
   options.bleed = bleed;
   options.marks = TRUE;
   g_autofree char *path = render_sample ("marks.pdf", &options);
-  g_autoptr (PopplerDocument) doc = open_pdf (path);
-  assert_page_size (doc, 0, A5_W + 2 * offset, A5_H + 2 * offset);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
+  roneo_test_assert_page_size (doc, 0, A5_W + 2 * offset, A5_H + 2 * offset);
   assert_box (path, 0, "/TrimBox", offset, A5_W, A5_H);
   assert_box (path, 0, "/BleedBox", offset - bleed, A5_W + 2 * bleed, A5_H + 2 * bleed);
-  cairo_surface_t *image = rasterize (doc, 0);
+  cairo_surface_t *image = roneo_test_rasterise (doc, 0, 1.0);
   const double mid = offset - mark_offset - RONEO_MM (2.5); /* middle of a mark */
   g_assert_cmpint (darkest (image, mid, offset, 1), <, 600);                 /* top-left */
   const double below = offset + A5_H + mark_offset + RONEO_MM (2.5);
@@ -281,7 +228,7 @@ check_marks (double bleed, double offset, double mark_offset)
   g_assert_cmpint (darkest (image, 2, 2, 2), ==, 765); /* media corner stays white */
   g_assert_cmpint (darkest (image, offset - bleed - 1, offset + 100, 0), ==, 765);
   cairo_surface_destroy (image);
-  assert_qpdf_check_clean (path);
+  roneo_test_assert_qpdf_check_clean (path);
 }
 
 static void
@@ -289,15 +236,6 @@ test_pdf_marks (void)
 {
   check_marks (RONEO_MM (3), RONEO_MM (10), RONEO_MM (3));
   check_marks (0, RONEO_MM (10), RONEO_MM (3));
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
-  g_assert_no_error (error);
-  return g_mapped_file_get_bytes (file);
 }
 
 static void
@@ -310,23 +248,10 @@ test_pdf_deterministic (void)
   g_autofree char *two = render_sample ("two.pdf", &options);
   options.date += 86400;
   g_autofree char *other = render_sample ("other.pdf", &options);
-  g_autoptr (GBytes) a = read_bytes (one), b = read_bytes (two), c = read_bytes (other);
+  g_autoptr (GBytes) a = roneo_test_read_bytes (one), b = roneo_test_read_bytes (two),
+                     c = roneo_test_read_bytes (other);
   g_assert_true (g_bytes_equal (a, b));
   g_assert_false (g_bytes_equal (a, c));
-}
-
-/* No temporary named after path may remain. */
-static void
-assert_no_temporaries (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strconcat (base, ".", NULL);
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (d);
-  for (const char *name; (name = g_dir_read_name (d)) != NULL;)
-    if (g_str_has_prefix (name, prefix))
-      g_error ("temporary '%s' left in '%s'", name, dir);
 }
 
 static void
@@ -375,7 +300,7 @@ check_existing_untouched (const char *blocker_suffix)
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_cmpstr (contents, ==, "old contents");
   g_assert_cmpint (g_rmdir (blocker), ==, 0);
-  assert_no_temporaries (path);
+  roneo_test_assert_no_temporaries (path);
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
@@ -402,7 +327,7 @@ test_fail_write_error (void)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
   signal (SIGXFSZ, SIG_DFL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  assert_no_temporaries (path);
+  roneo_test_assert_no_temporaries (path);
 }
 
 static int
@@ -433,7 +358,7 @@ check_png (double dpi, int width, int height)
   g_assert_cmpint (count_dark (image, 40 * s, 60 * s, 200 * s, 75 * s), >, 20); /* headline */
   g_assert_cmpint (count_dark (image, 40 * s, 120 * s, 380 * s, 250 * s), ==, 0); /* empty */
   cairo_surface_destroy (image);
-  assert_no_temporaries (path);
+  roneo_test_assert_no_temporaries (path);
 }
 
 static void
@@ -456,13 +381,7 @@ test_png_fails (void)
 static void
 remove_tmp_dir (void)
 {
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
+  roneo_test_rm_rf (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 }
 
@@ -482,9 +401,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   font_map = pango_cairo_font_map_new ();
   pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72);
-  g_autoptr (GError) error = NULL;
-  tmp_dir = g_dir_make_tmp ("roneo-render-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = roneo_test_make_tmp_dir ("roneo-render-XXXXXX");
   g_test_add_func ("/render/pdf/a5", test_pdf_a5);
   g_test_add_func ("/render/pdf/fonts-embedded", test_pdf_fonts_embedded);
   g_test_add_func ("/render/pdf/bleed", test_pdf_bleed);
