@@ -16,121 +16,13 @@
 
 #include "roneo-error.h"
 #include "roneo-print.h"
-
-/* Poppler 22.02 (Debian 12) defines no autocleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#include "roneo-test-cups.h"
 
 #define A4_W (210.0 * 72.0 / 25.4)
 #define A4_H (297.0 * 72.0 / 25.4)
 
 static char *tmp_dir;
 static char *pdf_path; /* two A4 pages */
-
-static void
-make_pdf (void)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (pdf_path, A4_W, A4_H);
-  cairo_t *cr = cairo_create (surface);
-
-  for (int page = 0; page < 2; page++)
-    {
-      cairo_rectangle (cr, 100, 100 + 50 * page, 200, 100);
-      cairo_fill (cr);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
-static char *
-device_path (const char *queue)
-{
-  g_autofree char *name = g_strconcat (queue, ".prn", NULL);
-
-  return g_build_filename (g_getenv ("RONEO_PRINT_OUT_DIR"), name, NULL);
-}
-
-static GBytes *
-read_device (const char *queue)
-{
-  g_autofree char *path = device_path (queue);
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static gboolean
-bytes_contain (GBytes *bytes, const char *needle)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  return g_strstr_len (data, (gssize) size, needle) != NULL; /* stops at a NUL: PJL comes first */
-}
-
-/* The PDF between "@PJL ENTER LANGUAGE = PDF" and the closing UEL. */
-static PopplerDocument *
-device_pdf (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  const char *start = g_strstr_len (data, (gssize) size, "%PDF-");
-  const char *end = NULL;
-  g_autoptr (GBytes) pdf = NULL;
-  g_autoptr (GError) error = NULL;
-  PopplerDocument *document = NULL;
-
-  g_assert_nonnull (start);
-  end = memmem (start, size - (gsize) (start - data), "%%EOF", 5);
-  g_assert_nonnull (end);
-  pdf = g_bytes_new (start, (gsize) (end - start) + 5);
-  document = poppler_document_new_from_bytes (pdf, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
-/* One attribute of @job as text, from the server's record of the job. */
-static char *
-job_attribute (int job, const char *name)
-{
-  http_t *http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC,
-                               HTTP_ENCRYPTION_IF_REQUESTED, 1, 30000, NULL);
-  ipp_t *request = ippNewRequest (IPP_OP_GET_JOB_ATTRIBUTES);
-  char uri[HTTP_MAX_URI];
-  char value[1024] = "";
-  ipp_t *response = NULL;
-  ipp_attribute_t *attr = NULL;
-
-  g_assert_nonnull (http);
-  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0,
-                    "/jobs/%d", job);
-  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
-  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
-                cupsUser ());
-  response = cupsDoRequest (http, request, "/");
-  g_assert_nonnull (response);
-  attr = ippFindAttribute (response, name, IPP_TAG_ZERO);
-  if (attr != NULL)
-    ippAttributeString (attr, value, sizeof value);
-  ippDelete (response);
-  httpClose (http);
-  return g_strdup (value);
-}
-
-static void
-assert_job_attribute (int job, const char *name, const char *expected)
-{
-  g_autofree char *value = job_attribute (job, name);
-
-  g_assert_cmpstr (value, ==, expected);
-}
 
 /* Every page A4 and nothing scaled: the page box is the sheet, and the
  * drawing (a 200 x 100 pt box at 100, 100 on page 1) did not move. */
@@ -152,14 +44,6 @@ static void
 record_state (const char *state, gpointer data)
 {
   g_ptr_array_add (data, g_strdup (state));
-}
-
-static void
-remove_device (const char *queue)
-{
-  g_autofree char *path = device_path (queue);
-
-  g_unlink (path);
 }
 
 static void
@@ -187,27 +71,27 @@ test_long_edge_copies (void)
   g_autoptr (PopplerDocument) pdf = NULL;
   int job = 0;
 
-  remove_device (options.printer);
+  roneo_test_cups_remove_device (options.printer);
   g_assert_true (roneo_print_file (pdf_path, &options, record_state, states, &job, &error));
   g_assert_no_error (error);
   g_assert_cmpint (job, >, 0);
   g_assert_cmpuint (states->len, >=, 1);
   g_assert_cmpstr (g_ptr_array_index (states, states->len - 1), ==, "completed");
 
-  assert_job_attribute (job, "copies", "3");
-  assert_job_attribute (job, "sides", "two-sided-long-edge");
-  assert_job_attribute (job, "media", "iso_a4_210x297mm");
-  assert_job_attribute (job, "print-scaling", "none");
-  assert_job_attribute (job, "print-color-mode", "monochrome");
-  assert_job_attribute (job, "job-name", "roneo long edge");
+  roneo_test_cups_assert_job_attribute (job, "copies", "3");
+  roneo_test_cups_assert_job_attribute (job, "sides", "two-sided-long-edge");
+  roneo_test_cups_assert_job_attribute (job, "media", "iso_a4_210x297mm");
+  roneo_test_cups_assert_job_attribute (job, "print-scaling", "none");
+  roneo_test_cups_assert_job_attribute (job, "print-color-mode", "monochrome");
+  roneo_test_cups_assert_job_attribute (job, "job-name", "roneo long edge");
 
-  bytes = read_device (options.printer);
-  g_assert_true (bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
-  g_assert_true (bytes_contain (bytes, "@PJL SET BINDING=LONGEDGE\n"));
-  g_assert_true (bytes_contain (bytes, "@PJL SET PAPER=A4\n"));
+  bytes = roneo_test_cups_read_device (options.printer);
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET BINDING=LONGEDGE\n"));
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET PAPER=A4\n"));
   /* The Generic PDF PPD maps no print-color-mode to its ColorModel (lower-case
    * "grayscale"): RENDERMODE stays COLOR, so monochrome is checked on the job. */
-  pdf = device_pdf (bytes);
+  pdf = roneo_test_cups_device_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 3 * 2); /* copies by pdftopdf */
   assert_a4_unscaled (pdf);
 }
@@ -223,17 +107,17 @@ test_short_edge_color (void)
   g_autoptr (PopplerDocument) pdf = NULL;
   int job = 0;
 
-  remove_device (options.printer);
+  roneo_test_cups_remove_device (options.printer);
   g_assert_true (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
   g_assert_no_error (error);
-  assert_job_attribute (job, "sides", "two-sided-short-edge");
-  assert_job_attribute (job, "print-color-mode", "color");
-  assert_job_attribute (job, "job-name", "test-print.pdf");
-  bytes = read_device (options.printer);
-  g_assert_true (bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
-  g_assert_true (bytes_contain (bytes, "@PJL SET BINDING=SHORTEDGE\n"));
-  g_assert_true (bytes_contain (bytes, "@PJL SET RENDERMODE=COLOR\n"));
-  pdf = device_pdf (bytes);
+  roneo_test_cups_assert_job_attribute (job, "sides", "two-sided-short-edge");
+  roneo_test_cups_assert_job_attribute (job, "print-color-mode", "color");
+  roneo_test_cups_assert_job_attribute (job, "job-name", "test-print.pdf");
+  bytes = roneo_test_cups_read_device (options.printer);
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET BINDING=SHORTEDGE\n"));
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET RENDERMODE=COLOR\n"));
+  pdf = roneo_test_cups_device_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
   assert_a4_unscaled (pdf);
 }
@@ -247,14 +131,14 @@ test_one_sided (void)
   g_autoptr (GBytes) bytes = NULL;
   int job = 0;
 
-  remove_device (options.printer);
+  roneo_test_cups_remove_device (options.printer);
   g_assert_true (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
   g_assert_no_error (error);
-  assert_job_attribute (job, "sides", "one-sided");
-  assert_job_attribute (job, "copies", "2");
-  bytes = read_device (options.printer);
-  g_assert_false (bytes_contain (bytes, "DUPLEX=ON"));
-  g_assert_true (bytes_contain (bytes, "@PJL SET PAPER=A5\n"));
+  roneo_test_cups_assert_job_attribute (job, "sides", "one-sided");
+  roneo_test_cups_assert_job_attribute (job, "copies", "2");
+  bytes = roneo_test_cups_read_device (options.printer);
+  g_assert_false (roneo_test_cups_bytes_contain (bytes, "DUPLEX=ON"));
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET PAPER=A5\n"));
 }
 
 static int
@@ -272,11 +156,11 @@ static void
 assert_refused (const RoneoPrintOptions *options, const char *const *words)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *device = device_path (options->printer);
+  g_autofree char *device = roneo_test_cups_device_path (options->printer);
   int before = count_jobs (options->printer);
   int job = -1;
 
-  remove_device (options->printer);
+  roneo_test_cups_remove_device (options->printer);
   g_assert_false (roneo_print_file (pdf_path, options, NULL, NULL, &job, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_test_message ("%s", error->message);
@@ -415,7 +299,7 @@ main (int argc, char **argv)
   tmp_dir = g_dir_make_tmp ("roneo-print-XXXXXX", &error);
   g_assert_no_error (error);
   pdf_path = g_build_filename (tmp_dir, "test-print.pdf", NULL);
-  make_pdf ();
+  roneo_test_cups_make_pdf (pdf_path);
 
   g_test_add_func ("/print/sides-strings", test_sides_strings);
   g_test_add_func ("/print/long-edge-copies", test_long_edge_copies);
