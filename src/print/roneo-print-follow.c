@@ -27,9 +27,10 @@ typedef struct
 static void
 copy_text (ipp_t *response, const char *name, char *buffer, gsize size)
 {
-  ipp_attribute_t *attr = ippFindAttribute (response, name, IPP_TAG_TEXT);
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_attribute_t *attr = cups->ippFindAttribute (response, name, IPP_TAG_TEXT);
 
-  g_strlcpy (buffer, attr != NULL ? ippGetString (attr, 0, NULL) : "", size);
+  g_strlcpy (buffer, attr != NULL ? cups->ippGetString (attr, 0, NULL) : "", size);
 }
 
 static ipp_t *
@@ -37,17 +38,18 @@ get_job_attributes (http_t *http, const char *printer, int job, GError **error)
 {
   static const char *const wanted[] = { "job-state", "job-state-reasons", "job-state-message",
                                         "job-printer-state-message" };
+  const RoneoCups *cups = roneo_cups_peek ();
   ipp_t *request = roneo_print_new_request (IPP_OP_GET_JOB_ATTRIBUTES, printer);
   g_autoptr (ipp_t) response = NULL;
 
-  ippAddInteger (request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job);
-  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                 G_N_ELEMENTS (wanted), NULL, wanted);
-  response = cupsDoRequest (http, request, "/");
-  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+  cups->ippAddInteger (request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job);
+  cups->ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                       G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cups->cupsDoRequest (http, request, "/");
+  if (response == NULL || cups->cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "lost job %d on the printer '%s': %s", job, printer, cupsLastErrorString ());
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "lost job %d on the printer '%s': %s",
+                   job, printer, cups->cupsLastErrorString ());
       return NULL;
     }
   return g_steal_pointer (&response);
@@ -56,13 +58,14 @@ get_job_attributes (http_t *http, const char *printer, int job, GError **error)
 static void
 read_status (ipp_t *response, JobStatus *status)
 {
-  ipp_attribute_t *attr = ippFindAttribute (response, "job-state", IPP_TAG_ENUM);
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_attribute_t *attr = cups->ippFindAttribute (response, "job-state", IPP_TAG_ENUM);
 
-  status->state = attr != NULL ? (ipp_jstate_t) ippGetInteger (attr, 0) : IPP_JSTATE_PENDING;
+  status->state = attr != NULL ? (ipp_jstate_t) cups->ippGetInteger (attr, 0) : IPP_JSTATE_PENDING;
   status->reasons[0] = '\0';
-  attr = ippFindAttribute (response, "job-state-reasons", IPP_TAG_KEYWORD);
+  attr = cups->ippFindAttribute (response, "job-state-reasons", IPP_TAG_KEYWORD);
   if (attr != NULL)
-    ippAttributeString (attr, status->reasons, sizeof status->reasons);
+    cups->ippAttributeString (attr, status->reasons, sizeof status->reasons);
   copy_text (response, "job-state-message", status->message, sizeof status->message);
   copy_text (response, "job-printer-state-message", status->printer_message,
              sizeof status->printer_message);
@@ -75,17 +78,18 @@ static void
 read_printer_state (http_t *http, const char *printer, JobStatus *status)
 {
   static const char *const wanted[] = { "printer-state", "printer-state-message" };
+  const RoneoCups *cups = roneo_cups_peek ();
   ipp_t *request = roneo_print_new_request (IPP_OP_GET_PRINTER_ATTRIBUTES, printer);
   g_autoptr (ipp_t) response = NULL;
   ipp_attribute_t *attr = NULL;
 
-  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                 G_N_ELEMENTS (wanted), NULL, wanted);
-  response = cupsDoRequest (http, request, "/");
-  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+  cups->ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                       G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cups->cupsDoRequest (http, request, "/");
+  if (response == NULL || cups->cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     return; /* the job poll reports a lost server */
-  attr = ippFindAttribute (response, "printer-state", IPP_TAG_ENUM);
-  status->printer_stopped = attr != NULL && ippGetInteger (attr, 0) == IPP_PSTATE_STOPPED;
+  attr = cups->ippFindAttribute (response, "printer-state", IPP_TAG_ENUM);
+  status->printer_stopped = attr != NULL && cups->ippGetInteger (attr, 0) == IPP_PSTATE_STOPPED;
   if (status->printer_stopped)
     copy_text (response, "printer-state-message", status->printer_message,
                sizeof status->printer_message);
@@ -112,7 +116,8 @@ is_final (const JobStatus *status)
 static char *
 describe (const JobStatus *status)
 {
-  GString *text = g_string_new (ippEnumString ("job-state", (int) status->state));
+  const RoneoCups *cups = roneo_cups_peek ();
+  GString *text = g_string_new (cups->ippEnumString ("job-state", (int) status->state));
   const char *separator = ": ";
 
   if (status->printer_stopped)
@@ -160,6 +165,7 @@ gboolean
 roneo_print_follow (http_t *http, const char *printer, int job, guint timeout_s,
                     RoneoPrintProgress progress, gpointer data, GError **error)
 {
+  const RoneoCups *cups = roneo_cups_peek ();
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
   ipp_jstate_t reported = 0;
 
@@ -174,7 +180,7 @@ roneo_print_follow (http_t *http, const char *printer, int job, guint timeout_s,
       if (status.state == IPP_JSTATE_PENDING)
         read_printer_state (http, printer, &status);
       if (progress != NULL && status.state != reported)
-        progress (ippEnumString ("job-state", (int) status.state), data);
+        progress (cups->ippEnumString ("job-state", (int) status.state), data);
       reported = status.state;
       if (is_final (&status))
         return report_final (printer, job, &status, error);

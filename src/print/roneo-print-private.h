@@ -1,16 +1,13 @@
 /* roneo-print-private.h: what roneo-print.c and roneo-print-follow.c share.
  *
- * The libcups types get their autocleanups here, so every owned http_t and
- * ipp_t is a g_autoptr.
+ * Both call libcups through roneo-cups-private.h, whose table is loaded by
+ * roneo_print_check () and roneo_print_file () before anything else; every
+ * owned http_t and ipp_t is a g_autoptr.
  */
 #pragma once
 
-#include <cups/cups.h>
-
+#include "roneo-cups-private.h"
 #include "roneo-print.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (http_t, httpClose)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ipp_t, ippDelete)
 
 /* ipp://localhost/printers/PRINTER (the server maps localhost to itself); owned. */
 char *roneo_print_printer_uri (const char *printer);

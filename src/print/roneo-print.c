@@ -4,7 +4,8 @@
  * CUPS_SERVER) lives for the call. The queue's capabilities are read with
  * Get-Printer-Attributes before the job is created, so a refusal sends nothing;
  * the PDF is streamed with Create-Job + Send-Document, and roneo-print-follow.c
- * polls the job until it is final.
+ * polls the job until it is final. libcups is loaded by the two entry points
+ * (roneo_cups_get ()), so it is not even opened unless something prints.
  */
 #include "roneo-print-private.h"
 
@@ -46,10 +47,11 @@ roneo_print_sides_from_string (const char *string, RoneoPrintSides *sides)
 char *
 roneo_print_printer_uri (const char *printer)
 {
+  const RoneoCups *cups = roneo_cups_peek ();
   char uri[HTTP_MAX_URI];
 
-  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0,
-                    "/printers/%s", printer);
+  cups->httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", 0,
+                          "/printers/%s", printer);
   return g_strdup (uri);
 }
 
@@ -57,12 +59,13 @@ roneo_print_printer_uri (const char *printer)
 ipp_t *
 roneo_print_new_request (ipp_op_t op, const char *printer)
 {
-  ipp_t *request = ippNewRequest (op);
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_t *request = cups->ippNewRequest (op);
   g_autofree char *uri = roneo_print_printer_uri (printer);
 
-  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
-  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
-                cupsUser ());
+  cups->ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+  cups->ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
+                      cups->cupsUser ());
   return request;
 }
 
@@ -70,18 +73,20 @@ roneo_print_new_request (ipp_op_t op, const char *printer)
 static char *
 server_name (void)
 {
-  const char *server = cupsServer ();
+  const RoneoCups *cups = roneo_cups_peek ();
+  const char *server = cups->cupsServer ();
 
   if (server[0] == '/')
     return g_strdup (server);
-  return g_strdup_printf ("%s:%d", server, ippPort ());
+  return g_strdup_printf ("%s:%d", server, cups->ippPort ());
 }
 
 static http_t *
 connect_server (GError **error)
 {
-  http_t *http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC, cupsEncryption (), 1,
-                               CONNECT_TIMEOUT_MS, NULL);
+  const RoneoCups *cups = roneo_cups_peek ();
+  http_t *http = cups->httpConnect2 (cups->cupsServer (), cups->ippPort (), NULL, AF_UNSPEC,
+                                     cups->cupsEncryption (), 1, CONNECT_TIMEOUT_MS, NULL);
 
   if (http == NULL)
     {
@@ -98,13 +103,14 @@ get_printer_attributes (http_t *http, const char *printer, GError **error)
 {
   static const char *const wanted[] = { "sides-supported", "media-supported", "copies-supported",
                                         "printer-is-accepting-jobs" };
+  const RoneoCups *cups = roneo_cups_peek ();
   ipp_t *request = roneo_print_new_request (IPP_OP_GET_PRINTER_ATTRIBUTES, printer);
   g_autoptr (ipp_t) response = NULL;
 
-  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                 G_N_ELEMENTS (wanted), NULL, wanted);
-  response = cupsDoRequest (http, request, "/");
-  if (cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
+  cups->ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                       G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cups->cupsDoRequest (http, request, "/");
+  if (cups->cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
     {
       g_autofree char *server = server_name ();
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
@@ -112,11 +118,11 @@ get_printer_attributes (http_t *http, const char *printer, GError **error)
                    printer, server);
       return NULL;
     }
-  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+  if (response == NULL || cups->cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
                    "cannot ask the printer '%s' what it supports: %s", printer,
-                   cupsLastErrorString ());
+                   cups->cupsLastErrorString ());
       return NULL;
     }
   return g_steal_pointer (&response);
@@ -126,32 +132,35 @@ get_printer_attributes (http_t *http, const char *printer, GError **error)
 static gboolean
 supports (ipp_t *attrs, const char *name, const char *keyword)
 {
-  ipp_attribute_t *attr = ippFindAttribute (attrs, name, IPP_TAG_ZERO);
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_attribute_t *attr = cups->ippFindAttribute (attrs, name, IPP_TAG_ZERO);
 
-  return attr == NULL || ippContainsString (attr, keyword);
+  return attr == NULL || cups->ippContainsString (attr, keyword);
 }
 
 static char *
 list_values (ipp_t *attrs, const char *name)
 {
-  ipp_attribute_t *attr = ippFindAttribute (attrs, name, IPP_TAG_ZERO);
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_attribute_t *attr = cups->ippFindAttribute (attrs, name, IPP_TAG_ZERO);
   char buffer[1024] = "";
 
   if (attr != NULL)
-    ippAttributeString (attr, buffer, sizeof buffer);
+    cups->ippAttributeString (attr, buffer, sizeof buffer);
   return g_strdup (buffer);
 }
 
 static gboolean
 check_copies (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
 {
-  ipp_attribute_t *attr = ippFindAttribute (attrs, "copies-supported", IPP_TAG_RANGE);
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_attribute_t *attr = cups->ippFindAttribute (attrs, "copies-supported", IPP_TAG_RANGE);
   int upper = 0;
   int lower = 0;
 
   if (attr == NULL)
     return TRUE;
-  lower = ippGetRange (attr, 0, &upper);
+  lower = cups->ippGetRange (attr, 0, &upper);
   if ((gint64) options->copies >= lower && (gint64) options->copies <= upper)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
@@ -164,11 +173,12 @@ check_copies (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
 static gboolean
 check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
 {
+  const RoneoCups *cups = roneo_cups_peek ();
   const char *sides = roneo_print_sides_to_string (options->sides);
-  ipp_attribute_t *accepting = ippFindAttribute (attrs, "printer-is-accepting-jobs",
-                                                 IPP_TAG_BOOLEAN);
+  ipp_attribute_t *accepting
+      = cups->ippFindAttribute (attrs, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
 
-  if (accepting != NULL && !ippGetBoolean (accepting, 0))
+  if (accepting != NULL && !cups->ippGetBoolean (accepting, 0))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
                    "the printer '%s' is not accepting jobs; enable it with 'cupsaccept %s'",
@@ -197,15 +207,16 @@ check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **err
 static int
 job_options (const RoneoPrintOptions *options, cups_option_t **out)
 {
+  const RoneoCups *cups = roneo_cups_peek ();
   g_autofree char *copies = g_strdup_printf ("%u", options->copies);
   int n = 0;
 
-  n = cupsAddOption ("copies", copies, n, out);
-  n = cupsAddOption ("sides", roneo_print_sides_to_string (options->sides), n, out);
-  n = cupsAddOption ("print-scaling", "none", n, out);
-  n = cupsAddOption ("print-color-mode", options->color ? "color" : "monochrome", n, out);
+  n = cups->cupsAddOption ("copies", copies, n, out);
+  n = cups->cupsAddOption ("sides", roneo_print_sides_to_string (options->sides), n, out);
+  n = cups->cupsAddOption ("print-scaling", "none", n, out);
+  n = cups->cupsAddOption ("print-color-mode", options->color ? "color" : "monochrome", n, out);
   if (options->media != NULL)
-    n = cupsAddOption ("media", options->media, n, out);
+    n = cups->cupsAddOption ("media", options->media, n, out);
   return n;
 }
 
@@ -214,29 +225,31 @@ static gboolean
 send_document (http_t *http, const char *printer, int job, int fd, const char *name,
                GError **error)
 {
+  const RoneoCups *cups = roneo_cups_peek ();
   char buffer[65536];
   ssize_t got = 0;
 
-  if (cupsStartDocument (http, printer, job, name, CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE)
+  if (cups->cupsStartDocument (http, printer, job, name, CUPS_FORMAT_PDF, 1)
+      != HTTP_STATUS_CONTINUE)
     goto failed;
   while ((got = read (fd, buffer, sizeof buffer)) > 0)
-    if (cupsWriteRequestData (http, buffer, (size_t) got) != HTTP_STATUS_CONTINUE)
+    if (cups->cupsWriteRequestData (http, buffer, (size_t) got) != HTTP_STATUS_CONTINUE)
       goto failed;
   if (got < 0)
     {
       int saved = errno;
-      cupsFinishDocument (http, printer);
-      cupsCancelJob2 (http, printer, job, 0);
+      cups->cupsFinishDocument (http, printer);
+      cups->cupsCancelJob2 (http, printer, job, 0);
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot read '%s': %s", name,
                    g_strerror (saved));
       return FALSE;
     }
-  if (cupsFinishDocument (http, printer) <= IPP_STATUS_OK_CONFLICTING)
+  if (cups->cupsFinishDocument (http, printer) <= IPP_STATUS_OK_CONFLICTING)
     return TRUE;
 failed:
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot send '%s' to the printer '%s': %s",
-               name, printer, cupsLastErrorString ());
-  cupsCancelJob2 (http, printer, job, 0);
+               name, printer, cups->cupsLastErrorString ());
+  cups->cupsCancelJob2 (http, printer, job, 0);
   return FALSE;
 }
 
@@ -244,18 +257,18 @@ static int
 submit (http_t *http, const char *pdf_path, int fd, const RoneoPrintOptions *options,
         GError **error)
 {
+  const RoneoCups *cups = roneo_cups_peek ();
   g_autofree char *base = g_path_get_basename (pdf_path);
   const char *title = options->title != NULL ? options->title : base;
   cups_option_t *cups_options = NULL;
   int n = job_options (options, &cups_options);
-  int job = cupsCreateJob (http, options->printer, title, n, cups_options);
+  int job = cups->cupsCreateJob (http, options->printer, title, n, cups_options);
 
-  cupsFreeOptions (n, cups_options);
+  cups->cupsFreeOptions (n, cups_options);
   if (job == 0)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "the printer '%s' refused the job: %s", options->printer,
-                   cupsLastErrorString ());
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "the printer '%s' refused the job: %s",
+                   options->printer, cups->cupsLastErrorString ());
       return 0;
     }
   if (!send_document (http, options->printer, job, fd, base, error))
@@ -278,6 +291,8 @@ gboolean
 roneo_print_check (const RoneoPrintOptions *options, GError **error)
 {
   g_return_val_if_fail (options != NULL && options->printer != NULL, FALSE);
+  if (roneo_cups_get (error) == NULL)
+    return FALSE;
   g_autoptr (http_t) http = connect_server (error);
   if (http == NULL)
     return FALSE;
@@ -300,7 +315,7 @@ roneo_print_file (const char *pdf_path, const RoneoPrintOptions *options,
 
   if (job_id != NULL)
     *job_id = 0;
-  if ((http = connect_server (error)) == NULL
+  if (roneo_cups_get (error) == NULL || (http = connect_server (error)) == NULL
       || (attrs = get_printer_attributes (http, options->printer, error)) == NULL
       || !check_capabilities (attrs, options, error) || (fd = open_pdf (pdf_path, error)) < 0)
     return FALSE;
