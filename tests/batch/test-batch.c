@@ -21,6 +21,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -708,6 +709,39 @@ test_single (void)
   roneo_test_rm_rf (dir2);
 }
 
+/* ---------------------------------------------------------------- interrupt */
+
+/* Ctrl-C in the middle of a long run: the job stops, and neither the PDF nor
+ * a temporary is left (the issue's "no partial output"). */
+static void
+test_interrupt (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
+  GString *rows = g_string_new ("ville,date,heure,lieu\n");
+  for (int i = 0; i < 10000; i++) /* some 4 s of work: the signal comes well before the end */
+    g_string_append_printf (rows, "Ville %d,jeudi,14 h,place %d\n", i, i);
+  g_autofree char *csv = write_file (dir, "rows.csv", rows->str);
+  g_string_free (rows, TRUE);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  const char *argv[] = { roneo_test_roneo_path (), "batch", tract, "--data", csv, "-o", out, "-q",
+                         NULL };
+  GPid pid;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_spawn_async (dir, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_usleep (G_USEC_PER_SEC); /* long enough to be laying out sheets */
+  kill (pid, SIGINT);
+  int status = 0;
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  /* Stopped by the signal before its handler was set, or exit 5 after it. */
+  g_assert_true (WIFSIGNALED (status) || (WIFEXITED (status) && WEXITSTATUS (status) == 5));
+  const char *inputs[] = { "rows.csv", NULL };
+  roneo_test_assert_left_only (dir, inputs);
+  roneo_test_rm_rf (dir);
+}
+
 /* ---------------------------------------------------------------- calibration */
 
 static void
@@ -892,6 +926,7 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/batch/press/marks", test_press_marks);
   roneo_test_add_isolated_func ("/batch/calibration", test_calibration);
   roneo_test_add_isolated_func ("/batch/single", test_single);
+  roneo_test_add_isolated_func ("/batch/interrupt", test_interrupt);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/batch/bad/", bad_cases[i].name, NULL);
