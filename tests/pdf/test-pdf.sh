@@ -128,6 +128,22 @@ check "recto-verso: the copy has its page break" grep -qx '\*\*\*' "$input"
 check_plain_pdf recto-verso 2
 check_bleed_pdf recto-verso 2
 
+# Banners and batches: qpdf-clean, no page /Group, and the same bytes twice.
+check_job_pdf() { # check_job_pdf NAME ROENO-ARGS...
+  local name=$1; shift
+  local pdf="$work/$name.pdf"
+  check "$name: roneo exits 0" "$roneo" "$@" -o "$pdf" --date 2026-03-01 -q
+  check "$name: qpdf --check, no warning" qpdf_clean "$pdf"
+  check "$name: no page has a transparency /Group" \
+    test "$(qpdf --json --json-key=pages --json-key=qpdf "$pdf" \
+      | jq '[.pages[].object as $o | .qpdf[1]["obj:" + $o].value["/Group"]] | map(select(. != null)) | length')" = 0
+  check "$name: again with the same date" "$roneo" "$@" -o "$work/$name-again.pdf" --date 2026-03-01 -q
+  check "$name: same date, same bytes" cmp -s "$pdf" "$work/$name-again.pdf"
+}
+check_job_pdf banner banner "$(dirname "$tract")/banderole-service-public.txt" --size 300x90cm
+check_job_pdf batch-copies batch "$input" --copies 10
+check_job_pdf batch-rows batch "$(dirname "$tract")/tract-modele.md" --data "$(dirname "$tract")/villes.csv"
+
 echo "1..$checks"
 if [ $failures -ne 0 ]; then
   echo "# $failures of $checks checks failed"
