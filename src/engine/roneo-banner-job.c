@@ -215,8 +215,13 @@ write_manifest (const Banner *b, GError **error)
 static char *
 stem_of (const char *pdf_path)
 {
+  /* slogan-tiles.pdf -> slogan: the previews are slogan-banner.png, slogan-cover.png. */
   gsize length = strlen (pdf_path);
-  return g_strndup (pdf_path, g_str_has_suffix (pdf_path, ".pdf") ? length - 4 : length);
+  if (g_str_has_suffix (pdf_path, ".pdf"))
+    length -= 4;
+  if (length > 6 && strncmp (pdf_path + length - 6, "-tiles", 6) == 0)
+    length -= 6;
+  return g_strndup (pdf_path, length);
 }
 
 /* A preview of the whole banner about WHOLE_PREVIEW_WIDTH px wide (at most
