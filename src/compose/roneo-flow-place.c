@@ -133,7 +133,13 @@ void
 roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
 {
   const RoneoStyle *style = &f->c->layout->headline;
-  double height = pango_units_to_double (fit->ink.height);
+  /* The headline starts at its ink (capitals align with the frame's top)
+   * but ends at its last line's descent, not its ink: "machines" and
+   * "pompe" are followed by the same gap. */
+  PangoRectangle logical;
+  pango_layout_get_extents (fit->layout, NULL, &logical);
+  int bottom = MAX (fit->ink.y + fit->ink.height, logical.y + logical.height);
+  double height = pango_units_to_double (bottom - fit->ink.y);
   roneo_flow_open_block (f, style);
   if (!f->empty && height > roneo_flow_room (f))
     roneo_flow_new_page (f);
