@@ -97,8 +97,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBannerJob *job, GError **error)
       || !parse_margins (o->printer_margin, job->printer_margin, error)
       || !parse_length_option ("--distance", o->distance, &job->distance, error))
     return FALSE;
-  return o->date ? roneo_date_parse (o->date, &job->date, error)
-                 : roneo_default_date (&job->date, error);
+  return roneo_cli_options_date (o, &job->date, error);
 }
 
 static void

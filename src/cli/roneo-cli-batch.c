@@ -94,8 +94,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
   job->duplex = (RoneoBatchDuplex) duplex;
   if (o->bleed != NULL && !roneo_length_parse (o->bleed, &job->bleed, error))
     return FALSE;
-  return o->date ? roneo_date_parse (o->date, &job->date, error)
-                 : roneo_default_date (&job->date, error);
+  return roneo_cli_options_date (o, &job->date, error);
 }
 
 static int

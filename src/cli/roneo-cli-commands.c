@@ -28,8 +28,7 @@ job_from_options (const RoneoCliOptions *o, RoneoFlyerJob *job, GError **error)
                    "--bleed %s is more than 20 mm; print shops ask for 2 to 5 mm", o->bleed);
       return FALSE;
     }
-  return o->date ? roneo_date_parse (o->date, &job->date, error)
-                 : roneo_default_date (&job->date, error);
+  return roneo_cli_options_date (o, &job->date, error);
 }
 
 static int

@@ -120,3 +120,9 @@ roneo_cli_usage_error (const char *command, const char *message)
   return RONEO_ERROR_USAGE;
 }
 
+
+gboolean
+roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error)
+{
+  return o->date ? roneo_date_parse (o->date, date, error) : roneo_default_date (date, error);
+}

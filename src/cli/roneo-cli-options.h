@@ -69,5 +69,8 @@ GOptionContext *roneo_cli_context_new (const char *usage, const char *summary,
  * Returns 0, or the usage exit code after printing why. */
 int roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOptions *o);
 
+/* The job's date: --date, else SOURCE_DATE_EPOCH, else now. */
+gboolean roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error);
+
 /* Prints a usage error for command; returns the usage exit code. */
 int roneo_cli_usage_error (const char *command, const char *message);
