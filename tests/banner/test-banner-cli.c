@@ -25,7 +25,7 @@
 #define A4_H 841.89
 #define A3_W 841.89
 #define A3_H 1190.55
-#define SLOGAN "banderole-service-public.txt"
+#define SLOGAN "banner-service-public.txt"
 
 /* ---------------------------------------------------------------- running */
 

@@ -11,7 +11,7 @@
  * only in the bleed and on the crop marks. Every failing run must exit with
  * its code, say why, and leave nothing at the output path nor in TMPDIR.
  *
- * The environment comes from tests/meson.build: RONEO_DATA_DIR and SHARED_DIR.
+ * The environment comes from tests/meson.build: RONEO_DATA_DIR and RONEO_TEST_CASES.
  */
 #include <glib.h>
 #include <glib/gstdio.h>

@@ -36,7 +36,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 roneo=${1:-$root/build/src/cli/roneo}
 runs=${2:-7}
-slogan=${SHARED_DIR:-$root/../shared}/corpus/banderole-service-public.txt
+slogan=$root/tests/cases/banner-service-public.txt
 export RONEO_DATA_DIR=${RONEO_DATA_DIR:-$root}
 gtime=/usr/bin/time
 
@@ -47,7 +47,7 @@ command -v pdfinfo >/dev/null || missing="$missing poppler-utils"
 "$gtime" -f %M -o /dev/null "$BASH" -c : >/dev/null 2>&1 || missing="$missing time"
 [ -z "$missing" ] || { echo "missing tools: apt-get install$missing" >&2; exit 1; }
 [ -x "$roneo" ] || { echo "no roneo at $roneo (build it, or give its path)" >&2; exit 1; }
-[ -f "$slogan" ] || { echo "no slogan at $slogan (set SHARED_DIR)" >&2; exit 1; }
+[ -f "$slogan" ] || { echo "no slogan at $slogan " >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/roneo-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT

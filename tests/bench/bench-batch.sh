@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 roneo=${1:-$root/build/src/cli/roneo}
 runs=${2:-7}
-corpus=${SHARED_DIR:-$root/../shared}/corpus
+corpus=$root/tests/cases
 tract=$corpus/tract-pompe-a-fric.md
 card=$corpus/tract-modele.md
 export RONEO_DATA_DIR=${RONEO_DATA_DIR:-$root}
@@ -36,7 +36,7 @@ need psnup psutils
 need psselect psutils
 need ps2pdf ghostscript
 [ -x "$roneo" ] || { echo "no roneo at $roneo (build it, or give its path)" >&2; exit 1; }
-[ -f "$tract" ] && [ -f "$card" ] || { echo "no corpus at $corpus (set SHARED_DIR)" >&2; exit 1; }
+[ -f "$tract" ] && [ -f "$card" ] || { echo "no corpus at $corpus " >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/roneo-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT

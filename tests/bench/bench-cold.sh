@@ -15,13 +15,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 roneo=${1:-$root/build/src/cli/roneo}
 runs=${2:-15}
-tract=${SHARED_DIR:-$root/../shared}/corpus/tract-pompe-a-fric.md
+tract=$root/tests/cases/tract-pompe-a-fric.md
 export RONEO_DATA_DIR=${RONEO_DATA_DIR:-$root}
 
 command -v pango-view >/dev/null || {
   echo "pango-view not found: apt-get install pango1.0-tools" >&2; exit 1; }
 [ -x "$roneo" ] || { echo "no roneo at $roneo (build it, or give its path)" >&2; exit 1; }
-[ -f "$tract" ] || { echo "no tract at $tract (set SHARED_DIR)" >&2; exit 1; }
+[ -f "$tract" ] || { echo "no tract at $tract " >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/roneo-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -11,7 +11,7 @@
  * same copies laid out one by one into a single PDF, the cost per page once
  * the per-document costs are shared. Not a
  * test: run it by hand from the build dir. TRACT defaults to the French
- * tract in $SHARED_DIR/corpus (or ../shared beside the source tree).
+ * tract of tests/cases.
  */
 #include "roneo-copy-parser.h"
 #include "roneo-flow.h"
@@ -114,11 +114,7 @@ time_one_document (const char *tract, const char *out, guint runs, double *per_p
 static char *
 default_tract (void)
 {
-  const char *shared = g_getenv ("SHARED_DIR");
-  if (shared != NULL)
-    return g_build_filename (shared, "corpus", "tract-pompe-a-fric.md", NULL);
-  return g_build_filename (RONEO_SOURCE_ROOT, "..", "shared", "corpus", "tract-pompe-a-fric.md",
-                           NULL);
+  return g_build_filename (RONEO_SOURCE_ROOT, "tests", "cases", "tract-pompe-a-fric.md", NULL);
 }
 
 int

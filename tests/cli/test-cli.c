@@ -8,7 +8,7 @@
  * leave nothing at the output path and no temporary file beside it.
  *
  * The environment comes from tests/meson.build: RONEO_DATA_DIR,
- * RONEO_SOURCE_ROOT and SHARED_DIR (the corpus).
+ * RONEO_SOURCE_ROOT and RONEO_TEST_CASES (tests/cases).
  */
 #include <glib.h>
 #include <glib/gstdio.h>

@@ -9,11 +9,11 @@
 # date other bytes; with --bleed 3mm --marks the MediaBox grows, the TrimBox
 # is the trim at the right offset and the BleedBox is the trim plus 3 mm.
 # Needs qpdf (11, for --json v2) and jq. Environment from tests/meson.build:
-# RONEO_DATA_DIR, SHARED_DIR. Exit 0 if every check passed, 1 otherwise.
+# RONEO_DATA_DIR, RONEO_TEST_CASES. Exit 0 if every check passed, 1 otherwise.
 set -u
 
 roneo=${1:?usage: test-pdf.sh PATH-TO-RONEO}
-tract="${SHARED_DIR:?SHARED_DIR not set}/corpus/tract-pompe-a-fric.md"
+tract="${RONEO_TEST_CASES:?RONEO_TEST_CASES not set}/tract-pompe-a-fric.md"
 for tool in qpdf jq; do
   command -v "$tool" >/dev/null || { echo "Bail out! $tool is needed"; exit 1; }
 done
@@ -140,7 +140,7 @@ check_job_pdf() { # check_job_pdf NAME ROENO-ARGS...
   check "$name: again with the same date" "$roneo" "$@" -o "$work/$name-again.pdf" --date 2026-03-01 -q
   check "$name: same date, same bytes" cmp -s "$pdf" "$work/$name-again.pdf"
 }
-check_job_pdf banner banner "$(dirname "$tract")/banderole-service-public.txt" --size 300x90cm
+check_job_pdf banner banner "$(dirname "$tract")/banner-service-public.txt" --size 300x90cm
 check_job_pdf batch-copies batch "$input" --copies 10
 check_job_pdf batch-rows batch "$(dirname "$tract")/tract-modele.md" --data "$(dirname "$tract")/villes.csv"
 

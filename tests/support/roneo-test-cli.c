@@ -128,13 +128,13 @@ roneo_test_cli_setup (int argc, char **argv)
       g_printerr ("usage: %s PATH-TO-RONEO\n", argv[0]);
       return FALSE;
     }
-  const char *shared = g_getenv ("SHARED_DIR");
-  if (shared == NULL)
+  const char *cases = g_getenv ("RONEO_TEST_CASES");
+  if (cases == NULL)
     {
-      g_printerr ("SHARED_DIR must be set (meson test does it)\n");
+      g_printerr ("RONEO_TEST_CASES must be set (meson test does it)\n");
       return FALSE;
     }
-  corpus_dir = g_build_filename (shared, "corpus", NULL);
+  corpus_dir = g_strdup (cases);
   return TRUE;
 }
 

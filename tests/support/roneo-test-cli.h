@@ -2,7 +2,7 @@
  * user does (cli, batch, banner, print-cli).
  *
  * roneo_test_cli_setup () reads the path of the binary from the command
- * line and the corpus folder from SHARED_DIR, once, in main; the helpers
+ * line and the test cases folder from RONEO_TEST_CASES, once, in main; the helpers
  * then run roneo (or another program) in a scratch folder that is also the
  * child's TMPDIR, so that a temporary file roneo forgets is seen, and check
  * what a user would see. They fail the running test (g_assert, g_error)
@@ -60,7 +60,7 @@ void roneo_test_assert_left_only (const char *dir, const char *const *inputs);
 
 /* In main, after g_test_init: takes the binary's path from argv[1] (into
  * RONEO_TEST_BINARY, so an isolated case's subprocess, which gets no
- * arguments, finds it) and the corpus from SHARED_DIR. On a missing one
+ * arguments, finds it) and the cases folder from RONEO_TEST_CASES. On a missing one
  * says so on stderr and returns FALSE: main should exit 1. */
 gboolean roneo_test_cli_setup (int argc, char **argv);
 
@@ -70,7 +70,7 @@ void roneo_test_cli_teardown (void);
 /* The path of the roneo binary under test (borrowed). */
 const char *roneo_test_roneo_path (void);
 
-/* The path of a file of the shared corpus (SHARED_DIR/corpus). Owned. */
+/* The path of a file of tests/cases (RONEO_TEST_CASES). Owned. */
 char *roneo_test_corpus (const char *name);
 
 /* Cases added with roneo_test_add_isolated* run each in a subprocess, so one

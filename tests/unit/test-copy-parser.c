@@ -30,9 +30,9 @@ parse_fails (const char *text, gsize length)
 static char *
 corpus_path (const char *name)
 {
-  const char *shared = g_getenv ("SHARED_DIR");
-  g_assert_nonnull (shared);
-  return g_build_filename (shared, "corpus", name, NULL);
+  const char *cases = g_getenv ("RONEO_TEST_CASES");
+  g_assert_nonnull (cases);
+  return g_build_filename (cases, name, NULL);
 }
 
 static RoneoDocument *
@@ -312,7 +312,7 @@ static void
 test_corpus_tract (void)
 {
   g_autoptr (RoneoDocument) document = parse_corpus ("tract-pompe-a-fric.md");
-  g_assert_true (g_str_has_suffix (document->source, "/corpus/tract-pompe-a-fric.md"));
+  g_assert_true (g_str_has_suffix (document->source, "/cases/tract-pompe-a-fric.md"));
   g_assert_cmpstr (document->layout, ==, "a5-flyer");
   g_assert_cmpstr (document->lang, ==, "fr");
   g_assert_cmpstr (document->author, ==, "Collectif Écran total");
@@ -478,7 +478,7 @@ test_slogan (void)
   g_assert_cmpstr (byline->text, ==, "Collectif Écran total");
 
   g_autofree char *path
-      = g_build_filename (g_getenv ("SHARED_DIR"), "corpus", "banderole-service-public.txt", NULL);
+      = corpus_path ("banner-service-public.txt");
   g_autoptr (RoneoDocument) banner = roneo_slogan_parse_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((RoneoBlock *) g_ptr_array_index (banner->blocks, 0))->text, ==,

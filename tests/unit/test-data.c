@@ -14,9 +14,9 @@ static char *tmp_dir;
 static char *
 corpus_path (const char *name)
 {
-  const char *shared = g_getenv ("SHARED_DIR");
-  g_assert_nonnull (shared);
-  return g_build_filename (shared, "corpus", name, NULL);
+  const char *cases = g_getenv ("RONEO_TEST_CASES");
+  g_assert_nonnull (cases);
+  return g_build_filename (cases, name, NULL);
 }
 
 /* Writes length bytes of text to TMP/name and returns the path. */

@@ -65,7 +65,7 @@ compose (Fixture *f, const char *copy, const char *layout_name, GError **error)
 static char *
 corpus (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("SHARED_DIR"), "corpus", name, NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("RONEO_TEST_CASES"), name, NULL);
   char *text = NULL;
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   return text;
