@@ -7,12 +7,12 @@
 
 #include <string.h>
 
-#define MARGIN_SHARE 0.08      /* a margin never takes more than 8 % of the short side */
-#define BYLINE_SHARE 0.2       /* the byline's box, of the frame height */
-#define BYLINE_GAP 0.05        /* between slogan and byline, of the frame height */
-#define BYLINE_RATIO 0.4       /* byline at most 40 % of the slogan's size */
-#define LEGIBLE_FACTOR 300.0   /* cap height x 300: the farthest it reads */
-#define IMPACT_FACTOR 120.0    /* cap height x 120: where it strikes */
+#define MARGIN_SHARE 0.08    /* a margin never takes more than 8 % of the short side */
+#define BYLINE_SHARE 0.2     /* the byline's box, of the frame height */
+#define BYLINE_GAP 0.05      /* between slogan and byline, of the frame height */
+#define BYLINE_RATIO 0.4     /* byline at most 40 % of the slogan's size */
+#define LEGIBLE_FACTOR 300.0 /* cap height x 300: the farthest it reads */
+#define IMPACT_FACTOR 120.0  /* cap height x 120: where it strikes */
 
 double
 roneo_banner_max_distance (double cap_height)
@@ -66,7 +66,7 @@ banner_frame (const RoneoLayout *layout, double width, double height)
   double cap = MARGIN_SHARE * MIN (width, height);
   double top = MIN (layout->margin_top, cap), bottom = MIN (layout->margin_bottom, cap);
   double left = MIN (layout->margin_left, cap), right = MIN (layout->margin_right, cap);
-  return (RoneoRect) { left, top, width - left - right, height - top - bottom };
+  return (RoneoRect){ left, top, width - left - right, height - top - bottom };
 }
 
 static double
@@ -80,8 +80,8 @@ cap_height (PangoContext *context, const RoneoStyle *style, double size)
 
 /* Fits rich in style into a box, the largest size being what the box allows. */
 static RoneoFit
-fit_in_box (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
-            double width, double height, double largest)
+fit_in_box (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, double width,
+            double height, double largest)
 {
   RoneoStyle sized = *style;
   sized.size = MAX (sized.min_size, MIN (style->size, largest));
@@ -113,10 +113,26 @@ place_fit (RoneoPage *page, const char *role, const RoneoFit *fit, const RoneoSt
                        fit->size, &style->color);
 }
 
+/* A word wider than the banner would be cut off at its edge. Clears the fits. */
+static RoneoPage *
+wide_word_error (const RoneoDocument *document, RoneoFit *fit, RoneoFit *by, double measure,
+                 GError **error)
+{
+  gboolean slogan = fit->wide_word != NULL;
+  const RoneoFit *wide = slogan ? fit : by;
+  const RoneoBlock *block = slogan ? roneo_fit_find_block (wide, document)
+                                   : roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
+  roneo_fit_set_wide_word_error (wide, document->source, block, slogan ? "slogan" : "byline",
+                                 measure, error);
+  roneo_fit_clear (fit);
+  roneo_fit_clear (by);
+  return NULL;
+}
+
 RoneoPage *
 roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *document,
-                      const RoneoLayout *layout, double width, double height,
-                      RoneoBannerInfo *info, GError **error)
+                      const RoneoLayout *layout, double width, double height, RoneoBannerInfo *info,
+                      GError **error)
 {
   g_autoptr (RoneoRichText) slogan = slogan_text (document);
   if (slogan->text->len == 0)
@@ -139,6 +155,8 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
       by = fit_in_box (cc->context, byline, &layout->byline, frame.width,
                        frame.height * BYLINE_SHARE, fit.size * BYLINE_RATIO);
     }
+  if (fit.wide_word != NULL || by.wide_word != NULL)
+    return wide_word_error (document, &fit, &by, frame.width, error);
   double block = fit_height (&fit) + (by.layout ? frame.height * BYLINE_GAP + fit_height (&by) : 0);
   double top = frame.y + (frame.height - block) / 2;
   RoneoPage *page = roneo_page_new (width, height, 1);
@@ -147,8 +165,8 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
   if (by.layout != NULL)
     place_fit (page, "byline", &by, &layout->byline, &frame,
                top + fit_height (&fit) + frame.height * BYLINE_GAP);
-  *info = (RoneoBannerInfo) { fit.size, cap_height (cc->context, &layout->slogan, fit.size),
-                              fit.lines, fit.fits && (by.layout == NULL || by.fits) };
+  *info = (RoneoBannerInfo){ fit.size, cap_height (cc->context, &layout->slogan, fit.size),
+                             fit.lines, fit.fits && (by.layout == NULL || by.fits) };
   roneo_fit_clear (&fit);
   roneo_fit_clear (&by);
   return page;

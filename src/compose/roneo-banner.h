@@ -24,7 +24,8 @@ typedef struct
 /* The banner page (owned) of width x height pt for document's slogan (its
  * headline and paragraphs, joined by forced breaks) and byline (its
  * signature), in layout's [slogan] and [byline] styles. NULL with
- * RONEO_ERROR_INPUT when there is no slogan. */
+ * RONEO_ERROR_INPUT when there is no slogan, RONEO_ERROR_OVERFLOW when a word
+ * is wider than the banner even at min-size (unless the style breaks words). */
 RoneoPage *roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *document,
                                  const RoneoLayout *layout, double width, double height,
                                  RoneoBannerInfo *info, GError **error);

@@ -1,5 +1,6 @@
 #include "roneo-fit.h"
 
+#include "roneo-error.h"
 #include "roneo-text-layout.h"
 
 #include <math.h>
@@ -8,14 +9,18 @@
 #define BALANCE_STEP (PANGO_SCALE / 2) /* width bisection stops at 0.5 pt */
 #define SIZE_STEP (PANGO_SCALE / 16)   /* size bisection stops at 1/16 pt */
 
+#define WORD_NAME_MAX 50 /* characters of a word named in a message */
+
+/* breaking: a word wider than width may be cut (break-words); else Pango
+ * lets it stick out, which the fit then refuses. */
 static PangoLayout *
 layout_at (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, int size,
-           int width)
+           int width, gboolean breaking)
 {
   PangoLayout *layout
       = roneo_text_layout_new (context, rich, style, (double) size / PANGO_SCALE, NULL);
   pango_layout_set_width (layout, width);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_wrap (layout, breaking ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   PangoAlignment alignment = style->align == RONEO_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
                              : style->align == RONEO_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                                                  : PANGO_ALIGN_LEFT;
@@ -32,7 +37,8 @@ typedef struct
   PangoContext *context;
   const RoneoRichText *rich;
   const RoneoStyle *style;
-  int reference; /* size, Pango units */
+  int reference;     /* size, Pango units */
+  gboolean breaking; /* words may be cut: break-words, once no size kept them whole */
 } Prober;
 
 /* A layout at the reference size standing for size at width; *scale
@@ -42,7 +48,7 @@ probe (const Prober *p, int size, int width, double *scale)
 {
   *scale = (double) size / p->reference;
   int scaled_width = (int) ((gint64) width * p->reference / size);
-  return layout_at (p->context, p->rich, p->style, p->reference, scaled_width);
+  return layout_at (p->context, p->rich, p->style, p->reference, scaled_width, p->breaking);
 }
 
 static PangoRectangle
@@ -50,26 +56,79 @@ scaled_ink (PangoLayout *layout, double scale)
 {
   PangoRectangle ink;
   pango_layout_get_extents (layout, &ink, NULL);
-  return (PangoRectangle) { (int) (ink.x * scale), (int) (ink.y * scale),
-                            (int) ceil (ink.width * scale), (int) ceil (ink.height * scale) };
+  return (PangoRectangle){ (int) (ink.x * scale), (int) (ink.y * scale),
+                           (int) ceil (ink.width * scale), (int) ceil (ink.height * scale) };
+}
+
+static gboolean
+is_word_end (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2028;
 }
 
 /* A wrapped line that does not start after a space, a hyphen or a forced
  * break cut a word in two. */
 static gboolean
+starts_inside_word (const char *text, const PangoLayoutLine *line)
+{
+  return line->start_index > 0
+         && !is_word_end (g_utf8_get_char (g_utf8_prev_char (text + line->start_index)));
+}
+
+static gboolean
 breaks_a_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    if (starts_inside_word (text, l->data))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x2028;
+}
+
+/* The word around byte at of text, shortened for a message. Owned. */
+static char *
+word_around (const char *text, const char *at)
+{
+  const char *start = at, *end = at;
+  while (start > text && !is_space (g_utf8_get_char (g_utf8_prev_char (start))))
+    start = g_utf8_prev_char (start);
+  while (*end != '\0' && !is_space (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  if (g_utf8_strlen (start, end - start) <= WORD_NAME_MAX)
+    return g_strndup (start, end - start);
+  const char *cut = g_utf8_offset_to_pointer (start, WORD_NAME_MAX - 1);
+  g_autofree char *head = g_strndup (start, cut - start);
+  return g_strconcat (head, "\u2026", NULL);
+}
+
+/* The first word layout could not keep within width: a line wider than
+ * width holds one word (Pango wraps at every space), a line that starts
+ * inside a word cut it. NULL when none; *wide gets the line's width, pt. */
+static char *
+overwide_word (PangoLayout *layout, int width, double *wide)
 {
   const char *text = pango_layout_get_text (layout);
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     {
       PangoLayoutLine *line = l->data;
-      if (line->start_index == 0)
-        continue;
-      gunichar before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
-      if (!g_unichar_isspace (before) && before != '-' && before != 0x2010 && before != 0x2028)
-        return TRUE;
+      PangoRectangle logical;
+      pango_layout_line_get_extents (line, NULL, &logical);
+      const char *start = text + line->start_index;
+      while (is_space (g_utf8_get_char (start)))
+        start = g_utf8_next_char (start);
+      *wide = pango_units_to_double (logical.width);
+      if (starts_inside_word (text, line))
+        return word_around (text, text + line->start_index);
+      if (logical.width > width && *start != '\0')
+        return word_around (text, start);
     }
-  return FALSE;
+  return NULL;
 }
 
 static gboolean
@@ -79,7 +138,8 @@ probe_fits (const Prober *p, int size, int width, int height)
   g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
   PangoRectangle ink = scaled_ink (layout, scale);
   int lines = pango_layout_get_line_count (layout);
-  return !breaks_a_word (layout) && (p->style->max_lines == 0 || lines <= (int) p->style->max_lines)
+  return (p->breaking || !breaks_a_word (layout))
+         && (p->style->max_lines == 0 || lines <= (int) p->style->max_lines)
          && ink.x >= -PANGO_SCALE && ink.x + ink.width <= width && ink.height <= height;
 }
 
@@ -87,7 +147,7 @@ gboolean
 roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
                  double size, double max_width, double max_height)
 {
-  const Prober p = { context, rich, style, pango_units_from_double (size) };
+  const Prober p = { context, rich, style, pango_units_from_double (size), FALSE };
   return probe_fits (&p, p.reference, pango_units_from_double (max_width),
                      pango_units_from_double (max_height));
 }
@@ -101,7 +161,7 @@ probe_lines (const Prober *p, int size, int width, gboolean *broken, int *right)
   g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
   PangoRectangle logical;
   pango_layout_get_extents (layout, NULL, &logical);
-  *broken = breaks_a_word (layout);
+  *broken = !p->breaking && breaks_a_word (layout);
   *right = (int) ((logical.x + logical.width) * scale);
   return pango_layout_get_line_count (layout);
 }
@@ -150,15 +210,20 @@ roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoSty
   int width = pango_units_from_double (max_width);
   int height = pango_units_from_double (max_height);
   int low = pango_units_from_double (MIN (style->min_size, style->size));
-  const Prober p = { context, rich, style, pango_units_from_double (style->size) };
+  Prober p = { context, rich, style, pango_units_from_double (style->size), FALSE };
   RoneoFit fit = { 0 };
   fit.fits = probe_fits (&p, low, width, height);
+  if (!fit.fits && style->break_words)
+    {
+      p.breaking = TRUE;
+      fit.fits = probe_fits (&p, low, width, height);
+    }
   int size = fit.fits ? largest_size (&p, low, p.reference, width, height) : low;
   gboolean broken;
   int ink_right;
   int lines = probe_lines (&p, size, width, &broken, &ink_right);
   int balanced = fit.fits ? balance_width (&p, size, width, lines) : width;
-  fit.layout = layout_at (context, rich, style, size, balanced);
+  fit.layout = layout_at (context, rich, style, size, balanced, p.breaking);
   /* Set for real, a line may come out a hair wider than probed: give the
    * balanced width back rather than a different break. */
   if (pango_layout_get_line_count (fit.layout) != lines)
@@ -167,6 +232,8 @@ roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoSty
   fit.width = pango_units_to_double (pango_layout_get_width (fit.layout));
   fit.lines = pango_layout_get_line_count (fit.layout);
   pango_layout_get_extents (fit.layout, &fit.ink, NULL);
+  if (!fit.fits && !p.breaking)
+    fit.wide_word = overwide_word (fit.layout, width, &fit.wide_width);
   return fit;
 }
 
@@ -174,4 +241,54 @@ void
 roneo_fit_clear (RoneoFit *fit)
 {
   g_clear_object (&fit->layout);
+  g_clear_pointer (&fit->wide_word, g_free);
+}
+
+/* The word of text as the user wrote it, before the style's transform, if
+ * word (as set, maybe shortened) comes from one. Owned, or NULL. */
+static char *
+source_word (const char *text, const char *word)
+{
+  g_autofree char *head = g_str_has_suffix (word, "\u2026")
+                              ? g_strndup (word, strlen (word) - strlen ("\u2026"))
+                              : NULL;
+  g_auto (GStrv) tokens = g_regex_split_simple ("[\\s\u2028]+", text, 0, 0);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *upper = g_utf8_strup (tokens[i], -1);
+      gboolean same = g_strcmp0 (tokens[i], word) == 0 || g_strcmp0 (upper, word) == 0;
+      if (head != NULL && (g_str_has_prefix (tokens[i], head) || g_str_has_prefix (upper, head)))
+        return word_around (tokens[i], tokens[i]);
+      if (same)
+        return g_strdup (tokens[i]);
+    }
+  return NULL;
+}
+
+void
+roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source, const RoneoBlock *block,
+                               const char *section, double measure, GError **error)
+{
+  g_return_if_fail (fit->wide_word != NULL);
+  g_autofree char *word = source_word (block->text, fit->wide_word);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+               "%s:%u: the word '%s' is too wide for the %s even at %.4g pt (%.0f mm on a "
+               "measure of %.0f mm); shorten it, or let it be cut across lines with "
+               "'break-words = true' in [%s]",
+               source, block->line, word ? word : fit->wide_word, section, fit->size,
+               fit->wide_width / RONEO_PT_PER_MM, measure / RONEO_PT_PER_MM, section);
+}
+
+const RoneoBlock *
+roneo_fit_find_block (const RoneoFit *fit, const RoneoDocument *document)
+{
+  g_return_val_if_fail (fit->wide_word != NULL && document->blocks->len > 0, NULL);
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const RoneoBlock *block = g_ptr_array_index (document->blocks, i);
+      g_autofree char *word = source_word (block->text, fit->wide_word);
+      if (word != NULL)
+        return block;
+    }
+  return g_ptr_array_index (document->blocks, 0);
 }

@@ -5,10 +5,14 @@
  * rectangle (PITFALLS 11); the largest size where no word is broken, the line count is within
  * max-lines and the ink fits the box. Then the narrowest width that keeps
  * that line count, so lines come out of similar length. Display text is
- * never justified (PITFALLS 5).
+ * never justified (PITFALLS 5). A word wider than the box at min-size is
+ * cut across lines only when the style has break-words; otherwise the fit
+ * names it (wide_word) and the caller refuses it: it would stick out of the
+ * page.
  */
 #pragma once
 
+#include "roneo-document.h"
 #include "roneo-layout.h"
 #include "roneo-rich-text.h"
 
@@ -23,7 +27,10 @@ typedef struct
   double width;        /* pt: the balanced width the layout wraps at */
   PangoRectangle ink;  /* pt-free Pango units, relative to the layout origin */
   int lines;
-  gboolean fits;       /* FALSE: even min-size breaks a rule; set at min-size */
+  gboolean fits;     /* FALSE: even min-size breaks a rule; set at min-size */
+  char *wide_word;   /* owned, NULL unless a word is wider than max_width at min-size and
+                      * the style does not break words: the text would be cut off */
+  double wide_width; /* pt: that word's width */
 } RoneoFit;
 
 /* Fits rich in style into max_width x max_height pt, between style->min_size
@@ -32,10 +39,19 @@ RoneoFit roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const
                          double max_width, double max_height);
 
 /* Whether rich set at size fits (for tests: one step larger must not). */
-gboolean roneo_fit_check (PangoContext *context, const RoneoRichText *rich,
-                          const RoneoStyle *style, double size, double max_width,
-                          double max_height);
+gboolean roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
+                          double size, double max_width, double max_height);
 
 void roneo_fit_clear (RoneoFit *fit);
+
+/* Sets RONEO_ERROR_OVERFLOW for fit's wide word, found in block (of the
+ * copy source) set in the layout section's style, measure pt wide. */
+void roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source,
+                                    const RoneoBlock *block, const char *section, double measure,
+                                    GError **error);
+
+/* The block of document's blocks whose text holds fit's wide word, else its
+ * first block; borrowed. */
+const RoneoBlock *roneo_fit_find_block (const RoneoFit *fit, const RoneoDocument *document);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
  */
 #include "roneo-flow-private.h"
 
+#include "roneo-error.h"
 #include "roneo-text-layout.h"
 
 #define FOOTER_GAP 10.0
@@ -32,14 +33,18 @@ lines_that_fit (Flow *f, const RoneoLineSet *set, guint first, gboolean keep_tog
   return k;
 }
 
+/* The line breaker keeps every line within the measure; a line set wider
+ * would run into the margin or off the page: the run fails. */
 static void
 check_overflow (Flow *f, PangoLayout *layout, double measure, const Prepared *p)
 {
   double overflow = roneo_layout_get_overflow (layout, measure);
-  if (overflow > RONEO_FLOW_OVERFLOW_TOLERANCE)
-    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
-                        "%s:%u: a line is %.1f pt wider than the measure", f->c->document->source,
-                        p->block->line, overflow);
+  if (overflow > RONEO_FLOW_OVERFLOW_TOLERANCE && f->error == NULL)
+    g_set_error (&f->error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                 "%s:%u: a line of the %s is %.1f pt wider than the measure; shorten its "
+                 "longest word",
+                 f->c->document->source, p->block->line, roneo_compose_role_name (p->role),
+                 overflow);
 }
 
 /* Lines [first, last) as one text item (and the list marker with the first). */
@@ -51,9 +56,10 @@ emit_lines (Flow *f, const Prepared *p, const RoneoLineSet *set, guint first, gu
   g_autoptr (PangoLayout) layout = roneo_line_set_new_layout (set, f->c->cc->context, first, last);
   check_overflow (f, layout, set->measure, p);
   if (marker != NULL && first == 0)
-    roneo_page_add_text (f->page, roneo_compose_role_name (p->role), marker, f->c->frame.x, f->y, set->size,
-                         &style->color);
-  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, x, f->y, set->size, &style->color);
+    roneo_page_add_text (f->page, roneo_compose_role_name (p->role), marker, f->c->frame.x, f->y,
+                         set->size, &style->color);
+  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, x, f->y, set->size,
+                       &style->color);
 }
 
 static void
@@ -110,7 +116,7 @@ roneo_flow_place_list_item (Flow *f, const Prepared *p)
   warn_broken_word (f, p, set);
   g_autofree char *mark = p->block->ordered ? g_strdup_printf ("%u.", p->block->number)
                           : g_str_has_prefix (f->c->cc->lang, "fr") ? g_strdup ("–")
-                                                                      : g_strdup ("•");
+                                                                    : g_strdup ("•");
   g_autoptr (PangoLayout) marker
       = f->draft ? NULL : roneo_text_layout_new_plain (f->c->cc->context, mark, style, style->size);
   place_line_set (f, p, set, f->c->frame.x + indent, marker, set->lines->len <= 3);

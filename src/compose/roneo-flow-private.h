@@ -24,7 +24,7 @@ typedef struct
   const RoneoLayout *layout;
   GPtrArray *prepared; /* Prepared*: the blocks, then the footnotes */
   guint n_blocks;
-  RoneoFit *fits;      /* per block: headlines and call-outs, fitted once */
+  RoneoFit *fits;          /* per block: headlines and call-outs, fitted once */
   RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
   RoneoRect frame;
 } Composer;
@@ -37,16 +37,17 @@ typedef struct
   RoneoPage *page;                  /* borrowed: the last of pages */
   GArray *used;                     /* double per page: height taken in the frame */
   double y;
-  double space;                     /* pending space before the next block */
-  gboolean empty;                   /* nothing placed on this page yet */
-  GArray *notes;                    /* guint: notes called on this page */
+  double space;   /* pending space before the next block */
+  gboolean empty; /* nothing placed on this page yet */
+  GArray *notes;  /* guint: notes called on this page */
   double notes_height;
-  double reserved;                  /* at the foot of this page: the signature */
-  GPtrArray *note_sets;             /* RoneoLineSet* per footnote, this size */
+  double reserved;      /* at the foot of this page: the signature */
+  GPtrArray *note_sets; /* RoneoLineSet* per footnote, this size */
   guint max_pages;
-  RoneoWarnings *warnings;          /* this run's: only the chosen run's are kept */
-  const RoneoStyle *last_style;     /* of the block before: lists get a gap around them */
-  gboolean draft;                   /* a trial run: measure only, build no layout */
+  RoneoWarnings *warnings;      /* this run's: only the chosen run's are kept */
+  const RoneoStyle *last_style; /* of the block before: lists get a gap around them */
+  gboolean draft;               /* a trial run: measure only, build no layout */
+  GError *error;                /* owned: the first line set wider than its measure */
 } Flow;
 
 /* --- one run at one body size (roneo-flow-run.c) -------------------------- */

@@ -6,7 +6,7 @@
  */
 #include "roneo-flow-private.h"
 
-#define NOTES_GAP 6.0  /* pt between the text and the footnote rule */
+#define NOTES_GAP 6.0 /* pt between the text and the footnote rule */
 #define NOTES_RULE_WIDTH 0.4
 
 const RoneoStyle *
@@ -15,13 +15,20 @@ roneo_flow_style_for (Flow *f, Role role)
   const RoneoLayout *layout = f->c->layout;
   switch (role)
     {
-    case ROLE_HEADLINE: return &layout->headline;
-    case ROLE_SUBHEAD: return &layout->subhead;
-    case ROLE_LIST: return &f->list;
-    case ROLE_QUOTE: return &layout->quote;
-    case ROLE_FOOTER: return &layout->footer;
-    case ROLE_FOOTNOTE: return &f->footnotes;
-    default: return &f->body;
+    case ROLE_HEADLINE:
+      return &layout->headline;
+    case ROLE_SUBHEAD:
+      return &layout->subhead;
+    case ROLE_LIST:
+      return &f->list;
+    case ROLE_QUOTE:
+      return &layout->quote;
+    case ROLE_FOOTER:
+      return &layout->footer;
+    case ROLE_FOOTNOTE:
+      return &f->footnotes;
+    default:
+      return &f->body;
     }
 }
 
@@ -41,8 +48,7 @@ roneo_flow_break_lines (Flow *f, const Prepared *p, const RoneoStyle *style, dou
   if (c->shapings[p->index] == NULL)
     c->shapings[p->index] = roneo_shaping_new (c->cc->context, p->rich, style, style->size);
   return roneo_line_set_break (c->cc->context, roneo_rich_text_copy (p->rich), style, style->size,
-                               measure, style->align == RONEO_ALIGN_JUSTIFY,
-                               c->shapings[p->index]);
+                               measure, style->align == RONEO_ALIGN_JUSTIFY, c->shapings[p->index]);
 }
 
 /* --- footnotes ------------------------------------------------------------ */
@@ -71,15 +77,49 @@ page_has_note (const Flow *f, guint note)
   return FALSE;
 }
 
+static gboolean
+has_note (const GArray *notes, guint note)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (g_array_index (notes, guint, i) == note)
+      return TRUE;
+  return FALSE;
+}
+
+/* The notes that lines [first, last) bring to this page: those they call,
+ * then those these notes call in turn (a note called from a note goes on
+ * the page of its caller), each once, none already on the page. Owned. */
+static GArray *
+new_notes (Flow *f, const RoneoLineSet *set, guint first, guint last)
+{
+  GArray *notes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) called = roneo_line_set_get_notes (set, first, last);
+  for (guint i = 0;; i++)
+    {
+      for (guint j = 0; j < called->len; j++)
+        {
+          guint note = g_array_index (called, guint, j);
+          if (note_set (f, note) != NULL && !page_has_note (f, note) && !has_note (notes, note))
+            g_array_append_val (notes, note);
+        }
+      g_array_unref (called);
+      called = NULL;
+      if (i >= notes->len)
+        break;
+      RoneoLineSet *inner = note_set (f, g_array_index (notes, guint, i));
+      called = roneo_line_set_get_notes (inner, 0, inner->lines->len);
+    }
+  return notes;
+}
+
 /* Height the notes called in lines [first, last) add to this page. */
 double
 roneo_flow_new_notes_height (Flow *f, const RoneoLineSet *set, guint first, guint last)
 {
-  g_autoptr (GArray) notes = roneo_line_set_get_notes (set, first, last);
+  g_autoptr (GArray) notes = new_notes (f, set, first, last);
   double height = 0;
   for (guint i = 0; i < notes->len; i++)
-    if (!page_has_note (f, g_array_index (notes, guint, i)))
-      height += note_height (f, g_array_index (notes, guint, i));
+    height += note_height (f, g_array_index (notes, guint, i));
   if (height > 0 && f->notes->len == 0)
     height += NOTES_GAP;
   return height;
@@ -89,10 +129,8 @@ void
 roneo_flow_add_notes (Flow *f, const RoneoLineSet *set, guint first, guint last)
 {
   f->notes_height += roneo_flow_new_notes_height (f, set, first, last);
-  g_autoptr (GArray) notes = roneo_line_set_get_notes (set, first, last);
-  for (guint i = 0; i < notes->len; i++)
-    if (!page_has_note (f, g_array_index (notes, guint, i)))
-      g_array_append_val (f->notes, g_array_index (notes, guint, i));
+  g_autoptr (GArray) notes = new_notes (f, set, first, last);
+  g_array_append_vals (f->notes, notes->data, notes->len);
 }
 
 static void
@@ -216,6 +254,7 @@ roneo_flow_free (Flow *f)
   g_array_unref (f->notes);
   g_ptr_array_unref (f->note_sets);
   roneo_warnings_free (f->warnings);
+  g_clear_error (&f->error);
   g_free (f);
 }
 
@@ -225,15 +264,25 @@ place_block (Flow *f, guint i)
   const Prepared *p = g_ptr_array_index (f->c->prepared, i);
   switch (p->role)
     {
-    case ROLE_HEADLINE: roneo_flow_place_headline (f, p, &f->c->fits[i]); break;
-    case ROLE_QUOTE: roneo_flow_place_quote (f, p, &f->c->fits[i]); break;
-    case ROLE_LIST: roneo_flow_place_list_item (f, p); break;
-    case ROLE_FOOTER: roneo_flow_place_signature (f, p); break;
+    case ROLE_HEADLINE:
+      roneo_flow_place_headline (f, p, &f->c->fits[i]);
+      break;
+    case ROLE_QUOTE:
+      roneo_flow_place_quote (f, p, &f->c->fits[i]);
+      break;
+    case ROLE_LIST:
+      roneo_flow_place_list_item (f, p);
+      break;
+    case ROLE_FOOTER:
+      roneo_flow_place_signature (f, p);
+      break;
     case ROLE_BREAK:
       if (!f->empty)
         roneo_flow_new_page (f);
       break;
-    default: roneo_flow_place_text (f, p); break;
+    default:
+      roneo_flow_place_text (f, p);
+      break;
     }
 }
 

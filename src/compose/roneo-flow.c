@@ -13,8 +13,8 @@
 #define HEADLINE_SHARE_ALONE 0.85 /* a headline with little else (placards) */
 #define QUOTE_SHARE 0.3
 #define SIZE_STEP (PANGO_SCALE / 4) /* body sizes are tried in quarter points */
-#define GROW_LIMIT 1.3     /* short copy: the body may grow to 130 % of its size */
-#define GROW_RESERVE 0.08  /* and then still leaves 8 % of the frame free */
+#define GROW_LIMIT 1.3              /* short copy: the body may grow to 130 % of its size */
+#define GROW_RESERVE 0.08           /* and then still leaves 8 % of the frame free */
 
 /* --- the overflow policy -------------------------------------------------- */
 
@@ -82,8 +82,28 @@ set_overflow_error (Composer *c, GError **error)
                overflow / RONEO_PT_PER_MM, words);
 }
 
-static void
-fit_display_blocks (Composer *c)
+/* A word wider than its box would stick out of the page: an error, unless
+ * the style lets it be cut. Too many lines or too tall is a warning: the
+ * block is set whole and the flow then weighs its height. */
+static gboolean
+check_display_fit (Composer *c, const Prepared *p, const RoneoFit *fit, double measure,
+                   GError **error)
+{
+  const char *role = roneo_compose_role_name (p->role);
+  if (fit->wide_word != NULL)
+    {
+      roneo_fit_set_wide_word_error (fit, c->document->source, p->block, role, measure, error);
+      return FALSE;
+    }
+  if (!fit->fits)
+    roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
+                        "%s:%u: the %s does not fit its box even at %.4g pt; shorten it",
+                        c->document->source, p->block->line, role, fit->size);
+  return TRUE;
+}
+
+static gboolean
+fit_display_blocks (Composer *c, GError **error)
 {
   guint others = 0;
   for (guint i = 0; i < c->n_blocks; i++)
@@ -93,19 +113,20 @@ fit_display_blocks (Composer *c)
   for (guint i = 0; i < c->n_blocks; i++)
     {
       const Prepared *p = g_ptr_array_index (c->prepared, i);
+      double measure = c->frame.width;
       if (p->role == ROLE_HEADLINE)
-        c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->headline,
-                                     c->frame.width, c->frame.height * share);
+        c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->headline, measure,
+                                     c->frame.height * share);
       else if (p->role == ROLE_QUOTE)
-        c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->quote,
-                                     c->frame.width - 2 * roneo_flow_quote_padding (&layout->quote),
-                                     c->frame.height * QUOTE_SHARE);
-      if (c->fits[i].layout != NULL && !c->fits[i].fits)
-        roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
-                            "%s:%u: the %s does not fit its box even at %.4g pt; shorten it",
-                            c->document->source, p->block->line, roneo_compose_role_name (p->role),
-                            c->fits[i].size);
+        {
+          measure -= 2 * roneo_flow_quote_padding (&layout->quote);
+          c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->quote, measure,
+                                       c->frame.height * QUOTE_SHARE);
+        }
+      if (c->fits[i].layout != NULL && !check_display_fit (c, p, &c->fits[i], measure, error))
+        return FALSE;
     }
+  return TRUE;
 }
 
 static void
@@ -130,9 +151,8 @@ body_size_for (Composer *c, guint pages)
   int min_size = pango_units_from_double (MIN (layout->body.min_size, layout->body.size));
   g_autoptr (Flow) nominal = roneo_flow_run (c, size, pages, TRUE);
   if (roneo_flow_overflow (nominal) > 0)
-    return size > min_size
-               ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
-               : -1;
+    return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
+                           : -1;
   int grown = largest_fitting_size (c, size, (int) (size * GROW_LIMIT), pages,
                                     c->frame.height * GROW_RESERVE, nominal);
   return MAX (size, grown);
@@ -167,9 +187,14 @@ compose_pages (Composer *c, GError **error)
       if (best < pango_units_from_double (layout->body.size))
         roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
                             "%s: body shrunk from %.4g to %.4g pt to fit %u page%s",
-                            c->document->source, layout->body.size,
-                            pango_units_to_double (best), pages, pages > 1 ? "s" : "");
+                            c->document->source, layout->body.size, pango_units_to_double (best),
+                            pages, pages > 1 ? "s" : "");
       g_autoptr (Flow) f = final_run (c, best, pages);
+      if (f->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&f->error));
+          return NULL;
+        }
       return take_pages (f, c->cc->warnings);
     }
   set_overflow_error (c, error);
@@ -186,8 +211,7 @@ roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *docu
   c.fits = g_new0 (RoneoFit, c.n_blocks);
   c.shapings = g_new0 (RoneoShaping *, c.prepared->len);
   c.frame = roneo_layout_get_frame (layout);
-  fit_display_blocks (&c);
-  GPtrArray *pages = compose_pages (&c, error);
+  GPtrArray *pages = fit_display_blocks (&c, error) ? compose_pages (&c, error) : NULL;
   composer_clear (&c);
   return pages;
 }

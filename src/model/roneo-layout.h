@@ -58,6 +58,7 @@ typedef struct
   double space_before;  /* pt */
   double space_after;   /* pt */
   double indent;        /* pt: list hanging indent, quote inner padding */
+  gboolean break_words; /* fitted blocks: a word wider than the measure is broken, not an error */
 } RoneoStyle;
 
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */

@@ -408,6 +408,16 @@ set_indent (RoneoStyle *style, const char *value, GError **error)
   return roneo_layout_value_length (value, &style->indent, error);
 }
 
+static gboolean
+set_break_words (RoneoStyle *style, const char *value, GError **error)
+{
+  int break_words = 0;
+  if (!roneo_layout_value_bool (value, &break_words, error))
+    return FALSE;
+  style->break_words = break_words;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -432,6 +442,11 @@ static const StyleKey style_keys[] = {
   { "space-before", set_space_before },
   { "space-after", set_space_after },
   { "indent", set_indent },
+  /* Fitted blocks (headline, quote, slogan, byline): a word wider than the
+   * measure at min-size is cut across lines (true); by default (false) it is
+   * a fit error naming the word. Body text always breaks such a word, with a
+   * warning. */
+  { "break-words", set_break_words },
 };
 
 static const char *const style_sections[] = {

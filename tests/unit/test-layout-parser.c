@@ -466,7 +466,7 @@ static const ErrorCase error_cases[] = {
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
-    "background, space-before, space-after, indent)" },
+    "background, space-before, space-after, indent, break-words)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
                              "description, kind)" },
