@@ -107,8 +107,27 @@ word_around (const char *text, const char *at)
   return g_strconcat (head, "\u2026", NULL);
 }
 
+/* The longest word of bytes [start, end) of text. */
+static const char *
+longest_word (const char *start, const char *end)
+{
+  const char *best = start;
+  glong best_length = 0;
+  for (const char *p = start; p < end;)
+    {
+      const char *q = p;
+      while (q < end && !is_space (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      if (g_utf8_strlen (p, q - p) > best_length)
+        best = p, best_length = g_utf8_strlen (p, q - p);
+      p = q < end ? g_utf8_next_char (q) : end;
+    }
+  return best;
+}
+
 /* The first word layout could not keep within width: a line wider than
- * width holds one word (Pango wraps at every space), a line that starts
+ * width holds one unbreakable run (Pango wraps at every space, not at a
+ * no-break space), whose longest word is the culprit; a line that starts
  * inside a word cut it. NULL when none; *wide gets the line's width, pt. */
 static char *
 overwide_word (PangoLayout *layout, int width, double *wide)
@@ -119,14 +138,12 @@ overwide_word (PangoLayout *layout, int width, double *wide)
       PangoLayoutLine *line = l->data;
       PangoRectangle logical;
       pango_layout_line_get_extents (line, NULL, &logical);
-      const char *start = text + line->start_index;
-      while (is_space (g_utf8_get_char (start)))
-        start = g_utf8_next_char (start);
       *wide = pango_units_to_double (logical.width);
+      const char *start = text + line->start_index;
       if (starts_inside_word (text, line))
-        return word_around (text, text + line->start_index);
-      if (logical.width > width && *start != '\0')
         return word_around (text, start);
+      if (logical.width > width && line->length > 0)
+        return word_around (text, longest_word (start, start + line->length));
     }
   return NULL;
 }

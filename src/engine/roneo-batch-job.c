@@ -34,6 +34,7 @@ typedef struct
   char *sheet_name;         /* owned */
   GStrv fields;             /* owned: the CSV's columns */
   GPtrArray *rows;          /* GStrv per row, owned */
+  GArray *row_lines;        /* guint per row: its line in the CSV file */
   char *data_source;        /* owned */
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
   RoneoSheetWriter *writer; /* owned */
@@ -49,6 +50,7 @@ batch_clear (Batch *b)
   g_free (b->sheet_name);
   g_strfreev (b->fields);
   g_clear_pointer (&b->rows, g_ptr_array_unref);
+  g_clear_pointer (&b->row_lines, g_array_unref);
   g_free (b->data_source);
   roneo_sheet_writer_free (b->writer);
 }
@@ -144,10 +146,15 @@ read_rows (Batch *b, GError **error)
   b->fields = g_strdupv ((char **) roneo_data_get_fields (data));
   b->data_source = g_strdup (roneo_data_get_source (data));
   b->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  b->row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   GStrv values = NULL;
+  guint line = 0;
   g_autoptr (GError) local = NULL;
-  while (roneo_data_next (data, &values, NULL, &local))
-    g_ptr_array_add (b->rows, values);
+  while (roneo_data_next (data, &values, &line, &local))
+    {
+      g_ptr_array_add (b->rows, values);
+      g_array_append_val (b->row_lines, line);
+    }
   if (local == NULL)
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&local));
@@ -261,9 +268,15 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
   g_autoptr (GPtrArray) own = copy ? compose (b, copy, layout, &local) : NULL;
   if (own == NULL)
     {
+      /* The row by its line, the file a spreadsheet shows, and its first
+       * value, shortened: it may be the megabyte that did not fit. */
+      g_autofree char *head = g_utf8_substring (values[0], 0, 39);
+      g_autofree char *first = g_utf8_strlen (values[0], -1) > 40
+                                   ? g_strconcat (head, "\u2026", NULL)
+                                   : g_strdup (values[0]);
       if (local != NULL)
-        g_set_error (error, RONEO_ERROR, local->code, "%s: row %u (%s): %s", b->data_source,
-                     row + 1, values[0], local->message);
+        g_set_error (error, RONEO_ERROR, local->code, "%s:%u: row %u (%s): %s", b->data_source,
+                     g_array_index (b->row_lines, guint, row), row + 1, first, local->message);
       return FALSE;
     }
   *recto = pages->len;
