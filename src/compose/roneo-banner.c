@@ -2,6 +2,7 @@
 
 #include "roneo-error.h"
 #include "roneo-fit.h"
+#include "roneo-glyph-check.h"
 #include "roneo-text-layout.h"
 #include "roneo-typo.h"
 
@@ -162,9 +163,16 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
   RoneoPage *page = roneo_page_new (width, height, 1);
   page->background = layout->background;
   place_fit (page, "slogan", &fit, &layout->slogan, &frame, top);
+  g_autoptr (GHashTable) seen = roneo_compose_new_glyph_seen ();
+  roneo_compose_check_glyphs (cc->warnings, seen, fit.layout, document->source, document->blocks,
+                              g_ptr_array_index (document->blocks, 0));
   if (by.layout != NULL)
-    place_fit (page, "byline", &by, &layout->byline, &frame,
-               top + fit_height (&fit) + frame.height * BYLINE_GAP);
+    {
+      place_fit (page, "byline", &by, &layout->byline, &frame,
+                 top + fit_height (&fit) + frame.height * BYLINE_GAP);
+      roneo_compose_check_glyphs (cc->warnings, seen, by.layout, document->source, NULL,
+                                  signature);
+    }
   *info = (RoneoBannerInfo){ fit.size, cap_height (cc->context, &layout->slogan, fit.size),
                              fit.lines, fit.fits && (by.layout == NULL || by.fits) };
   roneo_fit_clear (&fit);

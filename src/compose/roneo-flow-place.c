@@ -7,6 +7,7 @@
 #include "roneo-flow-private.h"
 
 #include "roneo-error.h"
+#include "roneo-glyph-check.h"
 #include "roneo-text-layout.h"
 
 #define FOOTER_GAP 10.0
@@ -55,6 +56,7 @@ emit_lines (Flow *f, const Prepared *p, const RoneoLineSet *set, guint first, gu
   const RoneoStyle *style = set->style;
   g_autoptr (PangoLayout) layout = roneo_line_set_new_layout (set, f->c->cc->context, first, last);
   check_overflow (f, layout, set->measure, p);
+  roneo_flow_check_glyphs (f, layout, p);
   if (marker != NULL && first == 0)
     roneo_page_add_text (f->page, roneo_compose_role_name (p->role), marker, f->c->frame.x, f->y,
                          set->size, &style->color);
@@ -122,6 +124,14 @@ roneo_flow_place_list_item (Flow *f, const Prepared *p)
   place_line_set (f, p, set, f->c->frame.x + indent, marker, set->lines->len <= 3);
 }
 
+void
+roneo_flow_check_glyphs (Flow *f, PangoLayout *layout, const Prepared *p)
+{
+  if (!f->draft)
+    roneo_compose_check_glyphs (f->warnings, f->seen, layout, f->c->document->source, NULL,
+                                p->block);
+}
+
 /* --- display text: headlines and call-outs -------------------------------- */
 
 static double
@@ -150,6 +160,7 @@ roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
   if (!f->empty && height > roneo_flow_room (f))
     roneo_flow_new_page (f);
   double x = fit_x (&f->c->frame, fit, style->align, 0);
+  roneo_flow_check_glyphs (f, fit->layout, p);
   roneo_page_add_text (f->page, "headline", fit->layout, x,
                        f->y - pango_units_to_double (fit->ink.y), fit->size, &style->color);
   f->y += height;
@@ -181,6 +192,7 @@ roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit)
       roneo_page_add_rule (f->page, "quote", frame->x, f->y + height, frame->width, 1.5,
                            &style->color);
     }
+  roneo_flow_check_glyphs (f, fit->layout, p);
   roneo_page_add_text (f->page, "quote", fit->layout, fit_x (frame, fit, style->align, pad),
                        f->y + pad - pango_units_to_double (fit->ink.y), fit->size, &style->color);
   f->y += height;
@@ -209,5 +221,6 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
     return;
   g_autoptr (PangoLayout) layout
       = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
+  roneo_flow_check_glyphs (f, layout, p);
   roneo_page_add_text (f->page, "footer", layout, frame->x, y, set->size, &style->color);
 }

@@ -48,6 +48,7 @@ typedef struct
   const RoneoStyle *last_style; /* of the block before: lists get a gap around them */
   gboolean draft;               /* a trial run: measure only, build no layout */
   GError *error;                /* owned: the first line set wider than its measure */
+  GHashTable *seen;             /* undrawable characters and fonts warned about */
 } Flow;
 
 /* --- one run at one body size (roneo-flow-run.c) -------------------------- */
@@ -83,6 +84,9 @@ void roneo_flow_place_list_item (Flow *f, const Prepared *p);
 void roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_signature (Flow *f, const Prepared *p);
+/* Font warnings for the characters of layout (set for p) no font draws;
+ * final runs only. */
+void roneo_flow_check_glyphs (Flow *f, PangoLayout *layout, const Prepared *p);
 /* Inside a call-out's box, on each side, pt. */
 double roneo_flow_quote_padding (const RoneoStyle *style);
 

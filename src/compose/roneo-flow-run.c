@@ -6,6 +6,8 @@
  */
 #include "roneo-flow-private.h"
 
+#include "roneo-glyph-check.h"
+
 #define NOTES_GAP 6.0 /* pt between the text and the footnote rule */
 #define NOTES_RULE_WIDTH 0.4
 
@@ -149,6 +151,8 @@ place_notes (Flow *f)
           = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
       roneo_page_add_text (f->page, "footnotes", layout, frame->x, y, set->size,
                            &f->footnotes.color);
+      guint note = f->c->n_blocks + g_array_index (f->notes, guint, i) - 1;
+      roneo_flow_check_glyphs (f, layout, g_ptr_array_index (f->c->prepared, note));
       y += set->lines->len * roneo_line_set_get_pitch (set);
     }
 }
@@ -255,6 +259,7 @@ roneo_flow_free (Flow *f)
   g_ptr_array_unref (f->note_sets);
   roneo_warnings_free (f->warnings);
   g_clear_error (&f->error);
+  g_hash_table_unref (f->seen);
   g_free (f);
 }
 
@@ -303,6 +308,7 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   f->note_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_line_set_free);
   f->max_pages = max_pages;
   f->warnings = roneo_warnings_new ();
+  f->seen = roneo_compose_new_glyph_seen ();
   prepare_notes (f);
   roneo_flow_new_page (f);
   for (guint i = 0; i < c->n_blocks; i++)
