@@ -261,25 +261,39 @@ roneo_fit_clear (RoneoFit *fit)
   g_clear_pointer (&fit->wide_word, g_free);
 }
 
-/* The word of text as the user wrote it, before the style's transform, if
- * word (as set, maybe shortened) comes from one. Owned, or NULL. */
-static char *
-source_word (const char *text, const char *word)
+/* The word of text that set (after the style's transform, maybe
+ * shortened) gives word: where it starts in text, or NULL. */
+static const char *
+find_source_word (const char *text, const char *word)
 {
   g_autofree char *head = g_str_has_suffix (word, "\u2026")
                               ? g_strndup (word, strlen (word) - strlen ("\u2026"))
                               : NULL;
-  g_auto (GStrv) tokens = g_regex_split_simple ("[\\s\u2028]+", text, 0, 0);
-  for (guint i = 0; tokens[i] != NULL; i++)
+  for (const char *p = text; *p != '\0';)
     {
-      g_autofree char *upper = g_utf8_strup (tokens[i], -1);
-      gboolean same = g_strcmp0 (tokens[i], word) == 0 || g_strcmp0 (upper, word) == 0;
-      if (head != NULL && (g_str_has_prefix (tokens[i], head) || g_str_has_prefix (upper, head)))
-        return word_around (tokens[i], tokens[i]);
-      if (same)
-        return g_strdup (tokens[i]);
+      const char *q = p;
+      while (*q != '\0' && !is_space (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      g_autofree char *token = g_strndup (p, q - p);
+      g_autofree char *upper = g_utf8_strup (token, -1);
+      if (head != NULL ? g_str_has_prefix (token, head) || g_str_has_prefix (upper, head)
+                       : g_strcmp0 (token, word) == 0 || g_strcmp0 (upper, word) == 0)
+        return p;
+      p = *q != '\0' ? g_utf8_next_char (q) : q;
     }
   return NULL;
+}
+
+/* The line of the copy at at in block's text: each forced break in it
+ * ended a line of the file. */
+static guint
+line_at (const RoneoBlock *block, const char *at)
+{
+  guint line = block->line;
+  for (const char *p = strstr (block->text, "\u2028"); p != NULL && p < at;
+       p = strstr (p + 1, "\u2028"))
+    line++;
+  return line;
 }
 
 void
@@ -287,12 +301,13 @@ roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source, const Ro
                                const char *section, double measure, GError **error)
 {
   g_return_if_fail (fit->wide_word != NULL);
-  g_autofree char *word = source_word (block->text, fit->wide_word);
+  const char *at = find_source_word (block->text, fit->wide_word);
+  g_autofree char *word = at ? word_around (block->text, at) : g_strdup (fit->wide_word);
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
                "%s:%u: the word '%s' is too wide for the %s even at %.4g pt (%.0f mm on a "
                "measure of %.0f mm); shorten it, or let it be cut across lines with "
                "'break-words = true' in [%s]",
-               source, block->line, word ? word : fit->wide_word, section, fit->size,
+               source, at ? line_at (block, at) : block->line, word, section, fit->size,
                fit->wide_width / RONEO_PT_PER_MM, measure / RONEO_PT_PER_MM, section);
 }
 
@@ -303,8 +318,7 @@ roneo_fit_find_block (const RoneoFit *fit, const RoneoDocument *document)
   for (guint i = 0; i < document->blocks->len; i++)
     {
       const RoneoBlock *block = g_ptr_array_index (document->blocks, i);
-      g_autofree char *word = source_word (block->text, fit->wide_word);
-      if (word != NULL)
+      if (find_source_word (block->text, fit->wide_word) != NULL)
         return block;
     }
   return g_ptr_array_index (document->blocks, 0);
