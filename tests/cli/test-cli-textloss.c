@@ -85,8 +85,8 @@ static void
 test_headline_word (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (dir, "card.md",
-                                       "---\nlayout: a6-card\n---\n\n# " LONG_WORD "\n\nDu texte.\n");
+  g_autofree char *input
+      = write_file (dir, "card.md", "---\nlayout: a6-card\n---\n\n# " LONG_WORD "\n\nDu texte.\n");
   assert_flyer_and_check_fail (dir, input, 4, NULL,
                                (const char *const[]){ "card.md:5:", "'" LONG_WORD "'", "headline",
                                                       "break-words = true", NULL });
@@ -97,10 +97,9 @@ static void
 test_quote_word (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input
-      = write_file (dir, "card.md",
-                    "---\nlayout: a6-card\n---\n\n# Fête\n\nDu texte.\n\n> " LONG_WORD
-                    LONG_WORD "\n");
+  g_autofree char *input = write_file (
+      dir, "card.md",
+      "---\nlayout: a6-card\n---\n\n# Fête\n\nDu texte.\n\n> " LONG_WORD LONG_WORD "\n");
   assert_flyer_and_check_fail (dir, input, 4, NULL,
                                (const char *const[]){ "card.md:9:", "quote", "[quote]", NULL });
   roneo_test_rm_rf (dir);
@@ -184,12 +183,11 @@ static void
 test_nested_footnote (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input
-      = write_file (dir, "notes.md",
-                    "# Titre\n\nUn texte avec une note[^a] et une autre[^c].\n\n"
-                    "[^a]: La note appelle une autre note[^b].\n"
-                    "[^b]: La note imbriquée, qui rappelle la première[^a].\n"
-                    "[^c]: La troisième.\n");
+  g_autofree char *input = write_file (dir, "notes.md",
+                                       "# Titre\n\nUn texte avec une note[^a] et une autre[^c].\n\n"
+                                       "[^a]: La note appelle une autre note[^b].\n"
+                                       "[^b]: La note imbriquée, qui rappelle la première[^a].\n"
+                                       "[^c]: La troisième.\n");
   g_autofree char *out = g_build_filename (dir, "notes.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
@@ -261,7 +259,8 @@ make_broken_font_data (const char *dir)
   g_string_replace (edited, "<prefer><family>Linux Libertine O</family></prefer>",
                     "<prefer><family>DejaVu Sans</family></prefer>", 1);
   g_free (write_file (fonts, "fonts.conf", edited->str));
-  g_autoptr (GBytes) font = roneo_test_read_bytes ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+  g_autoptr (GBytes) font
+      = roneo_test_read_bytes ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
   gsize size = 0;
   const guchar *original = g_bytes_get_data (font, &size);
   g_assert_cmpuint (size, >, 12);

@@ -118,6 +118,53 @@ test_unfittable (Fixture *f, gconstpointer data)
   RoneoFit fit = roneo_fit_text (f->context, rich, &f->style, 60, 100);
   g_assert_false (fit.fits);
   g_assert_cmpfloat (fit.size, ==, f->style.min_size);
+  /* it would stick out of the box: the word is named for the error */
+  g_assert_cmpstr (fit.wide_word, ==, "Anticonstitutionnellement");
+  g_assert_cmpfloat (fit.wide_width, >, 60);
+  roneo_fit_clear (&fit);
+  g_assert_null (fit.wide_word);
+}
+
+/* Only the word too wide is named, not its short neighbours. */
+static void
+test_wide_word_among_others (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("Non à\u00a0l\u2019anticonstitutionnalité");
+  RoneoFit fit = roneo_fit_text (f->context, rich, &f->style, 60, 100);
+  g_assert_cmpstr (fit.wide_word, ==, "l\u2019anticonstitutionnalité");
+  roneo_fit_clear (&fit);
+  /* a word that fits is never named, even when the box is too low */
+  g_autoptr (RoneoRichText) fits = roneo_rich_text_new ("Non");
+  fit = roneo_fit_text (f->context, fits, &f->style, 300, 1);
+  g_assert_false (fit.fits);
+  g_assert_null (fit.wide_word);
+  roneo_fit_clear (&fit);
+}
+
+/* With break-words the word is cut across lines, none wider than the box. */
+static void
+test_break_words (Fixture *f, gconstpointer data)
+{
+  f->style.break_words = TRUE;
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("Anticonstitutionnellement");
+  RoneoFit fit = roneo_fit_text (f->context, rich, &f->style, 150, 200);
+  g_assert_true (fit.fits);
+  g_assert_null (fit.wide_word);
+  g_assert_cmpint (fit.lines, >, 1);
+  g_assert_cmpint (fit.lines, <=, (int) f->style.max_lines);
+  g_assert_cmpfloat (pango_units_to_double (fit.ink.x + fit.ink.width), <=, 150.01);
+  roneo_fit_clear (&fit);
+  /* a word that fits whole is not cut */
+  g_autoptr (RoneoRichText) whole = roneo_rich_text_new ("Grève générale");
+  fit = roneo_fit_text (f->context, whole, &f->style, 300, 200);
+  g_assert_true (fit.fits);
+  g_assert_cmpint (fit.lines, <=, 2);
+  const char *text = pango_layout_get_text (fit.layout);
+  for (GSList *l = pango_layout_get_lines_readonly (fit.layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_assert_true (line->start_index == 0 || text[line->start_index - 1] == ' ');
+    }
   roneo_fit_clear (&fit);
 }
 
@@ -131,6 +178,10 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/fit/balance", Fixture, NULL, fixture_set_up, test_balance, fixture_tear_down);
   g_test_add ("/fit/unfittable", Fixture, NULL, fixture_set_up, test_unfittable,
+              fixture_tear_down);
+  g_test_add ("/fit/wide-word", Fixture, NULL, fixture_set_up, test_wide_word_among_others,
+              fixture_tear_down);
+  g_test_add ("/fit/break-words", Fixture, NULL, fixture_set_up, test_break_words,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -339,7 +339,7 @@ test_style_keys (void)
       "[quote]\nfont = Roneo Condensed\nweight = semibold\nstyle = italic\nsize = 20pt\n"
       "align = right\ntransform = uppercase\nmax-lines = 4\ncolor = #fff\n"
       "background = #c8102e\nspace-before = 2mm\nspace-after = 3pt\nindent = 6pt\n"
-      "hyphenate = yes\n"
+      "hyphenate = yes\nbreak-words = true\n"
       "[footer]\nweight = 350\njustify = true\n[body]\njustify = false\n"
       "[list]\nalign = justify\njustify = false\n[subhead]\nalign = center\njustify = no\n");
   const RoneoStyle *quote = &layout->quote;
@@ -356,6 +356,8 @@ test_style_keys (void)
   g_assert_cmpfloat (quote->space_after, ==, 3);
   g_assert_cmpfloat (quote->indent, ==, 6);
   g_assert_true (quote->hyphenate);
+  g_assert_true (quote->break_words);
+  g_assert_false (layout->headline.break_words); /* off unless asked */
   g_assert_cmpint (layout->footer.weight, ==, 350);
   g_assert_cmpint (layout->footer.align, ==, RONEO_ALIGN_JUSTIFY);
   g_assert_cmpint (layout->body.align, ==, RONEO_ALIGN_LEFT);
@@ -494,6 +496,7 @@ static const ErrorCase error_cases[] = {
   { "[body]\nweight = 50\n", "test.ini:2: weight '50' is out of range" },
   { "[body]\njustify = maybe\n", "test.ini:2: 'maybe' is not true or false" },
   { "[body]\nhyphenate = 2\n", "test.ini:2: '2' is not true or false" },
+  { "[headline]\nbreak-words = sometimes\n", "test.ini:2: 'sometimes' is not true or false" },
   { "[headline]\nmax-lines = three\n", "test.ini:2: 'three' is not a whole number" },
   { "[headline]\nmax-lines = -1\n", "test.ini:2: '-1' is not a whole number" },
   { "[headline]\nmax-lines = 2.5\n", "test.ini:2: '2.5' is not a whole number" },
