@@ -57,6 +57,9 @@ roneo_fonts_free (RoneoFonts *fonts)
 {
   if (fonts == NULL)
     return;
+  /* Cached fonts and fontsets hold the map: without this it is never finalized. */
+  pango_fc_font_map_cache_clear (PANGO_FC_FONT_MAP (fonts->font_map));
+  pango_fc_font_map_shutdown (PANGO_FC_FONT_MAP (fonts->font_map));
   g_object_unref (fonts->font_map);
   FcConfigDestroy (fonts->config);
   g_hash_table_unref (fonts->checked);
