@@ -120,6 +120,27 @@ roneo_cli_usage_error (const char *command, const char *message)
   return RONEO_ERROR_USAGE;
 }
 
+gboolean
+roneo_cli_parse_bleed (const char *text, double *out, GError **error)
+{
+  if (text == NULL)
+    return TRUE;
+  g_autoptr (GError) cause = NULL;
+  double bleed = 0;
+  if (!roneo_length_parse (text, &bleed, &cause))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--bleed: %s", cause->message);
+      return FALSE;
+    }
+  if (bleed > RONEO_MM (20))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                   "--bleed %s is more than 20 mm; print shops ask for 2 to 5 mm", text);
+      return FALSE;
+    }
+  *out = bleed;
+  return TRUE;
+}
 
 gboolean
 roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error)
