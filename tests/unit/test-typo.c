@@ -113,7 +113,10 @@ test_fr_thousands (void)
 {
   check ("fr", "2500000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
   check ("fr", "2 500 000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
-  check ("fr", "12345 et 2500,50", "12" NNBSP "345" NBSP "et 2" NNBSP "500,50");
+  check ("fr", "12345 et 25000,50", "12" NNBSP "345" NBSP "et 25" NNBSP "000,50");
+  /* four digits stay whole: postcodes, years, street numbers */
+  check ("fr", "2500,50 et 9999", "2500,50" NBSP "et 9999");
+  check ("fr", "Rodez 2501 et 2501 habitants", "Rodez 2501" NBSP "et 2501" NBSP "habitants");
   check ("fr", "3 000", "3" NNBSP "000");
   /* years, postcodes, page numbers, phone numbers, decimals are left alone */
   check ("fr", "en 1789 et en 2020", "en 1789" NBSP "et en 2020");
@@ -122,6 +125,20 @@ test_fr_thousands (void)
   check ("fr", "au 0563123456", "au 0563123456");
   check ("fr", "pi vaut 3,14159", "pi vaut 3,14159");
   check ("fr", "le 14/07/1789", "le 14/07/1789");
+}
+
+/* A batch field's value is data, set as the CSV gave it: never regrouped. */
+static void
+test_fr_field_not_grouped (void)
+{
+  const char *typed = "Commune 25000 : 25000 habitants";
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (typed);
+  RoneoSpan field = { 0, strlen ("Commune 25000"), RONEO_SPAN_FIELD, 0 };
+  g_array_append_val (rich->spans, field);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpstr (rich->text->str, ==, "Commune 25000" NBSP ": 25" NNBSP "000" NBSP "habitants");
+  g_autofree char *text = NULL;
+  g_assert_cmpstr (span_text (rich, 0, &text), ==, "Commune 25000");
 }
 
 static void
@@ -374,6 +391,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/typo/fr/dash", test_fr_dash);
   g_test_add_func ("/typo/fr/number-and-word", test_fr_number_and_word);
   g_test_add_func ("/typo/fr/thousands", test_fr_thousands);
+  g_test_add_func ("/typo/fr/field-not-grouped", test_fr_field_not_grouped);
   g_test_add_func ("/typo/fr/units", test_fr_units);
   g_test_add_func ("/typo/fr/ordinals", test_fr_ordinals);
   g_test_add_func ("/typo/fr/note-call", test_fr_note_call);
