@@ -97,7 +97,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBannerJob *job, GError **error)
       return FALSE;
     }
   job->max_sheets = (guint) o->max_sheets;
-  if (!parse_size (o->size, job, error)
+  if (!roneo_cli_parse_lang (o->lang, &job->lang, error) || !parse_size (o->size, job, error)
       || !parse_length_option ("--overlap", o->overlap, RONEO_LENGTH_PAPER, &job->overlap, error)
       || !parse_margins (o->printer_margin, job->printer_margin, error)
       || !parse_length_option ("--distance", o->distance, RONEO_LENGTH_DISTANCE, &job->distance,

@@ -16,7 +16,8 @@ job_from_options (const RoneoCliOptions *o, RoneoFlyerJob *job, GError **error)
   job->png_dpi = o->png_dpi;
   job->marks = o->marks;
   job->strict = o->strict;
-  if (!roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
+  if (!roneo_cli_parse_lang (o->lang, &job->lang, error)
+      || !roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
     return FALSE;
   return roneo_cli_options_date (o, &job->date, error);
 }

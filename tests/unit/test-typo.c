@@ -378,6 +378,31 @@ test_corpus_other (void)
   check_corpus ("multilingual.md", "ar");
 }
 
+/* Every tag of the language table gets its language's rules; the region
+ * decides only where TYPOGRAPHY.md says so (fr-CA, en-GB). */
+static void
+test_lang_tags (void)
+{
+  static const char *const french[] = { "fr", "fr-FR", "fr-BE", "fr-CH", "FR_fr" };
+  for (gsize i = 0; i < G_N_ELEMENTS (french); i++)
+    check (french[i], "Quoi ? \"Non\"", "Quoi" NNBSP "? «" NNBSP "Non" NNBSP "»");
+  check ("fr-ca", "Quoi ? \"Non\"", "Quoi? «" NNBSP "Non" NNBSP "»");
+  static const char *const english[] = { "en", "en-US", "EN-us" };
+  for (gsize i = 0; i < G_N_ELEMENTS (english); i++)
+    check (english[i], "two jobs -- and shifts", "two jobs\u2014and shifts");
+  check ("en_GB", "two jobs -- and shifts", "two jobs" NBSP "\u2013 and shifts");
+  static const char *const german[] = { "de", "de-DE", "de-AT", "de-CH" };
+  for (gsize i = 0; i < G_N_ELEMENTS (german); i++)
+    check (german[i], "\"Nein\"", "\u201ENein\u201C");
+  /* unknown tags get the universal rules only */
+  static const char *const unknown[] = { "fr-LU", "en-UK", "français", "tr", "" };
+  for (gsize i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      g_assert_false (roneo_typo_knows_lang (unknown[i]));
+      check (unknown[i], "Quoi ? ...", "Quoi ? \u2026");
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -405,6 +430,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/typo/tricky-idempotence", test_tricky_idempotence);
   g_test_add_func ("/typo/strong-span-kept", test_strong_span_kept);
   g_test_add_func ("/typo/code-untouched", test_code_untouched);
+  g_test_add_func ("/typo/lang-tags", test_lang_tags);
   g_test_add_func ("/typo/corpus/fr", test_corpus_fr);
   g_test_add_func ("/typo/corpus/other", test_corpus_other);
   return g_test_run ();
