@@ -79,19 +79,81 @@ parse_number (const char *text, double *out, const char **rest)
   return TRUE;
 }
 
+/* The unit written after a number; NULL for none or an unknown one. */
 static const Unit *
 find_unit (const char *suffix)
 {
-  if (*suffix == '\0')
-    return &units[3];
   for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
     if (g_ascii_strcasecmp (suffix, units[i].suffix) == 0)
       return &units[i];
   return NULL;
 }
 
+static void
+append_values (GString *out, const double *values, guint n, double divisor, const char *unit)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "x" : "",
+                            g_ascii_formatd (buffer, sizeof buffer, "%.10g", values[i] / divisor));
+  g_string_append (out, unit);
+}
+
+/* The bare numbers written with the unit that suits kind: "3mm", "20m",
+ * "12pt", and for paper lengths of 10 cm or more the same in cm too
+ * ("3000x900mm or 300x90cm"), the unit banners are measured in. */
+static char *
+with_units (const double *values, guint n, RoneoLengthKind kind)
+{
+  GString *out = g_string_new (NULL);
+  append_values (out, values, n, 1,
+                 kind == RONEO_LENGTH_TYPE       ? "pt"
+                 : kind == RONEO_LENGTH_DISTANCE ? "m"
+                                                 : "mm");
+  gboolean large = kind == RONEO_LENGTH_PAPER;
+  for (guint i = 0; i < n; i++)
+    large = large && values[i] >= 100;
+  if (large)
+    {
+      g_string_append (out, " or ");
+      append_values (out, values, n, 10, "cm");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A bare number is refused, except 0, which is 0 in every unit. */
+static gboolean
+check_unit_given (const char *what, const char *text, const double *values, guint n,
+                  RoneoLengthKind kind, GError **error)
+{
+  gboolean zero = TRUE;
+  for (guint i = 0; i < n; i++)
+    zero = zero && values[i] == 0;
+  if (zero)
+    return TRUE;
+  g_autofree char *suggestion = with_units (values, n, kind);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "%s '%s' has no unit (write %s)", what, text,
+               suggestion);
+  return FALSE;
+}
+
 gboolean
-roneo_length_parse (const char *text, double *out_pt, GError **error)
+roneo_number_parse (const char *text, double *out)
+{
+  const char *rest = NULL;
+  double value = 0;
+  if (!parse_number (text, &value, &rest))
+    return FALSE;
+  while (g_ascii_isspace (*rest))
+    rest++;
+  if (*rest != '\0')
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+roneo_length_parse_kind (const char *text, RoneoLengthKind kind, double *out_pt, GError **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (text));
   const char *rest = NULL;
@@ -104,7 +166,7 @@ roneo_length_parse (const char *text, double *out_pt, GError **error)
     }
   while (g_ascii_isspace (*rest))
     rest++;
-  const Unit *unit = find_unit (rest);
+  const Unit *unit = *rest == '\0' ? &units[3] : find_unit (rest);
   if (unit == NULL)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
@@ -116,6 +178,8 @@ roneo_length_parse (const char *text, double *out_pt, GError **error)
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "negative length '%s'", text);
       return FALSE;
     }
+  if (*rest == '\0' && !check_unit_given ("length", clean, &value, 1, kind, error))
+    return FALSE;
   if (!isfinite (value * unit->pt_per_unit))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "length '%s' is too large", text);
@@ -123,6 +187,12 @@ roneo_length_parse (const char *text, double *out_pt, GError **error)
     }
   *out_pt = value * unit->pt_per_unit;
   return TRUE;
+}
+
+gboolean
+roneo_length_parse (const char *text, double *out_pt, GError **error)
+{
+  return roneo_length_parse_kind (text, RONEO_LENGTH_PAPER, out_pt, error);
 }
 
 gboolean
@@ -138,9 +208,10 @@ roneo_paper_lookup (const char *name, double *width_pt, double *height_pt)
   return FALSE;
 }
 
-/* "300x90cm", "300 x 90 cm", "148x210mm": both numbers share the unit. */
+/* "300x90cm", "300 x 90 cm", "148x210mm": both numbers share the unit.
+ * *bare is set when they are numbers without a unit (values in the array). */
 static gboolean
-parse_dimensions (const char *text, double *width_pt, double *height_pt)
+parse_dimensions (const char *text, double *width_pt, double *height_pt, double bare[2])
 {
   const char *rest = NULL;
   double w = 0, h = 0;
@@ -154,9 +225,11 @@ parse_dimensions (const char *text, double *width_pt, double *height_pt)
     return FALSE;
   while (g_ascii_isspace (*rest))
     rest++;
-  const Unit *unit = find_unit (rest);
+  const Unit *unit = *rest == '\0' ? &units[3] : find_unit (rest);
   if (unit == NULL || w < 0 || h < 0)
     return FALSE;
+  bare[0] = *rest == '\0' ? w : 0;
+  bare[1] = *rest == '\0' ? h : 0;
   *width_pt = w * unit->pt_per_unit;
   *height_pt = h * unit->pt_per_unit;
   return TRUE;
@@ -193,11 +266,20 @@ gboolean
 roneo_size_parse (const char *text, double *width_pt, double *height_pt, GError **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (text));
-  if (parse_named_size (clean, width_pt, height_pt) || parse_dimensions (clean, width_pt, height_pt))
+  double w = 0, h = 0, bare[2] = { 0, 0 };
+  if (parse_named_size (clean, width_pt, height_pt))
     return TRUE;
+  if (parse_dimensions (clean, &w, &h, bare))
+    {
+      if (!check_unit_given ("size", clean, bare, 2, RONEO_LENGTH_PAPER, error))
+        return FALSE;
+      *width_pt = w;
+      *height_pt = h;
+      return TRUE;
+    }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
                "unknown paper size '%s' (use A0-A7, SRA3, Letter, Legal, Tabloid, "
-               "optionally 'landscape', or WxH with a unit like 148x210mm)",
+               "optionally 'landscape', or WxH with a unit like 148x210mm or 300x90cm)",
                text);
   return FALSE;
 }

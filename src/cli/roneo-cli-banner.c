@@ -13,10 +13,11 @@ usage_fail (GError **error, const char *option, GError *cause)
 }
 
 static gboolean
-parse_length_option (const char *option, const char *text, double *out, GError **error)
+parse_length_option (const char *option, const char *text, RoneoLengthKind kind, double *out,
+                     GError **error)
 {
   GError *cause = NULL;
-  if (text == NULL || roneo_length_parse (text, out, &cause))
+  if (text == NULL || roneo_length_parse_kind (text, kind, out, &cause))
     return TRUE;
   return usage_fail (error, option, cause);
 }
@@ -34,7 +35,9 @@ parse_margins (const char *text, double out[4], GError **error)
     {
       if (*words[i] == '\0')
         continue;
-      if (n == 4 || !parse_length_option ("--printer-margin", words[i], &given[n], error))
+      if (n == 4
+          || !parse_length_option ("--printer-margin", words[i], RONEO_LENGTH_PAPER, &given[n],
+                                   error))
         {
           if (n == 4)
             g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
@@ -46,7 +49,7 @@ parse_margins (const char *text, double out[4], GError **error)
   static const guint pick[5][4] = { { 0 }, { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 },
                                     { 0, 1, 2, 3 } };
   if (n == 0)
-    return parse_length_option ("--printer-margin", "", &given[0], error);
+    return parse_length_option ("--printer-margin", "", RONEO_LENGTH_PAPER, &given[0], error);
   for (guint i = 0; i < 4; i++)
     out[i] = given[pick[n][i]];
   return TRUE;
@@ -57,8 +60,10 @@ parse_size (const char *text, RoneoBannerJob *job, GError **error)
 {
   if (text == NULL)
     return TRUE;
-  if (roneo_size_parse (text, &job->width, &job->height, NULL) && job->width > 0
-      && job->height > 0)
+  GError *cause = NULL;
+  if (!roneo_size_parse (text, &job->width, &job->height, &cause))
+    return usage_fail (error, "--size", cause);
+  if (job->width > 0 && job->height > 0)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
                "--size: '%s' is not a banner size (write width x height with a unit, like "
@@ -92,10 +97,11 @@ job_from_options (const RoneoCliOptions *o, RoneoBannerJob *job, GError **error)
       return FALSE;
     }
   job->max_sheets = (guint) o->max_sheets;
-  if (!parse_size (o->size, job, error)
-      || !parse_length_option ("--overlap", o->overlap, &job->overlap, error)
+  if (!roneo_cli_parse_lang (o->lang, &job->lang, error) || !parse_size (o->size, job, error)
+      || !parse_length_option ("--overlap", o->overlap, RONEO_LENGTH_PAPER, &job->overlap, error)
       || !parse_margins (o->printer_margin, job->printer_margin, error)
-      || !parse_length_option ("--distance", o->distance, &job->distance, error))
+      || !parse_length_option ("--distance", o->distance, RONEO_LENGTH_DISTANCE, &job->distance,
+                               error))
     return FALSE;
   return roneo_cli_options_date (o, &job->date, error);
 }

@@ -92,7 +92,8 @@ job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
     return FALSE;
   job->press = profile == 1;
   job->duplex = (RoneoBatchDuplex) duplex;
-  if (o->bleed != NULL && !roneo_length_parse (o->bleed, &job->bleed, error))
+  if (!roneo_cli_parse_lang (o->lang, &job->lang, error)
+      || !roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
     return FALSE;
   return roneo_cli_options_date (o, &job->date, error);
 }

@@ -16,18 +16,9 @@ job_from_options (const RoneoCliOptions *o, RoneoFlyerJob *job, GError **error)
   job->png_dpi = o->png_dpi;
   job->marks = o->marks;
   job->strict = o->strict;
-  if (o->bleed != NULL && !roneo_length_parse (o->bleed, &job->bleed, error))
-    {
-      g_prefix_error (error, "--bleed: ");
-      (*error)->code = RONEO_ERROR_USAGE;
-      return FALSE;
-    }
-  if (job->bleed > RONEO_MM (20))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                   "--bleed %s is more than 20 mm; print shops ask for 2 to 5 mm", o->bleed);
-      return FALSE;
-    }
+  if (!roneo_cli_parse_lang (o->lang, &job->lang, error)
+      || !roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
+    return FALSE;
   return roneo_cli_options_date (o, &job->date, error);
 }
 

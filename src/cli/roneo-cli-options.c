@@ -1,6 +1,8 @@
 /* The options every subcommand shares, and their parsing. */
 #include "roneo-cli-options.h"
 
+#include "roneo-lang.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -56,10 +58,14 @@ roneo_cli_parse_png (const char *name, const char *value, gpointer data, GError 
 }
 
 static const GOptionEntry common_entries[] = {
-  { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL, "Layout name or .ini file (default: the copy's, "
-    "else a5-flyer)", "NAME|FILE" },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL, "Language of the copy: fr, fr-CA, en, en-GB, de "
-    "(default: the copy's, else fr)", "LANG" },
+  { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
+    "Layout name or .ini file (default: the copy's, "
+    "else a5-flyer)",
+    "NAME|FILE" },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    "Language of the copy, a tag like fr, fr-CA, en-GB, "
+    "de-CH (default: the copy's, else fr)",
+    "LANG" },
   { "strict", 0, 0, G_OPTION_ARG_NONE, NULL, "Warnings are errors: write nothing", NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, NULL, "Print errors only", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, NULL, "Say what is done", NULL },
@@ -120,6 +126,43 @@ roneo_cli_usage_error (const char *command, const char *message)
   return RONEO_ERROR_USAGE;
 }
 
+gboolean
+roneo_cli_parse_lang (const char *text, const char **out, GError **error)
+{
+  if (text == NULL)
+    return TRUE;
+  g_autoptr (GError) cause = NULL;
+  const RoneoLang *lang = roneo_lang_parse (text, &cause);
+  if (lang == NULL)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--lang: %s", cause->message);
+      return FALSE;
+    }
+  *out = lang->tag;
+  return TRUE;
+}
+
+gboolean
+roneo_cli_parse_bleed (const char *text, double *out, GError **error)
+{
+  if (text == NULL)
+    return TRUE;
+  g_autoptr (GError) cause = NULL;
+  double bleed = 0;
+  if (!roneo_length_parse (text, &bleed, &cause))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--bleed: %s", cause->message);
+      return FALSE;
+    }
+  if (bleed > RONEO_MM (20))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                   "--bleed %s is more than 20 mm; print shops ask for 2 to 5 mm", text);
+      return FALSE;
+    }
+  *out = bleed;
+  return TRUE;
+}
 
 gboolean
 roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error)

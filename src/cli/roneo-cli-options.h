@@ -69,6 +69,15 @@ GOptionContext *roneo_cli_context_new (const char *usage, const char *summary,
  * Returns 0, or the usage exit code after printing why. */
 int roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOptions *o);
 
+/* --lang: one of the known language tags, in any case; *out is set to its
+ * canonical form (static), untouched when text is NULL. FALSE with a usage
+ * error listing the known tags otherwise. */
+gboolean roneo_cli_parse_lang (const char *text, const char **out, GError **error);
+
+/* --bleed: a length with a unit, at most 20 mm; *out untouched when text is
+ * NULL. FALSE with a usage error otherwise. */
+gboolean roneo_cli_parse_bleed (const char *text, double *out, GError **error);
+
 /* The job's date: --date, else SOURCE_DATE_EPOCH, else now. */
 gboolean roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error);
 

@@ -155,6 +155,22 @@ split_assignments (const char *const *assignments, GPtrArray *names, GPtrArray *
   return TRUE;
 }
 
+/* --field ville=... fills {Ville}: names match as CSV columns do. */
+static gboolean
+same_field (gconstpointer a, gconstpointer b)
+{
+  return roneo_field_names_match (a, b);
+}
+
+static gboolean
+has_field (const char *const *fields, const char *name)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (roneo_field_names_match (fields[i], name))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignments,
                           RoneoWarnings *warnings, GError **error)
@@ -165,7 +181,7 @@ roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignmen
   if (!split_assignments (assignments, names, values, error))
     return FALSE;
   for (guint i = 0; i + 1 < names->len; i++)
-    if (!g_strv_contains ((const char *const *) used, g_ptr_array_index (names, i)))
+    if (!has_field ((const char *const *) used, g_ptr_array_index (names, i)))
       {
         g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--field %s: %s has no {%s}",
                      (char *) g_ptr_array_index (names, i), (*document)->source,
@@ -176,7 +192,7 @@ roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignmen
   g_ptr_array_set_size (names, names->len - 1); /* drop the NULL ends to append */
   g_ptr_array_set_size (values, values->len - 1);
   for (guint i = 0; used[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (names, used[i], g_str_equal, NULL))
+    if (!g_ptr_array_find_with_equal_func (names, used[i], same_field, NULL))
       {
         roneo_warnings_add (warnings, RONEO_WARNING_GENERAL,
                             "%s: {%s} has no value and stays as typed (give --field %s=..., "

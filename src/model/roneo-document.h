@@ -31,6 +31,7 @@ typedef enum
   RONEO_SPAN_NOTE_CALL = 1 << 2, /* the footnote number, set as a superscript */
   RONEO_SPAN_CODE = 1 << 3,      /* `code`: kept as typed, no typography rules */
   RONEO_SPAN_SUPERSCRIPT = 1 << 4, /* set by the typography rules (1er) */
+  RONEO_SPAN_FIELD = 1 << 5,       /* a batch field's value: data, never regrouped */
 } RoneoSpanFlags;
 
 /* A styled byte range [start, end) of a block's text. */

@@ -10,6 +10,7 @@
 #include "roneo-data.h"
 
 #include "roneo-error.h"
+#include "roneo-fields.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -40,6 +41,7 @@ struct _RoneoDataSet
   gboolean in_row;   /* a row has begun and not ended */
   guint row_line;    /* the line it began on */
   GPtrArray *row;    /* char*: the values of that row so far */
+  char separator;    /* ',', ';' or tab: what the header line uses */
   GStrv fields;      /* NULL until the header is read */
   guint n_fields;
   guint header_line;
@@ -109,6 +111,24 @@ count_newlines (const char *text, const char *end)
   return count;
 }
 
+/* Invalid UTF-8 that reads as Windows-1252 text (letters, punctuation,
+ * blanks: what Excel writes for "CSV" on a Western Windows) is named so. */
+static gboolean
+looks_like_cp1252 (const char *bytes, gsize length)
+{
+  gsize written = 0;
+  g_autofree char *text = g_convert (bytes, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; p < text + written; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isprint (c) && c != '\t' && c != '\n')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_field (void *bytes, size_t length, void *user_data)
 {
@@ -123,8 +143,13 @@ on_field (void *bytes, size_t length, void *user_data)
     return;
   /* The field ends on data->line; the bad byte (or NUL) is as many lines
    * above as there are line breaks after it. */
-  fail (data, data->line - count_newlines (bad, value + n),
-        "not UTF-8 text (save the file as UTF-8)");
+  guint line = data->line - count_newlines (bad, value + n);
+  if (looks_like_cp1252 (value, n))
+    fail (data, line,
+          "not UTF-8: the file looks like Windows-1252 (as Excel saves CSV); "
+          "save it as 'CSV UTF-8'");
+  else
+    fail (data, line, "not UTF-8 text (save the file as UTF-8)");
 }
 
 static gboolean
@@ -144,8 +169,9 @@ check_names (GStrv names)
         return g_strdup_printf ("column %u has no name (name every column in the first line)",
                                 i + 1);
       for (guint j = 0; j < i; j++)
-        if (strcmp (names[i], names[j]) == 0)
-          return g_strdup_printf ("two columns are named '%s' (give each column its own name)",
+        if (roneo_field_names_match (names[i], names[j]))
+          return g_strdup_printf ("two columns are named '%s' (give each column its own name; "
+                                  "case and accents do not count)",
                                   names[i]);
     }
   return NULL;
@@ -168,15 +194,25 @@ take_header (RoneoDataSet *data, guint line)
 }
 
 static void
+fail_row_length (RoneoDataSet *data, guint line, guint n)
+{
+  char sep = data->separator;
+  const char *name = sep == ';' ? "semicolons" : sep == '\t' ? "tabs" : "commas";
+  g_autofree char *hint
+      = n > data->n_fields
+            ? g_strdup_printf ("quote values that contain %s: \"a%c b\"", name, sep)
+            : g_strdup_printf ("give every column a value, even an empty one: a%c%cc", sep, sep);
+  fail (data, line, "this row has %u field%s, the header has %u (%s)", n, n == 1 ? "" : "s",
+        data->n_fields, hint);
+}
+
+static void
 take_row (RoneoDataSet *data, guint line)
 {
   guint n = data->row->len;
   if (n != data->n_fields)
     {
-      const char *hint = n > data->n_fields ? "quote values that contain commas: \"a, b\""
-                                            : "give every column a value, even an empty one: a,,c";
-      fail (data, line, "this row has %u field%s, the header has %u (%s)", n, n == 1 ? "" : "s",
-            data->n_fields, hint);
+      fail_row_length (data, line, n);
       return;
     }
   g_ptr_array_add (data->row, NULL);
@@ -259,6 +295,48 @@ finish (RoneoDataSet *data)
           "this row opens a quote that is never closed (end the quoted value with \")");
 }
 
+/* The separator of the first non-blank line of bytes: the most frequent of
+ * ',', ';' and tab outside quotes (a French spreadsheet saves with ';');
+ * ',' when the line has none. */
+static char
+detect_separator (const guchar *bytes, gsize length)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE, seen = FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = bytes[i];
+      if ((c == '\n' || c == '\r') && !quoted && seen)
+        break;
+      seen = seen || !(c == '\n' || c == '\r' || c == ' ' || c == '\t');
+      quoted = c == '"' ? !quoted : quoted;
+      for (guint k = 0; k < G_N_ELEMENTS (candidates); k++)
+        counts[k] += !quoted && c == (guchar) candidates[k];
+    }
+  guint best = 0;
+  for (guint k = 1; k < G_N_ELEMENTS (candidates); k++)
+    if (counts[k] > counts[best])
+      best = k;
+  return candidates[best];
+}
+
+/* What the first chunk tells about the whole file: its separator, and a
+ * UTF-16 byte order mark (Excel's "Unicode text"), which is refused. */
+static void
+sniff_start (RoneoDataSet *data)
+{
+  const guchar *bytes = data->chunk + data->chunk_pos;
+  gsize length = data->chunk_length - data->chunk_pos;
+  if (length >= 2
+      && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
+    fail (data, 1,
+          "not UTF-8: the file is UTF-16 (as Excel saves 'Unicode text'); save it as "
+          "'CSV UTF-8'");
+  data->separator = detect_separator (bytes, length);
+  csv_set_delim (&data->parser, data->separator);
+}
+
 static void
 read_chunk (RoneoDataSet *data)
 {
@@ -266,6 +344,8 @@ read_chunk (RoneoDataSet *data)
   data->chunk_pos = 0;
   if (!data->started && data->chunk_length >= 3 && memcmp (data->chunk, "\xef\xbb\xbf", 3) == 0)
     data->chunk_pos = 3;
+  if (!data->started)
+    sniff_start (data);
   data->started = TRUE;
   if (data->chunk_length == 0)
     finish (data);

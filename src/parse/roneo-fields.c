@@ -33,7 +33,7 @@ name_length (const char *name)
   while (*p != '\0')
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isalnum (c) && c != '_' && c != '-')
+      if (!g_unichar_isalnum (c) && !g_unichar_ismark (c) && c != '_' && c != '-')
         break;
       p = g_utf8_next_char (p);
     }
@@ -71,6 +71,51 @@ next_field (const char *text, const GArray *spans, gsize from, gsize *start, gsi
   return FALSE;
 }
 
+/* ---- names ---- */
+
+char *
+roneo_field_name_key (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup (name);
+  GString *bare = g_string_new (NULL);
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (bare, c);
+    }
+  const char *start = bare->str, *end = bare->str + bare->len;
+  while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  char *key = g_utf8_casefold (start, end - start);
+  g_string_free (bare, TRUE);
+  return key;
+}
+
+gboolean
+roneo_field_names_match (const char *a, const char *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  g_autofree char *key_a = roneo_field_name_key (a);
+  g_autofree char *key_b = roneo_field_name_key (b);
+  return strcmp (key_a, key_b) == 0;
+}
+
+/* The index of the field name matches in fields, or -1. */
+static gssize
+find_field (const char *const *fields, const char *name)
+{
+  for (gsize i = 0; fields[i] != NULL; i++)
+    if (roneo_field_names_match (fields[i], name))
+      return (gssize) i;
+  return -1;
+}
+
 static char *
 field_name (const char *text, gsize start, gsize end)
 {
@@ -106,6 +151,12 @@ collect_places (const RoneoDocument *document)
   return places;
 }
 
+static gboolean
+same_field (gconstpointer a, gconstpointer b)
+{
+  return roneo_field_names_match (a, b);
+}
+
 GStrv
 roneo_document_dup_fields (const RoneoDocument *template_)
 {
@@ -119,7 +170,7 @@ roneo_document_dup_fields (const RoneoDocument *template_)
       for (gsize from = 0; next_field (place->text, place->spans, from, &start, &end); from = end)
         {
           g_autofree char *name = field_name (place->text, start, end);
-          if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+          if (!g_ptr_array_find_with_equal_func (names, name, same_field, NULL))
             g_ptr_array_add (names, g_steal_pointer (&name));
         }
     }
@@ -155,7 +206,7 @@ check_fields (const RoneoDocument *template_, const char *const *fields, const c
       for (gsize from = 0; next_field (place->text, place->spans, from, &start, &end); from = end)
         {
           g_autofree char *name = field_name (place->text, start, end);
-          if (!g_strv_contains (fields, name))
+          if (find_field (fields, name) < 0)
             return unknown_field (template_, place, name, fields, data_name, error);
         }
     }
@@ -182,10 +233,9 @@ roneo_document_check_data (const RoneoDocument *template_, const RoneoDataSet *d
 static const char *
 value_of (const char *name, const char *const *fields, const char *const *values)
 {
-  for (guint i = 0; fields[i] != NULL; i++)
-    if (strcmp (fields[i], name) == 0)
-      return values[i];
-  g_assert_not_reached ();
+  gssize i = find_field (fields, name);
+  g_assert (i >= 0);
+  return values[i];
 }
 
 static void
@@ -253,6 +303,25 @@ move_spans (GArray *spans, const GArray *edits)
   g_array_set_size (spans, kept);
 }
 
+/* Each value is marked RONEO_SPAN_FIELD, so that the typography knows it
+ * as data ("Rodez 2501" is not a quantity to group); spans stay sorted by
+ * start. */
+static void
+mark_values (GArray *spans, const GArray *edits)
+{
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const Edit *edit = &g_array_index (edits, Edit, i);
+      if (edit->new_length == 0)
+        continue;
+      RoneoSpan span = { edit->new_start, edit->new_start + edit->new_length, RONEO_SPAN_FIELD, 0 };
+      guint at = 0;
+      while (at < spans->len && g_array_index (spans, RoneoSpan, at).start <= span.start)
+        at++;
+      g_array_insert_val (spans, at, span);
+    }
+}
+
 static void
 fill_block (RoneoBlock *block, const char *const *fields, const char *const *values)
 {
@@ -261,6 +330,7 @@ fill_block (RoneoBlock *block, const char *const *fields, const char *const *val
   g_free (block->text);
   block->text = text;
   move_spans (block->spans, edits);
+  mark_values (block->spans, edits);
 }
 
 static void

@@ -4,14 +4,17 @@
  * then fills a copy of that document. The rule: any "{name}" in the text of a
  * block or a footnote, or in the front matter's title, author, date or
  * subject, is a field; name is one or more letters (any script), digits, "_"
- * or "-", and matches a column name exactly. There is no escape ("\{" is
+ * or "-", and matches a column name the way people read it: without regard
+ * to case, accents or blanks around the name ({ville} is the column "Ville",
+ * " VILLE " or "vîlle"; roneo_field_names_match()). There is no escape ("\{" is
  * already "{" once cmark has read it), so in a batch every {name} must be a
  * column. Braces around anything else ("{ }", "{a b}") are plain text, and a
  * "{1}" made of the call of a footnote is not a field. The layout, lang and
  * layout overrides of the front matter are not filled.
  *
  * A value is plain text, never Markdown: "**" or "{x}" in a value stays as
- * typed, the value gets no span of its own, and it is never scanned again. A
+ * typed, the value gets no style of its own (only a RONEO_SPAN_FIELD span
+ * that marks it as data for the typography), and it is never scanned again. A
  * line break inside a (quoted) value becomes a forced break (U+2028) in a
  * block, a space in the front matter.
  */
@@ -21,6 +24,14 @@
 #include "roneo-document.h"
 
 G_BEGIN_DECLS
+
+/* The form of a field or column name that matching compares: its letters
+ * without accents (combining marks removed after NFD), case folded, blanks
+ * around it removed. A new string. */
+char *roneo_field_name_key (const char *name);
+
+/* TRUE when a and b name the same field: "ville" = "Ville" = " Ville ". */
+gboolean roneo_field_names_match (const char *a, const char *b);
 
 /* The names of the fields the template uses, each once, in reading order
  * (front matter, blocks, footnotes). A new NULL-terminated array, possibly

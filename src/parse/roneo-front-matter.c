@@ -9,6 +9,7 @@
 #include "roneo-front-matter-private.h"
 
 #include "roneo-copy-private.h"
+#include "roneo-lang.h"
 
 #include <string.h>
 #include <yaml.h>
@@ -115,6 +116,20 @@ take_key (FrontMatter *fm, const yaml_event_t *event, GError **error)
   return TRUE;
 }
 
+/* lang must be a language roneo knows; it is kept as its canonical tag. */
+static gboolean
+take_lang (FrontMatter *fm, const yaml_event_t *event, const char *value, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  const RoneoLang *lang = roneo_lang_parse (value, &local);
+  if (lang == NULL)
+    return roneo_copy_error (error, "%s:%u:%u: %s", fm->document->source,
+                             (guint) event->start_mark.line + fm->first_line,
+                             (guint) event->start_mark.column + 1, local->message);
+  fm->document->lang = g_strdup (lang->tag);
+  return TRUE;
+}
+
 static gboolean
 take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
 {
@@ -130,6 +145,8 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
   if (*slot != NULL)
     return roneo_copy_error (error, "%s:%u:%u: front matter key '%s' given twice (keep one)",
                              fm->document->source, fm->key_line, fm->key_column, key);
+  if (slot == &fm->document->lang)
+    return take_lang (fm, event, value, error);
   *slot = g_steal_pointer (&value);
   return TRUE;
 }

@@ -304,11 +304,15 @@ static gboolean
 set_leading (RoneoStyle *style, const char *value, GError **error)
 {
   gsize len = strlen (value);
-  double number = 0;
-  if (!roneo_length_parse (value, &number, NULL))
+  double number = -1;
+  if (len > 0 && g_ascii_isalpha (value[len - 1]))
+    {
+      if (roneo_length_parse_kind (value, RONEO_LENGTH_TYPE, &number, NULL))
+        number /= style->size;
+    }
+  else if (!roneo_number_parse (value, &number))
     number = -1;
-  double ratio = len > 0 && g_ascii_isalpha (value[len - 1]) ? number / style->size : number;
-  if (!(ratio > 0 && ratio <= MAX_LEADING))
+  if (!(number > 0 && number <= MAX_LEADING))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
                    "bad leading '%s' (use a ratio of the size above 0 and at most 3, "
@@ -316,7 +320,7 @@ set_leading (RoneoStyle *style, const char *value, GError **error)
                    value);
       return FALSE;
     }
-  style->leading = ratio;
+  style->leading = number;
   return TRUE;
 }
 
@@ -393,19 +397,19 @@ set_background (RoneoStyle *style, const char *value, GError **error)
 static gboolean
 set_space_before (RoneoStyle *style, const char *value, GError **error)
 {
-  return roneo_layout_value_length (value, &style->space_before, error);
+  return roneo_layout_value_length_kind (value, RONEO_LENGTH_TYPE, &style->space_before, error);
 }
 
 static gboolean
 set_space_after (RoneoStyle *style, const char *value, GError **error)
 {
-  return roneo_layout_value_length (value, &style->space_after, error);
+  return roneo_layout_value_length_kind (value, RONEO_LENGTH_TYPE, &style->space_after, error);
 }
 
 static gboolean
 set_indent (RoneoStyle *style, const char *value, GError **error)
 {
-  return roneo_layout_value_length (value, &style->indent, error);
+  return roneo_layout_value_length_kind (value, RONEO_LENGTH_TYPE, &style->indent, error);
 }
 
 static gboolean

@@ -12,8 +12,14 @@
 
 G_BEGIN_DECLS
 
-/* A length ("12mm", "10.5pt"...) of at most 5 m, in points. */
+/* A length ("12mm", "10.5pt"...) of at most 5 m, in points. The unit is
+ * required (a bare 0 excepted); the message for a bare number suggests mm. */
 gboolean roneo_layout_value_length (const char *text, double *out, GError **error);
+
+/* The same, suggesting the unit that suits kind (pt for type and the spaces
+ * of a block style). */
+gboolean roneo_layout_value_length_kind (const char *text, RoneoLengthKind kind, double *out,
+                                         GError **error);
 
 /* A whole number from 0 to max. */
 gboolean roneo_layout_value_uint (const char *text, guint max, guint *out, GError **error);
@@ -24,7 +30,7 @@ gboolean roneo_layout_value_weight (const char *text, int *out, GError **error);
 /* 1 to 4 lengths, top right bottom left as in CSS, into out[4] in that order. */
 gboolean roneo_layout_value_margins (const char *text, double out[4], GError **error);
 
-/* A length of at least 1 pt. */
+/* A font size: a length of at least 1 pt ("10.5pt"; a bare number suggests pt). */
 gboolean roneo_layout_value_font_size (const char *text, double *out, GError **error);
 
 /* Named choices, case-insensitive; the error lists the names. bool: TRUE or

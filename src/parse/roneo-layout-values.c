@@ -67,10 +67,10 @@ choose (const char *text, const Choice *choices, gsize n, const char *what, int 
 }
 
 gboolean
-roneo_layout_value_length (const char *text, double *out, GError **error)
+roneo_layout_value_length_kind (const char *text, RoneoLengthKind kind, double *out, GError **error)
 {
   double pt = 0;
-  if (!roneo_length_parse (text, &pt, error))
+  if (!roneo_length_parse_kind (text, kind, &pt, error))
     return FALSE;
   if (!(pt <= MAX_LENGTH_PT))
     {
@@ -80,6 +80,12 @@ roneo_layout_value_length (const char *text, double *out, GError **error)
     }
   *out = pt;
   return TRUE;
+}
+
+gboolean
+roneo_layout_value_length (const char *text, double *out, GError **error)
+{
+  return roneo_layout_value_length_kind (text, RONEO_LENGTH_PAPER, out, error);
 }
 
 gboolean
@@ -164,14 +170,16 @@ roneo_layout_value_margins (const char *text, double out[4], GError **error)
 gboolean
 roneo_layout_value_font_size (const char *value, double *out, GError **error)
 {
-  if (!roneo_layout_value_length (value, out, error))
+  double size = 0;
+  if (!roneo_layout_value_length_kind (value, RONEO_LENGTH_TYPE, &size, error))
     return FALSE;
-  if (*out < MIN_FONT_PT)
+  if (size < MIN_FONT_PT)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
                    "font size '%s' is too small (at least 1pt)", value);
       return FALSE;
     }
+  *out = size;
   return TRUE;
 }
 

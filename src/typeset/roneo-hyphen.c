@@ -10,6 +10,7 @@
 #include "roneo-hyphen.h"
 
 #include "roneo-error.h"
+#include "roneo-lang.h"
 
 #include <hyphen.h>
 #include <limits.h>
@@ -60,56 +61,14 @@ roneo_hyphenator_free (RoneoHyphenator *hyphenator)
 
 /* ---- dictionaries ---- */
 
-static gboolean
-is_tag_part (const char *s, gsize len)
-{
-  if (len == 0 || len > 8)
-    return FALSE;
-  for (gsize k = 0; k < len; k++)
-    if (!g_ascii_isalnum (s[k]))
-      return FALSE;
-  return TRUE;
-}
-
-/* "fr-CA" -> primary "fr", region "CA"; FALSE for anything that is not a tag
- * (it becomes part of a file name). */
-static gboolean
-split_lang (const char *lang, char **primary, char **region)
-{
-  gsize len = strcspn (lang, "-_");
-  const char *rest = lang[len] ? lang + len + 1 : NULL;
-  if (!is_tag_part (lang, len) || (rest && !is_tag_part (rest, strlen (rest))))
-    return FALSE;
-  *primary = g_ascii_strdown (lang, len);
-  *region = rest ? g_ascii_strup (rest, -1) : NULL;
-  return TRUE;
-}
-
-/* The file names to try for a language, best first: "fr-CA" tries
- * hyph_fr_CA.dic then hyph_fr.dic; a bare "en" is en_US. */
-static GPtrArray *
-dict_names (const char *primary, const char *region)
-{
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  if (region)
-    g_ptr_array_add (names, g_strdup_printf ("hyph_%s_%s.dic", primary, region));
-  if (g_str_equal (primary, "en"))
-    g_ptr_array_add (names, g_strdup ("hyph_en_US.dic"));
-  g_ptr_array_add (names, g_strdup_printf ("hyph_%s.dic", primary));
-  g_autofree char *same = g_ascii_strup (primary, -1);
-  g_ptr_array_add (names, g_strdup_printf ("hyph_%s_%s.dic", primary, same));
-  return names;
-}
-
 /* The dictionary's real path (Debian links hyph_fr_CA.dic to hyph_fr.dic:
  * one load for both), or NULL. */
 static char *
-find_dict_path (const char *dict_dir, const char *primary, const char *region)
+find_dict_path (const char *dict_dir, const RoneoLang *lang)
 {
-  g_autoptr (GPtrArray) names = dict_names (primary, region);
-  for (guint k = 0; k < names->len; k++)
+  for (guint k = 0; lang->dictionaries[k] != NULL; k++)
     {
-      g_autofree char *path = g_build_filename (dict_dir, names->pdata[k], NULL);
+      g_autofree char *path = g_build_filename (dict_dir, lang->dictionaries[k], NULL);
       char resolved[PATH_MAX];
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && realpath (path, resolved))
         return g_strdup (resolved);
@@ -120,11 +79,8 @@ find_dict_path (const char *dict_dir, const char *primary, const char *region)
 static HyphenDict *
 load_dict (RoneoHyphenator *hyphenator, const char *lang, GError **error)
 {
-  g_autofree char *primary = NULL;
-  g_autofree char *region = NULL;
-  g_autofree char *path = NULL;
-  if (split_lang (lang, &primary, &region))
-    path = find_dict_path (hyphenator->dict_dir, primary, region);
+  const RoneoLang *known = roneo_lang_lookup (lang);
+  g_autofree char *path = known ? find_dict_path (hyphenator->dict_dir, known) : NULL;
   HyphenDict *dict = path ? g_hash_table_lookup (hyphenator->dicts, path) : NULL;
   if (dict == NULL && path != NULL && (dict = hnj_hyphen_load (path)) != NULL)
     g_hash_table_insert (hyphenator->dicts, g_steal_pointer (&path), dict);
@@ -142,7 +98,8 @@ get_patterns (RoneoHyphenator *hyphenator, const char *lang, Patterns *patterns,
   patterns->dict = load_dict (hyphenator, lang, error);
   /* French: 2 letters before the break, 3 after (no "-té" starting a line) */
   patterns->lhmin = 2;
-  patterns->rhmin = g_ascii_strncasecmp (lang, "de", 2) == 0 ? 2 : 3;
+  const RoneoLang *known = roneo_lang_lookup (lang);
+  patterns->rhmin = known && g_str_equal (known->primary, "de") ? 2 : 3;
   return patterns->dict != NULL;
 }
 

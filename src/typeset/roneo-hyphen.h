@@ -17,8 +17,8 @@ typedef struct _RoneoHyphenator RoneoHyphenator;
 RoneoHyphenator *roneo_hyphenator_new (const char *dict_dir);
 void roneo_hyphenator_free (RoneoHyphenator *hyphenator);
 
-/* Inserts soft hyphens into rich for lang ("fr", "en", "de"; region subtags
- * pick hyph_fr_CA.dic etc. when present). Follows TYPOGRAPHY.md: minimum 2
+/* Inserts soft hyphens into rich for lang (a tag of roneo-lang.h, whose
+ * table names the dictionaries to try: hyph_fr_CA.dic, then hyph_fr.dic). Follows TYPOGRAPHY.md: minimum 2
  * letters before the break and 3 after for French (hnj_hyphen_hyphenate3,
  * PITFALLS 23), no hyphen in the last word of the text, in words under 6
  * letters, in acronyms (all capitals), in numbers or words with digits, in

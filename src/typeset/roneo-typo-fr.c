@@ -7,7 +7,9 @@
  * Thousands, a heuristic kept simple on purpose: a digit group typed with
  * spaces ("2 500 000", first group of 1 to 3 digits, then groups of exactly
  * 3) is regrouped with U+202F; an unbroken run is grouped when it has 5 or
- * more digits, or 4 and is not a year (1000-2100). Never a run starting with 0
+ * more digits (four stay whole, as French typography allows: "Rodez 2501"
+ * is a postcode, "2026" a year). Never a batch field's value (it is data,
+ * set as the CSV or --field gave it), never a run starting with 0
  * (phone numbers, codes), a 5-digit run followed by a capitalised word (a
  * postcode: "81000 Albi"), a run after "p." or "page", a decimal part, a
  * date, a time or anything glued to letters, nor digits right after "123 " (a
@@ -190,13 +192,10 @@ wants_grouping (const RoneoRichText *rich, gsize i, gsize end)
                                             NULL };
   gsize len = end - i;
   const char *s = rich->text->str + i;
-  if (len < 4 || s[0] == '0' || roneo_typo_preceded_by_word (rich, i, page_words))
+  /* four digits are left whole, as French typography allows: a postcode
+   * ("Rodez 2501"), a year or a street number far more often than an amount */
+  if (len < 5 || s[0] == '0' || roneo_typo_preceded_by_word (rich, i, page_words))
     return FALSE;
-  if (len == 4)
-    {
-      guint64 value = g_ascii_strtoull (s, NULL, 10);
-      return value < 1000 || value > 2100;
-    }
   /* a postcode: "81000 Albi" */
   return !(len == 5 && is_blank (char_at (rich, end))
            && g_unichar_isupper (char_at (rich, next_offset (rich, end))));
@@ -234,7 +233,8 @@ roneo_typo_step_thousands (RoneoRichText *rich, gsize i, const RoneoTypoLang *la
   /* a decimal comma may follow ("2 500,50"), not a dot, a colon or a slash */
   if (g_unichar_isalnum (after) || (is_number_part (rich, end, TRUE) && after != ',')
       || roneo_typo_in_url (rich, i)
-      || roneo_typo_has_flags (rich, i, end, RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL)
+      || roneo_typo_has_flags (rich, i, end,
+                               RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_FIELD)
       || (groups == 0 && !wants_grouping (rich, i, end)))
     return end;
   g_autofree char *grouped = group_digits (rich->text->str, end, i);

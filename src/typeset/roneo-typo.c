@@ -12,6 +12,8 @@
  */
 #include "roneo-typo-private.h"
 
+#include "roneo-lang.h"
+
 #include <string.h>
 
 /* ---- universal: ellipsis, apostrophe, note calls ---- */
@@ -71,34 +73,23 @@ glue_note_calls (RoneoRichText *rich)
 
 /* ---- languages ---- */
 
-static gboolean
-lang_has_primary (const char *lang, const char *primary)
-{
-  gsize n = strlen (primary);
-  return lang != NULL && g_ascii_strncasecmp (lang, primary, n) == 0
-         && (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_');
-}
-
-static gboolean
-lang_has_region (const char *lang, const char *region)
-{
-  const char *sep = lang ? strpbrk (lang, "-_") : NULL;
-  return sep != NULL && g_ascii_strcasecmp (sep + 1, region) == 0;
-}
-
+/* The rules of a known language (roneo-lang.c); any other gets only the
+ * universal ones. */
 static RoneoTypoLang
 typo_lang (const char *lang, RoneoTypoRole role)
 {
   RoneoTypoLang typo = { RONEO_TYPO_FAMILY_OTHER, FALSE, FALSE, role };
-  if (lang_has_primary (lang, "fr"))
+  const RoneoLang *known = roneo_lang_lookup (lang);
+  if (known == NULL)
+    return typo;
+  if (g_str_equal (known->primary, "fr"))
     typo.family = RONEO_TYPO_FAMILY_FR;
-  else if (lang_has_primary (lang, "en"))
+  else if (g_str_equal (known->primary, "en"))
     typo.family = RONEO_TYPO_FAMILY_EN;
-  else if (lang_has_primary (lang, "de"))
+  else if (g_str_equal (known->primary, "de"))
     typo.family = RONEO_TYPO_FAMILY_DE;
-  typo.canada = typo.family == RONEO_TYPO_FAMILY_FR && lang_has_region (lang, "CA");
-  typo.british = typo.family == RONEO_TYPO_FAMILY_EN
-                 && (lang_has_region (lang, "GB") || lang_has_region (lang, "UK"));
+  typo.canada = typo.family == RONEO_TYPO_FAMILY_FR && g_strcmp0 (known->region, "CA") == 0;
+  typo.british = typo.family == RONEO_TYPO_FAMILY_EN && g_strcmp0 (known->region, "GB") == 0;
   return typo;
 }
 

@@ -18,13 +18,13 @@ typedef enum
   RONEO_TYPO_DISPLAY, /* headlines, call-outs, slogans: short words bound to the next */
 } RoneoTypoRole;
 
-/* Rewrites rich for lang ("fr", "fr-FR", "fr-CA", "en", "en-US", "en-GB",
- * "de", "de-DE"...; an unknown language gets only the universal rules: "..."
- * to "…" and the apostrophe). Ordinal suffixes (1er, 2e, XIXe) get a
+/* Rewrites rich for lang (a tag of roneo-lang.h: "fr", "fr-CA", "en-GB",
+ * "de-AT"...; a language outside that table gets only the universal rules:
+ * "..." to "…" and the apostrophe). Ordinal suffixes (1er, 2e, XIXe) get a
  * RONEO_SPAN_SUPERSCRIPT span. */
 void roneo_typo_apply (RoneoRichText *rich, const char *lang, RoneoTypoRole role);
 
-/* TRUE when the rules know that language (its primary subtag). */
+/* TRUE when lang is in the table of roneo-lang.h, whose rules these are. */
 gboolean roneo_typo_knows_lang (const char *lang);
 
 G_END_DECLS

@@ -494,6 +494,41 @@ test_slogan (void)
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
 }
 
+/* lang is a language tag roneo knows, kept in its canonical form. */
+static void
+test_lang (void)
+{
+  static const char *const cases[][2] = {
+    { "fr", "fr" },       { "FR", "fr" },       { "fr-fr", "fr-FR" }, { "fr_FR", "fr-FR" },
+    { "fr-CA", "fr-CA" }, { "fr-be", "fr-BE" }, { "Fr-Ch", "fr-CH" }, { "en", "en" },
+    { "en-gb", "en-GB" }, { "en_US", "en-US" }, { "de", "de" },       { "de-DE", "de-DE" },
+    { "de-at", "de-AT" }, { "DE-CH", "de-CH" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\nlang: %s\n---\n# T\n", cases[i][0]);
+      g_autoptr (RoneoDocument) document = parse_ok (text);
+      g_assert_cmpstr (document->lang, ==, cases[i][1]);
+    }
+  g_autoptr (RoneoDocument) none = parse_ok ("# T\n");
+  g_assert_null (none->lang);
+#define KNOWN "fr, fr-FR, fr-CA, fr-BE, fr-CH, en, en-GB, en-US, de, de-DE, de-AT, de-CH"
+  assert_fails ("---\ntitle: x\nlang: français\n---\n# T\n",
+                "t.md:3:7: unknown language 'français' (use a language tag: " KNOWN ")");
+  assert_fails ("---\nlang: fr-LU\n---\n# T\n", "t.md:2:7: unknown language 'fr-LU'");
+  assert_fails ("---\nlang: en-UK\n---\n# T\n", "t.md:2:7: unknown language 'en-UK'");
+  assert_fails ("---\nlang: \"\"\n---\n# T\n", "t.md:2:7: unknown language ''");
+  assert_fails ("---\nlang: fr-\n---\n# T\n", "t.md:2:7: unknown language 'fr-'");
+#undef KNOWN
+  /* a slogan's front matter is read the same way */
+  g_autoptr (GError) error = NULL;
+  const char *slogan = "---\nlang: german\n---\nNEIN\n";
+  g_autoptr (RoneoDocument) refused = roneo_slogan_parse ("s.txt", slogan, strlen (slogan), &error);
+  g_assert_null (refused);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "s.txt:2:7: unknown language 'german'"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -513,5 +548,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/copy-parser/bad-input", test_bad_input);
   g_test_add_func ("/copy-parser/stdin-source", test_stdin_source);
   g_test_add_func ("/copy-parser/slogan", test_slogan);
+  g_test_add_func ("/copy-parser/lang", test_lang);
   return g_test_run ();
 }

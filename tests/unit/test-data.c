@@ -197,13 +197,13 @@ test_as_written (void)
 static void
 test_not_utf8 (void)
 {
-  g_autoptr (RoneoDataSet) data = open_text ("a,b\n1,2\n\xe9t\xe9,3\n");
+  g_autoptr (RoneoDataSet) data = open_text ("a,b\n1,2\n\x81t\xe9,3\n");
   assert_rows (data, 1, "t.csv:3: not UTF-8 text (save the file as UTF-8)");
-  g_autoptr (RoneoDataSet) later = open_text ("a,b\n\"ok\n\xff\nok\",x\n");
+  g_autoptr (RoneoDataSet) later = open_text ("a,b\n\"ok\n\xff\x8d\nok\",x\n");
   assert_rows (later, 0, "t.csv:3: not UTF-8 text");
   g_autoptr (RoneoDataSet) nul = open_bytes ("a,b\nx\0y,2\n", 10);
   assert_rows (nul, 0, "t.csv:2: not UTF-8 text (save the file as UTF-8)");
-  assert_open_fails ("vil\xe9,b\n1,2\n", -1, "t.csv:1: not UTF-8 text (save the file as UTF-8)");
+  assert_open_fails ("vil\x90,b\n1,2\n", -1, "t.csv:1: not UTF-8 text (save the file as UTF-8)");
 }
 
 static void
@@ -219,7 +219,7 @@ test_open_errors (void)
   assert_open_fails ("a,,c\n1,2,3\n", -1,
                      "t.csv:1: column 2 has no name (name every column in the first line)");
   assert_open_fails ("a, a\n1,2\n", -1,
-                     "t.csv:1: two columns are named 'a' (give each column its own name)");
+                     "t.csv:1: two columns are named 'a' (give each column its own name;");
   assert_open_fails ("a,\"b\n", -1, "t.csv:1: this row opens a quote that is never closed");
 
   g_autoptr (GError) error = NULL;
@@ -330,9 +330,11 @@ test_fill_villes (void)
       g_assert_cmpstr (block_at (copy->blocks, 0)->text, ==, headline);
       g_assert_cmpstr (block_at (copy->blocks, 1)->text, ==, subhead);
       const RoneoBlock *body = block_at (copy->blocks, 2);
-      g_assert_cmpuint (body->spans->len, ==, 1);
+      g_assert_cmpuint (body->spans->len, ==, 2); /* **{lieu}** and the value */
       g_autofree char *strong = span_text (body, 0);
       g_assert_cmpstr (strong, ==, row[3]); /* **{lieu}** covers the whole value */
+      assert_span (body, 1, g_array_index (body->spans, RoneoSpan, 0).start,
+                   g_array_index (body->spans, RoneoSpan, 0).end, RONEO_SPAN_FIELD);
       g_autofree char *end = g_strconcat ("retrouvons-nous ", row[3], ".", NULL);
       g_assert_true (g_str_has_suffix (body->text, end));
       g_clear_pointer (&row, g_strfreev);
@@ -355,11 +357,14 @@ test_fill_literal (void)
   g_assert_no_error (error);
   const RoneoBlock *headline = block_at (copy->blocks, 0);
   g_assert_cmpstr (headline->text, ==, "Rassemblement à **bold** {ville} # x");
-  g_assert_cmpuint (headline->spans->len, ==, 0);
+  /* no style of its own: only the mark that it is data */
+  g_assert_cmpuint (headline->spans->len, ==, 1);
+  assert_span (headline, 0, strlen ("Rassemblement à "), strlen (headline->text), RONEO_SPAN_FIELD);
   const RoneoBlock *body = block_at (copy->blocks, 1);
   g_assert_cmpstr (body->text, ==, "salle 1" LS "au fond");
-  g_assert_cmpuint (body->spans->len, ==, 1);
+  g_assert_cmpuint (body->spans->len, ==, 2);
   assert_span (body, 0, 0, strlen (body->text), RONEO_SPAN_STRONG);
+  assert_span (body, 1, 0, strlen (body->text), RONEO_SPAN_FIELD);
 }
 
 /* Spans after a field move by its change of length; a note call moves but is
@@ -381,11 +386,13 @@ test_fill_spans (void)
   g_assert_cmpstr (copy->title, ==, "Tract Albi Tarn");
   const RoneoBlock *headline = block_at (copy->blocks, 0);
   g_assert_cmpstr (headline->text, ==, "longer and b 1 end");
-  g_assert_cmpuint (headline->spans->len, ==, 3);
+  /* a value is marked as data; an empty one leaves no span */
+  g_assert_cmpuint (headline->spans->len, ==, 4);
   assert_span (headline, 0, 0, 6, RONEO_SPAN_EMPHASIS);
-  assert_span (headline, 1, 11, 12, RONEO_SPAN_STRONG);
-  assert_span (headline, 2, 13, 14, RONEO_SPAN_NOTE_CALL);
-  g_assert_cmpuint (g_array_index (headline->spans, RoneoSpan, 2).note, ==, 1);
+  assert_span (headline, 1, 0, 6, RONEO_SPAN_FIELD);
+  assert_span (headline, 2, 11, 12, RONEO_SPAN_STRONG);
+  assert_span (headline, 3, 13, 14, RONEO_SPAN_NOTE_CALL);
+  g_assert_cmpuint (g_array_index (headline->spans, RoneoSpan, 3).note, ==, 1);
   const RoneoBlock *paragraph = block_at (copy->blocks, 1);
   g_assert_cmpstr (paragraph->text, ==, "{vi1lle}  more");
   g_assert_cmpuint (paragraph->spans->len, ==, 1);
@@ -442,6 +449,100 @@ test_copy (void)
   g_assert_true (copy->blocks->pdata[0] != document->blocks->pdata[0]);
 }
 
+/* ---- CSV as spreadsheets save it ---- */
+
+#define CP1252_MESSAGE                                                                             \
+  "not UTF-8: the file looks like Windows-1252 (as Excel saves CSV); save it as 'CSV UTF-8'"
+
+/* The separator is the header line's: ',' ';' (French spreadsheets) or tab. */
+static void
+test_separators (void)
+{
+  const char *fields[] = { "ville", "date", "heure", "lieu", NULL };
+  g_autoptr (RoneoDataSet) semi
+      = open_text ("ville;date;heure;lieu\r\nRodez;jeudi 6, au soir;14 h;\"place; haute\"\r\n");
+  g_assert_cmpstrv (roneo_data_get_fields (semi), fields);
+  assert_next (semi, 2,
+               (const char *[]){ "Rodez", "jeudi 6, au soir", "14 h", "place; haute", NULL });
+  assert_rows (semi, 0, NULL);
+  g_autoptr (RoneoDataSet) tab = open_text ("\nville\tdate\theure\tlieu\nAlbi\t6, 7\t9 h\tx;y\n");
+  g_assert_cmpstrv (roneo_data_get_fields (tab), fields);
+  assert_next (tab, 3, (const char *[]){ "Albi", "6, 7", "9 h", "x;y", NULL });
+  /* separators inside quotes do not count; the most frequent wins */
+  g_autoptr (RoneoDataSet) comma = open_text ("\"a;b;c\",d\n1,2\n");
+  g_assert_cmpstrv (roneo_data_get_fields (comma), ((const char *[]){ "a;b;c", "d", NULL }));
+  g_autoptr (RoneoDataSet) one = open_text ("ville\nRodez; Albi\n");
+  assert_next (one, 2, (const char *[]){ "Rodez; Albi", NULL });
+  /* the hint of a ragged row speaks of the file's separator */
+  g_autoptr (RoneoDataSet) ragged = open_text ("a;b\n1;2;3\n");
+  assert_rows (ragged, 0,
+               "t.csv:2: this row has 3 fields, the header has 2 (quote values that "
+               "contain semicolons: \"a; b\")");
+  g_autoptr (RoneoDataSet) short_row = open_text ("a\tb\tc\n1\t2\n");
+  assert_rows (short_row, 0, "(give every column a value, even an empty one: a\t\tc)");
+}
+
+static void
+test_windows_1252 (void)
+{
+  /* "€", "Béziers", "Nîmes" as Excel writes them for "CSV" */
+  g_autoptr (RoneoDataSet) data = open_text ("ville;prix\nAlbi;2 \x80\nB\xe9ziers;3\nN\xeemes;4\n");
+  assert_rows (data, 0, "t.csv:2: " CP1252_MESSAGE);
+  g_autoptr (RoneoDataSet) later = open_text ("ville,date\nAlbi,1er mai\nB\xe9ziers,2 mai\n");
+  assert_rows (later, 1, "t.csv:3: " CP1252_MESSAGE);
+  assert_open_fails ("ville,d\xe9partement\nAlbi,Tarn\n", -1, "t.csv:1: " CP1252_MESSAGE);
+  /* bytes Windows-1252 does not define, or control characters: no guess */
+  g_autoptr (RoneoDataSet) binary = open_text ("a,b\n\x01\x9d,2\n");
+  assert_rows (binary, 0, "t.csv:2: not UTF-8 text (save the file as UTF-8)");
+  assert_open_fails ("\xff\xfev\0i\0l\0l\0e\0\n\0", 14,
+                     "t.csv:1: not UTF-8: the file is UTF-16 (as Excel saves 'Unicode text'); "
+                     "save it as 'CSV UTF-8'");
+}
+
+/* Column names match the way people read them. */
+static void
+test_names_match (void)
+{
+  g_assert_true (roneo_field_names_match ("ville", "Ville"));
+  g_assert_true (roneo_field_names_match ("ville", " VILLE "));
+  g_assert_true (roneo_field_names_match ("departement", "Département"));
+  g_assert_true (roneo_field_names_match ("De\xcc\x81partement", "d\xc3\xa9partement"));
+  g_assert_true (roneo_field_names_match ("Straße", "STRASSE"));
+  g_assert_false (roneo_field_names_match ("ville", "villes"));
+  g_assert_false (roneo_field_names_match ("code-postal", "code_postal"));
+  g_autofree char *key = roneo_field_name_key ("\u00a0Élan ");
+  g_assert_cmpstr (key, ==, "elan");
+  assert_open_fails ("Ville;date;ville\n1;2;3\n", -1,
+                     "t.csv:1: two columns are named 'ville' (give each column its own name; "
+                     "case and accents do not count)");
+}
+
+static void
+test_fill_any_case (void)
+{
+  g_autofree char *path = write_file ("semi.csv",
+                                      "\xef\xbb\xbf Ville ;DATE;Département\r\n"
+                                      "Rodez 2501;6 mai;Aveyron\r\n",
+                                      -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDataSet) data = roneo_data_open (path, &error);
+  g_assert_no_error (error);
+  g_autoptr (RoneoDocument) template_
+      = parse_text ("# {ville} le {date}\n\nEn {departement}, {Ville}.\n");
+  g_auto (GStrv) used = roneo_document_dup_fields (template_);
+  g_assert_cmpstrv (used, ((const char *[]){ "ville", "date", "departement", NULL }));
+  g_assert_true (roneo_document_check_data (template_, data, &error));
+  g_assert_no_error (error);
+  g_auto (GStrv) values = NULL;
+  g_assert_true (roneo_data_next (data, &values, NULL, &error));
+  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, roneo_data_get_fields (data),
+                                                        (const char *const *) values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (block_at (copy->blocks, 0)->text, ==, "Rodez 2501 le 6 mai");
+  g_assert_cmpstr (block_at (copy->blocks, 1)->text, ==, "En Aveyron, Rodez 2501.");
+  assert_span (block_at (copy->blocks, 0), 0, 0, 10, RONEO_SPAN_FIELD);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -462,6 +563,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/fields/fill-spans", test_fill_spans);
   g_test_add_func ("/fields/unknown", test_unknown_field);
   g_test_add_func ("/fields/copy", test_copy);
+  g_test_add_func ("/data/separators", test_separators);
+  g_test_add_func ("/data/windows-1252", test_windows_1252);
+  g_test_add_func ("/fields/names-match", test_names_match);
+  g_test_add_func ("/fields/fill-any-case", test_fill_any_case);
   int status = g_test_run ();
   g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
   for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)

@@ -160,6 +160,27 @@ test_no_letter_lost (void)
   g_assert_cmpstr (joined, ==, contents);
 }
 
+/* Every tag of the language table finds its dictionary; others none. */
+static void
+test_lang_tags (void)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = hyphenator_new ();
+  static const char *const french[] = { "fr-FR", "fr-BE", "fr-CH", "FR_ca" };
+  for (gsize i = 0; i < G_N_ELEMENTS (french); i++)
+    check_show (hyphenator, french[i], "numérisation", "nu-mé-ri-sa-tion");
+  static const char *const german[] = { "de-AT", "de-CH", "DE-de" };
+  for (gsize i = 0; i < G_N_ELEMENTS (german); i++)
+    check_show (hyphenator, german[i], "Silbentrennung", "Sil-ben-tren-nung");
+  check_show (hyphenator, "en-us", "hyphenation", "hy-phen-ation");
+  static const char *const unknown[] = { "fr-LU", "français", "en-UK", "" };
+  for (gsize i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_null (roneo_hyphenator_show (hyphenator, "numérisation", unknown[i], &error));
+      g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+    }
+}
+
 /* Full stacks through libhyphen (built without frame pointers), so that
  * tests/lsan.supp can name hnj_hyphen_load, which leaks on its own for
  * dictionaries with NEXTLEVEL (French, German). Unused without AddressSanitizer. */
@@ -181,6 +202,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hyphen/german", test_german);
   g_test_add_func ("/hyphen/english", test_english);
   g_test_add_func ("/hyphen/missing-dictionary", test_missing_dictionary);
+  g_test_add_func ("/hyphen/lang-tags", test_lang_tags);
   g_test_add_func ("/hyphen/no-letter-lost", test_no_letter_lost);
   return g_test_run ();
 }

@@ -241,8 +241,12 @@ static void
 test_lengths (void)
 {
   static const LengthCase cases[] = {
-    { "10mm", 10 * 72 / 25.4 }, { "1.5cm", 15 * 72 / 25.4 }, { "0.5in", 36 },
-    { "12pt", 12 },             { "14", 14 },                { "  2 cm  ", 20 * 72 / 25.4 },
+    { "10mm", 10 * 72 / 25.4 },
+    { "1.5cm", 15 * 72 / 25.4 },
+    { "0.5in", 36 },
+    { "12pt", 12 },
+    { "0.0", 0 },
+    { "  2 cm  ", 20 * 72 / 25.4 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -407,8 +411,9 @@ static void
 test_sizes (void)
 {
   g_autoptr (RoneoLayout) layout
-      = parse_ok ("[headline]\nmax-size = 60pt\n[body]\nsize = 8pt\n[quote]\nsize = 24\n"
-                  "[list]\nmin-size = 8\nsize = 12\n[subhead]\nsize = 13\nmin-size = 13\n");
+      = parse_ok ("[headline]\nmax-size = 60pt\n[body]\nsize = 8pt\n[quote]\nsize = 24pt\n"
+                  "[list]\nmin-size = 8pt\nsize = 12pt\n[subhead]\nsize = 13pt\n"
+                  "min-size = 13pt\n");
   /* a fitted headline keeps its floor */
   g_assert_cmpfloat (layout->headline.size, ==, 60);
   g_assert_cmpfloat (layout->headline.min_size, ==, 18);
@@ -528,7 +533,7 @@ static const ErrorCase error_cases[] = {
     "test.ini:3: min-size 12pt is larger than size 10pt" },
   { "[body]\n\nmin-size = 12pt\nsize = 10pt\n",
     "test.ini:3: min-size 12pt is larger than size 10pt" },
-  { "[quote]\nmin-size = 19\n", "test.ini:2: min-size 19pt is larger than size 18pt" },
+  { "[quote]\nmin-size = 19pt\n", "test.ini:2: min-size 19pt is larger than size 18pt" },
   { "[headline]\nmax-size = 30pt\nmin-size = 40pt\n", "test.ini:3: min-size 40pt is larger" },
   /* leading */
   { "[body]\nleading = 0\n", "test.ini:2: bad leading '0'" },
@@ -539,6 +544,27 @@ static const ErrorCase error_cases[] = {
   { "[body]\nleading = 0x1\n", "test.ini:2: bad leading '0x1'" },
   { "[page]\nvalign = middle\n",
     "test.ini:2: 'middle' is not a vertical alignment (use top, center or centre)" },
+  /* a bare number is not a length: every length key says what to write */
+  { "[page]\nmargin = 12\n", "test.ini:2: length '12' has no unit (write 12mm)" },
+  { "[page]\nmargin = 12mm 15\n", "test.ini:2: length '15' has no unit (write 15mm)" },
+  { "[page]\nmargin-top = 8\n", "test.ini:2: length '8' has no unit (write 8mm)" },
+  { "[page]\nmargin-right = 8\n", "test.ini:2: length '8' has no unit (write 8mm)" },
+  { "[page]\nmargin-bottom = 8\n", "test.ini:2: length '8' has no unit (write 8mm)" },
+  { "[page]\nmargin-left = 8\n", "test.ini:2: length '8' has no unit (write 8mm)" },
+  { "[page]\nbleed = 3\n", "test.ini:2: length '3' has no unit (write 3mm)" },
+  { "[page]\nsize = 3000x900\n",
+    "test.ini:2: size '3000x900' has no unit (write 3000x900mm or 300x90cm)" },
+  { "[page]\nsize = 148 x 210\n",
+    "test.ini:2: size '148 x 210' has no unit (write 148x210mm or 14.8x21cm)" },
+  { "[tiles]\nsheet = 210x297\n", "test.ini:2: size '210x297' has no unit" },
+  { "[tiles]\noverlap = 10\n", "test.ini:2: length '10' has no unit (write 10mm)" },
+  { "[tiles]\nprinter-margin = 5\n", "test.ini:2: length '5' has no unit (write 5mm)" },
+  { "[body]\nsize = 10.5\n", "test.ini:2: length '10.5' has no unit (write 10.5pt)" },
+  { "[headline]\nmin-size = 20\n", "test.ini:2: length '20' has no unit (write 20pt)" },
+  { "[headline]\nmax-size = 60\n", "test.ini:2: length '60' has no unit (write 60pt)" },
+  { "[body]\nspace-before = 6\n", "test.ini:2: length '6' has no unit (write 6pt)" },
+  { "[body]\nspace-after = 6\n", "test.ini:2: length '6' has no unit (write 6pt)" },
+  { "[list]\nindent = 12\n", "test.ini:2: length '12' has no unit (write 12pt)" },
   /* pages */
   { "[page]\npages = 3\n", "test.ini:2: pages '3' must be 1 (recto only) or 2" },
   { "[page]\npages = 0\n", "test.ini:2: pages '0' must be 1" },
@@ -654,6 +680,11 @@ test_override_errors (void)
     { { "page.margin", "5mm", "page.size", "A7", "page.margin-left", "60mm", NULL },
       "tract.md:4: the margins leave a frame of" },
     { { "headline.size", "-1pt", NULL }, "tract.md:2: negative length '-1pt'" },
+    { { "page.margin", "12", NULL }, "tract.md:2: length '12' has no unit (write 12mm)" },
+    { { "body.size", "12pt", "headline.size", "40", NULL },
+      "tract.md:3: length '40' has no unit (write 40pt)" },
+    { { "page.size", "3000x900", NULL },
+      "tract.md:2: size '3000x900' has no unit (write 3000x900mm or 300x90cm)" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

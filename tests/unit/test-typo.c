@@ -113,7 +113,10 @@ test_fr_thousands (void)
 {
   check ("fr", "2500000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
   check ("fr", "2 500 000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
-  check ("fr", "12345 et 2500,50", "12" NNBSP "345" NBSP "et 2" NNBSP "500,50");
+  check ("fr", "12345 et 25000,50", "12" NNBSP "345" NBSP "et 25" NNBSP "000,50");
+  /* four digits stay whole: postcodes, years, street numbers */
+  check ("fr", "2500,50 et 9999", "2500,50" NBSP "et 9999");
+  check ("fr", "Rodez 2501 et 2501 habitants", "Rodez 2501" NBSP "et 2501" NBSP "habitants");
   check ("fr", "3 000", "3" NNBSP "000");
   /* years, postcodes, page numbers, phone numbers, decimals are left alone */
   check ("fr", "en 1789 et en 2020", "en 1789" NBSP "et en 2020");
@@ -122,6 +125,20 @@ test_fr_thousands (void)
   check ("fr", "au 0563123456", "au 0563123456");
   check ("fr", "pi vaut 3,14159", "pi vaut 3,14159");
   check ("fr", "le 14/07/1789", "le 14/07/1789");
+}
+
+/* A batch field's value is data, set as the CSV gave it: never regrouped. */
+static void
+test_fr_field_not_grouped (void)
+{
+  const char *typed = "Commune 25000 : 25000 habitants";
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (typed);
+  RoneoSpan field = { 0, strlen ("Commune 25000"), RONEO_SPAN_FIELD, 0 };
+  g_array_append_val (rich->spans, field);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpstr (rich->text->str, ==, "Commune 25000" NBSP ": 25" NNBSP "000" NBSP "habitants");
+  g_autofree char *text = NULL;
+  g_assert_cmpstr (span_text (rich, 0, &text), ==, "Commune 25000");
 }
 
 static void
@@ -361,6 +378,31 @@ test_corpus_other (void)
   check_corpus ("multilingual.md", "ar");
 }
 
+/* Every tag of the language table gets its language's rules; the region
+ * decides only where TYPOGRAPHY.md says so (fr-CA, en-GB). */
+static void
+test_lang_tags (void)
+{
+  static const char *const french[] = { "fr", "fr-FR", "fr-BE", "fr-CH", "FR_fr" };
+  for (gsize i = 0; i < G_N_ELEMENTS (french); i++)
+    check (french[i], "Quoi ? \"Non\"", "Quoi" NNBSP "? «" NNBSP "Non" NNBSP "»");
+  check ("fr-ca", "Quoi ? \"Non\"", "Quoi? «" NNBSP "Non" NNBSP "»");
+  static const char *const english[] = { "en", "en-US", "EN-us" };
+  for (gsize i = 0; i < G_N_ELEMENTS (english); i++)
+    check (english[i], "two jobs -- and shifts", "two jobs\u2014and shifts");
+  check ("en_GB", "two jobs -- and shifts", "two jobs" NBSP "\u2013 and shifts");
+  static const char *const german[] = { "de", "de-DE", "de-AT", "de-CH" };
+  for (gsize i = 0; i < G_N_ELEMENTS (german); i++)
+    check (german[i], "\"Nein\"", "\u201ENein\u201C");
+  /* unknown tags get the universal rules only */
+  static const char *const unknown[] = { "fr-LU", "en-UK", "français", "tr", "" };
+  for (gsize i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      g_assert_false (roneo_typo_knows_lang (unknown[i]));
+      check (unknown[i], "Quoi ? ...", "Quoi ? \u2026");
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -374,6 +416,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/typo/fr/dash", test_fr_dash);
   g_test_add_func ("/typo/fr/number-and-word", test_fr_number_and_word);
   g_test_add_func ("/typo/fr/thousands", test_fr_thousands);
+  g_test_add_func ("/typo/fr/field-not-grouped", test_fr_field_not_grouped);
   g_test_add_func ("/typo/fr/units", test_fr_units);
   g_test_add_func ("/typo/fr/ordinals", test_fr_ordinals);
   g_test_add_func ("/typo/fr/note-call", test_fr_note_call);
@@ -387,6 +430,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/typo/tricky-idempotence", test_tricky_idempotence);
   g_test_add_func ("/typo/strong-span-kept", test_strong_span_kept);
   g_test_add_func ("/typo/code-untouched", test_code_untouched);
+  g_test_add_func ("/typo/lang-tags", test_lang_tags);
   g_test_add_func ("/typo/corpus/fr", test_corpus_fr);
   g_test_add_func ("/typo/corpus/other", test_corpus_other);
   return g_test_run ();

@@ -17,10 +17,19 @@ static void
 test_length_units (void)
 {
   static const LengthCase cases[] = {
-    { "12mm", 12 * 72 / 25.4 }, { "2m", 2000 * 72 / 25.4 }, { "1.5cm", 15 * 72 / 25.4 }, { "0.5in", 36 },
-    { "10pt", 10 },             { "10", 10 },                { " 12 mm ", 12 * 72 / 25.4 },
-    { "2.54CM", 72 },           { ".5in", 36 },              { "0", 0 },
-    { "1e1pt", 10 },            { "+3pt", 3 },               { "25.4mm", 72 },
+    { "12mm", 12 * 72 / 25.4 },
+    { "2m", 2000 * 72 / 25.4 },
+    { "1.5cm", 15 * 72 / 25.4 },
+    { "0.5in", 36 },
+    { "10pt", 10 },
+    { "0.0", 0 },
+    { " 12 mm ", 12 * 72 / 25.4 },
+    { "2.54CM", 72 },
+    { ".5in", 36 },
+    { "0", 0 },
+    { "1e1pt", 10 },
+    { "+3pt", 3 },
+    { "25.4mm", 72 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -54,6 +63,12 @@ test_length_errors (void)
     { "1e400mm", "'1e400mm' is not a length" },
     { "1e308in", "length '1e308in' is too large" },
     { "12mm 3mm", "unknown unit" },
+    /* a bare number says how to write it */
+    { "10", "length '10' has no unit (write 10mm)" },
+    { " 3 ", "length '3' has no unit (write 3mm)" },
+    { "2.5", "length '2.5' has no unit (write 2.5mm)" },
+    { "150", "length '150' has no unit (write 150mm or 15cm)" },
+    { "-3", "negative length '-3'" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -65,6 +80,53 @@ test_length_errors (void)
         g_error ("'%s': got '%s', expected '%s...'", cases[i].text, error->message,
                  cases[i].message);
       g_assert_cmpfloat (pt, ==, 42); /* untouched on failure */
+    }
+}
+
+/* The unit suggested for a bare number is the one that kind is measured in. */
+static void
+test_length_kinds (void)
+{
+  static const struct
+  {
+    RoneoLengthKind kind;
+    const char *text, *message;
+  } cases[] = {
+    { RONEO_LENGTH_PAPER, "12", "length '12' has no unit (write 12mm)" },
+    { RONEO_LENGTH_TYPE, "10.5", "length '10.5' has no unit (write 10.5pt)" },
+    { RONEO_LENGTH_TYPE, "120", "length '120' has no unit (write 120pt)" },
+    { RONEO_LENGTH_DISTANCE, "20", "length '20' has no unit (write 20m)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      double pt = 42;
+      g_assert_false (roneo_length_parse_kind (cases[i].text, cases[i].kind, &pt, &error));
+      g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpfloat (pt, ==, 42);
+    }
+  double pt = -1;
+  g_assert_true (roneo_length_parse_kind ("20m", RONEO_LENGTH_DISTANCE, &pt, NULL));
+  g_assert_cmpfloat_with_epsilon (pt, RONEO_MM (20000), EPSILON);
+  g_assert_true (roneo_length_parse_kind ("0", RONEO_LENGTH_TYPE, &pt, NULL));
+  g_assert_cmpfloat (pt, ==, 0);
+}
+
+static void
+test_number (void)
+{
+  double value = -1;
+  g_assert_true (roneo_number_parse (" 1.15 ", &value));
+  g_assert_cmpfloat (value, ==, 1.15);
+  g_assert_true (roneo_number_parse (".5", &value));
+  g_assert_cmpfloat (value, ==, 0.5);
+  static const char *const bad[] = { "", "1.2pt", "inf", "0x1", "1,5", "1.2 3", "em" };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      value = 42;
+      g_assert_false (roneo_number_parse (bad[i], &value));
+      g_assert_cmpfloat (value, ==, 42);
     }
 }
 
@@ -144,10 +206,15 @@ test_page_size_errors (void)
     { "A4 sideways", "unknown paper size 'A4 sideways'" },
     { "A4 landscape portrait", "unknown paper size" },
     { "", "unknown paper size ''" },
-    { "148x210", "" /* pt: valid, tested below */ },
+    { "148x210", "size '148x210' has no unit (write 148x210mm or 14.8x21cm)" },
+    { "3000x900", "size '3000x900' has no unit (write 3000x900mm or 300x90cm)" },
+    { "3000 X 900", "size '3000 X 900' has no unit (write 3000x900mm or 300x90cm)" },
+    { "50x80", "size '50x80' has no unit (write 50x80mm)" },
+    { "0x210", "size '0x210' has no unit (write 0x210mm)" },
     { "148x210px", "unknown paper size '148x210px'" },
     { "-148x210mm", "unknown paper size" },
     { "0x0", "page size '0x0' is out of range" },
+    { "0x0mm", "page size '0x0mm' is out of range" },
     { "0x210mm", "page size '0x210mm' is out of range" },
     { "9x100mm", "page size '9x100mm' is out of range" },
     { "10000 x 10000 cm", "page size '10000 x 10000 cm' is out of range" },
@@ -226,6 +293,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/units/length/units", test_length_units);
   g_test_add_func ("/units/length/errors", test_length_errors);
+  g_test_add_func ("/units/length/kinds", test_length_kinds);
+  g_test_add_func ("/units/number", test_number);
   g_test_add_func ("/units/paper/lookup", test_paper_lookup);
   g_test_add_func ("/units/paper/exact", test_paper_exact);
   g_test_add_func ("/units/page-size/parse", test_page_size);
