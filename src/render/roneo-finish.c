@@ -153,19 +153,6 @@ qpdf_new_quiet (void)
 }
 
 gboolean
-roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOptions *options,
-                  GError **error)
-{
-  g_return_val_if_fail (in_path != NULL && out_path != NULL && options != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  qpdf_data qpdf = qpdf_new_quiet ();
-  qpdf_read (qpdf, in_path, NULL);
-  gboolean ok = finish (qpdf, out_path, options, error);
-  qpdf_cleanup (&qpdf);
-  return ok;
-}
-
-gboolean
 roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
                        const RoneoFinishOptions *options, GError **error)
 {

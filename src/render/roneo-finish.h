@@ -1,9 +1,12 @@
-/* roneo-finish.h: the libqpdf finishing pass (DESIGN.md section 5, PITFALLS 13-16).
+/* roneo-finish.h: the finishing pass (DESIGN.md section 5, PITFALLS 13-16, 35).
  *
  * Reads the PDF cairo wrote and writes the final one: TrimBox/BleedBox on
  * every page, the page /Group removed (unless keep_group), /UserUnit on
  * every page when user_unit > 1, a deterministic /ID, object streams, no
- * duplicate resource keys.
+ * duplicate resource keys. A document in memory (a flyer, a banner) goes
+ * through libqpdf (roneo-finish.c); a file (a batch, any number of sheets)
+ * is rewritten one object at a time (roneo-finish-stream.c), because libqpdf
+ * holds every object it reads.
  */
 #pragma once
 
@@ -21,10 +24,12 @@ typedef struct
                           are divided by it, as the boxes are in user units */
 } RoneoFinishOptions;
 
+/* From a file to out_path, in memory that does not grow with the file: for
+ * what cairo wrote (one classic cross-reference table, no object streams). */
 gboolean roneo_finish_pdf (const char *in_path, const char *out_path,
                            const RoneoFinishOptions *options, GError **error);
 
-/* The same, reading the PDF from memory (what cairo wrote). */
+/* The same with libqpdf, reading the PDF from memory (what cairo wrote). */
 gboolean roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
                                 const RoneoFinishOptions *options, GError **error);
 

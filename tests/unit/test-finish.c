@@ -1,4 +1,6 @@
-/* test-finish: the libqpdf finishing pass on PDFs that cairo writes. */
+/* test-finish: the finishing pass on PDFs that cairo writes, both ways: from a
+ * file (streamed, roneo-finish-stream.c) and from memory (libqpdf). Each case
+ * runs once per way; its data says which. */
 #include "roneo-error.h"
 #include "roneo-finish.h"
 #include "roneo-test-files.h"
@@ -85,21 +87,40 @@ qpdf_check (const char *path, gboolean *ok)
   return g_strconcat (out, err, NULL);
 }
 
-static void
-finish_ok (const char *in, const char *out, const RoneoFinishOptions *options)
+enum
 {
-  g_autoptr (GError) error = NULL;
-  g_assert_true (roneo_finish_pdf (in, out, options, &error));
-  g_assert_no_error (error);
+  FROM_FILE,
+  FROM_MEMORY
+};
+
+static gboolean
+finish (gconstpointer way, const char *in, const char *out, const RoneoFinishOptions *options,
+        GError **error)
+{
+  if (GPOINTER_TO_INT (way) == FROM_FILE)
+    return roneo_finish_pdf (in, out, options, error);
+  g_autoptr (GBytes) bytes = roneo_test_read_bytes (in);
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  return roneo_finish_pdf_data (data, length, out, options, error);
 }
 
 static void
-test_boxes (void)
+finish_ok (gconstpointer way, const char *in, const char *out, const RoneoFinishOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = finish (way, in, out, options, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+test_boxes (gconstpointer way)
 {
   g_autofree char *in = write_cairo_pdf ("boxes-in.pdf", FALSE);
   g_autofree char *out = tmp_path ("boxes.pdf");
   const RoneoFinishOptions options = { .bleed = 8.5, .mark_room = 20 };
-  finish_ok (in, out, &options);
+  finish_ok (way, in, out, &options);
   qpdf_data qpdf = roneo_test_open_qpdf (out);
   g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, 2);
   for (int i = 0; i < 2; i++)
@@ -112,12 +133,12 @@ test_boxes (void)
 }
 
 static void
-test_no_bleed (void)
+test_no_bleed (gconstpointer way)
 {
   g_autofree char *in = write_cairo_pdf ("plain-in.pdf", FALSE);
   g_autofree char *out = tmp_path ("plain.pdf");
   const RoneoFinishOptions options = { 0 };
-  finish_ok (in, out, &options);
+  finish_ok (way, in, out, &options);
   qpdf_data qpdf = roneo_test_open_qpdf (out);
   for (int i = 0; i < 2; i++)
     {
@@ -128,7 +149,7 @@ test_no_bleed (void)
 }
 
 static void
-test_keep_group (void)
+test_keep_group (gconstpointer way)
 {
   g_autofree char *in = write_cairo_pdf ("group-in.pdf", FALSE);
   g_autofree char *out = tmp_path ("group.pdf");
@@ -136,7 +157,7 @@ test_keep_group (void)
   g_assert_true (page_has (qpdf, 0, "/Group")); /* cairo writes one (PITFALLS 14) */
   qpdf_cleanup (&qpdf);
   const RoneoFinishOptions options = { .keep_group = TRUE };
-  finish_ok (in, out, &options);
+  finish_ok (way, in, out, &options);
   qpdf = roneo_test_open_qpdf (out);
   g_assert_true (page_has (qpdf, 0, "/Group"));
   g_assert_true (page_has (qpdf, 1, "/Group"));
@@ -144,7 +165,7 @@ test_keep_group (void)
 }
 
 static void
-test_check_clean (void)
+test_check_clean (gconstpointer way)
 {
   g_autofree char *in = write_cairo_pdf ("twice-in.pdf", TRUE);
   g_autofree char *out = tmp_path ("twice.pdf");
@@ -152,7 +173,7 @@ test_check_clean (void)
   g_autofree char *before = qpdf_check (in, &ok);
   g_assert_nonnull (strstr (before, "duplicated key")); /* what the rewrite must repair */
   const RoneoFinishOptions options = { .bleed = 3 };
-  finish_ok (in, out, &options);
+  finish_ok (way, in, out, &options);
   g_autofree char *after = qpdf_check (out, &ok);
   g_assert_true (ok);
   g_assert_null (strstr (after, "WARNING"));
@@ -160,13 +181,13 @@ test_check_clean (void)
 }
 
 static void
-test_deterministic (void)
+test_deterministic (gconstpointer way)
 {
   g_autofree char *in = write_cairo_pdf ("same-in.pdf", TRUE);
   g_autofree char *one = tmp_path ("same-1.pdf"), *two = tmp_path ("same-2.pdf");
   const RoneoFinishOptions options = { .bleed = 3, .mark_room = 10 };
-  finish_ok (in, one, &options);
-  finish_ok (in, two, &options);
+  finish_ok (way, in, one, &options);
+  finish_ok (way, in, two, &options);
   g_autoptr (GBytes) a = roneo_test_read_bytes (one), b = roneo_test_read_bytes (two);
   g_assert_true (g_bytes_equal (a, b));
   qpdf_data qpdf = roneo_test_open_qpdf (one);
@@ -176,14 +197,14 @@ test_deterministic (void)
 
 /* A failed finish leaves an existing target as it was, and no temporary. */
 static void
-assert_fails_untouched (const char *in, const char *message)
+assert_fails_untouched (gconstpointer way, const char *in, const char *message)
 {
   g_autofree char *out = tmp_path ("existing.pdf");
   g_autofree char *temp = g_strconcat (out, ".tmp", NULL);
   g_autoptr (GError) error = NULL;
   g_assert_true (g_file_set_contents (out, "old contents", -1, &error));
   const RoneoFinishOptions options = { .bleed = 3 };
-  g_assert_false (roneo_finish_pdf (in, out, &options, &error));
+  g_assert_false (finish (way, in, out, &options, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT);
   g_assert_nonnull (strstr (error->message, message));
   g_autofree char *contents = NULL;
@@ -196,22 +217,97 @@ static void
 test_fail_unreadable (void)
 {
   g_autofree char *missing = tmp_path ("missing.pdf");
-  assert_fails_untouched (missing, "cannot write '");
-  g_autofree char *garbage = tmp_path ("garbage.pdf");
-  g_assert_true (g_file_set_contents (garbage, "not a PDF at all\n", -1, NULL));
-  assert_fails_untouched (garbage, "qpdf: ");
+  assert_fails_untouched (GINT_TO_POINTER (FROM_FILE), missing, "cannot write '");
 }
 
 static void
-test_fail_missing_dir (void)
+test_fail_garbage (gconstpointer way)
+{
+  g_autofree char *garbage = tmp_path ("garbage.pdf");
+  g_assert_true (g_file_set_contents (garbage, "not a PDF at all\n", -1, NULL));
+  assert_fails_untouched (way, garbage, GPOINTER_TO_INT (way) == FROM_FILE ? "damaged" : "qpdf: ");
+}
+
+/* Cairo's file cut short: the streamed pass finds no cross-reference table. */
+static void
+test_fail_truncated (void)
+{
+  g_autofree char *in = write_cairo_pdf ("cut-in.pdf", FALSE);
+  g_autoptr (GBytes) bytes = roneo_test_read_bytes (in);
+  g_assert_true (g_file_set_contents (in, g_bytes_get_data (bytes, NULL),
+                                      (gssize) g_bytes_get_size (bytes) * 2 / 3, NULL));
+  assert_fails_untouched (GINT_TO_POINTER (FROM_FILE), in, "damaged");
+}
+
+static void
+test_fail_missing_dir (gconstpointer way)
 {
   g_autofree char *in = write_cairo_pdf ("dir-in.pdf", FALSE);
   g_autofree char *out = tmp_path ("no-such-dir/out.pdf");
   const RoneoFinishOptions options = { 0 };
   g_autoptr (GError) error = NULL;
-  g_assert_false (roneo_finish_pdf (in, out, &options, &error));
+  g_assert_false (finish (way, in, out, &options, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT);
   g_assert_nonnull (strstr (error->message, out));
+}
+
+/* A page drawn at half size for /UserUnit 2: boxes in user units. */
+static void
+test_user_unit (gconstpointer way)
+{
+  g_autofree char *in = write_cairo_pdf ("unit-in.pdf", FALSE);
+  g_autofree char *out = tmp_path ("unit.pdf");
+  const RoneoFinishOptions options = { .bleed = 4, .mark_room = 6, .user_unit = 2 };
+  finish_ok (way, in, out, &options);
+  qpdf_data qpdf = roneo_test_open_qpdf (out);
+  for (int i = 0; i < 2; i++)
+    {
+      assert_inset (qpdf, i, "/TrimBox", 5);
+      assert_inset (qpdf, i, "/BleedBox", 3);
+      qpdf_oh unit = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, i), "/UserUnit");
+      g_assert_cmpfloat (qpdf_oh_get_numeric_value (qpdf, unit), ==, 2);
+    }
+  qpdf_cleanup (&qpdf);
+}
+
+/* 700 pages with a string that needs escapes in the metadata: several object
+ * streams, every page finished, the text still there. */
+static void
+test_many_pages (gconstpointer way)
+{
+  g_autofree char *in = tmp_path ("many-in.pdf"), *out = tmp_path ("many.pdf");
+  cairo_surface_t *surface = cairo_pdf_surface_create (in, 200, 100);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "a (b) \\ c");
+  cairo_t *cr = cairo_create (surface);
+  for (int i = 0; i < 700; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("page %d", i + 1);
+      cairo_move_to (cr, 10, 50);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  const RoneoFinishOptions options = { .bleed = 2 };
+  finish_ok (way, in, out, &options);
+  gboolean ok;
+  g_autofree char *check = qpdf_check (out, &ok);
+  g_assert_true (ok);
+  g_assert_null (strstr (check, "WARNING"));
+  qpdf_data qpdf = roneo_test_open_qpdf (out);
+  g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, 700);
+  for (int i = 0; i < 700; i++)
+    {
+      assert_inset (qpdf, i, "/TrimBox", 2);
+      g_assert_false (page_has (qpdf, i, "/Group"));
+    }
+  qpdf_cleanup (&qpdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
+  g_autofree char *title = poppler_document_get_title (doc);
+  g_assert_cmpstr (title, ==, "a (b) \\ c");
+  g_autoptr (PopplerPage) last = poppler_document_get_page (doc, 699);
+  g_autofree char *text = poppler_page_get_text (last);
+  g_assert_nonnull (strstr (text, "page 700"));
 }
 
 static void
@@ -236,13 +332,30 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   tmp_dir = roneo_test_make_tmp_dir ("roneo-finish-XXXXXX");
-  g_test_add_func ("/finish/boxes", test_boxes);
-  g_test_add_func ("/finish/no-bleed", test_no_bleed);
-  g_test_add_func ("/finish/keep-group", test_keep_group);
-  g_test_add_func ("/finish/check-clean", test_check_clean);
-  g_test_add_func ("/finish/deterministic", test_deterministic);
-  g_test_add_func ("/finish/fail/unreadable", test_fail_unreadable);
-  g_test_add_func ("/finish/fail/missing-dir", test_fail_missing_dir);
+  static const struct
+  {
+    const char *name;
+    GTestDataFunc test;
+  } cases[] = {
+    { "boxes", test_boxes },
+    { "no-bleed", test_no_bleed },
+    { "keep-group", test_keep_group },
+    { "check-clean", test_check_clean },
+    { "deterministic", test_deterministic },
+    { "user-unit", test_user_unit },
+    { "many-pages", test_many_pages },
+    { "fail/garbage", test_fail_garbage },
+    { "fail/missing-dir", test_fail_missing_dir },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int way = FROM_FILE; way <= FROM_MEMORY; way++)
+      {
+        g_autofree char *path = g_strdup_printf (
+            "/finish/%s/%s", way == FROM_FILE ? "file" : "memory", cases[i].name);
+        g_test_add_data_func (path, GINT_TO_POINTER (way), cases[i].test);
+      }
+  g_test_add_func ("/finish/file/fail/unreadable", test_fail_unreadable);
+  g_test_add_func ("/finish/file/fail/truncated", test_fail_truncated);
   int status = g_test_run ();
   remove_tmp_dir ();
   return status;
