@@ -11,6 +11,7 @@
 #include "roneo-flow.h"
 #include "roneo-nup.h"
 #include "roneo-render.h"
+#include "roneo-row-store.h"
 
 #include <string.h>
 
@@ -33,7 +34,7 @@ typedef struct
   double bleed;
   char *sheet_name;         /* owned */
   GStrv fields;             /* owned: the CSV's columns */
-  GPtrArray *rows;          /* GStrv per row, owned */
+  RoneoRowStore *rows;      /* owned: the CSV's rows, kept on disk */
   GArray *row_lines;        /* guint per row: its line in the CSV file */
   char *data_source;        /* owned */
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
@@ -49,7 +50,7 @@ batch_clear (Batch *b)
   roneo_nup_free (b->nup);
   g_free (b->sheet_name);
   g_strfreev (b->fields);
-  g_clear_pointer (&b->rows, g_ptr_array_unref);
+  g_clear_pointer (&b->rows, roneo_row_store_free);
   g_clear_pointer (&b->row_lines, g_array_unref);
   g_free (b->data_source);
   roneo_sheet_writer_free (b->writer);
@@ -145,14 +146,18 @@ read_rows (Batch *b, GError **error)
     return FALSE;
   b->fields = g_strdupv ((char **) roneo_data_get_fields (data));
   b->data_source = g_strdup (roneo_data_get_source (data));
-  b->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  if ((b->rows = roneo_row_store_new (error)) == NULL)
+    return FALSE;
   b->row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   GStrv values = NULL;
   guint line = 0;
   g_autoptr (GError) local = NULL;
   while (roneo_data_next (data, &values, &line, &local))
     {
-      g_ptr_array_add (b->rows, values);
+      gboolean kept = roneo_row_store_add (b->rows, (const char *const *) values, &local);
+      g_strfreev (values);
+      if (!kept)
+        break;
       g_array_append_val (b->row_lines, line);
     }
   if (local == NULL)
@@ -261,9 +266,11 @@ static gboolean
 compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, int *recto,
              int *verso, GError **error)
 {
-  const char *const *values = g_ptr_array_index (b->rows, row);
-  g_autoptr (RoneoDocument) copy
-      = roneo_document_fill (b->template_, (const char *const *) b->fields, values, error);
+  g_auto (GStrv) values = roneo_row_store_get (b->rows, row, error);
+  if (values == NULL)
+    return FALSE;
+  g_autoptr (RoneoDocument) copy = roneo_document_fill (
+      b->template_, (const char *const *) b->fields, (const char *const *) values, error);
   g_autoptr (GError) local = NULL;
   g_autoptr (GPtrArray) own = copy ? compose (b, copy, layout, &local) : NULL;
   if (own == NULL)
@@ -319,7 +326,7 @@ write_records (Batch *b, GError **error)
   b->copy_pages = sample->len;
   g_autoptr (RoneoLayout) layout = roneo_layout_copy (b->layout);
   layout->max_pages = sample->len;
-  guint records = b->rows->len * MAX (b->job->copies, 1);
+  guint records = roneo_row_store_get_n_rows (b->rows) * MAX (b->job->copies, 1);
   guint sheets = roneo_nup_sheet_count (records, roneo_nup_get_n_slots (b->nup));
   b->result->records = records;
   b->result->sheets = sheets;
@@ -360,7 +367,7 @@ static gboolean
 write_single (Batch *b, GError **error)
 {
   g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
-  guint rows = b->rows ? b->rows->len : 0;
+  guint rows = b->rows ? roneo_row_store_get_n_rows (b->rows) : 0;
   for (guint row = 0; row < MAX (rows, 1); row++)
     {
       int recto, verso;

@@ -332,6 +332,62 @@ test_data_cut_and_stack (void)
   roneo_test_rm_rf (dir);
 }
 
+/* How many times needle occurs in the file at path (bytes, NULs and all). */
+static guint
+count_bytes (const char *path, const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  guint count = 0;
+  const gsize n = strlen (needle);
+  for (gsize at = 0; at + n <= length; at++)
+    count += memcmp (data + at, needle, n) == 0;
+  return count;
+}
+
+/* 600 records, 4 slots: 150 sheets, finished object by object (PITFALLS 35)
+ * into several object streams of 100 objects. Every page keeps its boxes and
+ * loses its /Group across the stream boundaries, the file is qpdf-clean, and
+ * the rows come back from where the batch kept them in cut-and-stack order:
+ * sheet s slot p holds record p·150 + s. */
+static void
+test_data_many_sheets (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
+  g_autofree char *csv = write_towns_csv (dir, 600);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (RoneoTestRun) run;
+  BATCH (&run, dir, tract, "--data", csv, "-o", out, "-q");
+  roneo_test_assert_exit (&run, 0);
+  assert_qpdf_clean (out);
+  g_assert_cmpuint (count_bytes (out, "/Type /ObjStm"), >=, 3);
+  qpdf_data qpdf = roneo_test_open_qpdf (out);
+  const int sheets = 150;
+  g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, sheets);
+  for (int i = 0; i < sheets; i++)
+    {
+      qpdf_oh page = qpdf_get_page_n (qpdf, i);
+      qpdf_oh trim = qpdf_oh_get_key (qpdf, page, "/TrimBox");
+      if (!qpdf_oh_is_array (qpdf, trim) || qpdf_oh_get_array_n_items (qpdf, trim) != 4)
+        g_error ("sheet %d of %d has no TrimBox", i + 1, sheets);
+      if (qpdf_oh_has_key (qpdf, page, "/Group"))
+        g_error ("sheet %d of %d has a transparency /Group", i + 1, sheets);
+      qpdf_oh_release_all (qpdf);
+    }
+  qpdf_cleanup (&qpdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
+  roneo_test_assert_page_sizes (doc, A4_W, A4_H);
+  const int checks[][2] = { { 0, 0 }, { 0, 3 }, { 99, 2 }, { sheets - 1, 3 } };
+  for (gsize c = 0; c < G_N_ELEMENTS (checks); c++)
+    {
+      g_autofree char *town = g_strdup_printf ("Ville%02d", checks[c][1] * sheets + checks[c][0]);
+      assert_word_in_slot (doc, checks[c][0], &a6_on_a4, town, checks[c][1]);
+    }
+  roneo_test_rm_rf (dir);
+}
+
 static void
 test_data_copies (void)
 {
@@ -917,6 +973,7 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/batch/data/villes", test_data_villes);
   roneo_test_add_isolated_func ("/batch/data/cut-and-stack", test_data_cut_and_stack);
   roneo_test_add_isolated_func ("/batch/data/copies", test_data_copies);
+  roneo_test_add_isolated_func ("/batch/data/many-sheets", test_data_many_sheets);
   roneo_test_add_isolated_func ("/batch/copies/400", test_copies_400);
   roneo_test_add_isolated_func ("/batch/copies/default-output", test_default_output);
   roneo_test_add_isolated_func ("/batch/duplex/copies", test_duplex_copies);
