@@ -137,6 +137,11 @@ check_job_pdf() { # check_job_pdf NAME ROENO-ARGS...
   check "$name: no page has a transparency /Group" \
     test "$(qpdf --json --json-key=pages --json-key=qpdf "$pdf" \
       | jq '[.pages[].object as $o | .qpdf[1]["obj:" + $o].value["/Group"]] | map(select(. != null)) | length')" = 0
+  check "$name: every page has a TrimBox" \
+    test "$(qpdf --json --json-key=pages --json-key=qpdf "$pdf" \
+      | jq '[.pages[].object as $o | .qpdf[1]["obj:" + $o].value["/TrimBox"]] | map(select(. == null or length != 4)) | length')" = 0
+  check "$name: the trailer has an /ID of two strings" \
+    test "$(qpdf --json --json-key=qpdf "$pdf" | jq '.qpdf[1].trailer.value["/ID"] | map(select(startswith("b:"))) | length')" = 2
   check "$name: again with the same date" "$roneo" "$@" -o "$work/$name-again.pdf" --date 2026-03-01 -q
   check "$name: same date, same bytes" cmp -s "$pdf" "$work/$name-again.pdf"
 }
