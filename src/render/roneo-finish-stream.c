@@ -12,18 +12,16 @@
  * for the whole file is 20 bytes per object.
  */
 #include "roneo-error.h"
-#include "roneo-finish-syntax.h"
+#include "roneo-finish-input.h"
 #include "roneo-finish.h"
 #include "roneo-output.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
 
 #define OBJECTS_PER_STREAM 100
-#define MAX_OBJECTS (1u << 28)
 
 /* A cross-reference entry (ISO 32000-1, 7.5.8.3), packed: type in the top
  * two bits, field 2 in the next 46, field 3 in the low 16. */
@@ -31,59 +29,19 @@
 
 typedef struct
 {
-  FILE *in;
-  const char *in_path, *out_path;
+  RoneoPdfInput in;
+  const char *out_path;
   const RoneoFinishOptions *options;
   RoneoOutput *out;
   GChecksum *md5;
   guint64 written;
-  guint64 xref_offset;
-  guint size;       /* the input's /Size: its object numbers are kept */
-  guint64 *offsets; /* by input number, 0 for a free entry */
-  guint *order;     /* input numbers in file order */
-  guint n_order;
   guint8 *inlined;       /* a bit per input number: a /Length now written in its stream */
   GArray *entries;       /* guint64 ENTRY by output number */
   guint next_number;     /* for object streams and the cross-reference stream */
-  guint root, info;      /* the trailer's /Root and /Info (0: none) */
   GString *index, *body; /* the object stream being filled */
   guint stream_number, stream_count;
   guint pages;
 } Finisher;
-
-static gboolean
-damaged (const Finisher *f, guint64 at, const char *what, GError **error)
-{
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-               "cannot write '%s': the PDF cairo wrote is damaged at byte %" G_GUINT64_FORMAT
-               " (%s); please report this",
-               f->out_path, at, what);
-  return FALSE;
-}
-
-static gboolean
-read_failed (const Finisher *f, GError **error)
-{
-  int errnum = errno != 0 ? errno : EIO;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': reading '%s': %s",
-               f->out_path, f->in_path, g_strerror (errnum));
-  return FALSE;
-}
-
-/* Reads length bytes at offset into buffer (resized); fewer at the end of the file. */
-static gboolean
-read_at (Finisher *f, guint64 offset, gsize length, GByteArray *buffer, GError **error)
-{
-  g_byte_array_set_size (buffer, (guint) length);
-  errno = 0;
-  if (fseeko (f->in, (off_t) offset, SEEK_SET) != 0)
-    return read_failed (f, error);
-  gsize got = fread (buffer->data, 1, length, f->in);
-  if (got < length && ferror (f->in))
-    return read_failed (f, error);
-  g_byte_array_set_size (buffer, (guint) got);
-  return TRUE;
-}
 
 /* ----------------------------------------------------------------- output */
 
@@ -230,17 +188,17 @@ read_header (RoneoPdfLexer *lexer, guint number)
 static gboolean
 read_length_object (Finisher *f, guint number, gsize *length, GError **error)
 {
-  if (number >= f->size || f->offsets[number] == 0)
-    return damaged (f, 0, "a stream length that is not in the file", error);
+  if (number >= f->in.size || f->in.offsets[number] == 0)
+    return roneo_pdf_input_damaged (&f->in, 0, "a stream length that is not in the file", error);
   g_autoptr (GByteArray) buffer = g_byte_array_new ();
-  if (!read_at (f, f->offsets[number], 128, buffer, error))
+  if (!roneo_pdf_input_read (&f->in, f->in.offsets[number], 128, buffer, error))
     return FALSE;
   RoneoPdfLexer lexer = { buffer->data, buffer->len, 0 };
   double value = -1;
   g_autoptr (RoneoPdfValue) object = NULL;
   if (!read_header (&lexer, number) || (object = roneo_pdf_parse_value (&lexer)) == NULL
       || !roneo_pdf_get_number (object, &value) || value < 0 || value != floor (value))
-    return damaged (f, f->offsets[number], "a stream length", error);
+    return roneo_pdf_input_damaged (&f->in, f->in.offsets[number], "a stream length", error);
   f->inlined[number / 8] |= (guint8) (1u << (number % 8));
   *length = (gsize) value;
   return TRUE;
@@ -254,7 +212,7 @@ stream_length (Finisher *f, RoneoPdfValue *dict, gsize *length, GError **error)
   if (value != NULL && value->kind == RONEO_PDF_REF)
     return read_length_object (f, value->number, length, error);
   if (!roneo_pdf_get_number (value, &direct) || direct < 0 || direct != floor (direct))
-    return damaged (f, 0, "a stream without a length", error);
+    return roneo_pdf_input_damaged (&f->in, 0, "a stream without a length", error);
   *length = (gsize) direct;
   return TRUE;
 }
@@ -270,13 +228,13 @@ copy_stream (Finisher *f, guint number, RoneoPdfValue *dict, RoneoPdfLexer *lexe
     lexer->pos++;
   gsize length = 0;
   if (dict->kind != RONEO_PDF_DICT)
-    return damaged (f, offset, "a stream without a dictionary", error);
+    return roneo_pdf_input_damaged (&f->in, offset, "a stream without a dictionary", error);
   if (!stream_length (f, dict, &length, error))
     return FALSE;
   const gsize start = lexer->pos;
   lexer->pos += length;
   if (length > lexer->length - start || !expect_word (lexer, "endstream"))
-    return damaged (f, offset + start, "a stream's data", error);
+    return roneo_pdf_input_damaged (&f->in, offset + start, "a stream's data", error);
   roneo_pdf_dict_take (dict, "/Length", roneo_pdf_new_number ((double) length));
   g_autoptr (GString) text = g_string_new (NULL);
   roneo_pdf_write (dict, text);
@@ -297,7 +255,7 @@ copy_object (Finisher *f, guint number, const GByteArray *data, guint64 offset, 
   RoneoPdfLexer lexer = { data->data, data->len, 0 };
   g_autoptr (RoneoPdfValue) value = NULL;
   if (!read_header (&lexer, number) || (value = roneo_pdf_parse_value (&lexer)) == NULL)
-    return damaged (f, offset + lexer.pos, "an object", error);
+    return roneo_pdf_input_damaged (&f->in, offset + lexer.pos, "an object", error);
   if (is_page (value))
     {
       f->pages++;
@@ -310,11 +268,11 @@ copy_object (Finisher *f, guint number, const GByteArray *data, guint64 offset, 
     }
   char word[16];
   if (!roneo_pdf_next_word (&lexer, word, sizeof word))
-    return damaged (f, offset + lexer.pos, "the end of an object", error);
+    return roneo_pdf_input_damaged (&f->in, offset + lexer.pos, "the end of an object", error);
   if (strcmp (word, "stream") == 0)
     return copy_stream (f, number, value, &lexer, offset, error);
   if (strcmp (word, "endobj") != 0)
-    return damaged (f, offset + lexer.pos, "the end of an object", error);
+    return roneo_pdf_input_damaged (&f->in, offset + lexer.pos, "the end of an object", error);
   return emit_compressed (f, number, value);
 }
 
@@ -330,155 +288,23 @@ by_offset (gconstpointer a, gconstpointer b, gpointer offsets)
 static gboolean
 copy_objects (Finisher *f, GError **error)
 {
-  g_qsort_with_data (f->order, (gint) f->n_order, sizeof (guint), by_offset, f->offsets);
+  g_qsort_with_data (f->in.order, (gint) f->in.n_order, sizeof (guint), by_offset, f->in.offsets);
   g_autoptr (GByteArray) buffer = g_byte_array_new ();
-  for (guint i = 0; i < f->n_order; i++)
+  for (guint i = 0; i < f->in.n_order; i++)
     {
-      const guint number = f->order[i];
-      const guint64 start = f->offsets[number];
-      const guint64 end = i + 1 < f->n_order ? f->offsets[f->order[i + 1]] : f->xref_offset;
+      const guint number = f->in.order[i];
+      const guint64 start = f->in.offsets[number];
+      const guint64 end
+          = i + 1 < f->in.n_order ? f->in.offsets[f->in.order[i + 1]] : f->in.xref_offset;
       if (f->inlined[number / 8] & (1u << (number % 8)))
         continue;
       if (end <= start || end - start > G_MAXUINT)
-        return damaged (f, start, "an object's place", error);
-      if (!read_at (f, start, end - start, buffer, error)
+        return roneo_pdf_input_damaged (&f->in, start, "an object's place", error);
+      if (!roneo_pdf_input_read (&f->in, start, end - start, buffer, error)
           || !copy_object (f, number, buffer, start, error))
         return FALSE;
     }
   return flush_object_stream (f);
-}
-
-/* ------------------------------------------------- cross-reference table */
-
-static gboolean
-read_line (Finisher *f, char *line, int size, GError **error)
-{
-  errno = 0;
-  if (fgets (line, size, f->in) != NULL)
-    return TRUE;
-  return ferror (f->in) ? read_failed (f, error) : damaged (f, f->xref_offset, "xref", error);
-}
-
-static gboolean
-find_startxref (Finisher *f, GError **error)
-{
-  if (fseeko (f->in, 0, SEEK_END) != 0)
-    return read_failed (f, error);
-  const guint64 size = (guint64) ftello (f->in), tail = MIN (size, 1024);
-  g_autoptr (GByteArray) buffer = g_byte_array_new ();
-  if (!read_at (f, size - tail, tail, buffer, error))
-    return FALSE;
-  /* The last "startxref"; the bytes before it may hold NULs (font data). */
-  static const char keyword[] = "startxref";
-  const gsize n = sizeof keyword - 1;
-  gsize at = buffer->len >= n ? buffer->len - n + 1 : 0;
-  while (at-- > 0 && memcmp (buffer->data + at, keyword, n) != 0)
-    ;
-  if (at == G_MAXSIZE)
-    return damaged (f, size, "no startxref", error);
-  g_byte_array_append (buffer, (const guint8 *) "", 1);
-  f->xref_offset = g_ascii_strtoull ((const char *) buffer->data + at + n, NULL, 10);
-  if (f->xref_offset == 0 || f->xref_offset >= size)
-    return damaged (f, size, "startxref", error);
-  return TRUE;
-}
-
-static gboolean
-read_entry (Finisher *f, guint number, GError **error)
-{
-  char line[64], type = 0;
-  guint64 offset = 0;
-  guint generation = 0;
-  if (!read_line (f, line, sizeof line, error))
-    return FALSE;
-  if (sscanf (line, "%" G_GUINT64_FORMAT " %u %c", &offset, &generation, &type) != 3
-      || (type != 'n' && type != 'f'))
-    return damaged (f, f->xref_offset, "an xref entry", error);
-  if (type == 'f')
-    return TRUE;
-  if (generation != 0 || offset == 0 || offset >= f->xref_offset)
-    return damaged (f, f->xref_offset, "an xref entry", error);
-  f->offsets[number] = offset;
-  f->order[f->n_order++] = number;
-  return TRUE;
-}
-
-/* Subsections "first count" and their entries, up to the trailer keyword. */
-static gboolean
-read_subsections (Finisher *f, GError **error)
-{
-  char line[64];
-  for (;;)
-    {
-      const off_t here = ftello (f->in);
-      guint first = 0, count = 0;
-      if (!read_line (f, line, sizeof line, error))
-        return FALSE;
-      if (g_str_has_prefix (line, "trailer"))
-        return fseeko (f->in, here, SEEK_SET) == 0 || read_failed (f, error);
-      if (sscanf (line, "%u %u", &first, &count) != 2 || count > MAX_OBJECTS - first)
-        return damaged (f, f->xref_offset, "an xref subsection", error);
-      if (first + count > f->size)
-        {
-          f->offsets = g_renew (guint64, f->offsets, first + count);
-          f->order = g_renew (guint, f->order, first + count);
-          memset (f->offsets + f->size, 0, (first + count - f->size) * sizeof (guint64));
-          f->size = first + count;
-        }
-      for (guint i = 0; i < count; i++)
-        if (!read_entry (f, first + i, error))
-          return FALSE;
-    }
-}
-
-static guint
-ref_number (const RoneoPdfValue *value)
-{
-  return value != NULL && value->kind == RONEO_PDF_REF ? value->number : 0;
-}
-
-/* What cairo writes: one classic table, a trailer with /Size, /Root, /Info. */
-static gboolean
-read_trailer (Finisher *f, GError **error)
-{
-  const off_t here = ftello (f->in);
-  g_autoptr (GByteArray) buffer = g_byte_array_new ();
-  if (!read_at (f, (guint64) here, 4096, buffer, error))
-    return FALSE;
-  RoneoPdfLexer lexer = { buffer->data, buffer->len, 0 };
-  g_autoptr (RoneoPdfValue) trailer = NULL;
-  double size = 0;
-  if (!expect_word (&lexer, "trailer") || (trailer = roneo_pdf_parse_value (&lexer)) == NULL
-      || trailer->kind != RONEO_PDF_DICT
-      || !roneo_pdf_get_number (roneo_pdf_dict_get (trailer, "/Size"), &size) || size != f->size
-      || roneo_pdf_dict_get (trailer, "/Prev") != NULL
-      || roneo_pdf_dict_get (trailer, "/Encrypt") != NULL)
-    return damaged (f, (guint64) here, "the trailer", error);
-  const RoneoPdfValue *info = roneo_pdf_dict_get (trailer, "/Info");
-  f->root = ref_number (roneo_pdf_dict_get (trailer, "/Root"));
-  f->info = ref_number (info);
-  if (f->root == 0 || (info != NULL && f->info == 0))
-    return damaged (f, (guint64) here, "the trailer's /Root or /Info", error);
-  return TRUE;
-}
-
-static gboolean
-read_xref (Finisher *f, GError **error)
-{
-  char line[64];
-  if (!find_startxref (f, error))
-    return FALSE;
-  if (fseeko (f->in, (off_t) f->xref_offset, SEEK_SET) != 0)
-    return read_failed (f, error);
-  if (!read_line (f, line, sizeof line, error))
-    return FALSE;
-  if (!g_str_has_prefix (line, "xref"))
-    return damaged (f, f->xref_offset, "no classic cross-reference table", error);
-  if (!read_subsections (f, error) || !read_trailer (f, error))
-    return FALSE;
-  f->inlined = g_new0 (guint8, f->size / 8 + 1);
-  f->next_number = f->size;
-  return TRUE;
 }
 
 /* ------------------------------------------------ cross-reference stream */
@@ -527,9 +353,9 @@ emit_xref_stream (Finisher *f)
   g_autoptr (GByteArray) data = deflate_bytes (rows->data, rows->len);
   g_autoptr (GString) dict = g_string_new (NULL);
   g_string_printf (dict, "<< /Type /XRef /Size %u /W [1 5 2] /Root %u 0 R", f->entries->len,
-                   f->root);
-  if (f->info != 0)
-    g_string_append_printf (dict, " /Info %u 0 R", f->info);
+                   f->in.root);
+  if (f->in.info != 0)
+    g_string_append_printf (dict, " /Info %u 0 R", f->in.info);
   g_string_append_printf (dict, " /ID [<%s><%s>] /Filter /FlateDecode /Length %u >>", id, id,
                           data->len);
   g_autoptr (GString) end = g_string_new (NULL);
@@ -558,12 +384,9 @@ write_file (Finisher *f, GError **error)
 static void
 finisher_clear (Finisher *f)
 {
-  if (f->in != NULL)
-    fclose (f->in);
+  roneo_pdf_input_clear (&f->in);
   g_clear_pointer (&f->out, roneo_output_free);
   g_clear_pointer (&f->md5, g_checksum_free);
-  g_free (f->offsets);
-  g_free (f->order);
   g_free (f->inlined);
   g_clear_pointer (&f->entries, g_array_unref);
   g_string_free (f->index, TRUE);
@@ -576,15 +399,18 @@ roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOp
 {
   g_return_val_if_fail (in_path != NULL && out_path != NULL && options != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  Finisher f = { .in_path = in_path, .out_path = out_path, .options = options };
+  Finisher f = { .out_path = out_path, .options = options };
   f.md5 = g_checksum_new (G_CHECKSUM_MD5);
   f.entries = g_array_new (FALSE, TRUE, sizeof (guint64));
   f.index = g_string_new (NULL);
   f.body = g_string_new (NULL);
-  errno = 0;
-  f.in = fopen (in_path, "rb");
-  gboolean ok
-      = f.in != NULL ? read_xref (&f, error) && write_file (&f, error) : read_failed (&f, error);
+  gboolean ok = roneo_pdf_input_open (&f.in, in_path, out_path, error);
+  if (ok)
+    {
+      f.inlined = g_new0 (guint8, f.in.size / 8 + 1);
+      f.next_number = f.in.size;
+      ok = write_file (&f, error);
+    }
   finisher_clear (&f);
   return ok;
 }

@@ -210,15 +210,12 @@ roneo_pdf_value_free (RoneoPdfValue *value)
   g_free (value);
 }
 
+static gboolean is_digits (const char *text);
+
 static gboolean
 is_unsigned (const RoneoPdfValue *value)
 {
-  if (value->kind != RONEO_PDF_SCALAR || value->text[0] == '\0')
-    return FALSE;
-  for (const char *c = value->text; *c; c++)
-    if (!g_ascii_isdigit (*c))
-      return FALSE;
-  return TRUE;
+  return value->kind == RONEO_PDF_SCALAR && is_digits (value->text);
 }
 
 /* "N G R" inside an array or dictionary: the last two items become one. */
@@ -319,6 +316,17 @@ parse_value (RoneoPdfLexer *lexer, int depth)
     }
 }
 
+static gboolean
+is_digits (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
+
 RoneoPdfValue *
 roneo_pdf_parse_value (RoneoPdfLexer *lexer)
 {
@@ -326,18 +334,16 @@ roneo_pdf_parse_value (RoneoPdfLexer *lexer)
   if (value == NULL || !is_unsigned (value))
     return value;
   /* A bare reference as the whole value: "5 0 R". */
-  gsize start = lexer->pos;
+  const gsize start = lexer->pos;
   char generation[16], keyword[4];
-  if (roneo_pdf_next_word (lexer, generation, sizeof generation)
+  if (roneo_pdf_next_word (lexer, generation, sizeof generation) && is_digits (generation)
       && roneo_pdf_next_word (lexer, keyword, sizeof keyword) && strcmp (keyword, "R") == 0)
     {
-      g_autoptr (GPtrArray) items
-          = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_pdf_value_free);
-      g_ptr_array_add (items, value);
-      g_ptr_array_add (items, roneo_pdf_new_scalar (generation));
-      if (fold_reference (items))
-        return g_ptr_array_steal_index (items, 0);
-      g_ptr_array_steal_index (items, 0);
+      RoneoPdfValue *ref = new_value (RONEO_PDF_REF, NULL);
+      ref->number = (guint) g_ascii_strtoull (value->text, NULL, 10);
+      ref->generation = (guint) g_ascii_strtoull (generation, NULL, 10);
+      roneo_pdf_value_free (value);
+      return ref;
     }
   lexer->pos = start;
   return value;
