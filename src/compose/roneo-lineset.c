@@ -71,6 +71,15 @@ lines_text (const RoneoLineSet *set, guint first, guint last)
   return text;
 }
 
+/* A separator Pango starts a new line at (CR LF counts once, at its LF);
+ * roneo-linebreak.c breaks at the same ones. */
+static gboolean
+is_line_break (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  return c == '\n' || (c == '\r' && p[1] != '\n') || c == 0x2028 || c == 0x2029;
+}
+
 /* Letter spacing on each stretchable space of line j: extra[j] pt. */
 static PangoAttrList *
 spacing_attrs (const char *text, guint lines, const double *extra)
@@ -80,8 +89,8 @@ spacing_attrs (const char *text, guint lines, const double *extra)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if ((c == 0x2028 || c == '\n') && line + 1 < lines)
-        line++;
+      if (is_line_break (p))
+        line = MIN (line + 1, lines - 1);
       else if (is_stretchable (c) && extra[line] != 0)
         {
           PangoAttribute *attr
@@ -115,13 +124,19 @@ layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const Roneo
 /* Shaped in context, a line can differ from its measured width by a few
  * hundredths of a point (kerning against the hyphen, rounding): correct
  * the spacing of those lines so justified lines end exactly on the measure
- * and none ends past it. Returns TRUE if any extra changed. */
+ * and none ends past it. Returns TRUE if any extra changed. The layout has
+ * one line per line set (the breaker knows every separator Pango breaks
+ * at, and tabs are spaces by then); should Pango ever wrap once more, the
+ * lines past the count are left as they are rather than read past it. */
 static gboolean
-correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, double *extra)
+correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guint lines,
+                 double *extra)
 {
   gboolean changed = FALSE;
   guint j = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next, j++)
+  g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && j < lines;
+       l = l->next, j++)
     {
       const RoneoLine *line = &g_array_index (set->lines, RoneoLine, first + j);
       PangoRectangle logical;
@@ -139,8 +154,7 @@ correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, doub
 }
 
 PangoLayout *
-roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
-                           guint last)
+roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first, guint last)
 {
   g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
   g_autoptr (RoneoRichText) text = lines_text (set, first, last);
@@ -148,7 +162,7 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   for (guint j = first; j < last; j++)
     extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
   PangoLayout *layout = layout_with_spacing (set, context, text, last - first, extra);
-  if (correct_spacing (set, layout, first, extra))
+  if (correct_spacing (set, layout, first, last - first, extra))
     {
       g_object_unref (layout);
       layout = layout_with_spacing (set, context, text, last - first, extra);
