@@ -17,12 +17,22 @@ remove_folder (void)
   g_clear_pointer (&engine, roneo_engine_free);
 }
 
+/* A warning or a critical aborts, so libFuzzer saves the input: GLib's own
+ * fatal path raises SIGTRAP, which kills the fuzzer without a trace. */
+static void
+abort_on_warning (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  g_log_default_handler (domain, level, message, data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+}
+
 RoneoEngine *
 fuzz_engine (void)
 {
   if (engine != NULL)
     return engine;
-  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_log_set_default_handler (abort_on_warning, NULL);
   g_autoptr (GError) error = NULL;
   folder = g_dir_make_tmp ("roneo-fuzz-XXXXXX", &error);
   g_assert_no_error (error);
