@@ -27,7 +27,9 @@ static const char *source_root;
 static char *
 case_path (const char *name)
 {
-  return g_build_filename (source_root, "tests", "cases", name, NULL);
+  const char *cases = g_getenv ("RONEO_TEST_CASES");
+  return cases != NULL ? g_build_filename (cases, name, NULL)
+                       : g_build_filename (source_root, "tests", "cases", name, NULL);
 }
 
 static char *
@@ -97,11 +99,6 @@ page_words (const char *text)
   return set;
 }
 
-/* A word the copy may lose today: the text of a footnote called only from
- * another footnote ("[^b]: *e*" in the batch crash). Issue 7 item 2 sets
- * such notes or refuses them, with its own tests; it is no memory error. */
-static const char *const nested_note_words[] = { "e", NULL };
-
 /* Every word of the copy is on the page. */
 static void
 assert_words_on_page (const char *copy, PopplerDocument *doc, int index)
@@ -109,9 +106,6 @@ assert_words_on_page (const char *copy, PopplerDocument *doc, int index)
   g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
   g_autofree char *text = poppler_page_get_text (page);
   g_autoptr (GHashTable) expected = copy_words (copy);
-  if (strstr (copy, "]:[^") != NULL) /* a note whose text is a call */
-    for (guint i = 0; nested_note_words[i] != NULL; i++)
-      g_hash_table_remove (expected, nested_note_words[i]);
   g_autoptr (GHashTable) found = page_words (text);
   GHashTableIter iter;
   gpointer word;
@@ -248,10 +242,22 @@ run_copies (const char *file, const char *copies, int pages, const char *summary
   roneo_test_rm_rf (dir);
 }
 
+/* The input as reported has an empty 'lang:', refused since (exit 2 with
+ * its line, nothing written); the same copy in French reaches the writer
+ * as the report's run did. */
 static void
 test_batch_copies_crash (void)
 {
-  run_copies ("crash-batch-copies-uaf-segv.md", "2", 2, "2 copies on 2 sheets");
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-crash-XXXXXX");
+  g_autofree char *input = case_path ("crash-batch-copies-uaf-segv.md");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "batch", input, "--copies", "2", "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 2);
+  roneo_test_assert_contains (run.err, "crash-batch-copies-uaf-segv.md:3:");
+  roneo_test_assert_left_only (dir, NULL);
+  roneo_test_rm_rf (dir);
+  run_copies ("crash-batch-copies-uaf-fr.md", "2", 2, "2 copies on 2 sheets");
 }
 
 /* Every batch of copies freed the pages under the writer: an everyday
@@ -288,7 +294,7 @@ static const FlyerCrash flyer_crashes[] = {
   { "crash-tabs-justified-overflow.md", 1, 2 }, /* after the headline "Titre" */
   { "crash-flyer-tabs-ellipsis.md", 0, 3 },
   { "crash-flyer-note-call.md", 0, 0 },
-  { "crash-batch-copies-uaf-segv.md", 0, 0 },
+  { "crash-batch-copies-uaf-fr.md", 0, 0 },
 };
 
 int
