@@ -103,15 +103,21 @@ spacing_attrs (const char *text, guint lines, const double *extra)
   return attrs;
 }
 
+/* The width only aligns lines (right-to-left paragraphs flip "left" to the
+ * right edge); a hair over the measure so rounding never re-wraps. */
+static void
+set_measure (const RoneoLineSet *set, PangoLayout *layout)
+{
+  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+}
+
 static PangoLayout *
 layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
                      guint lines, const double *extra)
 {
   g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
   PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
-  /* The width only aligns lines (right-to-left paragraphs flip "left" to
-   * the right edge); a hair over the measure so rounding never re-wraps. */
-  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+  set_measure (set, layout);
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
   if (!set->justify && set->style->align == RONEO_ALIGN_CENTER)
     alignment = PANGO_ALIGN_CENTER;
@@ -121,19 +127,21 @@ layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const Roneo
   return layout;
 }
 
-/* Shaped in context, a line can differ from its measured width by a few
- * hundredths of a point (kerning against the hyphen, rounding): correct
- * the spacing of those lines so justified lines end exactly on the measure
- * and none ends past it. Returns TRUE if any extra changed. The layout has
- * one line per line set (the breaker knows every separator Pango breaks
- * at, and tabs are spaces by then); should Pango ever wrap once more, the
- * lines past the count are left as they are rather than read past it. */
+/* Shaped in context, a line can differ from its measured width: by a few
+ * hundredths of a point (kerning against the hyphen, rounding), or by
+ * several points where the paragraph's shaping made one cluster across a
+ * break (a ligature over a soft hyphen: "of\u00ADfice" shaped as "o" "ffi"
+ * "ce"). The layout is measured unwrapped, one line per set line (its only
+ * separators are the breaks; tabs are spaces by then), and the spacing of
+ * the lines corrected so justified lines end exactly on the measure and
+ * none ends past it. Returns TRUE if any extra changed. */
 static gboolean
 correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guint lines,
                  double *extra)
 {
   gboolean changed = FALSE;
   guint j = 0;
+  pango_layout_set_width (layout, -1);
   g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && j < lines;
        l = l->next, j++)
@@ -153,20 +161,39 @@ correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guin
   return changed;
 }
 
+/* The lines keep their breaks: a line still wider than the measure (a word
+ * wider than it, a line with no space to narrow) widens the layout to it
+ * rather than wrap once more; roneo_layout_get_overflow reports it. */
+static void
+keep_breaks (PangoLayout *layout, guint lines)
+{
+  if (pango_layout_get_line_count (layout) == (int) lines)
+    return;
+  pango_layout_set_width (layout, -1);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_set_width (layout, logical.width + PANGO_SCALE / 2);
+  g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
+}
+
 PangoLayout *
 roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first, guint last)
 {
   g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
+  guint lines = last - first;
   g_autoptr (RoneoRichText) text = lines_text (set, first, last);
-  g_autofree double *extra = g_new0 (double, last - first);
+  g_autofree double *extra = g_new0 (double, lines);
   for (guint j = first; j < last; j++)
     extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
-  PangoLayout *layout = layout_with_spacing (set, context, text, last - first, extra);
-  if (correct_spacing (set, layout, first, last - first, extra))
+  PangoLayout *layout = layout_with_spacing (set, context, text, lines, extra);
+  if (correct_spacing (set, layout, first, lines, extra))
     {
       g_object_unref (layout);
-      layout = layout_with_spacing (set, context, text, last - first, extra);
+      layout = layout_with_spacing (set, context, text, lines, extra);
     }
+  else
+    set_measure (set, layout);
+  keep_breaks (layout, lines);
   return layout;
 }
 
