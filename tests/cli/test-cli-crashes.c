@@ -290,6 +290,28 @@ test_separators (void)
   roneo_test_rm_rf (dir);
 }
 
+/* A row that cannot be set is named by its first value, shortened when
+ * long: a short one ("Albi") was read past its end (found by fuzz-batch). */
+static void
+test_batch_row_error (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-crash-XXXXXX");
+  g_autofree char *input = case_path ("tract-modele.md");
+  g_autofree char *csv = g_build_filename (dir, "villes.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr (GString) rows = g_string_new ("ville,date,heure,lieu\nAlbi,jeudi,14 h,");
+  for (int i = 0; i < 3000; i++)
+    g_string_append (rows, " place");
+  g_string_append_c (rows, '\n');
+  g_assert_true (g_file_set_contents (csv, rows->str, rows->len, NULL));
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "batch", input, "--data", csv, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 4);
+  roneo_test_assert_contains (run.err, "villes.csv:2: row 1 (Albi)");
+  roneo_test_assert_left_only (dir, (const char *const[]){ "villes.csv", NULL });
+  roneo_test_rm_rf (dir);
+}
+
 static const FlyerCrash flyer_crashes[] = {
   { "crash-tabs-justified-overflow.md", 1, 2 }, /* after the headline "Titre" */
   { "crash-flyer-tabs-ellipsis.md", 0, 3 },
@@ -320,6 +342,7 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/crashes/flyer/separators", test_separators);
   roneo_test_add_isolated_func ("/crashes/batch/copies-crash", test_batch_copies_crash);
   roneo_test_add_isolated_func ("/crashes/batch/copies-tract", test_batch_copies_tract);
+  roneo_test_add_isolated_func ("/crashes/batch/row-error", test_batch_row_error);
   int status = g_test_run ();
   roneo_test_cli_teardown ();
   return status;
