@@ -161,9 +161,13 @@ correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guin
   return changed;
 }
 
-/* The lines keep their breaks: a line still wider than the measure (a word
+/* The lines keep their breaks. A line still wider than the measure (a word
  * wider than it, a line with no space to narrow) widens the layout to it
- * rather than wrap once more; roneo_layout_get_overflow reports it. */
+ * rather than wrap once more, and roneo_layout_get_overflow reports it;
+ * should Pango still break a line (its fit test is not the extents of the
+ * line it then makes: seen with a word broken between two characters), the
+ * layout gets no width at all: only the explicit breaks remain, and lines
+ * align on their widest rather than on the measure. */
 static void
 keep_breaks (PangoLayout *layout, guint lines)
 {
@@ -173,6 +177,8 @@ keep_breaks (PangoLayout *layout, guint lines)
   PangoRectangle logical;
   pango_layout_get_extents (layout, NULL, &logical);
   pango_layout_set_width (layout, logical.width + PANGO_SCALE / 2);
+  if (pango_layout_get_line_count (layout) != (int) lines)
+    pango_layout_set_width (layout, -1);
   g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
 }
 
