@@ -10,9 +10,9 @@
 
 #include <string.h>
 
-#define STRETCH_PER_SPACE 0.5  /* a space grows by half its width at badness 100 */
-#define SHRINK_PER_SPACE 0.25  /* and shrinks by a quarter at most */
-#define RAGGED_SLACK 0.3       /* a ragged line 30 % short has badness 100 */
+#define STRETCH_PER_SPACE 0.5 /* a space grows by half its width at badness 100 */
+#define SHRINK_PER_SPACE 0.25 /* and shrinks by a quarter at most */
+#define RAGGED_SLACK 0.3      /* a ragged line 30 % short has badness 100 */
 #define MAX_BADNESS 10000.0
 #define HYPHEN_PENALTY 50.0
 #define DOUBLE_HYPHEN_DEMERITS 3000.0
@@ -34,10 +34,10 @@ typedef struct
 
 struct _RoneoShaping
 {
-  double size;        /* pt it was shaped at */
+  double size; /* pt it was shaped at */
   gsize len;
-  double *advance;    /* advance[i]: width of all clusters before byte i; len + 1 entries */
-  guint *spaces;      /* spaces[i]: stretchable spaces before byte i */
+  double *advance; /* advance[i]: width of all clusters before byte i; len + 1 entries */
+  guint *spaces;   /* spaces[i]: stretchable spaces before byte i */
   double space_width;
   double hyphen_width;
 };
@@ -67,6 +67,39 @@ static gboolean
 is_stretchable (gunichar c)
 {
   return c == ' ' || c == 0x00A0;
+}
+
+static gboolean
+is_blank_byte (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+void
+roneo_line_set_normalize_text (RoneoRichText *rich)
+{
+  for (gsize i = 0; i < rich->text->len;)
+    {
+      gsize run = i;
+      gboolean tab = FALSE;
+      while (run < rich->text->len && is_blank_byte (rich->text->str[run]))
+        tab |= rich->text->str[run++] == '\t';
+      if (tab)
+        roneo_rich_text_replace (rich, i, run, i == 0 ? "" : " ");
+      i = tab ? i + (i > 0) : MAX (run, i + 1);
+    }
+}
+
+/* The length of the forced break at p (a line or paragraph separator that
+ * Pango starts a new line at: LF, CR, CR LF, U+2028, U+2029), or 0.
+ * roneo-lineset.c counts lines with the same test. */
+static gsize
+forced_break_length (const char *p)
+{
+  if (p[0] == '\r')
+    return p[1] == '\n' ? 2 : 1;
+  gunichar c = g_utf8_get_char (p);
+  return c == '\n' || c == 0x2028 || c == 0x2029 ? g_utf8_next_char (p) - p : 0;
 }
 
 static double
@@ -170,9 +203,14 @@ collect_candidates (Breaker *b)
           i = j;
           continue;
         }
-      if (c == 0x2028 || c == '\n')
-        add_candidate (candidates, i, i + n, FALSE, TRUE);
-      else if (c == 0x00AD)
+      gsize forced = forced_break_length (b->text + i);
+      if (forced > 0)
+        {
+          add_candidate (candidates, i, i + forced, FALSE, TRUE);
+          i += forced;
+          continue;
+        }
+      if (c == 0x00AD)
         add_candidate (candidates, i + n, i + n, TRUE, FALSE);
       else if ((c == '-' || c == 0x2010) && i > 0
                && is_word_char_at (b, g_utf8_prev_char (b->text + i) - b->text)
@@ -252,15 +290,17 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
   double slack = b->measure - width;
   if (!b->justify || last)
     {
-      if (slack < -EPSILON && !(b->justify && n > 0 && -slack <= n * SHRINK_PER_SPACE * b->space_width))
+      if (slack < -EPSILON
+          && !(b->justify && n > 0 && -slack <= n * SHRINK_PER_SPACE * b->space_width))
         return -1;
       if (last || slack <= 0)
         return 0;
       return MIN (MAX_BADNESS, 100 * cube (slack / (RAGGED_SLACK * b->measure)));
     }
   if (slack >= 0)
-    return n == 0 ? MAX_BADNESS / 2
-                  : MIN (MAX_BADNESS, 100 * cube (slack / (n * STRETCH_PER_SPACE * b->space_width)));
+    return n == 0
+               ? MAX_BADNESS / 2
+               : MIN (MAX_BADNESS, 100 * cube (slack / (n * STRETCH_PER_SPACE * b->space_width)));
   if (n == 0 || -slack > n * SHRINK_PER_SPACE * b->space_width + EPSILON)
     return -1;
   return 100 * cube (-slack / (n * SHRINK_PER_SPACE * b->space_width));
@@ -303,7 +343,7 @@ relax (const Breaker *b, Node *nodes, guint i, guint k, double badness)
         }
       Node *node = &nodes[k * (MAX_HYPHEN_RUN + 1) + next_run];
       if (cost < node->cost)
-        *node = (Node) { cost, (int) i, run };
+        *node = (Node){ cost, (int) i, run };
     }
 }
 
@@ -333,7 +373,7 @@ best_breaks (const Breaker *b)
   guint count = b->candidates->len;
   g_autofree Node *nodes = g_new (Node, count * (MAX_HYPHEN_RUN + 1));
   for (guint i = 0; i < count * (MAX_HYPHEN_RUN + 1); i++)
-    nodes[i] = (Node) { G_MAXDOUBLE, -1, 0 };
+    nodes[i] = (Node){ G_MAXDOUBLE, -1, 0 };
   nodes[0].cost = 0;
   for (guint k = 1; k < count; k++)
     relax_candidate (b, nodes, k);

@@ -43,9 +43,17 @@ typedef struct
   double size;             /* pt */
   double measure;          /* pt */
   gboolean justify;
-  GArray *lines;           /* RoneoLine */
-  gboolean broke_word;     /* a word wider than the measure had to be broken */
+  GArray *lines;       /* RoneoLine */
+  gboolean broke_word; /* a word wider than the measure had to be broken */
 } RoneoLineSet;
+
+/* Makes running text safe to break, before it is shaped: each run of white
+ * space holding a tab becomes one space (none at the start). A tab advances
+ * to Pango's next tab stop, so its width depends on where its line starts:
+ * measured in the whole paragraph it is not the width it has once the line
+ * is set apart, and the set line would wrap again into more lines than were
+ * broken. A tab in a paragraph is a word space that was typed differently. */
+void roneo_line_set_normalize_text (RoneoRichText *rich);
 
 /* The widths of a text shaped once at size pt, to break it at other sizes
  * without shaping it again: with unhinted metrics and unrounded positions
@@ -66,8 +74,8 @@ void roneo_line_set_free (RoneoLineSet *set);
 
 /* A layout of lines [first, last) with the chosen breaks and spacing. The
  * top of its first line box is at y = 0, lines are style pitch apart. */
-PangoLayout *roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context,
-                                        guint first, guint last);
+PangoLayout *roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
+                                        guint last);
 
 /* Baseline-to-baseline distance, pt. */
 double roneo_line_set_get_pitch (const RoneoLineSet *set);

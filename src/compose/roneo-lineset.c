@@ -71,6 +71,15 @@ lines_text (const RoneoLineSet *set, guint first, guint last)
   return text;
 }
 
+/* A separator Pango starts a new line at (CR LF counts once, at its LF);
+ * roneo-linebreak.c breaks at the same ones. */
+static gboolean
+is_line_break (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  return c == '\n' || (c == '\r' && p[1] != '\n') || c == 0x2028 || c == 0x2029;
+}
+
 /* Letter spacing on each stretchable space of line j: extra[j] pt. */
 static PangoAttrList *
 spacing_attrs (const char *text, guint lines, const double *extra)
@@ -80,8 +89,8 @@ spacing_attrs (const char *text, guint lines, const double *extra)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if ((c == 0x2028 || c == '\n') && line + 1 < lines)
-        line++;
+      if (is_line_break (p))
+        line = MIN (line + 1, lines - 1);
       else if (is_stretchable (c) && extra[line] != 0)
         {
           PangoAttribute *attr
@@ -94,15 +103,21 @@ spacing_attrs (const char *text, guint lines, const double *extra)
   return attrs;
 }
 
+/* The width only aligns lines (right-to-left paragraphs flip "left" to the
+ * right edge); a hair over the measure so rounding never re-wraps. */
+static void
+set_measure (const RoneoLineSet *set, PangoLayout *layout)
+{
+  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+}
+
 static PangoLayout *
 layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
                      guint lines, const double *extra)
 {
   g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
   PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
-  /* The width only aligns lines (right-to-left paragraphs flip "left" to
-   * the right edge); a hair over the measure so rounding never re-wraps. */
-  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+  set_measure (set, layout);
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
   if (!set->justify && set->style->align == RONEO_ALIGN_CENTER)
     alignment = PANGO_ALIGN_CENTER;
@@ -112,16 +127,24 @@ layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const Roneo
   return layout;
 }
 
-/* Shaped in context, a line can differ from its measured width by a few
- * hundredths of a point (kerning against the hyphen, rounding): correct
- * the spacing of those lines so justified lines end exactly on the measure
- * and none ends past it. Returns TRUE if any extra changed. */
+/* Shaped in context, a line can differ from its measured width: by a few
+ * hundredths of a point (kerning against the hyphen, rounding), or by
+ * several points where the paragraph's shaping made one cluster across a
+ * break (a ligature over a soft hyphen: "of\u00ADfice" shaped as "o" "ffi"
+ * "ce"). The layout is measured unwrapped, one line per set line (its only
+ * separators are the breaks; tabs are spaces by then), and the spacing of
+ * the lines corrected so justified lines end exactly on the measure and
+ * none ends past it. Returns TRUE if any extra changed. */
 static gboolean
-correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, double *extra)
+correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guint lines,
+                 double *extra)
 {
   gboolean changed = FALSE;
   guint j = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next, j++)
+  pango_layout_set_width (layout, -1);
+  g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && j < lines;
+       l = l->next, j++)
     {
       const RoneoLine *line = &g_array_index (set->lines, RoneoLine, first + j);
       PangoRectangle logical;
@@ -138,21 +161,45 @@ correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, doub
   return changed;
 }
 
+/* The lines keep their breaks. A line still wider than the measure (a word
+ * wider than it, a line with no space to narrow) widens the layout to it
+ * rather than wrap once more, and roneo_layout_get_overflow reports it;
+ * should Pango still break a line (its fit test is not the extents of the
+ * line it then makes: seen with a word broken between two characters), the
+ * layout gets no width at all: only the explicit breaks remain, and lines
+ * align on their widest rather than on the measure. */
+static void
+keep_breaks (PangoLayout *layout, guint lines)
+{
+  if (pango_layout_get_line_count (layout) == (int) lines)
+    return;
+  pango_layout_set_width (layout, -1);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_set_width (layout, logical.width + PANGO_SCALE / 2);
+  if (pango_layout_get_line_count (layout) != (int) lines)
+    pango_layout_set_width (layout, -1);
+  g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
+}
+
 PangoLayout *
-roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first,
-                           guint last)
+roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint first, guint last)
 {
   g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
+  guint lines = last - first;
   g_autoptr (RoneoRichText) text = lines_text (set, first, last);
-  g_autofree double *extra = g_new0 (double, last - first);
+  g_autofree double *extra = g_new0 (double, lines);
   for (guint j = first; j < last; j++)
     extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
-  PangoLayout *layout = layout_with_spacing (set, context, text, last - first, extra);
-  if (correct_spacing (set, layout, first, extra))
+  PangoLayout *layout = layout_with_spacing (set, context, text, lines, extra);
+  if (correct_spacing (set, layout, first, lines, extra))
     {
       g_object_unref (layout);
-      layout = layout_with_spacing (set, context, text, last - first, extra);
+      layout = layout_with_spacing (set, context, text, lines, extra);
     }
+  else
+    set_measure (set, layout);
+  keep_breaks (layout, lines);
   return layout;
 }
 

@@ -1,5 +1,6 @@
 #include "roneo-prepare-private.h"
 
+#include "roneo-linebreak.h"
 #include "roneo-typo.h"
 
 static void
@@ -65,6 +66,7 @@ prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const R
   prepared->block = block;
   prepared->role = role_of (block->kind);
   prepared->rich = roneo_rich_text_new_from_block (block);
+  roneo_line_set_normalize_text (prepared->rich);
   const RoneoStyle *style = role_style (layout, prepared->role);
   if (style->transform == RONEO_TRANSFORM_UPPERCASE)
     roneo_rich_text_uppercase (prepared->rich, cc->lang);

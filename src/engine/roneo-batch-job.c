@@ -277,11 +277,11 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
     {
       /* The row by its line, the file a spreadsheet shows, and its first
        * value, shortened: it may be the megabyte that did not fit. */
-      const glong length = g_utf8_strlen (values[0], -1);
-      /* g_utf8_substring reads past the end of a string shorter than its end */
-      g_autofree char *head = g_utf8_substring (values[0], 0, MIN (length, 39));
+      /* g_utf8_substring reads past the end of a shorter string (GLib 2.74) */
+      g_autofree char *head
+          = g_utf8_strlen (values[0], -1) > 40 ? g_utf8_substring (values[0], 0, 39) : NULL;
       g_autofree char *first
-          = length > 40 ? g_strconcat (head, "\u2026", NULL) : g_strdup (values[0]);
+          = head != NULL ? g_strconcat (head, "\u2026", NULL) : g_strdup (values[0]);
       if (local != NULL)
         g_set_error (error, RONEO_ERROR, local->code, "%s:%u: row %u (%s): %s", b->data_source,
                      g_array_index (b->row_lines, guint, row), row + 1, first, local->message);

@@ -80,8 +80,9 @@ roneo_draw_record_page (const RoneoPage *page, double bleed, gboolean stencil)
 void
 roneo_sheet_sources_init (RoneoSheetSources *sources, GPtrArray *pages, gboolean stencil)
 {
-  sources->pages = pages;
-  sources->recordings = g_new0 (cairo_surface_t *, MAX (pages->len, 1));
+  sources->pages = pages != NULL ? g_ptr_array_ref (pages) : NULL;
+  sources->n_recordings = pages != NULL ? pages->len : 0;
+  sources->recordings = g_new0 (cairo_surface_t *, MAX (sources->n_recordings, 1));
   sources->stencil = stencil;
   sources->bleed = 0;
   sources->direct = FALSE;
@@ -90,7 +91,9 @@ roneo_sheet_sources_init (RoneoSheetSources *sources, GPtrArray *pages, gboolean
 void
 roneo_sheet_sources_clear (RoneoSheetSources *sources)
 {
-  for (guint i = 0; sources->recordings != NULL && i < sources->pages->len; i++)
+  for (guint i = 0; sources->recordings != NULL && i < sources->n_recordings; i++)
     g_clear_pointer (&sources->recordings[i], cairo_surface_destroy);
   g_clear_pointer (&sources->recordings, g_free);
+  sources->n_recordings = 0;
+  g_clear_pointer (&sources->pages, g_ptr_array_unref);
 }

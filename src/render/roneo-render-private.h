@@ -29,13 +29,17 @@ cairo_surface_t *roneo_draw_record_page (const RoneoPage *page, double bleed, gb
 
 /* The pages sheets place: lazily recorded (one slot per page, NULL until a
  * sheet needs it), or drawn straight onto each sheet when direct (a page
- * shown once needs no recording, and cairo keeps recordings to the end). */
+ * shown once needs no recording, and cairo keeps recordings to the end).
+ * init takes a reference on pages (may be NULL: no pages) and clear drops
+ * it, so the pages live as long as the sources whoever made the array; a
+ * direct source built on the stack for one sheet borrows them instead. */
 typedef struct
 {
-  GPtrArray *pages;      /* RoneoPage*, borrowed */
+  GPtrArray *pages; /* RoneoPage*, a reference from init to clear */
   cairo_surface_t **recordings;
+  guint n_recordings; /* slots in recordings: pages->len at init */
   gboolean stencil;
-  double bleed;          /* pt drawn around each page's trim */
+  double bleed; /* pt drawn around each page's trim */
   gboolean direct;
 } RoneoSheetSources;
 

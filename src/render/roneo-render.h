@@ -66,8 +66,10 @@ gboolean roneo_render_png (const RoneoPage *page, double dpi, const char *path, 
 
 /* Sheets written one at a time, for batches of any length (memory does not
  * grow with the sheets). shared_pages (may be NULL) are recorded once and
- * painted on every sheet that places them (copies of one tract); pages given
- * to add are drawn straight onto that sheet (personalised copies). bleed pt
+ * painted on every sheet that places them (copies of one tract); the writer
+ * keeps its own reference to that array until it is freed, so the caller may
+ * unref it at once. Pages given to add are drawn straight onto that sheet
+ * (personalised copies) and borrowed for that call only. bleed pt
  * of each page show around its trim. Nothing is at path until close
  * succeeds; freeing an unclosed writer removes its temporary. */
 typedef struct _RoneoSheetWriter RoneoSheetWriter;

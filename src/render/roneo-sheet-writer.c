@@ -22,7 +22,7 @@ struct _RoneoSheetWriter
   RoneoOutput *output;        /* the cairo temporary */
   cairo_surface_t *surface;   /* made with the first sheet's size */
   cairo_t *cr;
-  RoneoSheetSources shared;   /* recorded once, painted on every sheet */
+  RoneoSheetSources shared; /* recorded once, painted on every sheet; refs its pages */
   double bleed;
   guint sheets;
 };
@@ -40,12 +40,10 @@ roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,
   writer->options = *options;
   writer->output = output;
   writer->bleed = bleed;
-  g_autoptr (GPtrArray) none = g_ptr_array_new ();
-  roneo_sheet_sources_init (&writer->shared, shared_pages ? shared_pages : none,
-                            options->stencil);
+  /* The writer keeps its own reference: the caller may drop its array as
+   * soon as this returns, the recordings are made from it until close. */
+  roneo_sheet_sources_init (&writer->shared, shared_pages, options->stencil);
   writer->shared.bleed = bleed;
-  if (shared_pages == NULL)
-    writer->shared.pages = NULL;
   return writer;
 }
 
@@ -63,14 +61,19 @@ roneo_sheet_writer_add (RoneoSheetWriter *writer, const RoneoSheet *sheet, GPtrA
                         GError **error)
 {
   g_return_val_if_fail (writer != NULL && writer->output != NULL && sheet != NULL, FALSE);
-  RoneoSheetSources direct = { pages, NULL, writer->options.stencil, writer->bleed, TRUE };
+  /* Pages given for one sheet are borrowed for this call only. */
+  RoneoSheetSources direct = {
+    .pages = pages, .stencil = writer->options.stencil, .bleed = writer->bleed, .direct = TRUE
+  };
   RoneoSheetSources *sources = pages != NULL ? &direct : &writer->shared;
-  if (sources->pages == NULL
-      || !roneo_sheet_check_pages (sheet, sources->pages->len, writer->path, error))
+  guint n_pages = pages != NULL ? pages->len : writer->shared.n_recordings;
+  if (sources->pages == NULL || !roneo_sheet_check_pages (sheet, n_pages, writer->path, error))
     {
       if (sources->pages == NULL)
-        g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': sheet %s has "
-                     "no pages to show", writer->path, sheet->name ? sheet->name : "?");
+        g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
+                     "cannot write '%s': sheet %s has "
+                     "no pages to show",
+                     writer->path, sheet->name ? sheet->name : "?");
       return FALSE;
     }
   if (writer->surface == NULL)
@@ -94,9 +97,9 @@ roneo_sheet_writer_close (RoneoSheetWriter *writer, GError **error)
     }
   g_clear_pointer (&writer->cr, cairo_destroy);
   cairo_surface_finish (writer->surface);
-  gboolean ok = roneo_render_check_status (cairo_surface_status (writer->surface), writer->path,
-                                           error)
-                && roneo_output_close (writer->output, error);
+  gboolean ok
+      = roneo_render_check_status (cairo_surface_status (writer->surface), writer->path, error)
+        && roneo_output_close (writer->output, error);
   const RoneoFinishOptions finish = { 0 };
   ok = ok
        && roneo_finish_pdf (roneo_output_peek_temp_path (writer->output), writer->path, &finish,
@@ -114,10 +117,7 @@ roneo_sheet_writer_free (RoneoSheetWriter *writer)
     return;
   g_clear_pointer (&writer->cr, cairo_destroy);
   g_clear_pointer (&writer->surface, cairo_surface_destroy);
-  if (writer->shared.pages != NULL)
-    roneo_sheet_sources_clear (&writer->shared);
-  else
-    g_free (writer->shared.recordings);
+  roneo_sheet_sources_clear (&writer->shared);
   g_clear_pointer (&writer->output, roneo_output_free);
   g_free (writer->path);
   g_free (writer);

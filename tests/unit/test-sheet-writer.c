@@ -103,6 +103,46 @@ test_shared_and_direct (void)
   g_rmdir (dir);
 }
 
+/* A batch drops its copy's pages once the writer is made (write_copies):
+ * the writer holds its own reference, so every sheet still shows the copy
+ * and freeing the writer after close touches no freed memory (ASan with
+ * G_SLICE=always-malloc). */
+static void
+test_caller_drops_shared_pages (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("roneo-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "copies.pdf", NULL);
+  GPtrArray *shared = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
+  g_ptr_array_add (shared, page_with_text ("Recto"));
+  g_ptr_array_add (shared, page_with_text ("Verso"));
+  RoneoRenderOptions options = { .title = "copies", .date = 1, .label_context = context };
+  g_autoptr (GError) error = NULL;
+  RoneoSheetWriter *writer = roneo_sheet_writer_new (path, shared, 0, &options, &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (shared);
+  g_autoptr (RoneoSheet) recto = two_up (0, 0), verso = two_up (1, 1);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (roneo_sheet_writer_add (writer, recto, NULL, &error));
+      g_assert_true (roneo_sheet_writer_add (writer, verso, NULL, &error));
+    }
+  g_assert_true (roneo_sheet_writer_close (writer, &error));
+  g_assert_no_error (error);
+  roneo_sheet_writer_free (writer);
+
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 4);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *text = page_text (document, i);
+      g_assert_nonnull (strstr (text, i % 2 == 0 ? "Recto" : "Verso"));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_failure_leaves_nothing (void)
 {
@@ -136,6 +176,7 @@ main (int argc, char **argv)
   fonts = roneo_fonts_new (dir, NULL);
   context = roneo_fonts_create_context (fonts, "fr");
   g_test_add_func ("/sheet-writer/shared-and-direct", test_shared_and_direct);
+  g_test_add_func ("/sheet-writer/caller-drops-shared", test_caller_drops_shared_pages);
   g_test_add_func ("/sheet-writer/failure", test_failure_leaves_nothing);
   int status = g_test_run ();
   g_object_unref (context);
