@@ -145,6 +145,9 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
   if (*slot != NULL)
     return roneo_copy_error (error, "%s:%u:%u: front matter key '%s' given twice (keep one)",
                              fm->document->source, fm->key_line, fm->key_column, key);
+  /* 'lang:' with nothing after it is YAML's null: as if the key were not there */
+  if (event->data.scalar.length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+    return TRUE;
   if (slot == &fm->document->lang)
     return take_lang (fm, event, value, error);
   *slot = g_steal_pointer (&value);

@@ -512,6 +512,9 @@ test_lang (void)
     }
   g_autoptr (RoneoDocument) none = parse_ok ("# T\n");
   g_assert_null (none->lang);
+  g_autoptr (RoneoDocument) null_lang = parse_ok ("---\nlang:\nauthor:\n---\n# T\n");
+  g_assert_null (null_lang->lang);
+  g_assert_null (null_lang->author);
 #define KNOWN "fr, fr-FR, fr-CA, fr-BE, fr-CH, en, en-GB, en-US, de, de-DE, de-AT, de-CH"
   assert_fails ("---\ntitle: x\nlang: français\n---\n# T\n",
                 "t.md:3:7: unknown language 'français' (use a language tag: " KNOWN ")");
