@@ -18,6 +18,9 @@
 #   roneo-broken    the same PPD whose filter exits 1
 #   roneo-slow      the same PPD whose filter takes 30 s (for the timeout)
 #   roneo-stopped   Generic PDF, accepting jobs but disabled (cupsdisable)
+#   roneo-rejecting Generic PDF, enabled but rejecting jobs (cupsreject)
+#   roneo-denied    Generic PDF, whose users may not include the one running
+#                   the tests (lpadmin -u deny:USER): the server refuses the job
 #
 # usage: run-print-tests.sh TEST-PROGRAM [GTEST-ARGS...]
 set -u
@@ -26,7 +29,7 @@ if [ "$(id -u)" != 0 ]; then
   echo "SKIP: a private cupsd must run as root (filters run as lp); run the print suite as root"
   exit 77
 fi
-for tool in cupsd lpadmin lpstat cupsenable cupsaccept; do
+for tool in cupsd lpadmin lpstat cupsenable cupsaccept cupsreject cupsdisable; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIP: '$tool' not found; install cups, cups-client and cups-filters"
     exit 77
@@ -191,6 +194,10 @@ add_queue roneo-broken "$dir/broken.ppd" || exit 1
 add_queue roneo-slow "$dir/slow.ppd" || exit 1
 add_queue roneo-stopped "$ppd" || exit 1
 cupsdisable -r "stopped by the roneo test" roneo-stopped || exit 1
+add_queue roneo-rejecting "$ppd" || exit 1
+cupsreject -r "rejecting by the roneo test" roneo-rejecting || exit 1
+add_queue roneo-denied "$ppd" || exit 1
+lpadmin -p roneo-denied -u "deny:$(id -un)" || exit 1
 lpstat -p >/dev/null || exit 1
 
 # The test's own files go under $dir too, so the trap removes them after a crash.
