@@ -41,6 +41,7 @@ typedef struct
   ipp_attribute_t *(*ippAddInteger) (ipp_t *ipp, ipp_tag_t group, ipp_tag_t value_tag,
                                      const char *name, int value);
   ipp_attribute_t *(*ippFindAttribute) (ipp_t *ipp, const char *name, ipp_tag_t value_tag);
+  ipp_attribute_t *(*ippFindNextAttribute) (ipp_t *ipp, const char *name, ipp_tag_t value_tag);
   int (*ippContainsString) (ipp_attribute_t *attr, const char *value);
   int (*ippGetBoolean) (ipp_attribute_t *attr, int element);
   int (*ippGetInteger) (ipp_attribute_t *attr, int element);

@@ -33,6 +33,7 @@
   F (ippAddStrings)         \
   F (ippAddInteger)         \
   F (ippFindAttribute)      \
+  F (ippFindNextAttribute)  \
   F (ippContainsString)     \
   F (ippGetBoolean)         \
   F (ippGetInteger)         \

@@ -33,6 +33,23 @@ copy_text (ipp_t *response, const char *name, char *buffer, gsize size)
   g_strlcpy (buffer, attr != NULL ? cups->ippGetString (attr, 0, NULL) : "", size);
 }
 
+/* libcups says "Host is down" for a server that stopped answering. */
+static void
+set_lost (const char *printer, int job, GError **error)
+{
+  const RoneoCups *cups = roneo_cups_peek ();
+  g_autofree char *server = roneo_print_server_name ();
+
+  if (cups->cupsLastError () == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE)
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+                 "lost job %d on the printer '%s': the CUPS server '%s' stopped answering; "
+                 "check that it runs with 'lpstat -r', and the job with 'lpstat -W not-completed'",
+                 job, printer, server);
+  else
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "lost job %d on the printer '%s': %s",
+                 job, printer, cups->cupsLastErrorString ());
+}
+
 static ipp_t *
 get_job_attributes (http_t *http, const char *printer, int job, GError **error)
 {
@@ -48,8 +65,7 @@ get_job_attributes (http_t *http, const char *printer, int job, GError **error)
   response = cups->cupsDoRequest (http, request, "/");
   if (response == NULL || cups->cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "lost job %d on the printer '%s': %s",
-                   job, printer, cups->cupsLastErrorString ());
+      set_lost (printer, job, error);
       return NULL;
     }
   return g_steal_pointer (&response);

@@ -15,6 +15,20 @@ char *roneo_print_printer_uri (const char *printer);
 /* A new request on @printer with printer-uri and requesting-user-name; owned. */
 ipp_t *roneo_print_new_request (ipp_op_t op, const char *printer);
 
+/* "host:port", or the socket path, of the server libcups talks to; owned. */
+char *roneo_print_server_name (void);
+
+/* Sets @error for a server that does not answer (connection refused, name
+ * unknown, connection lost), with what to do (roneo-print-errors.c). */
+void roneo_print_set_unreachable (GError **error);
+
+/* Sets @error for a @request ("the job") that the server answered with an
+ * error status (cupsLastError ()): its reason and a hint for that status. */
+void roneo_print_set_refused (const char *printer, const char *request, GError **error);
+
+/* Sets @error for a queue the server does not have, naming the ones it has. */
+void roneo_print_set_unknown_queue (http_t *http, const char *printer, GError **error);
+
 /* Polls @job until it is final or @timeout_s passes; TRUE only if completed. */
 gboolean roneo_print_follow (http_t *http,
                              const char *printer,

@@ -69,18 +69,6 @@ roneo_print_new_request (ipp_op_t op, const char *printer)
   return request;
 }
 
-/* "host:port", or the socket path, for messages. */
-static char *
-server_name (void)
-{
-  const RoneoCups *cups = roneo_cups_peek ();
-  const char *server = cups->cupsServer ();
-
-  if (server[0] == '/')
-    return g_strdup (server);
-  return g_strdup_printf ("%s:%d", server, cups->ippPort ());
-}
-
 static http_t *
 connect_server (GError **error)
 {
@@ -89,12 +77,7 @@ connect_server (GError **error)
                                      cups->cupsEncryption (), 1, CONNECT_TIMEOUT_MS, NULL);
 
   if (http == NULL)
-    {
-      int saved = errno;
-      g_autofree char *server = server_name ();
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "cannot connect to the CUPS server '%s': %s", server, g_strerror (saved));
-    }
+    roneo_print_set_unreachable (error);
   return http;
 }
 
@@ -112,17 +95,12 @@ get_printer_attributes (http_t *http, const char *printer, GError **error)
   response = cups->cupsDoRequest (http, request, "/");
   if (cups->cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
     {
-      g_autofree char *server = server_name ();
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "no printer '%s' on the CUPS server '%s'; list the queues with 'lpstat -p'",
-                   printer, server);
+      roneo_print_set_unknown_queue (http, printer, error);
       return NULL;
     }
   if (response == NULL || cups->cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "cannot ask the printer '%s' what it supports: %s", printer,
-                   cups->cupsLastErrorString ());
+      roneo_print_set_refused (printer, "a Get-Printer-Attributes request", error);
       return NULL;
     }
   return g_steal_pointer (&response);
@@ -267,8 +245,10 @@ submit (http_t *http, const char *pdf_path, int fd, const RoneoPrintOptions *opt
   cups->cupsFreeOptions (n, cups_options);
   if (job == 0)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "the printer '%s' refused the job: %s",
-                   options->printer, cups->cupsLastErrorString ());
+      if (cups->cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
+        roneo_print_set_unknown_queue (http, options->printer, error);
+      else
+        roneo_print_set_refused (options->printer, "the job", error);
       return 0;
     }
   if (!send_document (http, options->printer, job, fd, base, error))

@@ -2,7 +2,15 @@
 # run-print-tests.sh: the print suite's harness. Starts a private cupsd on a
 # loopback port and a socket in a temporary directory, creates the test queues
 # and runs the C test program against it with CUPS_SERVER set; the daemon is
-# stopped and the directory removed on every exit (PITFALLS 26-28).
+# stopped and the directory removed on every exit (PITFALLS 26-28, 32).
+#
+# What cupsd 2.4.2-3+deb12u10 (Debian 12 with its security updates) asks:
+# every directive has a value (a bare `Printcap` stops it: the printcap goes
+# to the state directory instead, never to /etc/printcap); the configuration
+# is checked with `cupsd -t` before the daemon starts; a file: device is
+# opened without O_CREAT or O_TRUNC, so each queue's output file is created
+# here, empty, and the tests empty it rather than remove it. Filters run as
+# lp: the directories they go through are 0755, the output folder is lp's.
 #
 # Queues, all on file: devices in the temporary directory:
 #   roneo-duplex    Generic PDF PPD (PJL + PDF, Duplex option)
@@ -10,6 +18,9 @@
 #   roneo-broken    the same PPD whose filter exits 1
 #   roneo-slow      the same PPD whose filter takes 30 s (for the timeout)
 #   roneo-stopped   Generic PDF, accepting jobs but disabled (cupsdisable)
+#   roneo-rejecting Generic PDF, enabled but rejecting jobs (cupsreject)
+#   roneo-denied    Generic PDF, whose users may not include the one running
+#                   the tests (lpadmin -u deny:USER): the server refuses the job
 #
 # usage: run-print-tests.sh TEST-PROGRAM [GTEST-ARGS...]
 set -u
@@ -18,7 +29,7 @@ if [ "$(id -u)" != 0 ]; then
   echo "SKIP: a private cupsd must run as root (filters run as lp); run the print suite as root"
   exit 77
 fi
-for tool in cupsd lpadmin lpstat cupsenable cupsaccept; do
+for tool in cupsd lpadmin lpstat cupsenable cupsaccept cupsreject cupsdisable; do
   if ! command -v "$tool" >/dev/null; then
     echo "SKIP: '$tool' not found; install cups, cups-client and cups-filters"
     exit 77
@@ -51,10 +62,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mkdir -p "$dir/root/ppd" "$dir/state" "$dir/cache" "$dir/spool/tmp" "$dir/log" "$dir/out"
+chmod 0755 "$dir/root" "$dir/root/ppd" "$dir/state" "$dir/cache" "$dir/log" "$dir/out"
 chmod 0710 "$dir/spool"
-chgrp lp "$dir/spool" "$dir/spool/tmp" 2>/dev/null
+chgrp lp "$dir/spool" "$dir/spool/tmp" || exit 1
 chmod 1770 "$dir/spool/tmp"
-chown lp "$dir/out" 2>/dev/null
+chown lp:lp "$dir/out" || exit 1
 
 cat > "$dir/root/cups-files.conf" <<CONF
 ServerRoot $dir/root
@@ -65,12 +77,20 @@ TempDir $dir/spool/tmp
 ErrorLog $dir/log/error_log
 AccessLog $dir/log/access_log
 PageLog $dir/log/page_log
-Printcap
+Printcap $dir/state/printcap
 FileDevice Yes
 User lp
 Group lp
 SystemGroup root
 CONF
+
+# What cupsd said about its start: the configuration check, then its log.
+show_cupsd_log () {
+  echo "cupsd -t -c $dir/root/cupsd.conf -s $dir/root/cups-files.conf:"
+  cat "$dir/check.txt" 2>/dev/null
+  echo "cupsd's errors and warnings ($dir/log/error_log):"
+  grep -E '^[EW] ' "$dir/log/error_log" 2>/dev/null | tail -40
+}
 
 # Starts cupsd on a free loopback port; FALSE if it died or did not answer.
 start_cupsd () {
@@ -79,6 +99,11 @@ start_cupsd () {
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])')
   write_cupsd_conf
+  if ! cupsd -t -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" >"$dir/check.txt" 2>&1; then
+    echo "cupsd refuses the test configuration"
+    show_cupsd_log
+    exit 1
+  fi
   cupsd -f -c "$dir/root/cupsd.conf" -s "$dir/root/cups-files.conf" &
   cupsd_pid=$!
   export CUPS_SERVER=127.0.0.1:$port
@@ -128,8 +153,8 @@ for _ in 1 2 3; do
   fi
 done
 if [ -z "$started" ]; then
-  echo "cupsd did not answer on $CUPS_SERVER; its log:"
-  tail -40 "$dir/log/error_log" 2>/dev/null
+  echo "cupsd did not answer on $CUPS_SERVER"
+  show_cupsd_log
   exit 1
 fi
 
@@ -153,6 +178,9 @@ sed "s|^\*cupsFilter:.*|*cupsFilter: \"application/vnd.cups-pdf 0 $dir/slow-filt
 
 add_queue () {
   local out
+  # cupsd (running as root) writes only into an existing file; lp owns it
+  # like the folder, so a backend or filter running as lp could too.
+  install -m 0644 -o lp -g lp /dev/null "$dir/out/$1.prn" || return 1
   if ! out=$(lpadmin -p "$1" -v "file://$dir/out/$1.prn" -P "$2" \
                -o printer-error-policy=stop-printer 2>&1); then
     echo "lpadmin -p $1 failed: $out"
@@ -166,6 +194,10 @@ add_queue roneo-broken "$dir/broken.ppd" || exit 1
 add_queue roneo-slow "$dir/slow.ppd" || exit 1
 add_queue roneo-stopped "$ppd" || exit 1
 cupsdisable -r "stopped by the roneo test" roneo-stopped || exit 1
+add_queue roneo-rejecting "$ppd" || exit 1
+cupsreject -r "rejecting by the roneo test" roneo-rejecting || exit 1
+add_queue roneo-denied "$ppd" || exit 1
+lpadmin -p roneo-denied -u "deny:$(id -un)" || exit 1
 lpstat -p >/dev/null || exit 1
 
 # The test's own files go under $dir too, so the trap removes them after a crash.
@@ -174,7 +206,8 @@ export RONEO_PRINT_OUT_DIR=$dir/out
 TMPDIR=$dir/tmp "$test_program" "$@"
 status=$?
 if [ "$status" != 0 ]; then
-  echo "cupsd log (last 60 lines):"
-  tail -60 "$dir/log/error_log"
+  echo "lpstat -W all -l:"
+  lpstat -W all -l 2>&1 | tail -40
+  show_cupsd_log
 fi
 exit $status

@@ -96,7 +96,7 @@ test_print_long_edge (void)
   g_auto (RoneoTestRun) run;
   int job = 0;
 
-  roneo_test_cups_remove_device ("roneo-duplex");
+  roneo_test_cups_empty_device ("roneo-duplex");
   RONEO (&run, "print", pdf_path, "--printer", "roneo-duplex", "--copies", "3", "--sides",
          "two-sided-long-edge");
   roneo_test_assert_exit (&run, 0);
@@ -126,7 +126,7 @@ test_batch_print (void)
   int before = 0, after = 0, job = 0;
 
   last_job ("roneo-duplex", &before);
-  roneo_test_cups_remove_device ("roneo-duplex");
+  roneo_test_cups_empty_device ("roneo-duplex");
   RONEO (&run, "batch", tract, "--copies", "400", "--print", "roneo-duplex", "--date", DATE);
   roneo_test_assert_exit (&run, 0);
   job = last_job ("roneo-duplex", &after);
@@ -162,19 +162,18 @@ static void
 test_batch_simplex_refused (void)
 {
   g_autofree char *tract = recto_verso ();
-  g_autofree char *device = roneo_test_cups_device_path ("roneo-simplex");
   g_auto (RoneoTestRun) run;
   int before = 0, after = 0;
 
   last_job ("roneo-simplex", &before);
-  roneo_test_cups_remove_device ("roneo-simplex");
+  roneo_test_cups_empty_device ("roneo-simplex");
   RONEO (&run, "batch", tract, "--copies", "10", "--print", "roneo-simplex", "--date", DATE);
   roneo_test_assert_exit (&run, 6);
   roneo_test_assert_contains (run.err, "roneo-simplex");
   roneo_test_assert_contains (run.err, "one-sided");
   last_job ("roneo-simplex", &after);
   g_assert_cmpint (after, ==, before);
-  g_assert_false (g_file_test (device, G_FILE_TEST_EXISTS));
+  g_assert_true (roneo_test_cups_device_is_empty ("roneo-simplex"));
   assert_tmpdir_empty (&run);
 }
 
@@ -193,6 +192,18 @@ test_batch_broken (void)
   assert_tmpdir_empty (&run);
 }
 
+/* The message names the server's queues and the command that lists them. */
+static void
+assert_no_queue_message (const char *err, const char *queue)
+{
+  g_autofree char *no_printer = g_strdup_printf ("no printer '%s' on the CUPS server '%s", queue,
+                                                 g_getenv ("CUPS_SERVER"));
+
+  roneo_test_assert_contains (err, no_printer);
+  roneo_test_assert_contains (err, "its printers: roneo-broken, roneo-denied, roneo-duplex,");
+  roneo_test_assert_contains (err, "list the queues with 'lpstat -p'");
+}
+
 static void
 test_batch_no_queue (void)
 {
@@ -201,7 +212,106 @@ test_batch_no_queue (void)
 
   RONEO (&run, "batch", tract, "--copies", "2", "--print", "no-such-queue", "--date", DATE);
   roneo_test_assert_exit (&run, 6);
-  roneo_test_assert_contains (run.err, "no printer 'no-such-queue'");
+  assert_no_queue_message (run.err, "no-such-queue");
+  assert_tmpdir_empty (&run);
+}
+
+static void
+test_print_no_queue (void)
+{
+  g_auto (RoneoTestRun) run;
+
+  RONEO (&run, "print", pdf_path, "--printer", "Bureau");
+  roneo_test_assert_exit (&run, 6);
+  assert_no_queue_message (run.err, "Bureau");
+}
+
+/* Runs roneo with CUPS_SERVER on a loopback port where nothing listens. */
+static void
+run_without_server (RoneoTestRun *run, const char *const *args)
+{
+  g_autofree char *server = g_strdup (g_getenv ("CUPS_SERVER"));
+
+  g_setenv ("CUPS_SERVER", "127.0.0.1:1", TRUE);
+  run_argv (run, args);
+  g_setenv ("CUPS_SERVER", server, TRUE);
+}
+
+/* Says that no server runs there and what to do, not a stray errno. */
+static void
+assert_no_server_message (const RoneoTestRun *run)
+{
+  roneo_test_assert_exit (run, 6);
+  roneo_test_assert_contains (run->err, "no CUPS server answers at '127.0.0.1:1', which "
+                                        "CUPS_SERVER names: it is not running or cannot be "
+                                        "reached");
+  roneo_test_assert_contains (run->err, "then check with 'lpstat -r'");
+  g_assert_null (strstr (run->err, "Bad file descriptor"));
+  g_assert_null (strstr (run->err, "Host is down"));
+  g_assert_cmpfloat (run->seconds, <, 20.0);
+}
+
+static void
+test_print_no_server (void)
+{
+  g_auto (RoneoTestRun) run;
+
+  run_without_server (&run, (const char *const[]){ "print", pdf_path, "--printer",
+                                                   "roneo-duplex", NULL });
+  assert_no_server_message (&run);
+}
+
+/* Found before a sheet is made: nothing is left behind. */
+static void
+test_batch_no_server (void)
+{
+  g_autofree char *tract = recto_verso ();
+  g_auto (RoneoTestRun) run;
+
+  run_without_server (&run, (const char *const[]){ "batch", tract, "--copies", "2", "--print",
+                                                   "roneo-duplex", "--date", DATE, NULL });
+  assert_no_server_message (&run);
+  assert_tmpdir_empty (&run);
+}
+
+/* The server refuses the job (this user may not print there): its reason,
+ * and who can change that; no job, no bytes. */
+static void
+test_print_refused (void)
+{
+  g_auto (RoneoTestRun) run;
+  int before = 0, after = 0;
+
+  last_job ("roneo-denied", &before);
+  roneo_test_cups_empty_device ("roneo-denied");
+  RONEO (&run, "print", pdf_path, "--printer", "roneo-denied");
+  roneo_test_assert_exit (&run, 6);
+  g_autofree char *refused = g_strdup_printf (
+      "the CUPS server '%s' refused the job for the printer 'roneo-denied': not allowed to print;",
+      g_getenv ("CUPS_SERVER"));
+  roneo_test_assert_contains (run.err, refused);
+  g_autofree char *hint = g_strdup_printf ("'lpadmin -p roneo-denied -u allow:%s'", cupsUser ());
+  roneo_test_assert_contains (run.err, hint);
+  last_job ("roneo-denied", &after);
+  g_assert_cmpint (after, ==, before);
+  g_assert_true (roneo_test_cups_device_is_empty ("roneo-denied"));
+}
+
+/* A queue that rejects jobs is refused before anything is sent. */
+static void
+test_batch_rejecting (void)
+{
+  g_autofree char *tract = recto_verso ();
+  g_auto (RoneoTestRun) run;
+  int before = 0, after = 0;
+
+  last_job ("roneo-rejecting", &before);
+  RONEO (&run, "batch", tract, "--copies", "2", "--print", "roneo-rejecting", "--date", DATE);
+  roneo_test_assert_exit (&run, 6);
+  roneo_test_assert_contains (run.err, "the printer 'roneo-rejecting' is not accepting jobs; "
+                                       "enable it with 'cupsaccept roneo-rejecting'");
+  last_job ("roneo-rejecting", &after);
+  g_assert_cmpint (after, ==, before);
   assert_tmpdir_empty (&run);
 }
 
@@ -254,6 +364,11 @@ main (int argc, char **argv)
   g_test_add_func ("/print-cli/batch/simplex-refused", test_batch_simplex_refused);
   g_test_add_func ("/print-cli/batch/broken", test_batch_broken);
   g_test_add_func ("/print-cli/batch/no-queue", test_batch_no_queue);
+  g_test_add_func ("/print-cli/print/no-queue", test_print_no_queue);
+  g_test_add_func ("/print-cli/print/no-server", test_print_no_server);
+  g_test_add_func ("/print-cli/batch/no-server", test_batch_no_server);
+  g_test_add_func ("/print-cli/print/refused", test_print_refused);
+  g_test_add_func ("/print-cli/batch/rejecting", test_batch_rejecting);
   status = g_test_run ();
 
   g_autofree char *tract = g_build_filename (tmp_dir, "tract-recto-verso.md", NULL);

@@ -1,7 +1,9 @@
 /* roneo-test-cups.c: what reached the printer, read from cupsd and the file: devices. */
 #include "roneo-test-cups.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cups/cups.h>
@@ -36,12 +38,27 @@ roneo_test_cups_device_path (const char *queue)
   return g_build_filename (g_getenv ("RONEO_PRINT_OUT_DIR"), name, NULL);
 }
 
+/* cupsd 2.4.2-3+deb12u10 opens a file: device O_WRONLY without O_CREAT or
+ * O_TRUNC: the file must exist, and a shorter job would leave the tail of
+ * the previous one. So a device is emptied, never removed. */
 void
-roneo_test_cups_remove_device (const char *queue)
+roneo_test_cups_empty_device (const char *queue)
 {
   g_autofree char *path = roneo_test_cups_device_path (queue);
 
-  g_unlink (path);
+  if (truncate (path, 0) != 0)
+    g_error ("cannot empty the device '%s': %s", path, g_strerror (errno));
+}
+
+gboolean
+roneo_test_cups_device_is_empty (const char *queue)
+{
+  g_autofree char *path = roneo_test_cups_device_path (queue);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    g_error ("the device '%s' is gone: %s", path, g_strerror (errno));
+  return st.st_size == 0;
 }
 
 GBytes *
@@ -54,6 +71,8 @@ roneo_test_cups_read_device (const char *queue)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
+  if (length == 0)
+    g_error ("nothing reached the device '%s'", path);
   return g_bytes_new_take (contents, length);
 }
 

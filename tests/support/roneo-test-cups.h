@@ -22,10 +22,14 @@ void roneo_test_cups_make_pdf (const char *path);
 /* The file: device of queue. Owned. */
 char *roneo_test_cups_device_path (const char *queue);
 
-/* Removes what queue's device holds, so the next job's bytes stand alone. */
-void roneo_test_cups_remove_device (const char *queue);
+/* Empties queue's device (the file stays: cupsd writes only into an
+ * existing one), so the next job's bytes stand alone. */
+void roneo_test_cups_empty_device (const char *queue);
 
-/* The bytes queue's device holds, which must be there. Owned. */
+/* Nothing reached queue's device since it was emptied. */
+gboolean roneo_test_cups_device_is_empty (const char *queue);
+
+/* The bytes queue's device holds, which must not be empty. Owned. */
 GBytes *roneo_test_cups_read_device (const char *queue);
 
 /* needle occurs in bytes before the first NUL (the PJL lines come first). */
