@@ -88,6 +88,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBannerJob *job, GError **error)
   job->manifest = o->manifest;
   job->png_dpi = o->png_dpi;
   job->strict = o->strict;
+  job->force = o->force;
   job->overlap = -1;
   for (guint i = 0; i < 4; i++)
     job->printer_margin[i] = -1;
@@ -138,12 +139,19 @@ run_banner (const RoneoCliOptions *o, gboolean dry_run)
   RoneoBannerJob job = { .dry_run = dry_run };
   if (!job_from_options (o, &job, &error))
     return roneo_cli_fail (error);
+  const char *inputs[] = { o->text ? "" : job.input, o->layout ? o->layout : "", NULL };
+  const char *output = o->output ? o->output : !o->text && strcmp (job.input, "-") == 0 ? "-" : NULL;
+  int refused = roneo_cli_check_stdin ("banner", inputs);
+  if (refused || (!dry_run && (refused = roneo_cli_check_stdout ("banner", output))))
+    return refused;
+  job.cancel = roneo_cli_catch_signals ();
   g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
   if (engine == NULL)
     return roneo_cli_fail (error);
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
   g_auto (RoneoBannerResult) result = { 0 };
   gboolean ok = roneo_engine_run_banner (engine, &job, warnings, &result, &error);
+  roneo_cli_release_signals ();
   roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
   if (!ok)
     return roneo_cli_fail (error);
@@ -188,6 +196,8 @@ roneo_cli_banner (int argc, char **argv)
     { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, "Print the banner page and the sheets (IR)", NULL },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
       "Fill {name} in the slogan with value (repeat for each field)", "NAME=VALUE" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      "Replace a file at the output path even if it is not a PDF", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (

@@ -9,15 +9,6 @@
 
 #define BAR_WIDTH 30
 
-/* Set by SIGINT: the engine stops at the next sheet and writes nothing. */
-static gint interrupted;
-
-static void
-on_interrupt (int signum)
-{
-  interrupted = 1;
-}
-
 static void
 show_progress (guint done, guint total, gpointer data)
 {
@@ -79,6 +70,7 @@ job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
   job->calibration = o->calibration;
   job->single = o->single;
   job->strict = o->strict;
+  job->force = o->force;
   job->one_sheet = o->print != NULL && o->data == NULL;
   if (o->copies < 0 || (o->copies == 0 && o->copies_given))
     {
@@ -166,19 +158,23 @@ run_job (RoneoCliOptions *o, RoneoBatchJob *job)
   g_autoptr (GError) error = NULL;
   if (!o->quiet && isatty (STDERR_FILENO))
     job->progress = show_progress;
-  job->cancel = &interrupted;
-  signal (SIGINT, on_interrupt);
+  job->cancel = roneo_cli_catch_signals ();
   g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
   if (engine == NULL)
     return roneo_cli_fail (error);
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
   g_auto (RoneoBatchResult) result = { 0 };
   gboolean ok = roneo_engine_run_batch (engine, job, warnings, &result, &error);
-  signal (SIGINT, SIG_DFL);
+  roneo_cli_release_signals ();
   roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
   if (!ok)
     return roneo_cli_fail (error);
   report (o, &result);
+  if (o->print != NULL && roneo_cli_was_interrupted ())
+    {
+      fprintf (stderr, "roneo: interrupted: %s was not sent to the printer\n", result.output);
+      return RONEO_ERROR_OUTPUT;
+    }
   return o->print ? print_result (o, &result) : 0;
 }
 
@@ -187,6 +183,13 @@ run_batch (RoneoCliOptions *o)
 {
   if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
     return roneo_cli_usage_error ("batch", "give one tract or template file");
+  const char *inputs[] = { o->files[0], o->layout ? o->layout : "", o->data ? o->data : "", NULL };
+  const char *output = o->output ? o->output : strcmp (o->files[0], "-") == 0 ? "-" : NULL;
+  int refused = roneo_cli_check_stdin ("batch", inputs);
+  if (refused || (refused = roneo_cli_check_stdout ("batch", output)))
+    return refused;
+  if (o->print != NULL && g_strcmp0 (o->output, "-") == 0)
+    return roneo_cli_usage_error ("batch", "--print sends a file: give -o FILE, or no -o");
   g_autoptr (GError) error = NULL;
   RoneoBatchJob job = { 0 };
   if (!job_from_options (o, &job, &error))
@@ -212,9 +215,11 @@ roneo_cli_batch (int argc, char **argv)
   const GOptionEntry own[] = {
     { "copies", 'n', 0, G_OPTION_ARG_INT, &o.copies, "Copies of the tract, or of each row", "N" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data,
-      "One copy per row of this CSV file, its {fields} filled in", "CSV" },
+      "One copy per row of this CSV file (- for standard input), its {fields} filled in", "CSV" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF there (default: FILE-batch.pdf)", "FILE" },
+      "Write the PDF there; - for standard output (default: FILE-batch.pdf)", "FILE" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      "Replace a file at the output path even if it is not a PDF", NULL },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
       "Without --data: fill {name} with value (repeat for each field)", "NAME=VALUE" },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, "Paper: A4 (default), A3, SRA3...", "PAPER" },

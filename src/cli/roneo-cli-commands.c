@@ -16,6 +16,7 @@ job_from_options (const RoneoCliOptions *o, RoneoFlyerJob *job, GError **error)
   job->png_dpi = o->png_dpi;
   job->marks = o->marks;
   job->strict = o->strict;
+  job->force = o->force;
   if (!roneo_cli_parse_lang (o->lang, &job->lang, error)
       || !roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
     return FALSE;
@@ -29,10 +30,16 @@ run_job (const char *command, const RoneoCliOptions *o, gboolean dry_run)
     return roneo_cli_usage_error (command, "no input file (give a file, or - for standard input)");
   if (o->files[1] != NULL)
     return roneo_cli_usage_error (command, "one input file at a time");
+  const char *inputs[] = { o->files[0], o->layout ? o->layout : "", NULL };
+  const char *output = o->output ? o->output : strcmp (o->files[0], "-") == 0 ? "-" : NULL;
+  int refused = roneo_cli_check_stdin (command, inputs);
+  if (refused || (!dry_run && (refused = roneo_cli_check_stdout (command, output))))
+    return refused;
   g_autoptr (GError) error = NULL;
   RoneoFlyerJob job = { .dry_run = dry_run };
   if (!job_from_options (o, &job, &error))
     return roneo_cli_fail (error);
+  job.cancel = roneo_cli_catch_signals ();
   gint64 start = g_get_monotonic_time ();
   g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
   if (engine == NULL)
@@ -40,6 +47,7 @@ run_job (const char *command, const RoneoCliOptions *o, gboolean dry_run)
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
   g_auto (RoneoFlyerResult) result = { 0 };
   gboolean ok = roneo_engine_run_flyer (engine, &job, warnings, &result, &error);
+  roneo_cli_release_signals ();
   roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
   if (!ok)
     return roneo_cli_fail (error);
@@ -76,6 +84,8 @@ roneo_cli_flyer (int argc, char **argv)
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &o.bleed,
       "Bleed for a print shop, e.g. 3mm: the page grows, TrimBox/BleedBox are set", "LENGTH" },
     { "marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, "Crop marks outside the trim", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      "Replace a file at the output path even if it is not a PDF", NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context

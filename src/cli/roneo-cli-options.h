@@ -23,6 +23,7 @@ typedef struct
   gboolean quiet;
   gboolean verbose;
   gboolean dump;
+  gboolean force; /* replace a file at the output path that is not a PDF */
   /* banner */
   char *size;
   char *sheet;
@@ -81,5 +82,4 @@ gboolean roneo_cli_parse_bleed (const char *text, double *out, GError **error);
 /* The job's date: --date, else SOURCE_DATE_EPOCH, else now. */
 gboolean roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error);
 
-/* Prints a usage error for command; returns the usage exit code. */
-int roneo_cli_usage_error (const char *command, const char *message);
+

@@ -4,6 +4,7 @@
 #include "roneo-config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,11 @@ roneo_cli_fail (GError *error)
 {
   if (error == NULL)
     return 0;
+  if (roneo_cli_was_interrupted ())
+    {
+      fprintf (stderr, "roneo: interrupted: nothing was written\n");
+      return RONEO_ERROR_OUTPUT;
+    }
   fprintf (stderr, "roneo: %s\n", error->message);
   gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
   return ours ? error->code : RONEO_ERROR_INPUT;
@@ -69,6 +75,9 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C"); /* numbers in messages and dumps read the same everywhere */
+  /* A reader that goes away is a write error (EPIPE, exit 5), not a death
+   * that leaves temporaries behind. */
+  signal (SIGPIPE, SIG_IGN);
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0
       || strcmp (argv[1], "help") == 0)
     {

@@ -24,10 +24,28 @@ int roneo_cli_print (int argc, char **argv);
 int roneo_cli_layouts (int argc, char **argv);
 int roneo_cli_fonts (int argc, char **argv);
 
-/* Prints error (if any) and returns its exit code. */
+/* Prints error (if any) and returns its exit code; after a signal, says the
+ * job was interrupted and returns 5, whatever the error. */
 int roneo_cli_fail (GError *error);
 void roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet);
 void roneo_cli_note (gboolean quiet, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* SIGINT, SIGTERM and SIGHUP set the flag returned (give it to the job as
+ * its cancel); release puts the default actions back. */
+const gint *roneo_cli_catch_signals (void);
+void roneo_cli_release_signals (void);
+gboolean roneo_cli_was_interrupted (void);
+
+/* The usage exit code, said, when output is "-" and standard output is a
+ * terminal; else 0. */
+int roneo_cli_check_stdout (const char *command, const char *output);
+
+/* The usage exit code, said, when more than one of inputs (NULL-terminated;
+ * an input may not be NULL) is "-"; else 0. */
+int roneo_cli_check_stdin (const char *command, const char *const *inputs);
+
+/* Prints a usage error for command; returns the usage exit code. */
+int roneo_cli_usage_error (const char *command, const char *message);
 
 #define RONEO_CLI_EXIT_CODES                                                                    \
   "Exit codes:\n"                                                                               \
@@ -36,5 +54,5 @@ void roneo_cli_note (gboolean quiet, const char *format, ...) G_GNUC_PRINTF (2, 
   "  2  input: unreadable, not UTF-8, parse error, bad value\n"                                 \
   "  3  font: a font is missing (with --strict: substituted)\n"                                 \
   "  4  does not fit: the copy is too long for the layout\n"                                    \
-  "  5  output: cannot write\n"                                                                 \
+  "  5  output: cannot write, or interrupted (nothing was written)\n"                                                                 \
   "  6  printing failed\n"

@@ -11,10 +11,8 @@
 #include "roneo-render.h"
 #include "roneo-tiling.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 
 #define MAX_BANNER RONEO_MM (50000.0)
 #define MIN_BANNER RONEO_MM (100.0)
@@ -196,7 +194,7 @@ render_options (const Banner *b, PangoContext *labels, const char *title)
 }
 
 static gboolean
-write_manifest (const Banner *b, GError **error)
+write_manifest (const Banner *b, RoneoOutputSet *set, GError **error)
 {
   g_autoptr (GString) json = g_string_new (NULL);
   g_autoptr (GArray) selection = NULL;
@@ -204,12 +202,12 @@ write_manifest (const Banner *b, GError **error)
     selection = roneo_tiling_parse_selection (b->tiling, b->job->sheets, NULL);
   guint cover = selection == NULL && b->layout->tiles.cover ? 1 : 0;
   roneo_tiling_write_manifest_selection (b->tiling, selection, cover, json);
-  g_autoptr (GError) local = NULL;
-  if (g_file_set_contents (b->job->manifest, json->str, json->len, &local))
-    return TRUE;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write the manifest: %s",
-               local->message);
-  return FALSE;
+  RoneoOutput *output = roneo_output_set_open (set, b->job->manifest, "the manifest", FALSE, error);
+  if (output == NULL)
+    return FALSE;
+  if (!roneo_output_write (output, json->str, json->len))
+    return roneo_output_fail (output, "write failed", error);
+  return TRUE;
 }
 
 static char *
@@ -227,33 +225,36 @@ stem_of (const char *pdf_path)
 /* A preview of the whole banner about WHOLE_PREVIEW_WIDTH px wide (at most
  * png_dpi), and one of the cover. */
 static gboolean
-write_previews (Banner *b, const RoneoRenderOptions *options, const char *pdf_path,
-                GError **error)
+write_previews (Banner *b, RoneoOutputSet *set, const RoneoRenderOptions *options,
+                const char *pdf_path, GError **error)
 {
   g_autofree char *stem = stem_of (pdf_path);
   const RoneoPage *banner = g_ptr_array_index (b->pages, 0);
   double dpi = MIN (b->job->png_dpi, WHOLE_PREVIEW_WIDTH * 72.0 / banner->width);
   g_autofree char *whole = g_strdup_printf ("%s-banner.png", stem);
-  if (!roneo_render_png (banner, dpi, whole, error))
+  RoneoOutput *output = roneo_output_set_open (set, whole, "the banner preview", FALSE, error);
+  if (output == NULL || !roneo_render_png_to (banner, dpi, output, error))
     return FALSE;
   g_ptr_array_add (b->result->proofs, g_steal_pointer (&whole));
   if (b->sheets == NULL || b->sheets->len == 0
       || strcmp (((RoneoSheet *) g_ptr_array_index (b->sheets, 0))->name, "cover") != 0)
     return TRUE;
   g_autofree char *cover = g_strdup_printf ("%s-cover.png", stem);
-  if (!roneo_render_sheet_png (b->pages, g_ptr_array_index (b->sheets, 0), b->job->png_dpi,
-                               options, cover, error))
+  output = roneo_output_set_open (set, cover, "the cover preview", FALSE, error);
+  if (output == NULL
+      || !roneo_render_sheet_png_to (b->pages, g_ptr_array_index (b->sheets, 0),
+                                     b->job->png_dpi, options, output, error))
     return FALSE;
   g_ptr_array_add (b->result->proofs, g_steal_pointer (&cover));
   return TRUE;
 }
 
 static gboolean
-render (Banner *b, const RoneoRenderOptions *options, const char *path, GError **error)
+render (Banner *b, const RoneoRenderOptions *options, RoneoOutput *output, GError **error)
 {
   if (b->job->whole)
-    return roneo_render_pdf (b->pages, options, path, error);
-  return roneo_render_sheets_pdf (b->pages, b->sheets, options, path, error);
+    return roneo_render_pdf_to (b->pages, options, output, error);
+  return roneo_render_sheets_pdf_to (b->pages, b->sheets, options, output, error);
 }
 
 static gboolean
@@ -268,29 +269,25 @@ write_outputs (Banner *b, GError **error)
   g_autofree char *output = job->output ? g_strdup (job->output)
                                         : roneo_engine_default_output (
                                             input, job->whole ? ".pdf" : "-tiles.pdf");
-  gboolean to_stdout = strcmp (output, "-") == 0;
-  g_autofree char *path = g_strdup (output);
-  if (to_stdout)
+  /* Every output to a temporary, committed together: a preview or a
+   * manifest that cannot be written leaves the previous PDF as it was. */
+  g_autoptr (RoneoOutputSet) set = roneo_engine_new_outputs (
+      job->force, job->cancel, job->text ? NULL : job->input, b->layout);
+  RoneoOutput *pdf = roneo_output_set_open (set, output, "the PDF", TRUE, error);
+  if (pdf == NULL || !render (b, &options, pdf, error))
+    return FALSE;
+  if (job->manifest != NULL && b->tiling != NULL && !write_manifest (b, set, error))
+    return FALSE;
+  if (job->png_dpi > 0 && strcmp (output, "-") != 0
+      && !write_previews (b, set, &options, output, error))
+    return FALSE;
+  if (!roneo_output_set_commit (set, error))
     {
-      g_free (path);
-      path = g_build_filename (g_get_tmp_dir (), "roneo-stdout-XXXXXX.pdf", NULL);
-      int fd = g_mkstemp_full (path, 0, 0600);
-      if (fd >= 0)
-        close (fd);
+      g_ptr_array_set_size (b->result->proofs, 0);
+      return FALSE;
     }
-  gboolean wrote = render (b, &options, path, error);
-  gboolean ok = wrote;
-  if (ok && to_stdout)
-    ok = roneo_engine_copy_to_stdout (path, error);
-  if (ok && job->manifest != NULL && b->tiling != NULL)
-    ok = write_manifest (b, error);
-  if (ok && job->png_dpi > 0 && !to_stdout)
-    ok = write_previews (b, &options, path, error);
-  if (to_stdout || (wrote && !ok))
-    g_unlink (path);
-  if (ok)
-    b->result->output = g_steal_pointer (&output);
-  return ok;
+  b->result->output = g_steal_pointer (&output);
+  return TRUE;
 }
 
 static char *
@@ -344,7 +341,8 @@ run (Banner *b, GError **error)
   if (!job->whole && !cut_into_sheets (b, error))
     return FALSE;
   fill_result (b);
-  if (!roneo_engine_check_strict (job->strict, b->warnings, error))
+  if (!roneo_engine_check_strict (job->strict, b->warnings, error)
+      || roneo_engine_cancelled (job->cancel, error))
     return FALSE;
   return job->dry_run || write_outputs (b, error);
 }

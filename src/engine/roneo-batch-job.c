@@ -39,6 +39,7 @@ typedef struct
   char *data_source;        /* owned */
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
   RoneoSheetWriter *writer; /* owned */
+  RoneoOutputSet *outputs;  /* owned: the PDF's temporary, committed at the end */
 } Batch;
 
 static void
@@ -54,6 +55,7 @@ batch_clear (Batch *b)
   g_clear_pointer (&b->row_lines, g_array_unref);
   g_free (b->data_source);
   roneo_sheet_writer_free (b->writer);
+  roneo_output_set_free (b->outputs);
 }
 
 static const char *
@@ -139,8 +141,7 @@ static gboolean
 read_rows (Batch *b, GError **error)
 {
   const char *path = b->job->data;
-  if (roneo_data_count_rows (path, error) == 0)
-    return FALSE;
+  /* Every row is read (and checked) here, once: "-" can be read only once. */
   g_autoptr (RoneoDataSet) data = roneo_data_open (path, error);
   if (data == NULL || !roneo_document_check_data (b->template_, data, error))
     return FALSE;
@@ -224,7 +225,10 @@ open_writer (Batch *b, GPtrArray *shared, GError **error)
     .date = b->job->date,
     .label_context = b->context,
   };
-  b->writer = roneo_sheet_writer_new (b->result->output, shared, b->bleed, &options, error);
+  RoneoOutput *target
+      = roneo_output_set_open (b->outputs, b->result->output, "the PDF", TRUE, error);
+  b->writer = target ? roneo_sheet_writer_new_to (target, shared, b->bleed, &options, error)
+                     : NULL;
   return b->writer != NULL;
 }
 
@@ -393,7 +397,9 @@ write_single (Batch *b, GError **error)
     .subject = b->template_->subject, .creator = "roneo " RONEO_VERSION,
     .date = b->job->date, .bleed = b->bleed,
   };
-  return roneo_render_pdf (pages, &options, b->result->output, error);
+  RoneoOutput *target
+      = roneo_output_set_open (b->outputs, b->result->output, "the PDF", TRUE, error);
+  return target != NULL && roneo_render_pdf_to (pages, &options, target, error);
 }
 
 /* The imposition as it is printed: with the binding chosen, not the natural one. */
@@ -419,6 +425,17 @@ fill_result (Batch *b)
   result->media = g_strdup (ipp_media (b->sheet_name));
 }
 
+/* The inputs and the output path, checked before any sheet is laid out. */
+static gboolean
+check_output (Batch *b, GError **error)
+{
+  b->outputs = roneo_engine_new_outputs (b->job->force, b->job->cancel, b->job->input, b->layout);
+  if (b->job->data != NULL)
+    roneo_output_set_add_input (b->outputs, "the CSV file", b->job->data);
+  return b->job->dry_run
+         || roneo_output_set_check (b->outputs, b->result->output, "the PDF", TRUE, error);
+}
+
 static gboolean
 run (Batch *b, GError **error)
 {
@@ -431,6 +448,8 @@ run (Batch *b, GError **error)
     return FALSE;
   b->result->output = job->output ? g_strdup (job->output)
                                   : roneo_engine_default_output (job->input, "-batch.pdf");
+  if (!check_output (b, error))
+    return FALSE;
   if (job->single && !job->press)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
@@ -444,7 +463,10 @@ run (Batch *b, GError **error)
   fill_result (b);
   if (!ok || !roneo_engine_check_strict (job->strict, b->warnings, error))
     return FALSE;
-  return job->dry_run || b->writer == NULL || roneo_sheet_writer_close (b->writer, error);
+  if (job->dry_run)
+    return TRUE;
+  return (b->writer == NULL || roneo_sheet_writer_close (b->writer, error))
+         && roneo_output_set_commit (b->outputs, error);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "roneo-hyphen.h"
 #include "roneo-job.h"
 #include "roneo-layout.h"
+#include "roneo-output.h"
 
 struct _RoneoEngine
 {
@@ -48,4 +49,10 @@ char *roneo_engine_default_output (const char *input, const char *suffix);
 /* text with its forced breaks (U+2028) as spaces. Owned. */
 char *roneo_engine_one_line (const char *text);
 
-gboolean roneo_engine_copy_to_stdout (const char *path, GError **error);
+/* The outputs of a job that reads copy ("-": standard input) and layout
+ * (either may be NULL): roneo-output.h. Owned. */
+RoneoOutputSet *roneo_engine_new_outputs (gboolean force, const gint *cancel, const char *copy,
+                                          const RoneoLayout *layout);
+
+/* TRUE, with RONEO_ERROR_OUTPUT "interrupted", once *cancel is set. */
+gboolean roneo_engine_cancelled (const gint *cancel, GError **error);

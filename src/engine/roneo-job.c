@@ -14,10 +14,7 @@
 #include "roneo-layout-parser.h"
 #include "roneo-render.h"
 
-#include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #define DEFAULT_LAYOUT "a5-flyer"
 #define DEFAULT_BANNER "banderole"
@@ -272,24 +269,31 @@ roneo_engine_one_line (const char *text)
   return g_strjoinv (" ", lines);
 }
 
-gboolean
-roneo_engine_copy_to_stdout (const char *path, GError **error)
+RoneoOutputSet *
+roneo_engine_new_outputs (gboolean force, const gint *cancel, const char *copy,
+                          const RoneoLayout *layout)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  if (!g_file_get_contents (path, &data, &length, error))
+  RoneoOutputSet *set = roneo_output_set_new (force, cancel);
+  if (copy != NULL)
+    roneo_output_set_add_input (set, "the copy", copy);
+  if (layout != NULL && layout->path != NULL && strcmp (layout->path, "<stdin>") != 0)
+    roneo_output_set_add_input (set, "the layout", layout->path);
+  return set;
+}
+
+gboolean
+roneo_engine_cancelled (const gint *cancel, GError **error)
+{
+  if (cancel == NULL || g_atomic_int_get (cancel) == 0)
     return FALSE;
-  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write to standard output");
-      return FALSE;
-    }
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "interrupted: nothing was written");
   return TRUE;
 }
 
+/* pdf_path's stem ("tract" for tract.pdf) with -N.png for page N. */
 static gboolean
-write_proofs (GPtrArray *pages, const char *pdf_path, double dpi, GPtrArray *proofs,
-              GError **error)
+write_proofs (RoneoOutputSet *set, GPtrArray *pages, const char *pdf_path, double dpi,
+              GPtrArray *proofs, GError **error)
 {
   g_autofree char *stem = g_strndup (pdf_path, g_str_has_suffix (pdf_path, ".pdf")
                                                    ? strlen (pdf_path) - 4
@@ -297,16 +301,19 @@ write_proofs (GPtrArray *pages, const char *pdf_path, double dpi, GPtrArray *pro
   for (guint i = 0; i < pages->len; i++)
     {
       g_autofree char *png = g_strdup_printf ("%s-%u.png", stem, i + 1);
-      if (!roneo_render_png (g_ptr_array_index (pages, i), dpi, png, error))
+      RoneoOutput *output = roneo_output_set_open (set, png, "a proof", FALSE, error);
+      if (output == NULL || !roneo_render_png_to (g_ptr_array_index (pages, i), dpi, output, error))
         return FALSE;
       g_ptr_array_add (proofs, g_steal_pointer (&png));
     }
   return TRUE;
 }
 
+/* Every output to a temporary, committed together at the end: a proof that
+ * cannot be written leaves the previous PDF as it was. */
 static gboolean
-write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, GPtrArray *pages,
-               RoneoFlyerResult *result, GError **error)
+write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, const RoneoLayout *layout,
+               GPtrArray *pages, RoneoFlyerResult *result, GError **error)
 {
   g_autofree char *title = document_title (document);
   RoneoRenderOptions options = {
@@ -318,29 +325,22 @@ write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, GPtrArra
     .bleed = job->bleed,
     .marks = job->marks,
   };
-  g_autofree char *output = job->output ? g_strdup (job->output) : roneo_engine_default_output (job->input, ".pdf");
-  gboolean to_stdout = g_strcmp0 (output, "-") == 0;
-  g_autofree char *path = to_stdout ? g_build_filename (g_get_tmp_dir (), "roneo-stdout-XXXXXX.pdf", NULL)
-                                    : g_strdup (output);
-  if (to_stdout)
-    {
-      int fd = g_mkstemp_full (path, 0, 0600);
-      if (fd >= 0)
-        close (fd);
-    }
-  gboolean wrote = roneo_render_pdf (pages, &options, path, error);
-  gboolean ok = wrote;
-  if (ok && to_stdout)
-    ok = roneo_engine_copy_to_stdout (path, error);
-  if (ok && job->png_dpi > 0 && !to_stdout)
-    ok = write_proofs (pages, path, job->png_dpi, result->proofs, error);
-  /* Only what this job wrote is taken back: a failed render left the
-   * target as it was, and it may be someone's file (or a device). */
-  if (to_stdout || (wrote && !ok))
-    g_unlink (path);
-  if (ok)
-    result->output = g_steal_pointer (&output);
-  return ok;
+  g_autofree char *output = job->output ? g_strdup (job->output)
+                                        : roneo_engine_default_output (job->input, ".pdf");
+  g_autoptr (RoneoOutputSet) set
+      = roneo_engine_new_outputs (job->force, job->cancel, job->input, layout);
+  RoneoOutput *pdf = roneo_output_set_open (set, output, "the PDF", TRUE, error);
+  if (pdf == NULL || !roneo_render_pdf_to (pages, &options, pdf, error))
+    return FALSE;
+  g_autoptr (GPtrArray) proofs = g_ptr_array_new_with_free_func (g_free);
+  if (job->png_dpi > 0 && strcmp (output, "-") != 0
+      && !write_proofs (set, pages, output, job->png_dpi, proofs, error))
+    return FALSE;
+  if (!roneo_output_set_commit (set, error))
+    return FALSE;
+  g_ptr_array_extend_and_steal (result->proofs, g_steal_pointer (&proofs));
+  result->output = g_steal_pointer (&output);
+  return TRUE;
 }
 
 static char *
@@ -380,9 +380,10 @@ roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarn
     return FALSE;
   result->pages = pages->len;
   result->dump = dump_pages (pages);
-  if (!roneo_engine_check_strict (job->strict, warnings, error))
+  if (!roneo_engine_check_strict (job->strict, warnings, error)
+      || roneo_engine_cancelled (job->cancel, error))
     return FALSE;
-  return job->dry_run || write_outputs (job, document, pages, result, error);
+  return job->dry_run || write_outputs (job, document, layout, pages, result, error);
 }
 
 void

@@ -31,6 +31,8 @@ typedef struct
   gboolean marks;     /* crop marks */
   gboolean strict;    /* any warning fails the job before anything is written */
   gboolean dry_run;   /* compose only (roneo check): write nothing */
+  gboolean force;     /* replace a file at the output path that is not a PDF */
+  const gint *cancel; /* set to non-zero (on a signal): stop, write nothing */
 } RoneoFlyerJob;
 
 typedef struct
@@ -56,7 +58,12 @@ char *roneo_engine_describe_fonts (RoneoEngine *engine);
 /* `roneo layouts`: name, size and description of each layout. Owned string. */
 char *roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings);
 
-/* Runs a flyer job. On failure nothing is left at the output path. */
+/* Runs a flyer job. Every output (the PDF, "-" for standard output, and its
+ * proofs) goes to a temporary, committed together at the end: on failure
+ * nothing is left and an earlier file at the output path is as it was. An
+ * output path that is a file the job reads (the copy, the layout: also
+ * through a link) is refused, and so is an existing file that is not a PDF
+ * unless force; all RONEO_ERROR_OUTPUT. Banners and batches alike. */
 gboolean roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job,
                                  RoneoWarnings *warnings, RoneoFlyerResult *result,
                                  GError **error);
@@ -86,6 +93,8 @@ typedef struct
   double distance;         /* pt, > 0: warn when the capitals are too small for it */
   gboolean strict;
   gboolean dry_run;        /* compose and tile only: write nothing */
+  gboolean force;          /* replace a file at the output path that is not a PDF */
+  const gint *cancel;      /* set to non-zero (on a signal): stop, write nothing */
 } RoneoBannerJob;
 
 typedef struct
@@ -144,6 +153,7 @@ typedef struct
   RoneoBatchProgress progress;
   gpointer progress_data;
   const gint *cancel;       /* set to non-zero (e.g. on SIGINT): stop, write nothing */
+  gboolean force;           /* replace a file at the output path that is not a PDF */
   /* Called once the inputs are read and checked, before any copy is laid
    * out (the CLI checks the printer there); FALSE with error stops the job. */
   gboolean (*preflight) (gpointer data, GError **error);

@@ -10,12 +10,9 @@
 
 #include "roneo-copy-private.h"
 #include "roneo-error.h"
+#include "roneo-input.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #define SHORT_LINE_CHARS 80
 
@@ -191,41 +188,11 @@ roneo_copy_parse (const char *source, const char *text, gsize length, GError **e
   return g_steal_pointer (&document);
 }
 
-static gboolean
-read_fd (int fd, GByteArray *bytes)
-{
-  guint8 buffer[65536];
-
-  for (;;)
-    {
-      gssize n = read (fd, buffer, sizeof buffer);
-      if (n == 0)
-        return TRUE;
-      if (n < 0 && errno != EINTR)
-        return FALSE;
-      if (n > 0)
-        g_byte_array_append (bytes, buffer, n);
-    }
-}
-
-GByteArray *
+GBytes *
 roneo_copy_read_file (const char *path, const char **source, GError **error)
 {
-  gboolean from_stdin = strcmp (path, "-") == 0;
-  *source = from_stdin ? "<stdin>" : path;
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  int fd = from_stdin ? STDIN_FILENO : g_open (path, O_RDONLY, 0);
-  gboolean ok = fd >= 0 && read_fd (fd, bytes);
-  int saved_errno = errno;
-
-  if (fd >= 0 && !from_stdin)
-    close (fd);
-  if (!ok)
-    {
-      roneo_copy_error (error, "cannot read '%s': %s", *source, g_strerror (saved_errno));
-      return NULL;
-    }
-  return g_steal_pointer (&bytes);
+  *source = strcmp (path, "-") == 0 ? "<stdin>" : path;
+  return roneo_input_read_all (path, RONEO_INPUT_COPY, error);
 }
 
 RoneoDocument *
@@ -233,8 +200,10 @@ roneo_copy_parse_file (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   const char *source = NULL;
-  g_autoptr (GByteArray) bytes = roneo_copy_read_file (path, &source, error);
+  g_autoptr (GBytes) bytes = roneo_copy_read_file (path, &source, error);
   if (bytes == NULL)
     return NULL;
-  return roneo_copy_parse (source, (const char *) bytes->data, bytes->len, error);
+  gsize length = 0;
+  const char *text = g_bytes_get_data (bytes, &length);
+  return roneo_copy_parse (source, text, length, error);
 }

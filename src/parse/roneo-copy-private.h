@@ -27,9 +27,10 @@ gboolean roneo_copy_check_text (const char *source, const char *text, gsize leng
 gboolean roneo_copy_read_front (RoneoDocument *document, const char *text, gsize length,
                                 RoneoCopySplit *split, GError **error);
 
-/* The bytes of path ("-": standard input), owned; *source names it in
- * messages ("<stdin>"). NULL with error set when it cannot be read. */
-GByteArray *roneo_copy_read_file (const char *path, const char **source, GError **error);
+/* The bytes of path ("-": standard input), read by roneo_input_read_all
+ * (a regular file, at most 10 MB), owned; *source names it in messages
+ * ("<stdin>"). NULL with error set when it cannot be read. */
+GBytes *roneo_copy_read_file (const char *path, const char **source, GError **error);
 
 /* 1-based line and byte column of offset in text. */
 void roneo_copy_locate (const char *text, gsize offset, guint *line, guint *column);

@@ -11,11 +11,9 @@
 
 #include "roneo-error.h"
 #include "roneo-fields.h"
+#include "roneo-input.h"
 
 #include <csv.h>
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 
 #define CHUNK_SIZE (64 * 1024)
@@ -29,7 +27,7 @@ typedef struct
 struct _RoneoDataSet
 {
   char *source;
-  FILE *file;
+  RoneoInput *input; /* a regular file or stdin, at most 1 GB (roneo-input.h) */
   struct csv_parser parser;
   guchar *chunk;
   gsize chunk_length;
@@ -288,9 +286,7 @@ static void
 finish (RoneoDataSet *data)
 {
   data->finished = TRUE;
-  if (ferror (data->file))
-    fail (data, 0, "cannot read the file: %s", g_strerror (errno));
-  else if (csv_fini (&data->parser, on_field, on_row, data) != 0)
+  if (csv_fini (&data->parser, on_field, on_row, data) != 0)
     fail (data, data->row_line,
           "this row opens a quote that is never closed (end the quoted value with \")");
 }
@@ -340,8 +336,19 @@ sniff_start (RoneoDataSet *data)
 static void
 read_chunk (RoneoDataSet *data)
 {
-  data->chunk_length = fread (data->chunk, 1, CHUNK_SIZE, data->file);
+  GError *local = NULL;
+  gssize n = roneo_input_read (data->input, data->chunk, CHUNK_SIZE, &local);
+  data->chunk_length = MAX (n, 0);
   data->chunk_pos = 0;
+  if (n < 0)
+    {
+      data->finished = TRUE;
+      if (data->error == NULL)
+        data->error = local;
+      else
+        g_error_free (local);
+      return;
+    }
   if (!data->started && data->chunk_length >= 3 && memcmp (data->chunk, "\xef\xbb\xbf", 3) == 0)
     data->chunk_pos = 3;
   if (!data->started)
@@ -376,8 +383,7 @@ roneo_data_close (RoneoDataSet *data)
 {
   if (data == NULL)
     return;
-  if (data->file != NULL)
-    fclose (data->file);
+  roneo_input_free (data->input);
   csv_free (&data->parser);
   g_queue_clear_full (&data->queue, (GDestroyNotify) data_row_free);
   g_ptr_array_unref (data->row);
@@ -389,11 +395,11 @@ roneo_data_close (RoneoDataSet *data)
 }
 
 static RoneoDataSet *
-data_new (const char *path, FILE *file)
+data_new (RoneoInput *input)
 {
   RoneoDataSet *data = g_new0 (RoneoDataSet, 1);
-  data->source = g_strdup (path);
-  data->file = file;
+  data->source = g_strdup (roneo_input_get_source (input));
+  data->input = input;
   csv_init (&data->parser, CSV_STRICT | CSV_STRICT_FINI);
   csv_set_space_func (&data->parser, never_space);
   data->chunk = g_malloc (CHUNK_SIZE);
@@ -430,15 +436,10 @@ RoneoDataSet *
 roneo_data_open (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  FILE *file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "cannot read '%s': %s", path,
-                   g_strerror (saved_errno));
-      return NULL;
-    }
-  g_autoptr (RoneoDataSet) data = data_new (path, file);
+  RoneoInput *input = roneo_input_open (path, RONEO_INPUT_DATA, error);
+  if (input == NULL)
+    return NULL;
+  g_autoptr (RoneoDataSet) data = data_new (input);
   if (!read_start (data, error))
     return NULL;
   return g_steal_pointer (&data);

@@ -23,7 +23,9 @@
  * on), a quote is never closed (the line its row starts on), a stray quote.
  * A header with no row after it is an error of roneo_data_open(): every user
  * of a data set needs at least one row, and only the reader knows the file.
- * "-" (standard input) is not supported: the engine reads the file twice.
+ * The file is opened by roneo_input_open: a regular file (no FIFO, no
+ * device), at most 1 GB; "-" reads standard input, once (so
+ * roneo_data_count_rows, which reads the input itself, is for files).
  */
 #pragma once
 

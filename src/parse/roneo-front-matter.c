@@ -10,6 +10,7 @@
 
 #include "roneo-copy-private.h"
 #include "roneo-lang.h"
+#include "roneo-layout-parser.h"
 
 #include <string.h>
 #include <yaml.h>
@@ -145,6 +146,11 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
   if (*slot != NULL)
     return roneo_copy_error (error, "%s:%u:%u: front matter key '%s' given twice (keep one)",
                              fm->document->source, fm->key_line, fm->key_column, key);
+  if (slot == &fm->document->layout && !roneo_layout_reference_is_valid (value))
+    return roneo_copy_error (error,
+                             "%s:%u:%u: layout '%s' is neither a layout name nor an .ini file "
+                             "(write a name such as a5-flyer, or a file such as my-layout.ini)",
+                             fm->document->source, fm->key_line, fm->key_column, value);
   /* 'lang:' with nothing after it is YAML's null: as if the key were not there */
   if (event->data.scalar.length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
     return TRUE;

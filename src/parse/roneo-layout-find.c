@@ -42,7 +42,7 @@ char *
 roneo_layout_find (const char *name, const char *const *dirs, GError **error)
 {
   g_return_val_if_fail (name != NULL, NULL);
-  if (strchr (name, '/') != NULL || g_str_has_suffix (name, ".ini"))
+  if (strcmp (name, "-") == 0 || strchr (name, '/') != NULL || g_str_has_suffix (name, ".ini"))
     return g_strdup (name);
   for (guint d = 0; *name != '\0' && dirs != NULL && dirs[d] != NULL; d++)
     {
@@ -60,6 +60,19 @@ roneo_layout_find (const char *name, const char *const *dirs, GError **error)
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "unknown layout '%s' (available: %s)", name,
                *available ? available : "none");
   return NULL;
+}
+
+gboolean
+roneo_layout_reference_is_valid (const char *value)
+{
+  if (g_str_has_suffix (value, ".ini") && strlen (value) > 4)
+    return TRUE;
+  if (!g_ascii_isalnum (value[0]))
+    return FALSE;
+  for (const char *p = value; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
 }
 
 static int

@@ -14,6 +14,7 @@
 #include "roneo-layout-parser.h"
 
 #include "roneo-error.h"
+#include "roneo-input.h"
 #include "roneo-layout-keys-private.h"
 
 #include <string.h>
@@ -351,16 +352,13 @@ RoneoLayout *
 roneo_layout_parse_file (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = roneo_input_read_all (path, RONEO_INPUT_LAYOUT, error);
+  if (bytes == NULL)
+    return NULL;
   gsize length = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "cannot read layout '%s': %s", path,
-                   local->message);
-      return NULL;
-    }
-  return roneo_layout_parse_data (path, data, length, error);
+  const char *data = g_bytes_get_data (bytes, &length);
+  return roneo_layout_parse_data (strcmp (path, "-") == 0 ? "<stdin>" : path, data, length,
+                                  error);
 }
 
 /* ---- front matter overrides ---- */

@@ -27,7 +27,14 @@ gboolean roneo_layout_set_value (RoneoLayout *layout, const char *section, const
 gboolean roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument *document,
                                        GError **error);
 
-/* Finds a layout: a path (contains '/' or ends in .ini) is taken as is; a name
+/* Whether value may name a layout in a copy's front matter: a layout name
+ * (letters, digits, '-', '_', '.', no '/') or a path ending in ".ini". Any
+ * other path (a device, someone's file) is refused: the copy may come from
+ * anyone. */
+gboolean roneo_layout_reference_is_valid (const char *value);
+
+/* Finds a layout: "-" (standard input) or a path (contains '/' or ends in
+ * .ini) is taken as is; a name
  * is looked up as NAME.ini in each of dirs (NULL-terminated, first wins).
  * Returns the path, owned by the caller, or NULL with RONEO_ERROR_INPUT that
  * lists the names available. */

@@ -71,8 +71,10 @@ roneo_slogan_parse_file (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   const char *source = NULL;
-  g_autoptr (GByteArray) bytes = roneo_copy_read_file (path, &source, error);
+  g_autoptr (GBytes) bytes = roneo_copy_read_file (path, &source, error);
   if (bytes == NULL)
     return NULL;
-  return roneo_slogan_parse (source, (const char *) bytes->data, bytes->len, error);
+  gsize length = 0;
+  const char *text = g_bytes_get_data (bytes, &length);
+  return roneo_slogan_parse (source, text, length, error);
 }

@@ -33,6 +33,7 @@ typedef struct
   const char *out_path;
   const RoneoFinishOptions *options;
   RoneoOutput *out;
+  RoneoOutput *own_out; /* out when the finisher opened it (and commits it) */
   GChecksum *md5;
   guint64 written;
   guint8 *inlined;       /* a bit per input number: a /Length now written in its stream */
@@ -369,8 +370,8 @@ static gboolean
 write_file (Finisher *f, GError **error)
 {
   static const char header[] = "%PDF-1.5\n%\xbf\xf7\xa2\xfe\n";
-  f->out = roneo_output_open (f->out_path, ".tmp", error);
-  if (f->out == NULL)
+  if (f->out == NULL && (f->out = f->own_out = roneo_output_open (f->out_path, ".tmp", error))
+                           == NULL)
     return FALSE;
   if (!emit (f, header, sizeof header - 1))
     return roneo_output_fail (f->out, "write failed", error);
@@ -378,14 +379,14 @@ write_file (Finisher *f, GError **error)
     return FALSE;
   if (!emit_xref_stream (f))
     return roneo_output_fail (f->out, "write failed", error);
-  return roneo_output_commit (f->out, error);
+  return f->own_out == NULL || roneo_output_commit (f->own_out, error);
 }
 
 static void
 finisher_clear (Finisher *f)
 {
   roneo_pdf_input_clear (&f->in);
-  g_clear_pointer (&f->out, roneo_output_free);
+  g_clear_pointer (&f->own_out, roneo_output_free);
   g_clear_pointer (&f->md5, g_checksum_free);
   g_free (f->inlined);
   g_clear_pointer (&f->entries, g_array_unref);
@@ -393,13 +394,11 @@ finisher_clear (Finisher *f)
   g_string_free (f->body, TRUE);
 }
 
-gboolean
-roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOptions *options,
-                  GError **error)
+static gboolean
+finish_file (const char *in_path, const char *out_path, RoneoOutput *out,
+             const RoneoFinishOptions *options, GError **error)
 {
-  g_return_val_if_fail (in_path != NULL && out_path != NULL && options != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  Finisher f = { .out_path = out_path, .options = options };
+  Finisher f = { .out_path = out_path, .options = options, .out = out };
   f.md5 = g_checksum_new (G_CHECKSUM_MD5);
   f.entries = g_array_new (FALSE, TRUE, sizeof (guint64));
   f.index = g_string_new (NULL);
@@ -413,4 +412,22 @@ roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOp
     }
   finisher_clear (&f);
   return ok;
+}
+
+gboolean
+roneo_finish_pdf (const char *in_path, const char *out_path, const RoneoFinishOptions *options,
+                  GError **error)
+{
+  g_return_val_if_fail (in_path != NULL && out_path != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return finish_file (in_path, out_path, NULL, options, error);
+}
+
+gboolean
+roneo_finish_pdf_to (const char *in_path, RoneoOutput *output, const RoneoFinishOptions *options,
+                     GError **error)
+{
+  g_return_val_if_fail (in_path != NULL && output != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return finish_file (in_path, roneo_output_peek_path (output), output, options, error);
 }

@@ -124,23 +124,21 @@ write_to_memory (qpdf_data qpdf, const char *out_path, GError **error)
 }
 
 static gboolean
-save_buffer (qpdf_data qpdf, const char *out_path, GError **error)
+save_buffer (qpdf_data qpdf, RoneoOutput *output, GError **error)
 {
-  g_autoptr (RoneoOutput) output = roneo_output_open (out_path, ".tmp", error);
-  if (output == NULL)
-    return FALSE;
   if (!roneo_output_write (output, qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf)))
     return roneo_output_fail (output, "write failed", error);
-  return roneo_output_commit (output, error);
+  return TRUE;
 }
 
 static gboolean
-finish (qpdf_data qpdf, const char *out_path, const RoneoFinishOptions *options, GError **error)
+finish (qpdf_data qpdf, RoneoOutput *output, const RoneoFinishOptions *options, GError **error)
 {
+  const char *out_path = roneo_output_peek_path (output);
   if (take_qpdf_problem (qpdf, out_path, error))
     return FALSE;
   return finish_pages (qpdf, options, out_path, error) && write_to_memory (qpdf, out_path, error)
-         && save_buffer (qpdf, out_path, error);
+         && save_buffer (qpdf, output, error);
 }
 
 static qpdf_data
@@ -153,14 +151,24 @@ qpdf_new_quiet (void)
 }
 
 gboolean
+roneo_finish_pdf_data_to (const guint8 *data, gsize length, RoneoOutput *output,
+                          const RoneoFinishOptions *options, GError **error)
+{
+  g_return_val_if_fail (data != NULL && output != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  qpdf_data qpdf = qpdf_new_quiet ();
+  qpdf_read_memory (qpdf, roneo_output_peek_path (output), (const char *) data, length, NULL);
+  gboolean ok = finish (qpdf, output, options, error);
+  qpdf_cleanup (&qpdf);
+  return ok;
+}
+
+gboolean
 roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
                        const RoneoFinishOptions *options, GError **error)
 {
   g_return_val_if_fail (data != NULL && out_path != NULL && options != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  qpdf_data qpdf = qpdf_new_quiet ();
-  qpdf_read_memory (qpdf, out_path, (const char *) data, length, NULL);
-  gboolean ok = finish (qpdf, out_path, options, error);
-  qpdf_cleanup (&qpdf);
-  return ok;
+  g_autoptr (RoneoOutput) output = roneo_output_open (out_path, ".tmp", error);
+  return output != NULL && roneo_finish_pdf_data_to (data, length, output, options, error)
+         && roneo_output_commit (output, error);
 }

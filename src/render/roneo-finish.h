@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include "roneo-output.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -32,5 +34,12 @@ gboolean roneo_finish_pdf (const char *in_path, const char *out_path,
 /* The same with libqpdf, reading the PDF from memory (what cairo wrote). */
 gboolean roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
                                 const RoneoFinishOptions *options, GError **error);
+
+/* The same into output, which is left open (not committed): the caller
+ * commits it with the job's other outputs. */
+gboolean roneo_finish_pdf_to (const char *in_path, RoneoOutput *output,
+                              const RoneoFinishOptions *options, GError **error);
+gboolean roneo_finish_pdf_data_to (const guint8 *data, gsize length, RoneoOutput *output,
+                                   const RoneoFinishOptions *options, GError **error);
 
 G_END_DECLS

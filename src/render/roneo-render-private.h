@@ -62,7 +62,8 @@ void roneo_render_set_metadata (cairo_surface_t *surface, const RoneoRenderOptio
 cairo_status_t roneo_render_append_bytes (void *closure, const unsigned char *data,
                                           unsigned int length);
 gboolean roneo_render_check_status (cairo_status_t status, const char *path, GError **error);
-gboolean roneo_render_write_png (cairo_surface_t *surface, const char *path, GError **error);
+/* The PNG of surface into output, left open (not committed). */
+gboolean roneo_render_write_png (cairo_surface_t *surface, RoneoOutput *output, GError **error);
 
 /* A white proof image of width x height pt at dpi, and a context on it
  * that draws in pt. Owned. */

@@ -8,6 +8,7 @@
  */
 #include "roneo-error.h"
 #include "roneo-finish.h"
+#include "roneo-output.h"
 #include "roneo-render-private.h"
 
 #include <cairo-pdf.h>
@@ -62,29 +63,42 @@ write_cairo_sheets (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOption
 }
 
 gboolean
-roneo_render_sheets_pdf (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOptions *options,
-                         const char *path, GError **error)
+roneo_render_sheets_pdf_to (GPtrArray *pages, GPtrArray *sheets,
+                            const RoneoRenderOptions *options, RoneoOutput *output,
+                            GError **error)
 {
   g_return_val_if_fail (pages != NULL && sheets != NULL && sheets->len > 0, FALSE);
-  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL && output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  const char *path = roneo_output_peek_path (output);
   if (!check_sheets (pages, sheets, path, error))
     return FALSE;
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   if (!write_cairo_sheets (pages, sheets, options, bytes, path, error))
     return FALSE;
   const RoneoFinishOptions finish = { 0 };
-  /* finish writes "PATH.tmp", checked, and renames it onto path. */
-  return roneo_finish_pdf_data (bytes->data, bytes->len, path, &finish, error);
+  return roneo_finish_pdf_data_to (bytes->data, bytes->len, output, &finish, error);
 }
 
 gboolean
-roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
-                        const RoneoRenderOptions *options, const char *path, GError **error)
+roneo_render_sheets_pdf (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOptions *options,
+                         const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_autoptr (RoneoOutput) output = roneo_output_open (path, ".tmp", error);
+  return output != NULL && roneo_render_sheets_pdf_to (pages, sheets, options, output, error)
+         && roneo_output_commit (output, error);
+}
+
+gboolean
+roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                           const RoneoRenderOptions *options, RoneoOutput *output,
+                           GError **error)
 {
   g_return_val_if_fail (pages != NULL && sheet != NULL && dpi > 0, FALSE);
-  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL && output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  const char *path = roneo_output_peek_path (output);
   if (!roneo_sheet_check_pages (sheet, pages->len, path, error))
     return FALSE;
   g_autoptr (cairo_surface_t) surface
@@ -98,5 +112,15 @@ roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
     return FALSE;
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (surface);
-  return roneo_render_write_png (surface, path, error);
+  return roneo_render_write_png (surface, output, error);
+}
+
+gboolean
+roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                        const RoneoRenderOptions *options, const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_autoptr (RoneoOutput) output = roneo_output_open (path, ".tmp", error);
+  return output != NULL && roneo_render_sheet_png_to (pages, sheet, dpi, options, output, error)
+         && roneo_output_commit (output, error);
 }

@@ -168,12 +168,13 @@ write_cairo_pdf (GPtrArray *pages, const Geometry *g, const RoneoRenderOptions *
 }
 
 gboolean
-roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const char *path,
-                  GError **error)
+roneo_render_pdf_to (GPtrArray *pages, const RoneoRenderOptions *options, RoneoOutput *output,
+                     GError **error)
 {
   g_return_val_if_fail (pages != NULL && pages->len > 0, FALSE);
-  g_return_val_if_fail (options != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL && output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  const char *path = roneo_output_peek_path (output);
   Geometry g = geometry_from_options (options);
   g.user_unit = geometry_user_unit (&g, pages);
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
@@ -181,21 +182,27 @@ roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const cha
     return FALSE;
   const RoneoFinishOptions finish
       = { .bleed = g.bleed, .mark_room = g.mark_room, .user_unit = g.user_unit };
-  /* finish writes "PATH.tmp", checked, and renames it onto path. */
-  return roneo_finish_pdf_data (bytes->data, bytes->len, path, &finish, error);
+  return roneo_finish_pdf_data_to (bytes->data, bytes->len, output, &finish, error);
 }
 
 gboolean
-roneo_render_write_png (cairo_surface_t *surface, const char *path, GError **error)
+roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const char *path,
+                  GError **error)
 {
+  g_return_val_if_fail (path != NULL, FALSE);
   g_autoptr (RoneoOutput) output = roneo_output_open (path, ".tmp", error);
-  if (output == NULL)
-    return FALSE;
+  return output != NULL && roneo_render_pdf_to (pages, options, output, error)
+         && roneo_output_commit (output, error);
+}
+
+gboolean
+roneo_render_write_png (cairo_surface_t *surface, RoneoOutput *output, GError **error)
+{
   cairo_status_t status
       = cairo_surface_write_to_png_stream (surface, roneo_output_cairo_write, output);
   if (status != CAIRO_STATUS_SUCCESS)
     return roneo_output_fail (output, cairo_status_to_string (status), error);
-  return roneo_output_commit (output, error);
+  return TRUE;
 }
 
 cairo_surface_t *
@@ -216,10 +223,11 @@ roneo_render_proof_context (cairo_surface_t *proof, double dpi)
 }
 
 gboolean
-roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error)
+roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *output, GError **error)
 {
-  g_return_val_if_fail (page != NULL && dpi > 0 && path != NULL, FALSE);
+  g_return_val_if_fail (page != NULL && dpi > 0 && output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  const char *path = roneo_output_peek_path (output);
   g_autoptr (cairo_surface_t) surface = roneo_render_new_proof (page->width, page->height, dpi);
   g_autoptr (cairo_t) cr = roneo_render_proof_context (surface, dpi);
   roneo_draw_page (cr, page, 0, FALSE);
@@ -232,5 +240,14 @@ roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **
     }
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (surface);
-  return roneo_render_write_png (surface, path, error);
+  return roneo_render_write_png (surface, output, error);
+}
+
+gboolean
+roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_autoptr (RoneoOutput) output = roneo_output_open (path, ".tmp", error);
+  return output != NULL && roneo_render_png_to (page, dpi, output, error)
+         && roneo_output_commit (output, error);
 }

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "roneo-output.h"
 #include "roneo-page.h"
 #include "roneo-sheet.h"
 
@@ -40,6 +41,11 @@ typedef struct
 gboolean roneo_render_pdf (GPtrArray *pages, const RoneoRenderOptions *options, const char *path,
                            GError **error);
 
+/* The same into output (roneo-output.h), left open: the caller commits it
+ * with the job's other outputs. The same for each writer below (_to). */
+gboolean roneo_render_pdf_to (GPtrArray *pages, const RoneoRenderOptions *options,
+                              RoneoOutput *output, GError **error);
+
 /* The largest page side a PDF page may have before /UserUnit is used. */
 #define RONEO_RENDER_MAX_PAGE_SIDE 14400.0
 
@@ -54,28 +60,44 @@ gboolean roneo_render_sheets_pdf (GPtrArray *pages, GPtrArray *sheets,
                                   const RoneoRenderOptions *options, const char *path,
                                   GError **error);
 
+gboolean roneo_render_sheets_pdf_to (GPtrArray *pages, GPtrArray *sheets,
+                                     const RoneoRenderOptions *options, RoneoOutput *output,
+                                     GError **error);
+
 /* One sheet as a PNG at dpi on white (the cover preview), drawn by the same
  * code as roneo_render_sheets_pdf; same atomic-write rules. */
 gboolean roneo_render_sheet_png (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
                                  const RoneoRenderOptions *options, const char *path,
                                  GError **error);
 
+gboolean roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                                    const RoneoRenderOptions *options, RoneoOutput *output,
+                                    GError **error);
+
 /* Writes one page as a PNG proof at dpi (e.g. 150), on white or the page
  * background; same atomic-write rules. */
 gboolean roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error);
+gboolean roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *output,
+                              GError **error);
 
 /* Sheets written one at a time, for batches of any length (memory does not
  * grow with the sheets). shared_pages (may be NULL) are recorded once and
  * painted on every sheet that places them (copies of one tract); the writer
  * keeps its own reference to that array until it is freed, so the caller may
  * unref it at once. Pages given to add are drawn straight onto that sheet
- * (personalised copies) and borrowed for that call only. bleed pt
+ * (personalised copies) and borrowed for that call only. cairo streams into
+ * a scratch file beside path (a new one per writer, removed either way);
+ * close finishes it into path, or with roneo_sheet_writer_new_to into a
+ * borrowed output that the caller commits. bleed pt
  * of each page show around its trim. Nothing is at path until close
  * succeeds; freeing an unclosed writer removes its temporary. */
 typedef struct _RoneoSheetWriter RoneoSheetWriter;
 
 RoneoSheetWriter *roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,
                                           const RoneoRenderOptions *options, GError **error);
+RoneoSheetWriter *roneo_sheet_writer_new_to (RoneoOutput *target, GPtrArray *shared_pages,
+                                             double bleed, const RoneoRenderOptions *options,
+                                             GError **error);
 /* pages: the pages this sheet's placements index, or NULL for the shared ones. */
 gboolean roneo_sheet_writer_add (RoneoSheetWriter *writer, const RoneoSheet *sheet,
                                  GPtrArray *pages, GError **error);

@@ -6,7 +6,10 @@
  * beside the target and draws each sheet as it comes: the pages every sheet
  * shows (a tract run off in copies) are recorded once and painted, the pages
  * one sheet shows (a personalised copy) are drawn straight onto it and
- * forgotten. Closing runs the finishing pass from that file onto the target.
+ * forgotten. Closing runs the finishing pass from that file into the target:
+ * an output the writer opened and commits, or one the caller lent and
+ * commits with the job's other outputs. The scratch file is unique to the
+ * writer (two runs never share it) and removed either way.
  */
 #include "roneo-error.h"
 #include "roneo-finish.h"
@@ -20,6 +23,8 @@ struct _RoneoSheetWriter
   char *path;
   RoneoRenderOptions options; /* strings and context borrowed from the caller */
   RoneoOutput *output;        /* the cairo temporary */
+  RoneoOutput *target;        /* the finished PDF: own_target, or the caller's */
+  RoneoOutput *own_target;
   cairo_surface_t *surface;   /* made with the first sheet's size */
   cairo_t *cr;
   RoneoSheetSources shared; /* recorded once, painted on every sheet; refs its pages */
@@ -28,15 +33,17 @@ struct _RoneoSheetWriter
 };
 
 RoneoSheetWriter *
-roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,
-                        const RoneoRenderOptions *options, GError **error)
+roneo_sheet_writer_new_to (RoneoOutput *target, GPtrArray *shared_pages, double bleed,
+                           const RoneoRenderOptions *options, GError **error)
 {
-  g_return_val_if_fail (path != NULL && options != NULL, NULL);
-  RoneoOutput *output = roneo_output_open (path, ".cairo.tmp", error);
+  g_return_val_if_fail (target != NULL && options != NULL, NULL);
+  const char *path = roneo_output_peek_path (target);
+  RoneoOutput *output = roneo_output_open_scratch (path, ".cairo.tmp", error);
   if (output == NULL)
     return NULL;
   RoneoSheetWriter *writer = g_new0 (RoneoSheetWriter, 1);
   writer->path = g_strdup (path);
+  writer->target = target;
   writer->options = *options;
   writer->output = output;
   writer->bleed = bleed;
@@ -44,6 +51,21 @@ roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,
    * soon as this returns, the recordings are made from it until close. */
   roneo_sheet_sources_init (&writer->shared, shared_pages, options->stencil);
   writer->shared.bleed = bleed;
+  return writer;
+}
+
+RoneoSheetWriter *
+roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,
+                        const RoneoRenderOptions *options, GError **error)
+{
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+  RoneoOutput *target = roneo_output_open (path, ".tmp", error);
+  RoneoSheetWriter *writer
+      = target ? roneo_sheet_writer_new_to (target, shared_pages, bleed, options, error) : NULL;
+  if (writer == NULL)
+    roneo_output_free (target);
+  else
+    writer->own_target = target;
   return writer;
 }
 
@@ -102,10 +124,11 @@ roneo_sheet_writer_close (RoneoSheetWriter *writer, GError **error)
         && roneo_output_close (writer->output, error);
   const RoneoFinishOptions finish = { 0 };
   ok = ok
-       && roneo_finish_pdf (roneo_output_peek_temp_path (writer->output), writer->path, &finish,
-                            error);
-  /* The cairo temporary goes either way; the target was renamed into place
-   * by the finishing pass, or left as it was. */
+       && roneo_finish_pdf_to (roneo_output_peek_temp_path (writer->output), writer->target,
+                               &finish, error)
+       && (writer->own_target == NULL || roneo_output_commit (writer->own_target, error));
+  /* The cairo temporary goes either way; the target was renamed into place,
+   * or is the caller's to commit, or was left as it was. */
   g_clear_pointer (&writer->output, roneo_output_free);
   return ok;
 }
@@ -119,6 +142,7 @@ roneo_sheet_writer_free (RoneoSheetWriter *writer)
   g_clear_pointer (&writer->surface, cairo_surface_destroy);
   roneo_sheet_sources_clear (&writer->shared);
   g_clear_pointer (&writer->output, roneo_output_free);
+  g_clear_pointer (&writer->own_target, roneo_output_free);
   g_free (writer->path);
   g_free (writer);
 }
