@@ -70,7 +70,7 @@ roneo_layout_reference_is_valid (const char *value)
   if (!g_ascii_isalnum (value[0]))
     return FALSE;
   for (const char *p = value; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       return FALSE;
   return TRUE;
 }

@@ -28,7 +28,7 @@ gboolean roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument 
                                        GError **error);
 
 /* Whether value may name a layout in a copy's front matter: a layout name
- * (letters, digits, '-', '_', '.', no '/') or a path ending in ".ini". Any
+ * (letters, digits, '-', '_') or a path ending in ".ini". Any
  * other path (a device, someone's file) is refused: the copy may come from
  * anyone. */
 gboolean roneo_layout_reference_is_valid (const char *value);

@@ -9,6 +9,8 @@
 #include "roneo-test-pdf.h"
 
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
@@ -616,16 +618,21 @@ test_fail (void)
   g_autofree char *missing = tmp_path ("no-such-dir/x.pdf");
   assert_sheets_fail (sheets, missing, missing);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  /* A directory where the temporary goes: the old file stays. */
+  /* A write that fails in the temporary (a file size limit): the old file stays. */
   g_autofree char *path = tmp_path ("existing.pdf");
-  g_autofree char *blocker = g_strconcat (path, ".tmp", NULL);
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
-  g_assert_cmpint (g_mkdir (blocker, 0755), ==, 0);
+  struct rlimit old, small;
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  small = old;
+  small.rlim_cur = 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
   assert_sheets_fail (sheets, path, path);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
   g_autofree char *contents = NULL;
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old contents");
-  g_assert_cmpint (g_rmdir (blocker), ==, 0);
   roneo_test_assert_no_temporaries (path);
   /* A placement of a page that does not exist: nothing written. */
   g_autofree char *bad = tmp_path ("bad.pdf");

@@ -286,29 +286,28 @@ test_fail_missing_dir (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* A directory where a temporary should go makes one stage fail. */
-static void
-check_existing_untouched (const char *blocker_suffix)
-{
-  g_autofree char *path = tmp_path ("existing.pdf");
-  g_autofree char *blocker = g_strconcat (path, blocker_suffix, NULL);
-  g_autoptr (GError) error = NULL;
-  g_assert_true (g_file_set_contents (path, "old contents", -1, &error));
-  g_assert_cmpint (g_mkdir (blocker, 0755), ==, 0);
-  assert_render_fails (path, path);
-  g_autofree char *contents = NULL;
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_cmpstr (contents, ==, "old contents");
-  g_assert_cmpint (g_rmdir (blocker), ==, 0);
-  roneo_test_assert_no_temporaries (path);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
+/* A write that fails (a file size limit: EFBIG, as a full disk would) in
+ * the temporary leaves an existing file as it was. */
 static void
 test_fail_existing_untouched (void)
 {
-  /* cairo writes into memory; the finished file goes through "PATH.tmp". */
-  check_existing_untouched (".tmp");
+  g_autofree char *path = tmp_path ("existing.pdf");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (g_file_set_contents (path, "old contents", -1, &error));
+  struct rlimit old, small;
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  small = old;
+  small.rlim_cur = 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  assert_render_fails (path, path);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "old contents");
+  roneo_test_assert_no_temporaries (path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
 /* A file size limit makes write() fail with EFBIG, as a full disk would. */
