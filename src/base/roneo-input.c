@@ -22,8 +22,8 @@ struct _RoneoInput
 
 static const struct
 {
-  const char *what;  /* "cannot read WHAT'path'" */
-  const char *noun;  /* in the size message */
+  const char *what; /* "cannot read WHAT'path'" */
+  const char *noun; /* in the size message */
   guint64 limit;
   const char *limit_text;
   const char *hint;
@@ -35,9 +35,8 @@ static const struct
   = { "", "CSV file", RONEO_INPUT_MAX_DATA, "1 GB", "split it into several files" },
 };
 
-static gboolean
-fail (GError **error, RoneoInputKind kind, const char *source, const char *format, ...)
-    G_GNUC_PRINTF (4, 5);
+static gboolean fail (GError **error, RoneoInputKind kind, const char *source, const char *format,
+                      ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
 fail (GError **error, RoneoInputKind kind, const char *source, const char *format, ...)
@@ -71,7 +70,8 @@ check_regular (const struct stat *st, RoneoInputKind kind, const char *path, GEr
 {
   if (S_ISREG (st->st_mode))
     return TRUE;
-  return fail (error, kind, path, "it is %s, not a file (give a file, or - and send the %s "
+  return fail (error, kind, path,
+               "it is %s, not a file (give a file, or - and send the %s "
                "on standard input)",
                type_name (st->st_mode), kinds[kind].noun);
 }

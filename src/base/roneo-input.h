@@ -25,8 +25,8 @@ typedef enum
   RONEO_INPUT_DATA,   /* the CSV file of a batch */
 } RoneoInputKind;
 
-#define RONEO_INPUT_MAX_TEXT (10 * 1024 * 1024)       /* copy and layouts */
-#define RONEO_INPUT_MAX_DATA (1024 * 1024 * 1024ull)  /* CSV */
+#define RONEO_INPUT_MAX_TEXT (10 * 1024 * 1024)      /* copy and layouts */
+#define RONEO_INPUT_MAX_DATA (1024 * 1024 * 1024ull) /* CSV */
 
 typedef struct _RoneoInput RoneoInput;
 

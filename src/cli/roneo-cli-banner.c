@@ -140,7 +140,9 @@ run_banner (const RoneoCliOptions *o, gboolean dry_run)
   if (!job_from_options (o, &job, &error))
     return roneo_cli_fail (error);
   const char *inputs[] = { o->text ? "" : job.input, o->layout ? o->layout : "", NULL };
-  const char *output = o->output ? o->output : !o->text && strcmp (job.input, "-") == 0 ? "-" : NULL;
+  const char *output = o->output                                  ? o->output
+                       : !o->text && strcmp (job.input, "-") == 0 ? "-"
+                                                                  : NULL;
   int refused = roneo_cli_check_stdin ("banner", inputs);
   if (refused || (!dry_run && (refused = roneo_cli_check_stdout ("banner", output))))
     return refused;
@@ -185,8 +187,8 @@ roneo_cli_banner (int argc, char **argv)
       NULL },
     { "stencil", 0, 0, G_OPTION_ARG_NONE, &o.stencil,
       "Letter outlines only, to trace or paint a cloth banner", NULL },
-    { "manifest", 0, 0, G_OPTION_ARG_FILENAME, &o.manifest,
-      "Describe every sheet in a JSON file", "FILE" },
+    { "manifest", 0, 0, G_OPTION_ARG_FILENAME, &o.manifest, "Describe every sheet in a JSON file",
+      "FILE" },
     { "png", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, roneo_cli_parse_png,
       "Also write PNG previews of the banner and the cover (default 150 dpi)", "DPI" },
     { "distance", 0, 0, G_OPTION_ARG_STRING, &o.distance,

@@ -108,7 +108,9 @@ print_result (const RoneoCliOptions *o, const RoneoBatchResult *result)
 static void
 report (const RoneoCliOptions *o, const RoneoBatchResult *result)
 {
-  const char *where = o->print && !o->output ? "job" : result->output;
+  const char *where = o->print && !o->output              ? "job"
+                      : strcmp (result->output, "-") == 0 ? "standard output"
+                                                          : result->output;
   if (o->calibration)
     {
       roneo_cli_note (o->quiet, "roneo: %s: the calibration sheet, recto/verso (%s)\n", where,
@@ -235,8 +237,7 @@ roneo_cli_batch (int argc, char **argv)
       "Press: no imposition, each copy's pages with bleed and TrimBox/BleedBox", NULL },
     { "calibration", 0, 0, G_OPTION_ARG_NONE, &o.calibration,
       "Only the one-sheet recto/verso test job: print it and hold it to the light", NULL },
-    { "print", 0, 0, G_OPTION_ARG_STRING, &o.print, "Send the sheets to this CUPS queue",
-      "QUEUE" },
+    { "print", 0, 0, G_OPTION_ARG_STRING, &o.print, "Send the sheets to this CUPS queue", "QUEUE" },
     { "mono", 0, 0, G_OPTION_ARG_NONE, &o.mono, "Print in black and white", NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
       "Document date (default: SOURCE_DATE_EPOCH, else now)", "DATE" },

@@ -78,7 +78,8 @@ roneo_cli_flyer (int argc, char **argv)
       "Also write PNG proofs beside the PDF (default 150 dpi)", "DPI" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
       "Document date, for the same bytes from the same input (default: SOURCE_DATE_EPOCH, "
-      "else now)", "DATE" },
+      "else now)",
+      "DATE" },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
       "Fill {name} in the copy with value (repeat for each field)", "NAME=VALUE" },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &o.bleed,

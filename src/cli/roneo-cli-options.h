@@ -81,5 +81,3 @@ gboolean roneo_cli_parse_bleed (const char *text, double *out, GError **error);
 
 /* The job's date: --date, else SOURCE_DATE_EPOCH, else now. */
 gboolean roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error);
-
-

@@ -242,8 +242,8 @@ write_previews (Banner *b, RoneoOutputSet *set, const RoneoRenderOptions *option
   g_autofree char *cover = g_strdup_printf ("%s-cover.png", stem);
   output = roneo_output_set_open (set, cover, "the cover preview", FALSE, error);
   if (output == NULL
-      || !roneo_render_sheet_png_to (b->pages, g_ptr_array_index (b->sheets, 0),
-                                     b->job->png_dpi, options, output, error))
+      || !roneo_render_sheet_png_to (b->pages, g_ptr_array_index (b->sheets, 0), b->job->png_dpi,
+                                     options, output, error))
     return FALSE;
   g_ptr_array_add (b->result->proofs, g_steal_pointer (&cover));
   return TRUE;

@@ -227,8 +227,7 @@ open_writer (Batch *b, GPtrArray *shared, GError **error)
   };
   RoneoOutput *target
       = roneo_output_set_open (b->outputs, b->result->output, "the PDF", TRUE, error);
-  b->writer = target ? roneo_sheet_writer_new_to (target, shared, b->bleed, &options, error)
-                     : NULL;
+  b->writer = target ? roneo_sheet_writer_new_to (target, shared, b->bleed, &options, error) : NULL;
   return b->writer != NULL;
 }
 

@@ -325,8 +325,8 @@ write_outputs (const RoneoFlyerJob *job, const RoneoDocument *document, const Ro
     .bleed = job->bleed,
     .marks = job->marks,
   };
-  g_autofree char *output = job->output ? g_strdup (job->output)
-                                        : roneo_engine_default_output (job->input, ".pdf");
+  g_autofree char *output
+      = job->output ? g_strdup (job->output) : roneo_engine_default_output (job->input, ".pdf");
   g_autoptr (RoneoOutputSet) set
       = roneo_engine_new_outputs (job->force, job->cancel, job->input, layout);
   RoneoOutput *pdf = roneo_output_set_open (set, output, "the PDF", TRUE, error);

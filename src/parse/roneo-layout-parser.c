@@ -357,8 +357,7 @@ roneo_layout_parse_file (const char *path, GError **error)
     return NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
-  return roneo_layout_parse_data (strcmp (path, "-") == 0 ? "<stdin>" : path, data, length,
-                                  error);
+  return roneo_layout_parse_data (strcmp (path, "-") == 0 ? "<stdin>" : path, data, length, error);
 }
 
 /* ---- front matter overrides ---- */

@@ -46,8 +46,8 @@ set_error (GError **error, const char *path, const char *reason, int errnum)
     }
   if (is_stdout (path))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write to standard output: %s (%s)",
-                   reason, hint_for (errnum));
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
+                   "cannot write to standard output: %s (%s)", reason, hint_for (errnum));
       return;
     }
   if (errnum == ENOENT)
@@ -57,8 +57,8 @@ set_error (GError **error, const char *path, const char *reason, int errnum)
                    "cannot write '%s': %s (is there a folder '%s'?)", path, reason, dir);
       return;
     }
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s (%s)", path,
-               reason, hint_for (errnum));
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s (%s)", path, reason,
+               hint_for (errnum));
 }
 
 static void
@@ -313,8 +313,8 @@ roneo_output_set_add_input (RoneoOutputSet *set, const char *what, const char *p
       || (is_stdout (path) ? fstat (STDIN_FILENO, &st) != 0 || !S_ISREG (st.st_mode)
                            : stat (path, &st) != 0))
     return;
-  Named input = { g_strdup (what), g_strdup (is_stdout (path) ? "<stdin>" : path), st.st_dev,
-                  st.st_ino };
+  Named input
+      = { g_strdup (what), g_strdup (is_stdout (path) ? "<stdin>" : path), st.st_dev, st.st_ino };
   g_array_append_val (set->inputs, input);
 }
 
@@ -331,8 +331,8 @@ check_not_input (RoneoOutputSet *set, const char *path, const char *what, GError
       if (input->dev != st.st_dev || input->ino != st.st_ino)
         continue;
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot write %s to '%s': it is %s ('%s') this job reads, which would be "
-                   "lost (give %s another name)",
+                   "cannot write %s to '%s': that is %s this job reads ('%s'), and it would "
+                   "be lost (give %s another name)",
                    what, path, input->what, input->path, what);
       return FALSE;
     }
@@ -341,8 +341,8 @@ check_not_input (RoneoOutputSet *set, const char *path, const char *what, GError
 
 /* Two outputs of one job at one place: one would replace the other. */
 static gboolean
-check_not_target (RoneoOutputSet *set, const char *canonical, const char *path,
-                  const char *what, GError **error)
+check_not_target (RoneoOutputSet *set, const char *canonical, const char *path, const char *what,
+                  GError **error)
 {
   struct stat st;
   gboolean exists = !is_stdout (path) && stat (path, &st) == 0;
@@ -354,8 +354,8 @@ check_not_target (RoneoOutputSet *set, const char *canonical, const char *path,
       if (!same)
         continue;
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot write both %s and %s to '%s' (give each its own name)",
-                   target->what, what, path);
+                   "cannot write both %s and %s to '%s' (give each its own name)", target->what,
+                   what, path);
       return FALSE;
     }
   return TRUE;
@@ -388,8 +388,8 @@ roneo_output_set_check (RoneoOutputSet *set, const char *path, const char *what,
                         GError **error)
 {
   g_return_val_if_fail (set != NULL && path != NULL && what != NULL, FALSE);
-  g_autofree char *canonical = is_stdout (path) ? g_strdup (path)
-                                                : g_canonicalize_filename (path, NULL);
+  g_autofree char *canonical
+      = is_stdout (path) ? g_strdup (path) : g_canonicalize_filename (path, NULL);
   return check_not_input (set, path, what, error)
          && check_not_target (set, canonical, path, what, error)
          && (!pdf || check_replaceable (set, path, what, error));

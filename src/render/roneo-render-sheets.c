@@ -63,9 +63,8 @@ write_cairo_sheets (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOption
 }
 
 gboolean
-roneo_render_sheets_pdf_to (GPtrArray *pages, GPtrArray *sheets,
-                            const RoneoRenderOptions *options, RoneoOutput *output,
-                            GError **error)
+roneo_render_sheets_pdf_to (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOptions *options,
+                            RoneoOutput *output, GError **error)
 {
   g_return_val_if_fail (pages != NULL && sheets != NULL && sheets->len > 0, FALSE);
   g_return_val_if_fail (options != NULL && output != NULL, FALSE);
@@ -92,8 +91,7 @@ roneo_render_sheets_pdf (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderO
 
 gboolean
 roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
-                           const RoneoRenderOptions *options, RoneoOutput *output,
-                           GError **error)
+                           const RoneoRenderOptions *options, RoneoOutput *output, GError **error)
 {
   g_return_val_if_fail (pages != NULL && sheet != NULL && dpi > 0, FALSE);
   g_return_val_if_fail (options != NULL && output != NULL, FALSE);

@@ -85,12 +85,12 @@ gboolean roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *ou
  * painted on every sheet that places them (copies of one tract); the writer
  * keeps its own reference to that array until it is freed, so the caller may
  * unref it at once. Pages given to add are drawn straight onto that sheet
- * (personalised copies) and borrowed for that call only. cairo streams into
- * a scratch file beside path (a new one per writer, removed either way);
- * close finishes it into path, or with roneo_sheet_writer_new_to into a
- * borrowed output that the caller commits. bleed pt
- * of each page show around its trim. Nothing is at path until close
- * succeeds; freeing an unclosed writer removes its temporary. */
+ * (personalised copies) and borrowed for that call only. bleed pt of each
+ * page show around its trim. cairo streams into a scratch file beside path
+ * (a new one per writer, removed either way); close finishes it into path,
+ * or with roneo_sheet_writer_new_to into a borrowed output that the caller
+ * commits. Nothing is at path until then; freeing an unclosed writer
+ * removes its temporaries. */
 typedef struct _RoneoSheetWriter RoneoSheetWriter;
 
 RoneoSheetWriter *roneo_sheet_writer_new (const char *path, GPtrArray *shared_pages, double bleed,

@@ -156,8 +156,9 @@ test_dev_zero (void)
   roneo_test_assert_contains (layout.err, "'/dev/zero'");
   roneo_test_assert_contains (layout.err, "a device");
 
-  g_autofree char *front = write_file (dir, "front.md", "---\nlayout: /dev/zero\n---\n"
-                                                        "# Titre\n\nUn paragraphe.\n");
+  g_autofree char *front = write_file (dir, "front.md",
+                                       "---\nlayout: /dev/zero\n---\n"
+                                       "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) matter;
   RONEO_TEST_RUN (&matter, dir, "flyer", front, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&matter, 2);
@@ -182,8 +183,9 @@ test_front_matter_layout (void)
   g_autofree char *dir = make_tmp ();
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *other = write_file (dir, "notes.txt", "[page]\nsize = A6\n");
-  g_autofree char *bad = write_file (dir, "bad.md", "---\ntitle: T\nlayout: notes.txt\n---\n"
-                                                    "# Titre\n\nUn paragraphe.\n");
+  g_autofree char *bad = write_file (dir, "bad.md",
+                                     "---\ntitle: T\nlayout: notes.txt\n---\n"
+                                     "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) refused;
   RONEO_TEST_RUN (&refused, dir, "flyer", bad, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&refused, 2);
@@ -193,8 +195,9 @@ test_front_matter_layout (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
   g_autofree char *ini = write_file (dir, "mine.ini", "[page]\nsize = A6\n");
-  g_autofree char *good = write_file (dir, "good.md", "---\nlayout: mine.ini\n---\n"
-                                                      "# Titre\n\nUn paragraphe.\n");
+  g_autofree char *good = write_file (dir, "good.md",
+                                      "---\nlayout: mine.ini\n---\n"
+                                      "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) taken;
   RONEO_TEST_RUN (&taken, dir, "flyer", good, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&taken, 0);
@@ -261,9 +264,9 @@ test_stdin_everywhere (void)
 
   g_auto (RoneoTestRun) layout;
   RoneoTestSpawn from_layout = { .stdin_path = layout_path };
-  roneo_test_run_full (&layout, dir, &from_layout,
-                       (const char *const[]){ "flyer", tract, "-l", "-", "-o", "card.pdf",
-                                              "--date", DATE, NULL });
+  roneo_test_run_full (
+      &layout, dir, &from_layout,
+      (const char *const[]){ "flyer", tract, "-l", "-", "-o", "card.pdf", "--date", DATE, NULL });
   roneo_test_assert_exit (&layout, 0);
   g_autofree char *card = g_build_filename (dir, "card.pdf", NULL);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (card);
@@ -274,8 +277,8 @@ test_stdin_everywhere (void)
                        (const char *const[]){ "batch", "-", "--data", "-", "-o", "x.pdf", NULL });
   roneo_test_assert_exit (&twice, 1);
   roneo_test_assert_contains (twice.err, "standard input");
-  const char *left[] = { "tract-modele.md", "rows.csv", "slogan.txt", "rows.pdf", "banner.pdf",
-                         "card.pdf", NULL };
+  const char *left[]
+      = { "tract-modele.md", "rows.csv", "slogan.txt", "rows.pdf", "banner.pdf", "card.pdf", NULL };
   roneo_test_assert_left_only (dir, left);
   roneo_test_rm_rf (dir);
 }
@@ -513,8 +516,8 @@ test_stdout_pipe (gconstpointer data)
   const PipeCase *c = data;
   g_autofree char *dir = make_tmp ();
   g_autofree char *tract = copy_case (dir, "tract-pompe-a-fric.md");
-  g_autofree char *script = g_strdup_printf ("\"$RONEO\" %s -o - --date " DATE " -q | cat > got",
-                                             c->command);
+  g_autofree char *script
+      = g_strdup_printf ("\"$RONEO\" %s -o - --date " DATE " -q | cat > got", c->command);
   g_auto (RoneoTestRun) run;
   run_shell (&run, dir, script);
   roneo_test_assert_exit (&run, 0);
@@ -616,10 +619,8 @@ typedef struct
 } SignalCase;
 
 static const SignalCase signal_cases[] = {
-  { "/signal/batch/SIGINT", SIGINT, FALSE },
-  { "/signal/batch/SIGTERM", SIGTERM, FALSE },
-  { "/signal/batch/SIGHUP", SIGHUP, FALSE },
-  { "/signal/png/SIGTERM", SIGTERM, TRUE },
+  { "/signal/batch/SIGINT", SIGINT, FALSE }, { "/signal/batch/SIGTERM", SIGTERM, FALSE },
+  { "/signal/batch/SIGHUP", SIGHUP, FALSE }, { "/signal/png/SIGTERM", SIGTERM, TRUE },
   { "/signal/png/SIGHUP", SIGHUP, TRUE },
 };
 
@@ -669,10 +670,10 @@ test_signal (gconstpointer data)
   roneo_test_assert_exit (&earlier, 0);
   g_unlink (small);
   g_autoptr (GBytes) before = roneo_test_read_bytes (out);
-  const char *const batch[] = { roneo_test_roneo_path (), "batch", tract, "--data", csv, "-o",
-                                out, "-q", NULL };
-  const char *const png[] = { roneo_test_roneo_path (), "flyer", tract, "--png=1200", "-o", out,
-                              "-q", NULL };
+  const char *const batch[]
+      = { roneo_test_roneo_path (), "batch", tract, "--data", csv, "-o", out, "-q", NULL };
+  const char *const png[]
+      = { roneo_test_roneo_path (), "flyer", tract, "--png=1200", "-o", out, "-q", NULL };
   GPid pid = spawn_roneo (dir, c->png ? png : batch);
   wait_for_temporary (dir, pid);
   kill (pid, c->signum);
