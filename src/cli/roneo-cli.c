@@ -38,11 +38,15 @@ print_usage (FILE *out)
 int
 roneo_cli_fail (GError *error)
 {
-  if (error == NULL)
-    return 0;
   if (roneo_cli_was_interrupted ())
     {
       fprintf (stderr, "roneo: interrupted: nothing was written\n");
+      return RONEO_ERROR_OUTPUT;
+    }
+  /* Called only after a failure: one that forgot its reason must not exit 0. */
+  if (error == NULL)
+    {
+      fprintf (stderr, "roneo: the job failed without a reason (a bug: please report it)\n");
       return RONEO_ERROR_OUTPUT;
     }
   fprintf (stderr, "roneo: %s\n", error->message);

@@ -24,8 +24,9 @@ int roneo_cli_print (int argc, char **argv);
 int roneo_cli_layouts (int argc, char **argv);
 int roneo_cli_fonts (int argc, char **argv);
 
-/* Prints error (if any) and returns its exit code; after a signal, says the
- * job was interrupted and returns 5, whatever the error. */
+/* After a failure: prints error and returns its exit code; after a signal,
+ * says the job was interrupted and returns 5, whatever the error (and 5 for
+ * a failure with no error, which is a bug). */
 int roneo_cli_fail (GError *error);
 void roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet);
 void roneo_cli_note (gboolean quiet, const char *format, ...) G_GNUC_PRINTF (2, 3);

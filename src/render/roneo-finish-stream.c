@@ -375,8 +375,15 @@ write_file (Finisher *f, GError **error)
     return FALSE;
   if (!emit (f, header, sizeof header - 1))
     return roneo_output_fail (f->out, "write failed", error);
-  if (!copy_objects (f, error))
-    return FALSE;
+  /* copy_objects reports a damaged input; a failed write is the output's to say */
+  g_autoptr (GError) local = NULL;
+  if (!copy_objects (f, &local))
+    {
+      if (local == NULL)
+        return roneo_output_fail (f->out, "write failed", error);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   if (!emit_xref_stream (f))
     return roneo_output_fail (f->out, "write failed", error);
   return f->own_out == NULL || roneo_output_commit (f->own_out, error);
