@@ -370,8 +370,9 @@ static gboolean
 write_file (Finisher *f, GError **error)
 {
   static const char header[] = "%PDF-1.5\n%\xbf\xf7\xa2\xfe\n";
-  if (f->out == NULL && (f->out = f->own_out = roneo_output_open (f->out_path, ".tmp", error))
-                           == NULL)
+  if (f->out == NULL)
+    f->out = f->own_out = roneo_output_open (f->out_path, ".tmp", error);
+  if (f->out == NULL)
     return FALSE;
   if (!emit (f, header, sizeof header - 1))
     return roneo_output_fail (f->out, "write failed", error);
