@@ -32,16 +32,6 @@ case_path (const char *name)
                        : g_build_filename (source_root, "tests", "cases", name, NULL);
 }
 
-static char *
-read_text (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 /* ---------------------------------------------------------------- words */
 
 /* Runs of letters and digits, case-folded and NFKC (ligatures), added to set. */
@@ -211,7 +201,7 @@ test_flyer (gconstpointer data)
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&run, 0);
-  g_autofree char *copy = read_text (input);
+  g_autofree char *copy = roneo_test_read_file (input);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
   assert_words_on_page (copy, doc, 0);
@@ -233,7 +223,7 @@ run_copies (const char *file, const char *copies, int pages, const char *summary
   RONEO_TEST_RUN (&run, dir, "batch", input, "--copies", copies, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&run, 0);
   roneo_test_assert_contains (run.err, summary);
-  g_autofree char *copy = read_text (input);
+  g_autofree char *copy = roneo_test_read_file (input);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, pages);
   for (int i = 0; i < pages; i++)
@@ -269,7 +259,7 @@ test_separators (void)
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&run, 0);
-  g_autofree char *copy = read_text (input);
+  g_autofree char *copy = roneo_test_read_file (input);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   assert_words_on_page (copy, doc, 0);
   g_autoptr (GArray) lines = page_lines (doc, 0);

@@ -53,16 +53,6 @@ copy_case (const char *dir, const char *name)
   return to;
 }
 
-static char *
-write_file (const char *dir, const char *name, const char *text)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* A CSV for tract-modele.md with rows rows. */
 static char *
 write_rows (const char *dir, const char *name, guint rows)
@@ -70,7 +60,7 @@ write_rows (const char *dir, const char *name, guint rows)
   GString *text = g_string_new ("ville,date,heure,lieu\n");
   for (guint i = 0; i < rows; i++)
     g_string_append_printf (text, "Ville %u,jeudi,14 h,place %u\n", i, i);
-  char *path = write_file (dir, name, text->str);
+  char *path = roneo_test_write_file (dir, name, text->str);
   g_string_free (text, TRUE);
   return path;
 }
@@ -156,7 +146,7 @@ test_dev_zero (void)
   roneo_test_assert_contains (layout.err, "'/dev/zero'");
   roneo_test_assert_contains (layout.err, "a device");
 
-  g_autofree char *front = write_file (dir, "front.md",
+  g_autofree char *front = roneo_test_write_file (dir, "front.md",
                                        "---\nlayout: /dev/zero\n---\n"
                                        "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) matter;
@@ -182,8 +172,8 @@ test_front_matter_layout (void)
 {
   g_autofree char *dir = make_tmp ();
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_autofree char *other = write_file (dir, "notes.txt", "[page]\nsize = A6\n");
-  g_autofree char *bad = write_file (dir, "bad.md",
+  g_autofree char *other = roneo_test_write_file (dir, "notes.txt", "[page]\nsize = A6\n");
+  g_autofree char *bad = roneo_test_write_file (dir, "bad.md",
                                      "---\ntitle: T\nlayout: notes.txt\n---\n"
                                      "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) refused;
@@ -194,8 +184,8 @@ test_front_matter_layout (void)
   roneo_test_assert_contains (refused.err, ".ini");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  g_autofree char *ini = write_file (dir, "mine.ini", "[page]\nsize = A6\n");
-  g_autofree char *good = write_file (dir, "good.md",
+  g_autofree char *ini = roneo_test_write_file (dir, "mine.ini", "[page]\nsize = A6\n");
+  g_autofree char *good = roneo_test_write_file (dir, "good.md",
                                       "---\nlayout: mine.ini\n---\n"
                                       "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) taken;
@@ -214,7 +204,7 @@ test_too_large (void)
   GString *text = g_string_new ("# Titre\n\n");
   while (text->len < 11 * 1024 * 1024)
     g_string_append (text, "Un paragraphe de texte qui se répète encore et encore.\n\n");
-  g_autofree char *big = write_file (dir, "big.md", text->str);
+  g_autofree char *big = roneo_test_write_file (dir, "big.md", text->str);
   g_string_free (text, TRUE);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) file;
@@ -241,7 +231,7 @@ test_stdin_everywhere (void)
   g_autofree char *dir = make_tmp ();
   g_autofree char *tract = copy_case (dir, "tract-modele.md");
   g_autofree char *csv = write_rows (dir, "rows.csv", 3);
-  g_autofree char *slogan = write_file (dir, "slogan.txt", "NON A LA FERMETURE\n");
+  g_autofree char *slogan = roneo_test_write_file (dir, "slogan.txt", "NON A LA FERMETURE\n");
   g_autofree char *layout_path = g_build_filename (source_root, "layouts", "a6-card.ini", NULL);
 
   g_auto (RoneoTestRun) data;
@@ -311,7 +301,7 @@ test_output_is_input (gconstpointer data)
   g_autofree char *dir = make_tmp ();
   g_autofree char *tract = copy_case (dir, "tract-modele.md");
   g_autofree char *csv = write_rows (dir, "rows.csv", 2);
-  g_autofree char *layout = write_file (dir, "mine.ini", "[page]\nsize = A6\n");
+  g_autofree char *layout = roneo_test_write_file (dir, "mine.ini", "[page]\nsize = A6\n");
   const char *inputs[] = { tract, csv, layout };
   const char *input = inputs[c->input];
   g_autoptr (GBytes) before = roneo_test_read_bytes (input);
@@ -349,7 +339,7 @@ test_output_not_pdf (void)
 {
   g_autofree char *dir = make_tmp ();
   g_autofree char *tract = copy_case (dir, "tract-pompe-a-fric.md");
-  g_autofree char *notes = write_file (dir, "notes.txt", "my notes, not a PDF\n");
+  g_autofree char *notes = roneo_test_write_file (dir, "notes.txt", "my notes, not a PDF\n");
   g_autoptr (GBytes) before = roneo_test_read_bytes (notes);
   const char *const commands[][8] = {
     { "flyer", tract, "-o", notes, "--date", DATE, NULL },
@@ -380,7 +370,7 @@ test_output_not_pdf (void)
       roneo_test_run_full (&forced, dir, NULL, args);
       roneo_test_assert_exit (&forced, 0);
       assert_is_pdf (notes, 0);
-      g_free (write_file (dir, "notes.txt", "my notes, not a PDF\n"));
+      g_free (roneo_test_write_file (dir, "notes.txt", "my notes, not a PDF\n"));
     }
   /* an earlier PDF is replaced without --force */
   g_autofree char *pdf = g_build_filename (dir, "tract.pdf", NULL);

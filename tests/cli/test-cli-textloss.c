@@ -22,32 +22,14 @@
 
 static const char *source_root;
 
-static char *
-write_file (const char *dir, const char *name, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Every page's text, the lines joined and Pango's hyphens at a cut dropped. */
 static char *
 pdf_text (const char *path, gboolean join_cuts)
 {
-  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
-  GString *text = g_string_new (NULL);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-      g_string_append (text, page_text);
-    }
+  g_autofree char *all = roneo_test_pdf_text (path);
   if (!join_cuts)
-    return g_string_free (text, FALSE);
+    return g_steal_pointer (&all);
   g_autoptr (GRegex) cut = g_regex_new ("-?\\n", 0, 0, NULL);
-  g_autofree char *all = g_string_free (text, FALSE);
   return g_regex_replace_literal (cut, all, -1, 0, "", 0, NULL);
 }
 
@@ -86,7 +68,7 @@ test_headline_word (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
   g_autofree char *input
-      = write_file (dir, "card.md", "---\nlayout: a6-card\n---\n\n# " LONG_WORD "\n\nDu texte.\n");
+      = roneo_test_write_file (dir, "card.md", "---\nlayout: a6-card\n---\n\n# " LONG_WORD "\n\nDu texte.\n");
   assert_flyer_and_check_fail (dir, input, 4, NULL,
                                (const char *const[]){ "card.md:5:", "'" LONG_WORD "'", "headline",
                                                       "break-words = true", NULL });
@@ -97,7 +79,7 @@ static void
 test_quote_word (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (
+  g_autofree char *input = roneo_test_write_file (
       dir, "card.md",
       "---\nlayout: a6-card\n---\n\n# Fête\n\nDu texte.\n\n> " LONG_WORD LONG_WORD "\n");
   assert_flyer_and_check_fail (dir, input, 4, NULL,
@@ -111,7 +93,7 @@ static void
 test_headline_break_words (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (dir, "card.md",
+  g_autofree char *input = roneo_test_write_file (dir, "card.md",
                                        "---\nlayout: a6-card\nheadline.break-words: true\n---\n\n"
                                        "# " LONG_WORD "\n\nDu texte.\n");
   g_autofree char *out = g_build_filename (dir, "card.pdf", NULL);
@@ -138,7 +120,7 @@ static void
 test_slogan_word (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (dir, "slogan.txt", "Non à la\n" LONG_WORD "\n");
+  g_autofree char *input = roneo_test_write_file (dir, "slogan.txt", "Non à la\n" LONG_WORD "\n");
   g_autofree char *out = g_build_filename (dir, "slogan-tiles.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "banner", input, "--size", "12x30cm", "-o", out, "--date", DATE);
@@ -158,13 +140,13 @@ test_csv_value_too_long (gconstpointer data)
 {
   const char *copy = data;
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (dir, "invite.md", copy);
+  g_autofree char *input = roneo_test_write_file (dir, "invite.md", copy);
   GString *csv = g_string_new ("ville,date\nRodez,lundi\n");
   for (guint i = 0; i < 1000 * 1000; i++)
     g_string_append_c (csv, 'A');
   g_string_append (csv, ",mardi\n");
   g_autofree char *csv_text = g_string_free (csv, FALSE);
-  g_autofree char *data_path = write_file (dir, "villes.csv", csv_text);
+  g_autofree char *data_path = roneo_test_write_file (dir, "villes.csv", csv_text);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "batch", input, "--data", data_path, "-o", out, "--date", DATE);
@@ -183,7 +165,7 @@ static void
 test_nested_footnote (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (dir, "notes.md",
+  g_autofree char *input = roneo_test_write_file (dir, "notes.md",
                                        "# Titre\n\nUn texte avec une note[^a] et une autre[^c].\n\n"
                                        "[^a]: La note appelle une autre note[^b].\n"
                                        "[^b]: La note imbriquée, qui rappelle la première[^a].\n"
@@ -216,7 +198,7 @@ test_undrawable (gconstpointer data)
 {
   const GlyphCase *gc = data;
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = write_file (dir, "copy.md", gc->copy);
+  g_autofree char *input = roneo_test_write_file (dir, "copy.md", gc->copy);
   g_autofree char *out = g_build_filename (dir, "copy.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
@@ -258,7 +240,7 @@ make_broken_font_data (const char *dir)
   g_string_replace (edited, "<dir>/usr/share/fonts/truetype/dejavu</dir>", "", 1);
   g_string_replace (edited, "<prefer><family>Linux Libertine O</family></prefer>",
                     "<prefer><family>DejaVu Sans</family></prefer>", 1);
-  g_free (write_file (fonts, "fonts.conf", edited->str));
+  g_free (roneo_test_write_file (fonts, "fonts.conf", edited->str));
   g_autoptr (GBytes) font
       = roneo_test_read_bytes ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
   gsize size = 0;

@@ -20,31 +20,6 @@
 #define DATE "2026-03-01"
 #define KNOWN_LANGS "fr, fr-FR, fr-CA, fr-BE, fr-CH, en, en-GB, en-US, de, de-DE, de-AT, de-CH"
 
-static char *
-write_in (const char *dir, const char *name, const char *text)
-{
-  g_autoptr (GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static char *
-document_text (const char *pdf)
-{
-  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
-  GString *text = g_string_new (NULL);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *t = poppler_page_get_text (page);
-      g_string_append (text, t);
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* A refused run: the exit code, the message, nothing at out. */
 static void
 assert_refused (const RoneoTestRun *run, int status, const char *message, const char *out)
@@ -91,7 +66,7 @@ test_bare_option (gconstpointer data)
   const BareCase *c = data;
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
   gboolean banner = g_str_equal (c->command, "banner");
-  g_autofree char *input = write_in (
+  g_autofree char *input = roneo_test_write_file (
       dir, "in.md", banner ? "TOUS DEHORS\n" : "# Tous dehors\n\nSamedi, place du marché.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
@@ -105,7 +80,7 @@ static void
 test_bare_zero (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *input = write_in (dir, "in.md", "# Tous dehors\n\nSamedi.\n");
+  g_autofree char *input = roneo_test_write_file (dir, "in.md", "# Tous dehors\n\nSamedi.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "--bleed", "0", "-o", out, "--date", DATE);
@@ -120,16 +95,16 @@ static void
 test_bare_in_files (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *layout = write_in (dir, "mine.ini",
+  g_autofree char *layout = roneo_test_write_file (dir, "mine.ini",
                                       "[layout]\nname = mine\nkind = flyer\n\n[page]\nsize = A5\n"
                                       "margin = 12\n");
-  g_autofree char *copy = write_in (dir, "t.md", "# Tous dehors\n\nSamedi.\n");
+  g_autofree char *copy = roneo_test_write_file (dir, "t.md", "# Tous dehors\n\nSamedi.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", copy, "-l", layout, "-o", out, "--date", DATE);
   assert_refused (&run, 2, "mine.ini:7: length '12' has no unit (write 12mm)", out);
 
-  g_autofree char *over = write_in (dir, "over.md",
+  g_autofree char *over = roneo_test_write_file (dir, "over.md",
                                     "---\ntitle: Dehors\npage.margin: 12\n---\n"
                                     "# Tous dehors\n\nSamedi.\n");
   g_auto (RoneoTestRun) front;
@@ -137,7 +112,7 @@ test_bare_in_files (void)
   assert_refused (&front, 2, "over.md:3: length '12' has no unit (write 12mm)", out);
 
   g_autofree char *size
-      = write_in (dir, "size.md", "---\nbody.size: 10.5\n---\n# Dehors\n\nOui.\n");
+      = roneo_test_write_file (dir, "size.md", "---\nbody.size: 10.5\n---\n# Dehors\n\nOui.\n");
   g_auto (RoneoTestRun) type;
   RONEO_TEST_RUN (&type, dir, "check", size);
   assert_refused (&type, 2, "size.md:2: length '10.5' has no unit (write 10.5pt)", NULL);
@@ -150,7 +125,7 @@ static void
 test_size_with_unit (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *slogan = write_in (dir, "slogan.txt", "TOUS DEHORS\n");
+  g_autofree char *slogan = roneo_test_write_file (dir, "slogan.txt", "TOUS DEHORS\n");
   const char *const sizes[] = { "3000x900mm", "300x90cm", "3 x 0.9 m" };
   g_autofree char *first_dump = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -182,9 +157,9 @@ static void
 test_csv_semicolons (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *tract = write_in (dir, "invite.md", template_md);
+  g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
   g_autofree char *csv
-      = write_in (dir, "semi.csv",
+      = roneo_test_write_file (dir, "semi.csv",
                   "\xef\xbb\xbf Ville ;Date;Lieu\r\n"
                   "Rodez 2501;jeudi 6;salle 12345\r\nAlbi;vendredi 7;\"place; haute\"\r\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
@@ -192,7 +167,7 @@ test_csv_semicolons (void)
   RONEO_TEST_RUN (&run, dir, "batch", tract, "--data", csv, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&run, 0);
   roneo_test_assert_contains (run.err, "2 copies");
-  g_autofree char *text = document_text (out);
+  g_autofree char *text = roneo_test_pdf_text (out);
   roneo_test_assert_contains (text, "Rodez 2501");
   roneo_test_assert_contains (text, "salle 12345");
   roneo_test_assert_contains (text, "Albi, vendredi 7");
@@ -206,14 +181,14 @@ static void
 test_csv_tabs_and_field (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *tract = write_in (dir, "invite.md", template_md);
+  g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
   g_autofree char *tsv
-      = write_in (dir, "tab.csv", "VILLE\tdate\tlieu\nCastres 81100\t8 mai\tmairie\n");
+      = roneo_test_write_file (dir, "tab.csv", "VILLE\tdate\tlieu\nCastres 81100\t8 mai\tmairie\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "batch", tract, "--data", tsv, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&run, 0);
-  g_autofree char *text = document_text (out);
+  g_autofree char *text = roneo_test_pdf_text (out);
   roneo_test_assert_contains (text, "Castres 81100");
   /* --field names match the same way, and their values are kept as typed */
   g_autofree char *flyer = g_build_filename (dir, "flyer.pdf", NULL);
@@ -221,7 +196,7 @@ test_csv_tabs_and_field (void)
   RONEO_TEST_RUN (&field, dir, "flyer", tract, "--field", "Ville=Rodez 12501", "--field",
                   "DATE=1er mai", "--field", "Lieu=place", "-o", flyer, "--date", DATE);
   roneo_test_assert_exit (&field, 0);
-  g_autofree char *filled = document_text (flyer);
+  g_autofree char *filled = roneo_test_pdf_text (flyer);
   roneo_test_assert_contains (filled, "Rodez 12501");
   roneo_test_rm_rf (dir);
 }
@@ -230,8 +205,8 @@ static void
 test_csv_windows_1252 (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *tract = write_in (dir, "invite.md", template_md);
-  g_autofree char *csv = write_in (dir, "villes.csv",
+  g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
+  g_autofree char *csv = roneo_test_write_file (dir, "villes.csv",
                                    "ville;date;lieu\r\nAlbi;6 mai;mairie\r\nB\xe9ziers;7 mai;"
                                    "place\r\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
@@ -241,7 +216,7 @@ test_csv_windows_1252 (void)
                   "villes.csv:3: not UTF-8: the file looks like Windows-1252 (as Excel saves "
                   "CSV); save it as 'CSV UTF-8'",
                   out);
-  g_autofree char *binary = write_in (dir, "bin.csv", "ville;date;lieu\n\x01\x9d;x;y\n");
+  g_autofree char *binary = roneo_test_write_file (dir, "bin.csv", "ville;date;lieu\n\x01\x9d;x;y\n");
   g_auto (RoneoTestRun) other;
   RONEO_TEST_RUN (&other, dir, "batch", tract, "--data", binary, "-o", out, "--date", DATE);
   assert_refused (&other, 2, "bin.csv:2: not UTF-8 text (save the file as UTF-8)", out);
@@ -253,8 +228,8 @@ static void
 test_csv_unknown_column (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *tract = write_in (dir, "invite.md", template_md);
-  g_autofree char *csv = write_in (dir, "semi.csv", "ville;date;heure\nAlbi;6 mai;9 h\n");
+  g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
+  g_autofree char *csv = roneo_test_write_file (dir, "semi.csv", "ville;date;heure\nAlbi;6 mai;9 h\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "batch", tract, "--data", csv, "-o", out, "--date", DATE);
@@ -272,13 +247,13 @@ test_lang_front_matter (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
   g_autofree char *copy
-      = write_in (dir, "t.md", "---\ntitle: Dehors\nlang: français\n---\n# Tous dehors\n\nOui.\n");
+      = roneo_test_write_file (dir, "t.md", "---\ntitle: Dehors\nlang: français\n---\n# Tous dehors\n\nOui.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", copy, "-o", out, "--date", DATE);
   assert_refused (
       &run, 2, "t.md:3:7: unknown language 'français' (use a language tag: " KNOWN_LANGS ")", out);
-  g_autofree char *slogan = write_in (dir, "s.txt", "---\nlang: deutsch\n---\nNEIN\n");
+  g_autofree char *slogan = roneo_test_write_file (dir, "s.txt", "---\nlang: deutsch\n---\nNEIN\n");
   g_auto (RoneoTestRun) banner;
   RONEO_TEST_RUN (&banner, dir, "banner", slogan, "-o", out, "--date", DATE);
   assert_refused (&banner, 2, "s.txt:2:7: unknown language 'deutsch'", out);
@@ -291,20 +266,20 @@ static void
 test_lang_tags (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *fr = write_in (dir, "fr.md",
+  g_autofree char *fr = roneo_test_write_file (dir, "fr.md",
                                   "---\nlang: FR_be\n---\n# Dehors\n\n"
                                   "Il a dit \"non\" ?\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", fr, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&run, 0);
-  g_autofree char *text = document_text (out);
+  g_autofree char *text = roneo_test_pdf_text (out);
   /* poppler gives U+202F back as a space */
   roneo_test_assert_contains (text, "\u00AB non \u00BB ?");
   g_auto (RoneoTestRun) quebec;
   RONEO_TEST_RUN (&quebec, dir, "flyer", fr, "--lang", "fr-ca", "-o", out, "--date", DATE);
   roneo_test_assert_exit (&quebec, 0);
-  g_autofree char *text_ca = document_text (out);
+  g_autofree char *text_ca = roneo_test_pdf_text (out);
   roneo_test_assert_contains (text_ca, "\u00AB non \u00BB?");
   roneo_test_rm_rf (dir);
 }
@@ -314,7 +289,7 @@ static void
 test_lang_option (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *copy = write_in (dir, "t.md", "# Tous dehors\n\nOui.\n");
+  g_autofree char *copy = roneo_test_write_file (dir, "t.md", "# Tous dehors\n\nOui.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   const char *const commands[] = { "flyer", "check", "banner", "batch" };
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -71,3 +71,23 @@ roneo_test_png_size (const char *path, guint32 *width, guint32 *height)
   *width = read_be32 ((const guchar *) data + 16);
   *height = read_be32 ((const guchar *) data + 20);
 }
+
+char *
+roneo_test_write_file (const char *dir, const char *name, const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
+roneo_test_read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}

@@ -15,6 +15,12 @@ char *roneo_test_make_tmp_dir (const char *tmpl);
 /* Removes path and, if it is a folder (not a link to one), all below it. */
 void roneo_test_rm_rf (const char *path);
 
+/* Writes text to dir/name (replacing it) and returns that path. Owned. */
+char *roneo_test_write_file (const char *dir, const char *name, const char *text);
+
+/* The text of the file at path, which must be readable. Owned. */
+char *roneo_test_read_file (const char *path);
+
 /* The bytes of the file at path, which must be readable. Owned. */
 GBytes *roneo_test_read_bytes (const char *path);
 

@@ -104,3 +104,18 @@ roneo_test_open_qpdf (const char *path)
   g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
   return qpdf;
 }
+
+char *
+roneo_test_pdf_text (const char *path)
+{
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
+  GString *text = g_string_new (NULL);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}

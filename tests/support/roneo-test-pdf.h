@@ -21,6 +21,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 /* The document at path (a file name, not a URI); owned, never NULL. */
 PopplerDocument *roneo_test_open_pdf (const char *path);
 
+/* The text of every page of the PDF at path, one after another. Owned. */
+char *roneo_test_pdf_text (const char *path);
+
 /* Page index is width x height pt, to 0.01 pt. */
 void roneo_test_assert_page_size (PopplerDocument *doc, int index, double width, double height);
 
