@@ -1001,8 +1001,6 @@ main (int argc, char **argv)
       g_printerr ("RONEO_DATA_DIR must be set (meson test does it)\n");
       return 1;
     }
-  if (!g_get_charset (NULL))
-    setlocale (LC_ALL, "C.UTF-8");
 
   roneo_test_isolation_init ();
   roneo_test_add_isolated_func ("/batch/data/villes", test_data_villes);

@@ -305,14 +305,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   if (!roneo_test_cli_setup (argc, argv))
     return 1;
-  source_root = g_getenv ("RONEO_SOURCE_ROOT");
-  if (source_root == NULL)
-    {
-      g_printerr ("RONEO_SOURCE_ROOT must be set (meson test does it)\n");
-      return 1;
-    }
-  if (!g_get_charset (NULL))
-    setlocale (LC_ALL, "C.UTF-8");
+  source_root = roneo_test_source_root ();
   roneo_test_isolation_init ();
   for (guint i = 0; i < G_N_ELEMENTS (flyer_crashes); i++)
     {

@@ -686,12 +686,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   if (!roneo_test_cli_setup (argc, argv))
     return 1;
-  source_root = g_getenv ("RONEO_SOURCE_ROOT");
-  if (source_root == NULL)
-    {
-      g_printerr ("RONEO_SOURCE_ROOT must be set (meson test does it)\n");
-      return 1;
-    }
+  source_root = roneo_test_source_root ();
   roneo_test_isolation_init ();
   roneo_test_add_isolated_func ("/input/fifo", test_fifo);
   roneo_test_add_isolated_func ("/input/dev-zero", test_dev_zero);

@@ -312,8 +312,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   if (!roneo_test_cli_setup (argc, argv))
     return 1;
-  if (!g_get_charset (NULL))
-    setlocale (LC_ALL, "C.UTF-8");
   roneo_test_isolation_init ();
   for (guint i = 0; i < G_N_ELEMENTS (bare_cases); i++)
     {

@@ -2,6 +2,7 @@
 #include "roneo-test-cli.h"
 
 #include <fcntl.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 
 static const char *roneo_path;
 static char *corpus_dir;
+static const char *source_root;
 static GPtrArray *isolated_cases;
 
 /* ---------------------------------------------------------------- running */
@@ -134,7 +136,16 @@ roneo_test_cli_setup (int argc, char **argv)
       g_printerr ("RONEO_TEST_CASES must be set (meson test does it)\n");
       return FALSE;
     }
+  source_root = g_getenv ("RONEO_SOURCE_ROOT");
+  if (source_root == NULL)
+    {
+      g_printerr ("RONEO_SOURCE_ROOT must be set (meson test does it)\n");
+      return FALSE;
+    }
   corpus_dir = g_strdup (cases);
+  /* readable failure messages with accents */
+  if (!g_get_charset (NULL))
+    setlocale (LC_ALL, "C.UTF-8");
   return TRUE;
 }
 
@@ -143,6 +154,12 @@ roneo_test_cli_teardown (void)
 {
   g_clear_pointer (&isolated_cases, g_ptr_array_unref);
   g_clear_pointer (&corpus_dir, g_free);
+}
+
+const char *
+roneo_test_source_root (void)
+{
+  return source_root;
 }
 
 const char *

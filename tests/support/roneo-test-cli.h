@@ -60,12 +60,16 @@ void roneo_test_assert_left_only (const char *dir, const char *const *inputs);
 
 /* In main, after g_test_init: takes the binary's path from argv[1] (into
  * RONEO_TEST_BINARY, so an isolated case's subprocess, which gets no
- * arguments, finds it) and the cases folder from RONEO_TEST_CASES. On a missing one
+ * arguments, finds it), the cases folder from RONEO_TEST_CASES and the
+ * source tree from RONEO_SOURCE_ROOT, and sets a UTF-8 locale if there is none. On a missing one
  * says so on stderr and returns FALSE: main should exit 1. */
 gboolean roneo_test_cli_setup (int argc, char **argv);
 
 /* Frees what roneo_test_cli_setup and the isolated cases hold; after g_test_run. */
 void roneo_test_cli_teardown (void);
+
+/* The source tree (RONEO_SOURCE_ROOT), borrowed. */
+const char *roneo_test_source_root (void);
 
 /* The path of the roneo binary under test (borrowed). */
 const char *roneo_test_roneo_path (void);
