@@ -147,8 +147,8 @@ test_dev_zero (void)
   roneo_test_assert_contains (layout.err, "a device");
 
   g_autofree char *front = roneo_test_write_file (dir, "front.md",
-                                       "---\nlayout: /dev/zero\n---\n"
-                                       "# Titre\n\nUn paragraphe.\n");
+                                                  "---\nlayout: /dev/zero\n---\n"
+                                                  "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) matter;
   RONEO_TEST_RUN (&matter, dir, "flyer", front, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&matter, 2);
@@ -174,8 +174,8 @@ test_front_matter_layout (void)
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *other = roneo_test_write_file (dir, "notes.txt", "[page]\nsize = A6\n");
   g_autofree char *bad = roneo_test_write_file (dir, "bad.md",
-                                     "---\ntitle: T\nlayout: notes.txt\n---\n"
-                                     "# Titre\n\nUn paragraphe.\n");
+                                                "---\ntitle: T\nlayout: notes.txt\n---\n"
+                                                "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) refused;
   RONEO_TEST_RUN (&refused, dir, "flyer", bad, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&refused, 2);
@@ -186,8 +186,8 @@ test_front_matter_layout (void)
 
   g_autofree char *ini = roneo_test_write_file (dir, "mine.ini", "[page]\nsize = A6\n");
   g_autofree char *good = roneo_test_write_file (dir, "good.md",
-                                      "---\nlayout: mine.ini\n---\n"
-                                      "# Titre\n\nUn paragraphe.\n");
+                                                 "---\nlayout: mine.ini\n---\n"
+                                                 "# Titre\n\nUn paragraphe.\n");
   g_auto (RoneoTestRun) taken;
   RONEO_TEST_RUN (&taken, dir, "flyer", good, "-o", out, "--date", DATE);
   roneo_test_assert_exit (&taken, 0);

@@ -67,8 +67,8 @@ static void
 test_headline_word (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input
-      = roneo_test_write_file (dir, "card.md", "---\nlayout: a6-card\n---\n\n# " LONG_WORD "\n\nDu texte.\n");
+  g_autofree char *input = roneo_test_write_file (
+      dir, "card.md", "---\nlayout: a6-card\n---\n\n# " LONG_WORD "\n\nDu texte.\n");
   assert_flyer_and_check_fail (dir, input, 4, NULL,
                                (const char *const[]){ "card.md:5:", "'" LONG_WORD "'", "headline",
                                                       "break-words = true", NULL });
@@ -93,9 +93,10 @@ static void
 test_headline_break_words (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = roneo_test_write_file (dir, "card.md",
-                                       "---\nlayout: a6-card\nheadline.break-words: true\n---\n\n"
-                                       "# " LONG_WORD "\n\nDu texte.\n");
+  g_autofree char *input
+      = roneo_test_write_file (dir, "card.md",
+                               "---\nlayout: a6-card\nheadline.break-words: true\n---\n\n"
+                               "# " LONG_WORD "\n\nDu texte.\n");
   g_autofree char *out = g_build_filename (dir, "card.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);
@@ -165,11 +166,12 @@ static void
 test_nested_footnote (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-textloss-XXXXXX");
-  g_autofree char *input = roneo_test_write_file (dir, "notes.md",
-                                       "# Titre\n\nUn texte avec une note[^a] et une autre[^c].\n\n"
-                                       "[^a]: La note appelle une autre note[^b].\n"
-                                       "[^b]: La note imbriquée, qui rappelle la première[^a].\n"
-                                       "[^c]: La troisième.\n");
+  g_autofree char *input
+      = roneo_test_write_file (dir, "notes.md",
+                               "# Titre\n\nUn texte avec une note[^a] et une autre[^c].\n\n"
+                               "[^a]: La note appelle une autre note[^b].\n"
+                               "[^b]: La note imbriquée, qui rappelle la première[^a].\n"
+                               "[^c]: La troisième.\n");
   g_autofree char *out = g_build_filename (dir, "notes.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", input, "-o", out, "--date", DATE);

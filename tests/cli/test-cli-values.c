@@ -95,9 +95,10 @@ static void
 test_bare_in_files (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *layout = roneo_test_write_file (dir, "mine.ini",
-                                      "[layout]\nname = mine\nkind = flyer\n\n[page]\nsize = A5\n"
-                                      "margin = 12\n");
+  g_autofree char *layout
+      = roneo_test_write_file (dir, "mine.ini",
+                               "[layout]\nname = mine\nkind = flyer\n\n[page]\nsize = A5\n"
+                               "margin = 12\n");
   g_autofree char *copy = roneo_test_write_file (dir, "t.md", "# Tous dehors\n\nSamedi.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
@@ -105,8 +106,8 @@ test_bare_in_files (void)
   assert_refused (&run, 2, "mine.ini:7: length '12' has no unit (write 12mm)", out);
 
   g_autofree char *over = roneo_test_write_file (dir, "over.md",
-                                    "---\ntitle: Dehors\npage.margin: 12\n---\n"
-                                    "# Tous dehors\n\nSamedi.\n");
+                                                 "---\ntitle: Dehors\npage.margin: 12\n---\n"
+                                                 "# Tous dehors\n\nSamedi.\n");
   g_auto (RoneoTestRun) front;
   RONEO_TEST_RUN (&front, dir, "flyer", over, "-o", out, "--date", DATE);
   assert_refused (&front, 2, "over.md:3: length '12' has no unit (write 12mm)", out);
@@ -158,10 +159,10 @@ test_csv_semicolons (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
   g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
-  g_autofree char *csv
-      = roneo_test_write_file (dir, "semi.csv",
-                  "\xef\xbb\xbf Ville ;Date;Lieu\r\n"
-                  "Rodez 2501;jeudi 6;salle 12345\r\nAlbi;vendredi 7;\"place; haute\"\r\n");
+  g_autofree char *csv = roneo_test_write_file (
+      dir, "semi.csv",
+      "\xef\xbb\xbf Ville ;Date;Lieu\r\n"
+      "Rodez 2501;jeudi 6;salle 12345\r\nAlbi;vendredi 7;\"place; haute\"\r\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "batch", tract, "--data", csv, "-o", out, "--date", DATE);
@@ -206,9 +207,10 @@ test_csv_windows_1252 (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
   g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
-  g_autofree char *csv = roneo_test_write_file (dir, "villes.csv",
-                                   "ville;date;lieu\r\nAlbi;6 mai;mairie\r\nB\xe9ziers;7 mai;"
-                                   "place\r\n");
+  g_autofree char *csv
+      = roneo_test_write_file (dir, "villes.csv",
+                               "ville;date;lieu\r\nAlbi;6 mai;mairie\r\nB\xe9ziers;7 mai;"
+                               "place\r\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "batch", tract, "--data", csv, "-o", out, "--date", DATE);
@@ -216,7 +218,8 @@ test_csv_windows_1252 (void)
                   "villes.csv:3: not UTF-8: the file looks like Windows-1252 (as Excel saves "
                   "CSV); save it as 'CSV UTF-8'",
                   out);
-  g_autofree char *binary = roneo_test_write_file (dir, "bin.csv", "ville;date;lieu\n\x01\x9d;x;y\n");
+  g_autofree char *binary
+      = roneo_test_write_file (dir, "bin.csv", "ville;date;lieu\n\x01\x9d;x;y\n");
   g_auto (RoneoTestRun) other;
   RONEO_TEST_RUN (&other, dir, "batch", tract, "--data", binary, "-o", out, "--date", DATE);
   assert_refused (&other, 2, "bin.csv:2: not UTF-8 text (save the file as UTF-8)", out);
@@ -229,7 +232,8 @@ test_csv_unknown_column (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
   g_autofree char *tract = roneo_test_write_file (dir, "invite.md", template_md);
-  g_autofree char *csv = roneo_test_write_file (dir, "semi.csv", "ville;date;heure\nAlbi;6 mai;9 h\n");
+  g_autofree char *csv
+      = roneo_test_write_file (dir, "semi.csv", "ville;date;heure\nAlbi;6 mai;9 h\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "batch", tract, "--data", csv, "-o", out, "--date", DATE);
@@ -246,8 +250,8 @@ static void
 test_lang_front_matter (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
-  g_autofree char *copy
-      = roneo_test_write_file (dir, "t.md", "---\ntitle: Dehors\nlang: français\n---\n# Tous dehors\n\nOui.\n");
+  g_autofree char *copy = roneo_test_write_file (
+      dir, "t.md", "---\ntitle: Dehors\nlang: français\n---\n# Tous dehors\n\nOui.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", copy, "-o", out, "--date", DATE);
@@ -267,8 +271,8 @@ test_lang_tags (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-values-XXXXXX");
   g_autofree char *fr = roneo_test_write_file (dir, "fr.md",
-                                  "---\nlang: FR_be\n---\n# Dehors\n\n"
-                                  "Il a dit \"non\" ?\n");
+                                               "---\nlang: FR_be\n---\n# Dehors\n\n"
+                                               "Il a dit \"non\" ?\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "flyer", fr, "-o", out, "--date", DATE);
