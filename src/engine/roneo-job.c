@@ -20,91 +20,6 @@
 #define DEFAULT_BANNER "banderole"
 #define DEFAULT_LANG "fr"
 
-
-
-RoneoEngine *
-roneo_engine_new (const char *data_dir, GError **error)
-{
-  g_autofree char *dir = data_dir ? g_strdup (data_dir) : roneo_datadir_find ();
-  g_autofree char *fonts_dir = g_build_filename (dir, "fonts", NULL);
-  RoneoFonts *fonts = roneo_fonts_new (fonts_dir, error);
-  if (fonts == NULL)
-    return NULL;
-  RoneoEngine *engine = g_new0 (RoneoEngine, 1);
-  engine->layout_dirs = roneo_datadir_layout_dirs (dir);
-  engine->data_dir = g_steal_pointer (&dir);
-  engine->fonts = fonts;
-  engine->hyphenator = roneo_hyphenator_new (RONEO_HYPHEN_DIR);
-  return engine;
-}
-
-void
-roneo_engine_free (RoneoEngine *engine)
-{
-  if (engine == NULL)
-    return;
-  g_free (engine->data_dir);
-  g_strfreev (engine->layout_dirs);
-  roneo_fonts_free (engine->fonts);
-  roneo_hyphenator_free (engine->hyphenator);
-  g_free (engine);
-}
-
-const char *const *
-roneo_engine_get_layout_dirs (RoneoEngine *engine)
-{
-  return (const char *const *) engine->layout_dirs;
-}
-
-char *
-roneo_engine_describe_fonts (RoneoEngine *engine)
-{
-  static const struct
-  {
-    const char *family;
-    int weight;
-    gboolean italic;
-  } faces[] = {
-    { "Roneo Display", 700, FALSE }, { "Roneo Display", 900, FALSE },
-    { "Roneo Condensed", 400, FALSE }, { "Roneo Condensed", 700, FALSE },
-    { "Roneo Text", 400, FALSE },    { "Roneo Text", 400, TRUE },
-    { "Roneo Text", 700, FALSE },    { "Roneo Sans", 400, FALSE },
-    { "Roneo Sans", 700, FALSE },
-  };
-  GString *out = g_string_new (NULL);
-  for (gsize i = 0; i < G_N_ELEMENTS (faces); i++)
-    {
-      g_autofree char *resolved
-          = roneo_fonts_describe (engine->fonts, faces[i].family, faces[i].weight, faces[i].italic);
-      g_string_append_printf (out, "%-16s %3d %-7s -> %s\n", faces[i].family, faces[i].weight,
-                              faces[i].italic ? "italic" : "roman", resolved);
-    }
-  g_string_append_printf (out, "(own fonts: drop OTF/TTF files into %s/fonts)\n",
-                          engine->data_dir);
-  return g_string_free (out, FALSE);
-}
-
-char *
-roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
-{
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) layouts
-      = roneo_layout_list (roneo_engine_get_layout_dirs (engine), problems);
-  GString *out = g_string_new (NULL);
-  for (guint i = 0; i < layouts->len; i++)
-    {
-      const RoneoLayout *layout = g_ptr_array_index (layouts, i);
-      g_string_append_printf (out, "%-16s %5.0f x %-5.0f mm  %-6s %s\n", layout->name,
-                              layout->width / RONEO_PT_PER_MM, layout->height / RONEO_PT_PER_MM,
-                              layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
-                              layout->description ? layout->description : "");
-    }
-  for (guint i = 0; i < problems->len; i++)
-    roneo_warnings_add (warnings, RONEO_WARNING_GENERAL, "%s",
-                        (const char *) g_ptr_array_index (problems, i));
-  return g_string_free (out, FALSE);
-}
-
 /* --- one flyer job -------------------------------------------------------- */
 
 RoneoLayout *
@@ -112,8 +27,9 @@ roneo_engine_load_layout (RoneoEngine *engine, const char *name, const RoneoDocu
                           RoneoLayoutKind kind, GError **error)
 {
   if (name == NULL)
-    name = document->layout ? document->layout
-                            : kind == RONEO_LAYOUT_BANNER ? DEFAULT_BANNER : DEFAULT_LAYOUT;
+    name = document->layout              ? document->layout
+           : kind == RONEO_LAYOUT_BANNER ? DEFAULT_BANNER
+                                         : DEFAULT_LAYOUT;
   g_autofree char *path = roneo_layout_find (name, roneo_engine_get_layout_dirs (engine), error);
   if (path == NULL)
     return NULL;
@@ -295,9 +211,8 @@ static gboolean
 write_proofs (RoneoOutputSet *set, GPtrArray *pages, const char *pdf_path, double dpi,
               GPtrArray *proofs, GError **error)
 {
-  g_autofree char *stem = g_strndup (pdf_path, g_str_has_suffix (pdf_path, ".pdf")
-                                                   ? strlen (pdf_path) - 4
-                                                   : strlen (pdf_path));
+  g_autofree char *stem = g_strndup (
+      pdf_path, g_str_has_suffix (pdf_path, ".pdf") ? strlen (pdf_path) - 4 : strlen (pdf_path));
   for (guint i = 0; i < pages->len; i++)
     {
       g_autofree char *png = g_strdup_printf ("%s-%u.png", stem, i + 1);
