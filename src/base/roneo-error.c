@@ -1,3 +1,12 @@
 #include "roneo-error.h"
 
+#include "roneo-config.h"
+
 G_DEFINE_QUARK (roneo-error-quark, roneo_error)
+G_DEFINE_QUARK (roneo-job-error-quark, roneo_job_error)
+
+const char *
+roneo_get_version (void)
+{
+  return RONEO_VERSION;
+}

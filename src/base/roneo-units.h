@@ -7,12 +7,10 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "roneo.h"
 
 G_BEGIN_DECLS
 
-#define RONEO_PT_PER_MM (72.0 / 25.4)
-#define RONEO_MM(mm) ((mm) * RONEO_PT_PER_MM)
 
 typedef struct
 {
@@ -24,24 +22,11 @@ typedef struct
   double x, y, width, height; /* pt, origin top-left, y down */
 } RoneoRect;
 
-/* What a length measures, which decides the unit suggested to a user who
- * wrote a bare number. */
-typedef enum
-{
-  RONEO_LENGTH_PAPER,    /* margins, bleed, overlap, page sizes: mm, or cm when large */
-  RONEO_LENGTH_TYPE,     /* font sizes, spaces between blocks, indents: pt */
-  RONEO_LENGTH_DISTANCE, /* how far a reader stands: m */
-} RoneoLengthKind;
-
 /* "12mm", "1.5 cm", "0.5in", "10pt", "2m". The unit is required: a bare
  * number other than 0 is refused with the value written with units in the
  * message ("length '3' has no unit (write 3mm)"), as a paper length. Negative
  * values are refused. */
 gboolean roneo_length_parse (const char *text, double *out_pt, GError **error);
-
-/* The same, suggesting the unit that suits kind ("write 12pt", "write 20m"). */
-gboolean roneo_length_parse_kind (const char *text, RoneoLengthKind kind, double *out_pt,
-                                  GError **error);
 
 /* A plain decimal number without unit ("1.2", ".5", "1e3"): TRUE with *out
  * set, FALSE for anything else (a unit, "inf", "0x1A", trailing text). */
@@ -49,11 +34,6 @@ gboolean roneo_number_parse (const char *text, double *out);
 
 /* "A5", "a4", "SRA3", "Letter"... in portrait (width <= height). */
 gboolean roneo_paper_lookup (const char *name, double *width_pt, double *height_pt);
-
-/* "A5", "A4 landscape", "148x210mm", "300 x 90 cm", "10x1.2m": a size in pt,
- * any size. Bare numbers ("3000x900") are refused with the size written with
- * units: "size '3000x900' has no unit (write 3000x900mm or 300x90cm)". */
-gboolean roneo_size_parse (const char *text, double *width_pt, double *height_pt, GError **error);
 
 /* The same for a page: sizes
  * must lie between 10 mm and 5 m (PITFALLS 19). */

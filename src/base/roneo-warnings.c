@@ -10,6 +10,7 @@ warning_clear (gpointer data)
 {
   RoneoWarning *warning = data;
   g_free (warning->message);
+  g_free (warning->file);
 }
 
 RoneoWarnings *
@@ -30,6 +31,14 @@ roneo_warnings_free (RoneoWarnings *warnings)
   g_free (warnings);
 }
 
+static void
+add (RoneoWarnings *warnings, RoneoWarningKind kind, const char *file, guint line,
+     const char *format, va_list args)
+{
+  RoneoWarning warning = { kind, g_strdup_vprintf (format, args), g_strdup (file), line };
+  g_array_append_val (warnings->items, warning);
+}
+
 void
 roneo_warnings_add (RoneoWarnings *warnings, RoneoWarningKind kind, const char *format, ...)
 {
@@ -37,9 +46,20 @@ roneo_warnings_add (RoneoWarnings *warnings, RoneoWarningKind kind, const char *
     return;
   va_list args;
   va_start (args, format);
-  RoneoWarning warning = { kind, g_strdup_vprintf (format, args) };
+  add (warnings, kind, NULL, 0, format, args);
   va_end (args);
-  g_array_append_val (warnings->items, warning);
+}
+
+void
+roneo_warnings_add_at (RoneoWarnings *warnings, RoneoWarningKind kind, const char *file,
+                       guint line, const char *format, ...)
+{
+  if (warnings == NULL)
+    return;
+  va_list args;
+  va_start (args, format);
+  add (warnings, kind, file, line, format, args);
+  va_end (args);
 }
 
 guint
@@ -53,4 +73,38 @@ roneo_warnings_peek (const RoneoWarnings *warnings, guint index)
 {
   g_return_val_if_fail (warnings != NULL && index < warnings->items->len, NULL);
   return &g_array_index (warnings->items, RoneoWarning, index);
+}
+
+RoneoWarningKind
+roneo_warning_get_kind (const RoneoWarning *warning)
+{
+  return warning->kind;
+}
+
+const char *
+roneo_warning_get_message (const RoneoWarning *warning)
+{
+  return warning->message;
+}
+
+const char *
+roneo_warning_get_file (const RoneoWarning *warning)
+{
+  return warning->file;
+}
+
+guint
+roneo_warning_get_line (const RoneoWarning *warning)
+{
+  return warning->line;
+}
+
+char *
+roneo_warning_to_string (const RoneoWarning *warning)
+{
+  if (warning->file == NULL)
+    return g_strdup (warning->message);
+  if (warning->line == 0)
+    return g_strdup_printf ("%s: %s", warning->file, warning->message);
+  return g_strdup_printf ("%s:%u: %s", warning->file, warning->line, warning->message);
 }

@@ -7,33 +7,22 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "roneo.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  RONEO_WARNING_GENERAL,
-  RONEO_WARNING_FONT, /* a family resolved to another one: exit 3 under --strict */
-  RONEO_WARNING_FIT,  /* shrunk or too small to fit or to read: exit 4 under --strict */
-} RoneoWarningKind;
-
-typedef struct
+struct _RoneoWarning
 {
   RoneoWarningKind kind;
-  char *message;
-} RoneoWarning;
+  char *message; /* owned, without the position */
+  char *file;    /* owned, or NULL */
+  guint line;    /* from 1, 0 for none */
+};
 
-typedef struct _RoneoWarnings RoneoWarnings;
-
-RoneoWarnings *roneo_warnings_new (void);
-void roneo_warnings_free (RoneoWarnings *warnings);
 void roneo_warnings_add (RoneoWarnings *warnings, RoneoWarningKind kind, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
-guint roneo_warnings_get_count (const RoneoWarnings *warnings);
-/* Borrowed; valid until the list is freed. */
-const RoneoWarning *roneo_warnings_peek (const RoneoWarnings *warnings, guint index);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoWarnings, roneo_warnings_free)
+/* The same, about line (0: none) of file (NULL: none); the message has no position. */
+void roneo_warnings_add_at (RoneoWarnings *warnings, RoneoWarningKind kind, const char *file,
+                            guint line, const char *format, ...) G_GNUC_PRINTF (5, 6);
 
 G_END_DECLS

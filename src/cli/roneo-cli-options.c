@@ -1,7 +1,6 @@
 /* The options every subcommand shares, and their parsing. */
 #include "roneo-cli-options.h"
 
-#include "roneo-lang.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -126,46 +125,83 @@ roneo_cli_usage_error (const char *command, const char *message)
   return RONEO_ERROR_USAGE;
 }
 
-gboolean
-roneo_cli_parse_lang (const char *text, const char **out, GError **error)
+static gboolean
+option_fail (GError **error, const char *option, GError *cause)
 {
-  if (text == NULL)
-    return TRUE;
-  g_autoptr (GError) cause = NULL;
-  const RoneoLang *lang = roneo_lang_parse (text, &cause);
-  if (lang == NULL)
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "%s: %s", option, cause->message);
+  g_error_free (cause);
+  return FALSE;
+}
+
+/* --field name=value, each onto job. */
+static gboolean
+add_fields (RoneoJob *job, char **fields, GError **error)
+{
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--lang: %s", cause->message);
-      return FALSE;
+      const char *equal = strchr (fields[i], '=');
+      if (equal == NULL || equal == fields[i])
+        {
+          g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+                       "--field '%s': write it name=value, like ville=Albi", fields[i]);
+          return FALSE;
+        }
+      g_autofree char *name = g_strndup (fields[i], equal - fields[i]);
+      roneo_job_add_field (job, name, equal + 1);
     }
-  *out = lang->tag;
   return TRUE;
 }
 
 gboolean
-roneo_cli_parse_bleed (const char *text, double *out, GError **error)
+roneo_cli_set_bleed (RoneoJob *job, const char *text, GError **error)
 {
   if (text == NULL)
     return TRUE;
-  g_autoptr (GError) cause = NULL;
+  GError *cause = NULL;
   double bleed = 0;
-  if (!roneo_length_parse (text, &bleed, &cause))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--bleed: %s", cause->message);
-      return FALSE;
-    }
-  if (bleed > RONEO_MM (20))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                   "--bleed %s is more than 20 mm; print shops ask for 2 to 5 mm", text);
-      return FALSE;
-    }
-  *out = bleed;
+  if (!roneo_length_parse_kind (text, RONEO_LENGTH_PAPER, &bleed, &cause)
+      || !roneo_job_set_bleed (job, bleed, &cause))
+    return option_fail (error, "--bleed", cause);
   return TRUE;
 }
 
-gboolean
-roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error)
+RoneoJob *
+roneo_cli_job_new (RoneoJobKind kind, const RoneoCliOptions *o, GError **error)
 {
-  return o->date ? roneo_date_parse (o->date, date, error) : roneo_default_date (date, error);
+  g_autoptr (RoneoJob) job = roneo_job_new (kind);
+  GError *cause = NULL;
+  if (o->files != NULL && o->files[0] != NULL)
+    roneo_job_set_input_file (job, o->files[0]);
+  if (o->output != NULL)
+    roneo_job_set_output_file (job, o->output);
+  roneo_job_set_layout (job, o->layout);
+  if (!roneo_job_set_lang (job, o->lang, &cause))
+    return option_fail (error, "--lang", cause), NULL;
+  if (!add_fields (job, o->fields, error))
+    return NULL;
+  gint64 date = 0;
+  if (o->date != NULL && !roneo_date_parse (o->date, &date, &cause))
+    return option_fail (error, "--date", cause), NULL;
+  if (o->date != NULL)
+    roneo_job_set_date (job, date);
+  roneo_job_set_strict (job, o->strict);
+  roneo_job_set_force (job, o->force);
+  roneo_job_set_proofs (job, o->png_dpi);
+  return g_steal_pointer (&job);
+}
+
+RoneoResult *
+roneo_cli_run (RoneoJob *job, const RoneoCliOptions *o, int *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  roneo_job_set_cancellable (job, cancellable);
+  roneo_cli_catch_signals (cancellable);
+  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
+  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+  RoneoResult *result = engine ? roneo_engine_run (engine, job, warnings, &error) : NULL;
+  roneo_cli_release_signals ();
+  roneo_cli_print_warnings (warnings, o->quiet || (result == NULL && o->strict));
+  *status = result ? 0 : roneo_cli_fail (error);
+  return result;
 }

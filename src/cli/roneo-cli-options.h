@@ -70,14 +70,16 @@ GOptionContext *roneo_cli_context_new (const char *usage, const char *summary,
  * Returns 0, or the usage exit code after printing why. */
 int roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOptions *o);
 
-/* --lang: one of the known language tags, in any case; *out is set to its
- * canonical form (static), untouched when text is NULL. FALSE with a usage
- * error listing the known tags otherwise. */
-gboolean roneo_cli_parse_lang (const char *text, const char **out, GError **error);
+/* A job of kind from the options every subcommand shares: the input
+ * (files[0]), -o, --layout, --lang, --field, --date, --strict, --force,
+ * --png. NULL with the error (a usage error, or one naming its option). */
+RoneoJob *roneo_cli_job_new (RoneoJobKind kind, const RoneoCliOptions *o, GError **error);
 
-/* --bleed: a length with a unit, at most 20 mm; *out untouched when text is
- * NULL. FALSE with a usage error otherwise. */
-gboolean roneo_cli_parse_bleed (const char *text, double *out, GError **error);
+/* --bleed onto job: a length with a unit; text NULL leaves it. */
+gboolean roneo_cli_set_bleed (RoneoJob *job, const char *text, GError **error);
 
-/* The job's date: --date, else SOURCE_DATE_EPOCH, else now. */
-gboolean roneo_cli_options_date (const RoneoCliOptions *o, gint64 *date, GError **error);
+/* Runs job on a new engine; SIGINT, SIGTERM and SIGHUP cancel it. The
+ * warnings are printed (none with --quiet, nor after a failure with
+ * --strict: the error says the first). NULL after a failure, said, with
+ * *status its exit code. */
+RoneoResult *roneo_cli_run (RoneoJob *job, const RoneoCliOptions *o, int *status);

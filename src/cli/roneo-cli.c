@@ -1,7 +1,6 @@
 /* roneo: lay out tracts and banners from plain text. Dispatches subcommands. */
 #include "roneo-cli.h"
 
-#include "roneo-config.h"
 
 #include <locale.h>
 #include <signal.h>
@@ -35,10 +34,40 @@ print_usage (FILE *out)
            RONEO_CLI_EXIT_CODES);
 }
 
+/* The option a RONEO_JOB_ERROR is about, or NULL when none names it. */
+static const char *
+option_of (int code)
+{
+  static const struct
+  {
+    RoneoJobErrorCode code;
+    const char *option;
+  } options[] = {
+    { RONEO_JOB_ERROR_OUTPUT, "-o" },
+    { RONEO_JOB_ERROR_LAYOUT, "--layout" },
+    { RONEO_JOB_ERROR_LANG, "--lang" },
+    { RONEO_JOB_ERROR_FIELD, "--field" },
+    { RONEO_JOB_ERROR_BLEED, "--bleed" },
+    { RONEO_JOB_ERROR_SIZE, "--size" },
+    { RONEO_JOB_ERROR_SHEET, "--sheet" },
+    { RONEO_JOB_ERROR_OVERLAP, "--overlap" },
+    { RONEO_JOB_ERROR_PRINTER_MARGIN, "--printer-margin" },
+    { RONEO_JOB_ERROR_MAX_SHEETS, "--max-sheets" },
+    { RONEO_JOB_ERROR_SHEETS, "--sheets" },
+    { RONEO_JOB_ERROR_NUP, "--nup" },
+    { RONEO_JOB_ERROR_COPIES, "--copies" },
+    { RONEO_JOB_ERROR_SINGLE, "--single (add --profile press)" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (options); i++)
+    if ((int) options[i].code == code)
+      return options[i].option;
+  return NULL;
+}
+
 int
 roneo_cli_fail (GError *error)
 {
-  if (roneo_cli_was_interrupted ())
+  if (roneo_cli_was_interrupted () || g_error_matches (error, RONEO_ERROR, RONEO_ERROR_CANCELLED))
     {
       fprintf (stderr, "roneo: interrupted: nothing was written\n");
       return RONEO_ERROR_OUTPUT;
@@ -48,6 +77,15 @@ roneo_cli_fail (GError *error)
     {
       fprintf (stderr, "roneo: the job failed without a reason (a bug: please report it)\n");
       return RONEO_ERROR_OUTPUT;
+    }
+  if (error->domain == RONEO_JOB_ERROR)
+    {
+      const char *option = option_of (error->code);
+      if (option != NULL)
+        fprintf (stderr, "roneo: %s: %s\n", option, error->message);
+      else
+        fprintf (stderr, "roneo: %s\n", error->message);
+      return RONEO_ERROR_USAGE;
     }
   fprintf (stderr, "roneo: %s\n", error->message);
   gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
@@ -60,7 +98,10 @@ roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet)
   if (quiet)
     return;
   for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
-    fprintf (stderr, "roneo: warning: %s\n", roneo_warnings_peek (warnings, i)->message);
+    {
+      g_autofree char *said = roneo_warning_to_string (roneo_warnings_peek (warnings, i));
+      fprintf (stderr, "roneo: warning: %s\n", said);
+    }
 }
 
 void
@@ -90,7 +131,7 @@ main (int argc, char **argv)
     }
   if (strcmp (argv[1], "--version") == 0)
     {
-      printf ("roneo %s\n", RONEO_VERSION);
+      printf ("roneo %s\n", roneo_get_version ());
       return 0;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)

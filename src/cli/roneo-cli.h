@@ -26,14 +26,15 @@ int roneo_cli_fonts (int argc, char **argv);
 
 /* After a failure: prints error and returns its exit code; after a signal,
  * says the job was interrupted and returns 5, whatever the error (and 5 for
- * a failure with no error, which is a bug). */
+ * a failure with no error, which is a bug). A RONEO_JOB_ERROR is a usage
+ * error, said with the option it is about ("--sheet: ..."). */
 int roneo_cli_fail (GError *error);
 void roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet);
 void roneo_cli_note (gboolean quiet, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
-/* SIGINT, SIGTERM and SIGHUP set the flag returned (give it to the job as
- * its cancel); release puts the default actions back. */
-const gint *roneo_cli_catch_signals (void);
+/* From now on SIGINT, SIGTERM and SIGHUP cancel cancellable (the job's);
+ * release puts the default actions back. */
+void roneo_cli_catch_signals (GCancellable *cancellable);
 void roneo_cli_release_signals (void);
 gboolean roneo_cli_was_interrupted (void);
 

@@ -1,5 +1,5 @@
 /* roneo banner: a slogan composed at banner size, cut into sheets with a cover. */
-#include "roneo-job.h"
+#include "roneo-job-private.h"
 
 #include "roneo-banner.h"
 #include "roneo-cleanup-private.h"
@@ -20,13 +20,8 @@
 
 typedef struct
 {
-  RoneoEngine *engine;
-  const RoneoBannerJob *job;
-  RoneoWarnings *warnings;
-  RoneoBannerResult *result;
-  RoneoDocument *document;  /* owned */
-  RoneoLayout *layout;      /* owned */
-  const char *lang;
+  RoneoJobRun *run;
+  const RoneoBannerSettings *job;
   RoneoTilingSpec spec;
   GPtrArray *pages;         /* RoneoPage*: the banner artwork, one page */
   RoneoTiling *tiling;      /* owned, NULL with whole */
@@ -37,19 +32,9 @@ typedef struct
 static void
 banner_clear (Banner *b)
 {
-  roneo_document_free (b->document);
-  roneo_layout_free (b->layout);
   g_clear_pointer (&b->pages, g_ptr_array_unref);
   roneo_tiling_free (b->tiling);
   g_clear_pointer (&b->sheets, g_ptr_array_unref);
-}
-
-static RoneoDocument *
-read_slogan (const RoneoBannerJob *job, GError **error)
-{
-  if (job->text != NULL)
-    return roneo_slogan_parse ("--text", job->text, strlen (job->text), error);
-  return roneo_slogan_parse_file (job->input, error);
 }
 
 static gboolean
@@ -58,9 +43,9 @@ check_size (double width, double height, GError **error)
   if (width >= MIN_BANNER && height >= MIN_BANNER && width <= MAX_BANNER
       && height <= MAX_BANNER)
     return TRUE;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+  g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SIZE,
                "a banner of %.0f x %.0f cm is out of range: each side between 10 cm and 50 m "
-               "(write --size 300x90cm)",
+               "(like 300x90cm)",
                width / RONEO_MM (10), height / RONEO_MM (10));
   return FALSE;
 }
@@ -83,20 +68,16 @@ sheet_name (double width, double height)
 static gboolean
 make_spec (Banner *b, GError **error)
 {
-  const RoneoBannerJob *job = b->job;
-  const RoneoTiles *tiles = &b->layout->tiles;
+  const RoneoBannerSettings *job = b->job;
+  const RoneoLayout *layout = b->run->layout;
+  const RoneoTiles *tiles = &layout->tiles;
   RoneoTilingSpec *spec = &b->spec;
-  spec->banner_width = job->width > 0 ? job->width : b->layout->width;
-  spec->banner_height = job->height > 0 ? job->height : b->layout->height;
+  spec->banner_width = job->width > 0 ? job->width : layout->width;
+  spec->banner_height = job->height > 0 ? job->height : layout->height;
   spec->sheet_width = tiles->sheet_width;
   spec->sheet_height = tiles->sheet_height;
-  if (job->sheet != NULL && !roneo_paper_lookup (job->sheet, &spec->sheet_width,
-                                                 &spec->sheet_height))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                   "unknown sheet '%s' (use A4, A3, Letter...)", job->sheet);
-      return FALSE;
-    }
+  if (b->run->job->sheet != NULL)
+    roneo_paper_lookup (b->run->job->sheet, &spec->sheet_width, &spec->sheet_height);
   const double *margin = tiles->printer_margin;
   const double *asked = job->printer_margin;
   spec->margins = (RoneoMargins) { asked[0] >= 0 ? asked[0] : margin[0],
@@ -117,18 +98,18 @@ make_spec (Banner *b, GError **error)
 static void
 check_legibility (Banner *b)
 {
-  const RoneoBannerJob *job = b->job;
+  const RoneoBannerSettings *job = b->job;
+  const char *source = b->run->document->source;
   double reach = roneo_banner_max_distance (b->info.cap_height);
   if (!b->info.fits)
-    roneo_warnings_add (b->warnings, RONEO_WARNING_FIT,
-                        "%s: the slogan does not fit the banner even at its smallest size; "
-                        "shorten it or make the banner larger",
-                        b->document->source);
+    roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_FIT, source, 0,
+                           "the slogan does not fit the banner even at its smallest size; "
+                           "shorten it or make the banner larger");
   if (job->distance > 0 && reach < job->distance)
-    roneo_warnings_add (b->warnings, RONEO_WARNING_FIT,
-                        "%s: capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
+    roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_FIT, source, 0,
+                        "capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
                         "shorten the slogan or make the banner larger (%.0f mm wanted)",
-                        b->document->source, b->info.cap_height / RONEO_PT_PER_MM,
+                        b->info.cap_height / RONEO_PT_PER_MM,
                         reach / RONEO_MM (1000), job->distance / RONEO_MM (1000),
                         job->distance / 300 / RONEO_PT_PER_MM);
 }
@@ -136,9 +117,9 @@ check_legibility (Banner *b)
 static gboolean
 compose (Banner *b, GError **error)
 {
-  g_autoptr (PangoContext) context = roneo_fonts_create_context (b->engine->fonts, b->lang);
-  RoneoComposeContext cc = { context, NULL, b->lang, b->warnings };
-  RoneoPage *page = roneo_compose_banner (&cc, b->document, b->layout, b->spec.banner_width,
+  RoneoJobRun *run = b->run;
+  RoneoComposeContext cc = { run->context, NULL, run->lang, run->warnings };
+  RoneoPage *page = roneo_compose_banner (&cc, run->document, run->layout, b->spec.banner_width,
                                           b->spec.banner_height, &b->info, error);
   if (page == NULL)
     return FALSE;
@@ -155,21 +136,22 @@ cut_into_sheets (Banner *b, GError **error)
   if (b->tiling == NULL)
     return FALSE;
   g_autoptr (GArray) selection = NULL;
-  if (b->job->sheets != NULL
-      && (selection = roneo_tiling_parse_selection (b->tiling, b->job->sheets, error)) == NULL)
+  const RoneoLayout *layout = b->run->layout;
+  if (b->job->selection != NULL
+      && (selection = roneo_tiling_parse_selection (b->tiling, b->job->selection, error)) == NULL)
     return FALSE;
   b->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_sheet_free);
-  const RoneoBlock *slogan = roneo_document_find_block (b->document, RONEO_BLOCK_HEADLINE);
+  const RoneoBlock *slogan = roneo_document_find_block (b->run->document, RONEO_BLOCK_HEADLINE);
   g_autofree char *title = roneo_engine_one_line (slogan->text);
   RoneoCoverText text = { title, sheet_name (b->spec.sheet_width, b->spec.sheet_height) };
-  if (selection == NULL && b->layout->tiles.cover)
+  if (selection == NULL && layout->tiles.cover)
     g_ptr_array_add (b->sheets, roneo_tiling_new_cover (b->tiling, &text, 0));
   guint n = selection ? selection->len : roneo_tiling_get_n_sheets (b->tiling);
   for (guint i = 0; i < n; i++)
     {
       RoneoSheet *sheet = roneo_tiling_new_sheet (
           b->tiling, selection ? g_array_index (selection, guint, i) : i, 0);
-      if (!b->layout->tiles.marks)
+      if (!layout->tiles.marks)
         g_array_set_size (sheet->marks, 0);
       g_ptr_array_add (b->sheets, sheet);
     }
@@ -178,31 +160,17 @@ cut_into_sheets (Banner *b, GError **error)
 
 /* --- output --------------------------------------------------------------- */
 
-static RoneoRenderOptions
-render_options (const Banner *b, PangoContext *labels, const char *title)
-{
-  RoneoRenderOptions options = {
-    .title = title,
-    .author = b->document->author,
-    .subject = b->document->subject,
-    .creator = "roneo " RONEO_VERSION,
-    .date = b->job->date,
-    .label_context = labels,
-    .stencil = b->job->stencil,
-  };
-  return options;
-}
-
 static gboolean
-write_manifest (const Banner *b, RoneoOutputSet *set, GError **error)
+write_manifest (const Banner *b, GError **error)
 {
   g_autoptr (GString) json = g_string_new (NULL);
   g_autoptr (GArray) selection = NULL;
-  if (b->job->sheets != NULL)
-    selection = roneo_tiling_parse_selection (b->tiling, b->job->sheets, NULL);
-  guint cover = selection == NULL && b->layout->tiles.cover ? 1 : 0;
+  if (b->job->selection != NULL)
+    selection = roneo_tiling_parse_selection (b->tiling, b->job->selection, NULL);
+  guint cover = selection == NULL && b->run->layout->tiles.cover ? 1 : 0;
   roneo_tiling_write_manifest_selection (b->tiling, selection, cover, json);
-  RoneoOutput *output = roneo_output_set_open (set, b->job->manifest, "the manifest", FALSE, error);
+  RoneoOutput *output
+      = roneo_job_run_open_extra (b->run, b->job->manifest, "the manifest", error);
   if (output == NULL)
     return FALSE;
   if (!roneo_output_write (output, json->str, json->len))
@@ -222,31 +190,34 @@ stem_of (const char *pdf_path)
   return g_strndup (pdf_path, length);
 }
 
-/* A preview of the whole banner about WHOLE_PREVIEW_WIDTH px wide (at most
- * png_dpi), and one of the cover. */
 static gboolean
-write_previews (Banner *b, RoneoOutputSet *set, const RoneoRenderOptions *options,
-                const char *pdf_path, GError **error)
+has_cover (const Banner *b)
 {
-  g_autofree char *stem = stem_of (pdf_path);
+  return b->sheets != NULL && b->sheets->len > 0
+         && strcmp (((RoneoSheet *) g_ptr_array_index (b->sheets, 0))->name, "cover") == 0;
+}
+
+/* A preview of the whole banner about WHOLE_PREVIEW_WIDTH px wide (at most
+ * the proofs' dpi), and one of the cover. */
+static gboolean
+add_previews (Banner *b, const RoneoRenderOptions *options, GError **error)
+{
+  RoneoJobRun *run = b->run;
+  double asked = run->job->common.proof_dpi;
+  g_autofree char *stem = stem_of (run->output ? run->output : "");
   const RoneoPage *banner = g_ptr_array_index (b->pages, 0);
-  double dpi = MIN (b->job->png_dpi, WHOLE_PREVIEW_WIDTH * 72.0 / banner->width);
+  double dpi = MIN (asked, WHOLE_PREVIEW_WIDTH * 72.0 / banner->width);
   g_autofree char *whole = g_strdup_printf ("%s-banner.png", stem);
-  RoneoOutput *output = roneo_output_set_open (set, whole, "the banner preview", FALSE, error);
-  if (output == NULL || !roneo_render_png_to (banner, dpi, output, error))
+  g_autoptr (GBytes) png = roneo_render_png_bytes (banner, dpi, "the banner preview", error);
+  if (png == NULL || !roneo_job_run_add_proof (run, png, whole, "the banner preview", error))
     return FALSE;
-  g_ptr_array_add (b->result->proofs, g_steal_pointer (&whole));
-  if (b->sheets == NULL || b->sheets->len == 0
-      || strcmp (((RoneoSheet *) g_ptr_array_index (b->sheets, 0))->name, "cover") != 0)
+  if (!has_cover (b))
     return TRUE;
   g_autofree char *cover = g_strdup_printf ("%s-cover.png", stem);
-  output = roneo_output_set_open (set, cover, "the cover preview", FALSE, error);
-  if (output == NULL
-      || !roneo_render_sheet_png_to (b->pages, g_ptr_array_index (b->sheets, 0), b->job->png_dpi,
-                                     options, output, error))
-    return FALSE;
-  g_ptr_array_add (b->result->proofs, g_steal_pointer (&cover));
-  return TRUE;
+  g_autoptr (GBytes) cover_png = roneo_render_sheet_png_bytes (
+      b->pages, g_ptr_array_index (b->sheets, 0), asked, options, "the cover preview", error);
+  return cover_png != NULL
+         && roneo_job_run_add_proof (run, cover_png, cover, "the cover preview", error);
 }
 
 static gboolean
@@ -257,37 +228,22 @@ render (Banner *b, const RoneoRenderOptions *options, RoneoOutput *output, GErro
   return roneo_render_sheets_pdf_to (b->pages, b->sheets, options, output, error);
 }
 
+/* Every output to a temporary, committed together: a preview or a manifest
+ * that cannot be written leaves the previous PDF as it was. */
 static gboolean
 write_outputs (Banner *b, GError **error)
 {
-  const RoneoBannerJob *job = b->job;
-  g_autoptr (PangoContext) labels = roneo_fonts_create_context (b->engine->fonts, b->lang);
-  const RoneoBlock *slogan = roneo_document_find_block (b->document, RONEO_BLOCK_HEADLINE);
-  g_autofree char *title = roneo_engine_one_line (slogan->text);
-  RoneoRenderOptions options = render_options (b, labels, title);
-  const char *input = job->text ? "banner.txt" : job->input;
-  g_autofree char *output = job->output ? g_strdup (job->output)
-                                        : roneo_engine_default_output (
-                                            input, job->whole ? ".pdf" : "-tiles.pdf");
-  /* Every output to a temporary, committed together: a preview or a
-   * manifest that cannot be written leaves the previous PDF as it was. */
-  g_autoptr (RoneoOutputSet) set = roneo_engine_new_outputs (
-      job->force, job->cancel, job->text ? NULL : job->input, b->layout);
-  RoneoOutput *pdf = roneo_output_set_open (set, output, "the PDF", TRUE, error);
+  RoneoJobRun *run = b->run;
+  RoneoRenderOptions options = run->render;
+  options.stencil = b->job->stencil;
+  RoneoOutput *pdf = roneo_job_run_open_pdf (run, error);
   if (pdf == NULL || !render (b, &options, pdf, error))
     return FALSE;
-  if (job->manifest != NULL && b->tiling != NULL && !write_manifest (b, set, error))
+  if (b->job->manifest != NULL && b->tiling != NULL && !write_manifest (b, error))
     return FALSE;
-  if (job->png_dpi > 0 && strcmp (output, "-") != 0
-      && !write_previews (b, set, &options, output, error))
+  if (run->job->common.proof_dpi > 0 && !add_previews (b, &options, error))
     return FALSE;
-  if (!roneo_output_set_commit (set, error))
-    {
-      g_ptr_array_set_size (b->result->proofs, 0);
-      return FALSE;
-    }
-  b->result->output = g_steal_pointer (&output);
-  return TRUE;
+  return roneo_job_run_commit (run, error);
 }
 
 static char *
@@ -307,8 +263,7 @@ dump (const Banner *b)
 static void
 fill_result (const Banner *b)
 {
-  RoneoBannerResult *result = b->result;
-  result->layout_name = g_strdup (b->layout->name);
+  RoneoResult *result = b->run->result;
   result->width = b->spec.banner_width;
   result->height = b->spec.banner_height;
   result->sheet_name = g_strdup (sheet_name (b->spec.sheet_width, b->spec.sheet_height));
@@ -316,55 +271,35 @@ fill_result (const Banner *b)
   result->cap_height = b->info.cap_height;
   if (b->tiling != NULL)
     {
-      result->sheets = roneo_tiling_get_n_sheets (b->tiling);
+      result->pages = roneo_tiling_get_n_sheets (b->tiling);
       result->rows = b->tiling->n_rows;
     }
   result->dump = dump (b);
 }
 
 static gboolean
-run (Banner *b, GError **error)
+run_steps (Banner *b, GError **error)
 {
-  const RoneoBannerJob *job = b->job;
-  if ((b->document = read_slogan (job, error)) == NULL
-      || !roneo_engine_fill_fields (&b->document, job->fields, b->warnings, error))
+  static const RoneoCopyFormat slogan = { roneo_slogan_parse, roneo_slogan_parse_file };
+  RoneoJobRun *run = b->run;
+  if (!roneo_job_run_load (run, &slogan, TRUE, RONEO_LAYOUT_BANNER,
+                           b->job->whole ? ".pdf" : "-tiles.pdf", error))
     return FALSE;
-  b->layout = roneo_engine_load_layout (b->engine, job->layout, b->document, RONEO_LAYOUT_BANNER,
-                                        error);
-  if (b->layout == NULL)
-    return FALSE;
-  static const char *const sections[] = { "slogan", "byline", NULL };
-  roneo_engine_check_fonts (b->engine, b->layout, sections, b->warnings);
-  b->lang = job->lang ? job->lang : b->document->lang ? b->document->lang : "fr";
   if (!make_spec (b, error) || !compose (b, error))
     return FALSE;
-  if (!job->whole && !cut_into_sheets (b, error))
+  if (!b->job->whole && !cut_into_sheets (b, error))
     return FALSE;
   fill_result (b);
-  if (!roneo_engine_check_strict (job->strict, b->warnings, error)
-      || roneo_engine_cancelled (job->cancel, error))
+  if (!roneo_job_run_ready (run, error))
     return FALSE;
-  return job->dry_run || write_outputs (b, error);
+  return run->job->common.dry_run || write_outputs (b, error);
 }
 
 gboolean
-roneo_engine_run_banner (RoneoEngine *engine, const RoneoBannerJob *job, RoneoWarnings *warnings,
-                         RoneoBannerResult *result, GError **error)
+roneo_banner_run (RoneoJobRun *run, GError **error)
 {
-  memset (result, 0, sizeof *result);
-  result->proofs = g_ptr_array_new_with_free_func (g_free);
-  Banner b = { engine, job, warnings, result };
-  gboolean ok = run (&b, error);
+  Banner b = { run, &run->job->banner };
+  gboolean ok = run_steps (&b, error);
   banner_clear (&b);
   return ok;
-}
-
-void
-roneo_banner_result_clear (RoneoBannerResult *result)
-{
-  g_clear_pointer (&result->output, g_free);
-  g_clear_pointer (&result->proofs, g_ptr_array_unref);
-  g_clear_pointer (&result->layout_name, g_free);
-  g_clear_pointer (&result->sheet_name, g_free);
-  g_clear_pointer (&result->dump, g_free);
 }

@@ -1,5 +1,5 @@
 /* roneo batch: copies of a tract, or one per row of a CSV file, imposed n-up. */
-#include "roneo-job.h"
+#include "roneo-job-private.h"
 
 #include "roneo-cleanup-private.h"
 #include "roneo-config.h"
@@ -11,6 +11,7 @@
 #include "roneo-flow.h"
 #include "roneo-nup.h"
 #include "roneo-render.h"
+#include "roneo-print.h"
 #include "roneo-row-store.h"
 
 #include <string.h>
@@ -21,14 +22,8 @@
 
 typedef struct
 {
-  RoneoEngine *engine;
-  const RoneoBatchJob *job;
-  RoneoWarnings *warnings;
-  RoneoBatchResult *result;
-  RoneoDocument *template_; /* owned */
-  RoneoLayout *layout;      /* owned */
-  const char *lang;
-  PangoContext *context;    /* owned */
+  RoneoJobRun *run;         /* the template is run->document, its layout run->layout */
+  const RoneoBatchSettings *job;
   RoneoNup *nup;            /* owned */
   RoneoNupDuplex duplex;
   double bleed;
@@ -39,15 +34,12 @@ typedef struct
   char *data_source;        /* owned */
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
   RoneoSheetWriter *writer; /* owned */
-  RoneoOutputSet *outputs;  /* owned: the PDF's temporary, committed at the end */
+  gboolean one_sheet;       /* copies of a tract to print: one sheet, printed as many times */
 } Batch;
 
 static void
 batch_clear (Batch *b)
 {
-  roneo_document_free (b->template_);
-  roneo_layout_free (b->layout);
-  g_clear_object (&b->context);
   roneo_nup_free (b->nup);
   g_free (b->sheet_name);
   g_strfreev (b->fields);
@@ -55,7 +47,6 @@ batch_clear (Batch *b)
   g_clear_pointer (&b->row_lines, g_array_unref);
   g_free (b->data_source);
   roneo_sheet_writer_free (b->writer);
-  roneo_output_set_free (b->outputs);
 }
 
 static const char *
@@ -76,62 +67,37 @@ ipp_media (const char *sheet)
 /* --- the job's parts ------------------------------------------------------ */
 
 static gboolean
-load (Batch *b, GError **error)
-{
-  const RoneoBatchJob *job = b->job;
-  if ((b->template_ = roneo_copy_parse_file (job->input, error)) == NULL)
-    return FALSE;
-  /* Copies without data: a {field} left in the tract is said, not hidden. */
-  if (job->data == NULL
-      && !roneo_engine_fill_fields (&b->template_, job->fields, b->warnings, error))
-    return FALSE;
-  b->layout = roneo_engine_load_layout (b->engine, job->layout, b->template_, RONEO_LAYOUT_FLYER,
-                                        error);
-  if (b->layout == NULL)
-    return FALSE;
-  static const char *const sections[]
-      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer", NULL };
-  roneo_engine_check_fonts (b->engine, b->layout, sections, b->warnings);
-  b->lang = job->lang ? job->lang : b->template_->lang ? b->template_->lang : "fr";
-  b->context = roneo_fonts_create_context (b->engine->fonts, b->lang);
-  return TRUE;
-}
-
-static gboolean
 impose (Batch *b, GError **error)
 {
-  const RoneoBatchJob *job = b->job;
-  b->sheet_name = g_strdup (job->sheet ? job->sheet : DEFAULT_SHEET);
+  const RoneoBatchSettings *job = b->job;
+  const RoneoLayout *layout = b->run->layout;
+  gboolean press = job->profile == RONEO_PROFILE_PRESS;
+  double bleed = b->run->job->flyer.bleed;
+  b->sheet_name = g_strdup (b->run->job->sheet ? b->run->job->sheet : DEFAULT_SHEET);
   RoneoNupSpec spec = {
-    .page_width = b->layout->width,
-    .page_height = b->layout->height,
+    .page_width = layout->width,
+    .page_height = layout->height,
     .nup = job->nup,
-    .profile = job->press ? RONEO_NUP_PRESS : RONEO_NUP_OFFICE,
-    .bleed = job->press ? (job->bleed > 0 ? job->bleed : DEFAULT_BLEED) : 0,
+    .profile = press ? RONEO_NUP_PRESS : RONEO_NUP_OFFICE,
+    .bleed = press ? (bleed > 0 ? bleed : DEFAULT_BLEED) : 0,
     .printer_margin = PRINTER_MARGIN,
   };
   /* A press prints SRA sheets to the edge: they exist to leave room for
    * bleed and marks around the finished size. */
-  if (job->press && g_ascii_strncasecmp (b->sheet_name, "SRA", 3) == 0)
+  if (press && g_ascii_strncasecmp (b->sheet_name, "SRA", 3) == 0)
     spec.printer_margin = 0;
-  if (!roneo_paper_lookup (b->sheet_name, &spec.sheet_width, &spec.sheet_height))
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                   "unknown sheet '%s' (use A4, A3, SRA3, Letter...)", b->sheet_name);
-      return FALSE;
-    }
+  roneo_paper_lookup (b->sheet_name, &spec.sheet_width, &spec.sheet_height);
   b->bleed = spec.bleed;
   if ((b->nup = roneo_nup_new (&spec, error)) == NULL)
     return FALSE;
-  b->duplex = job->duplex == RONEO_BATCH_DUPLEX_LONG    ? RONEO_NUP_DUPLEX_LONG
-              : job->duplex == RONEO_BATCH_DUPLEX_SHORT ? RONEO_NUP_DUPLEX_SHORT
-                                                        : b->nup->duplex;
-  if (!job->press && !roneo_nup_content_clear (b->nup, MIN (b->layout->margin_left,
-                                                            b->layout->margin_top)))
-    roneo_warnings_add (b->warnings, RONEO_WARNING_GENERAL,
-                        "layout '%s': its margins keep the copy closer than 8 mm to a cut; "
-                        "the guillotine may touch the text",
-                        b->layout->name);
+  b->duplex = job->duplex == RONEO_DUPLEX_LONG_EDGE    ? RONEO_NUP_DUPLEX_LONG
+              : job->duplex == RONEO_DUPLEX_SHORT_EDGE ? RONEO_NUP_DUPLEX_SHORT
+                                                       : b->nup->duplex;
+  if (!press && !roneo_nup_content_clear (b->nup, MIN (layout->margin_left, layout->margin_top)))
+    roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_GENERAL, b->run->layout_path, 0,
+                           "layout '%s': its margins keep the copy closer than 8 mm to a cut; "
+                           "the guillotine may touch the text",
+                           layout->name);
   return TRUE;
 }
 
@@ -140,10 +106,12 @@ impose (Batch *b, GError **error)
 static gboolean
 read_rows (Batch *b, GError **error)
 {
-  const char *path = b->job->data;
+  const RoneoJobInput *input = &b->run->job->common.data;
   /* Every row is read (and checked) here, once: "-" can be read only once. */
-  g_autoptr (RoneoDataSet) data = roneo_data_open (path, error);
-  if (data == NULL || !roneo_document_check_data (b->template_, data, error))
+  g_autoptr (RoneoDataSet) data = input->bytes
+                                      ? roneo_data_open_bytes (input->bytes, input->name, error)
+                                      : roneo_data_open (input->path, error);
+  if (data == NULL || !roneo_document_check_data (b->run->document, data, error))
     return FALSE;
   b->fields = g_strdupv ((char **) roneo_data_get_fields (data));
   b->data_source = g_strdup (roneo_data_get_source (data));
@@ -153,7 +121,7 @@ read_rows (Batch *b, GError **error)
   GStrv values = NULL;
   guint line = 0;
   g_autoptr (GError) local = NULL;
-  while (roneo_data_next (data, &values, &line, &local))
+  while (!roneo_job_run_cancelled (b->run, &local) && roneo_data_next (data, &values, &line, &local))
     {
       gboolean kept = roneo_row_store_add (b->rows, (const char *const *) values, &local);
       g_strfreev (values);
@@ -167,15 +135,6 @@ read_rows (Batch *b, GError **error)
   return FALSE;
 }
 
-static gboolean
-cancelled (const Batch *b, GError **error)
-{
-  if (b->job->cancel == NULL || g_atomic_int_get (b->job->cancel) == 0)
-    return FALSE;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "interrupted: nothing was written");
-  return TRUE;
-}
-
 static void
 progress (const Batch *b, guint done, guint total)
 {
@@ -185,30 +144,35 @@ progress (const Batch *b, guint done, guint total)
 
 /* A copy is a recto, or a recto and its verso: one sheet of paper. */
 static gboolean
-check_copy_pages (Batch *b, guint pages, const char *what, GError **error)
+check_copy_pages (Batch *b, guint pages, GError **error)
 {
   if (pages <= 2)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
                "%s takes %u pages; a batch copy is one sheet of paper, recto and verso "
                "(shorten it or use a larger layout)",
-               what, pages);
+               b->run->document->source, pages);
   return FALSE;
 }
 
 static GPtrArray *
 compose (Batch *b, const RoneoDocument *document, const RoneoLayout *layout, GError **error)
 {
-  RoneoComposeContext cc = { b->context, b->engine->hyphenator, b->lang, b->warnings };
+  RoneoJobRun *run = b->run;
+  RoneoComposeContext cc = { run->context, run->engine->hyphenator, run->lang, run->warnings };
   return roneo_compose_document (&cc, document, layout, error);
 }
 
 /* --- writing sheets ------------------------------------------------------- */
 
+/* Every side is checked before it is written: cancelled, or a warning
+ * under strict, and nothing more is written. */
 static gboolean
 add_side (Batch *b, const int *slots, gboolean verso, GPtrArray *pages, guint number,
           GError **error)
 {
+  if (!roneo_job_run_ready (b->run, error))
+    return FALSE;
   g_autofree char *name = g_strdup_printf ("%u%s", number + 1, verso ? "b" : "a");
   g_autoptr (RoneoSheet) sheet = roneo_nup_new_sheet (b->nup, slots, verso, b->duplex, name);
   return roneo_sheet_writer_add (b->writer, sheet, pages, error);
@@ -217,17 +181,11 @@ add_side (Batch *b, const int *slots, gboolean verso, GPtrArray *pages, guint nu
 static gboolean
 open_writer (Batch *b, GPtrArray *shared, GError **error)
 {
-  const RoneoRenderOptions options = {
-    .title = b->template_->title,
-    .author = b->template_->author,
-    .subject = b->template_->subject,
-    .creator = "roneo " RONEO_VERSION,
-    .date = b->job->date,
-    .label_context = b->context,
-  };
-  RoneoOutput *target
-      = roneo_output_set_open (b->outputs, b->result->output, "the PDF", TRUE, error);
-  b->writer = target ? roneo_sheet_writer_new_to (target, shared, b->bleed, &options, error) : NULL;
+  if (!roneo_job_run_ready (b->run, error))
+    return FALSE;
+  RoneoOutput *target = roneo_job_run_open_pdf (b->run, error);
+  b->writer = target ? roneo_sheet_writer_new_to (target, shared, b->bleed, &b->run->render, error)
+                     : NULL;
   return b->writer != NULL;
 }
 
@@ -235,29 +193,30 @@ open_writer (Batch *b, GPtrArray *shared, GError **error)
 static gboolean
 write_copies (Batch *b, GError **error)
 {
-  g_autoptr (GPtrArray) pages = compose (b, b->template_, b->layout, error);
-  if (pages == NULL || !check_copy_pages (b, pages->len, b->job->input, error))
+  RoneoResult *result = b->run->result;
+  g_autoptr (GPtrArray) pages = compose (b, b->run->document, b->run->layout, error);
+  if (pages == NULL || !check_copy_pages (b, pages->len, error))
     return FALSE;
   guint slots = roneo_nup_get_n_slots (b->nup);
-  guint copies = MAX (b->job->copies, 1);
+  guint copies = b->job->copies;
   guint sheets = roneo_nup_sheet_count (copies, slots);
   b->copy_pages = pages->len;
-  b->result->records = copies;
-  b->result->print_copies = b->job->one_sheet ? sheets : 1;
-  b->result->sheets = b->job->one_sheet ? 1 : sheets;
-  if (b->job->dry_run)
-    return TRUE;
+  result->records = copies;
+  result->print_copies = b->one_sheet ? sheets : 1;
+  result->pages = b->one_sheet ? 1 : sheets;
+  if (b->run->job->common.dry_run)
+    return roneo_job_run_ready (b->run, error);
   g_autofree int *recto = g_new (int, slots), *verso = g_new (int, slots);
   for (guint i = 0; i < slots; i++)
     recto[i] = 0, verso[i] = 1;
   if (!open_writer (b, pages, error))
     return FALSE;
-  for (guint s = 0; s < b->result->sheets; s++)
+  for (guint s = 0; s < result->pages; s++)
     {
-      if (cancelled (b, error) || !add_side (b, recto, FALSE, NULL, s, error)
+      if (!add_side (b, recto, FALSE, NULL, s, error)
           || (pages->len == 2 && !add_side (b, verso, TRUE, NULL, s, error)))
         return FALSE;
-      progress (b, s + 1, b->result->sheets);
+      progress (b, s + 1, result->pages);
     }
   return TRUE;
 }
@@ -273,7 +232,7 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
   if (values == NULL)
     return FALSE;
   g_autoptr (RoneoDocument) copy = roneo_document_fill (
-      b->template_, (const char *const *) b->fields, (const char *const *) values, error);
+      b->run->document, (const char *const *) b->fields, (const char *const *) values, error);
   g_autoptr (GError) local = NULL;
   g_autoptr (GPtrArray) own = copy ? compose (b, copy, layout, &local) : NULL;
   if (own == NULL)
@@ -286,8 +245,9 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
       g_autofree char *first
           = head != NULL ? g_strconcat (head, "\u2026", NULL) : g_strdup (values[0]);
       if (local != NULL)
-        g_set_error (error, RONEO_ERROR, local->code, "%s:%u: row %u (%s): %s", b->data_source,
-                     g_array_index (b->row_lines, guint, row), row + 1, first, local->message);
+        g_set_error (error, local->domain, local->code, "%s:%u: row %u (%s): %s",
+                     b->data_source, g_array_index (b->row_lines, guint, row), row + 1, first,
+                     local->message);
       return FALSE;
     }
   *recto = pages->len;
@@ -304,7 +264,7 @@ write_record_sheet (Batch *b, const RoneoLayout *layout, guint records, guint sh
                     GError **error)
 {
   guint slots = roneo_nup_get_n_slots (b->nup);
-  guint copies = MAX (b->job->copies, 1);
+  guint copies = b->job->copies;
   g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
   g_autofree int *recto = g_new (int, slots), *verso = g_new (int, slots);
   for (guint p = 0; p < slots; p++)
@@ -324,24 +284,25 @@ write_record_sheet (Batch *b, const RoneoLayout *layout, guint records, guint sh
 static gboolean
 write_records (Batch *b, GError **error)
 {
-  g_autoptr (GPtrArray) sample = compose (b, b->template_, b->layout, error);
-  if (sample == NULL || !check_copy_pages (b, sample->len, b->job->input, error))
+  RoneoResult *result = b->run->result;
+  g_autoptr (GPtrArray) sample = compose (b, b->run->document, b->run->layout, error);
+  if (sample == NULL || !check_copy_pages (b, sample->len, error))
     return FALSE;
   b->copy_pages = sample->len;
-  g_autoptr (RoneoLayout) layout = roneo_layout_copy (b->layout);
+  g_autoptr (RoneoLayout) layout = roneo_layout_copy (b->run->layout);
   layout->max_pages = sample->len;
-  guint records = roneo_row_store_get_n_rows (b->rows) * MAX (b->job->copies, 1);
+  guint records = roneo_row_store_get_n_rows (b->rows) * b->job->copies;
   guint sheets = roneo_nup_sheet_count (records, roneo_nup_get_n_slots (b->nup));
-  b->result->records = records;
-  b->result->sheets = sheets;
-  b->result->print_copies = 1;
-  if (b->job->dry_run)
-    return TRUE;
+  result->records = records;
+  result->pages = sheets;
+  result->print_copies = 1;
+  if (b->run->job->common.dry_run)
+    return roneo_job_run_ready (b->run, error);
   if (!open_writer (b, NULL, error))
     return FALSE;
   for (guint s = 0; s < sheets; s++)
     {
-      if (cancelled (b, error) || !write_record_sheet (b, layout, records, s, error))
+      if (!write_record_sheet (b, layout, records, s, error))
         return FALSE;
       progress (b, s + 1, sheets);
     }
@@ -357,10 +318,10 @@ write_calibration (Batch *b, GError **error)
   g_autoptr (RoneoSheet) owned_front = front, owned_back = back;
   g_autoptr (GPtrArray) none = g_ptr_array_new ();
   b->copy_pages = 2;
-  b->result->sheets = 1;
-  b->result->print_copies = 1;
-  if (b->job->dry_run)
-    return TRUE;
+  b->run->result->pages = 1;
+  b->run->result->print_copies = 1;
+  if (b->run->job->common.dry_run)
+    return roneo_job_run_ready (b->run, error);
   return open_writer (b, NULL, error) && roneo_sheet_writer_add (b->writer, front, none, error)
          && roneo_sheet_writer_add (b->writer, back, none, error);
 }
@@ -370,34 +331,34 @@ write_calibration (Batch *b, GError **error)
 static gboolean
 write_single (Batch *b, GError **error)
 {
+  RoneoJobRun *run = b->run;
   g_autoptr (GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
   guint rows = b->rows ? roneo_row_store_get_n_rows (b->rows) : 0;
   for (guint row = 0; row < MAX (rows, 1); row++)
     {
       int recto, verso;
       g_autoptr (GPtrArray) own = NULL;
-      if (rows > 0 && !compose_row (b, b->layout, row, pages, &recto, &verso, error))
+      if (rows > 0 && !compose_row (b, run->layout, row, pages, &recto, &verso, error))
         return FALSE;
-      if (rows == 0 && ((own = compose (b, b->template_, b->layout, error)) == NULL))
+      if (rows == 0 && ((own = compose (b, run->document, run->layout, error)) == NULL))
         return FALSE;
       for (guint i = 0; own != NULL && i < own->len; i++)
         g_ptr_array_add (pages, g_steal_pointer (&g_ptr_array_index (own, i)));
-      if (cancelled (b, error))
+      if (roneo_job_run_cancelled (run, error))
         return FALSE;
     }
   b->copy_pages = 1;
-  b->result->records = MAX (rows, 1);
-  b->result->sheets = pages->len;
-  b->result->print_copies = rows > 0 ? 1 : MAX (b->job->copies, 1);
-  if (b->job->dry_run)
+  run->result->records = MAX (rows, 1);
+  run->result->pages = pages->len;
+  run->result->print_copies = rows > 0 ? 1 : b->job->copies;
+  if (!roneo_job_run_ready (run, error))
+    return FALSE;
+  if (run->job->common.dry_run)
     return TRUE;
-  const RoneoRenderOptions options = {
-    .title = b->template_->title, .author = b->template_->author,
-    .subject = b->template_->subject, .creator = "roneo " RONEO_VERSION,
-    .date = b->job->date, .bleed = b->bleed,
-  };
-  RoneoOutput *target
-      = roneo_output_set_open (b->outputs, b->result->output, "the PDF", TRUE, error);
+  RoneoRenderOptions options = run->render;
+  options.bleed = b->bleed;
+  options.label_context = NULL;
+  RoneoOutput *target = roneo_job_run_open_pdf (run, error);
   return target != NULL && roneo_render_pdf_to (pages, &options, target, error);
 }
 
@@ -413,79 +374,97 @@ describe_nup (const Batch *b)
 static void
 fill_result (Batch *b)
 {
-  RoneoBatchResult *result = b->result;
-  result->layout_name = g_strdup (b->layout->name);
+  RoneoResult *result = b->run->result;
   result->imposition = b->job->single ? g_strdup_printf ("single pages, %.0f mm bleed, "
                                                         "TrimBox and BleedBox",
                                                         b->bleed / RONEO_PT_PER_MM)
                                       : describe_nup (b);
-  result->two_sided = b->copy_pages == 2;
-  result->short_edge = b->duplex == RONEO_NUP_DUPLEX_SHORT;
-  result->media = g_strdup (ipp_media (b->sheet_name));
+  result->sides = b->copy_pages < 2                       ? RONEO_DUPLEX_ONE_SIDED
+                  : b->duplex == RONEO_NUP_DUPLEX_SHORT ? RONEO_DUPLEX_SHORT_EDGE
+                                                          : RONEO_DUPLEX_LONG_EDGE;
 }
 
-/* The inputs and the output path, checked before any sheet is laid out. */
+/* --- printing ---------------------------------------------------------------- */
+
+/* A wrong queue is found once the inputs are read, before the sheets are made. */
 static gboolean
-check_output (Batch *b, GError **error)
+check_printer (const Batch *b, GError **error)
 {
-  b->outputs = roneo_engine_new_outputs (b->job->force, b->job->cancel, b->job->input, b->layout);
-  if (b->job->data != NULL)
-    roneo_output_set_add_input (b->outputs, "the CSV file", b->job->data);
-  return b->job->dry_run
-         || roneo_output_set_check (b->outputs, b->result->output, "the PDF", TRUE, error);
+  RoneoPrintOptions probe = { .printer = b->job->printer, .copies = 1, .color = b->job->color };
+  return roneo_print_check (&probe, error);
 }
 
 static gboolean
-run (Batch *b, GError **error)
+print_pdf (Batch *b, GError **error)
 {
-  const RoneoBatchJob *job = b->job;
-  if (!load (b, error) || !impose (b, error))
+  RoneoResult *result = b->run->result;
+  g_autofree char *media = g_strdup (ipp_media (b->sheet_name));
+  RoneoPrintOptions options = {
+    .printer = b->job->printer,
+    .copies = result->print_copies,
+    .sides = result->sides == RONEO_DUPLEX_SHORT_EDGE  ? RONEO_PRINT_SHORT_EDGE
+             : result->sides == RONEO_DUPLEX_LONG_EDGE ? RONEO_PRINT_LONG_EDGE
+                                                       : RONEO_PRINT_ONE_SIDED,
+    .media = media,
+    .color = b->job->color,
+  };
+  if (roneo_job_run_cancelled (b->run, error))
     return FALSE;
-  if (job->data != NULL && !job->calibration && !read_rows (b, error))
+  return roneo_print_file (result->output, &options, b->job->print_progress,
+                           b->job->print_progress_data, &result->print_job, error);
+}
+
+/* --- the job ------------------------------------------------------------------ */
+
+static gboolean
+run_steps (Batch *b, GError **error)
+{
+  static const RoneoCopyFormat copy = { roneo_copy_parse, roneo_copy_parse_file };
+  RoneoJobRun *run = b->run;
+  const RoneoJobCommon *common = &run->job->common;
+  gboolean has_data = common->data.path != NULL || common->data.bytes != NULL;
+  /* Copies without data: a {field} left in the tract is said, not hidden. */
+  if (!roneo_job_run_load (run, &copy, !has_data, RONEO_LAYOUT_FLYER, "-batch.pdf", error)
+      || !impose (b, error))
     return FALSE;
-  if (job->preflight != NULL && !job->preflight (job->preflight_data, error))
+  if (has_data && !b->job->calibration && !read_rows (b, error))
     return FALSE;
-  b->result->output = job->output ? g_strdup (job->output)
-                                  : roneo_engine_default_output (job->input, "-batch.pdf");
-  if (!check_output (b, error))
-    return FALSE;
-  if (job->single && !job->press)
+  if (b->job->printer != NULL && run->output == NULL)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                   "--single is for the press profile: add --profile press");
+      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_OUTPUT,
+                           "a batch sent to a printer is written to a file first: give an "
+                           "output path");
       return FALSE;
     }
-  gboolean ok = job->calibration ? write_calibration (b, error)
-                : job->single    ? write_single (b, error)
-                : job->data      ? write_records (b, error)
-                                 : write_copies (b, error);
-  fill_result (b);
-  if (!ok || !roneo_engine_check_strict (job->strict, b->warnings, error))
+  if (b->job->printer != NULL && !check_printer (b, error))
     return FALSE;
-  if (job->dry_run)
+  if (b->job->single && b->job->profile != RONEO_PROFILE_PRESS)
+    {
+      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SINGLE,
+                           "single pages are for the press profile");
+      return FALSE;
+    }
+  b->one_sheet = b->job->printer != NULL && !has_data;
+  gboolean ok = b->job->calibration ? write_calibration (b, error)
+                : b->job->single    ? write_single (b, error)
+                : has_data          ? write_records (b, error)
+                                    : write_copies (b, error);
+  fill_result (b);
+  if (!ok || !roneo_job_run_ready (run, error))
+    return FALSE;
+  if (common->dry_run)
     return TRUE;
-  return (b->writer == NULL || roneo_sheet_writer_close (b->writer, error))
-         && roneo_output_set_commit (b->outputs, error);
+  if ((b->writer != NULL && !roneo_sheet_writer_close (b->writer, error))
+      || !roneo_job_run_commit (run, error))
+    return FALSE;
+  return b->job->printer == NULL || print_pdf (b, error);
 }
 
 gboolean
-roneo_engine_run_batch (RoneoEngine *engine, const RoneoBatchJob *job, RoneoWarnings *warnings,
-                        RoneoBatchResult *result, GError **error)
+roneo_batch_run (RoneoJobRun *run, GError **error)
 {
-  memset (result, 0, sizeof *result);
-  Batch b = { engine, job, warnings, result };
-  gboolean ok = run (&b, error);
+  Batch b = { run, &run->job->batch };
+  gboolean ok = run_steps (&b, error);
   batch_clear (&b);
-  if (!ok)
-    g_clear_pointer (&result->output, g_free);
   return ok;
-}
-
-void
-roneo_batch_result_clear (RoneoBatchResult *result)
-{
-  g_clear_pointer (&result->output, g_free);
-  g_clear_pointer (&result->layout_name, g_free);
-  g_clear_pointer (&result->imposition, g_free);
-  g_clear_pointer (&result->media, g_free);
 }

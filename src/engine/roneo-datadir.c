@@ -50,7 +50,7 @@ roneo_default_date (gint64 *date, GError **error)
   gint64 value = g_ascii_strtoll (epoch, &end, 10);
   if (errno != 0 || end == epoch || *end != '\0' || value < 0)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+      g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_DATE,
                    "SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", epoch);
       return FALSE;
     }
@@ -74,7 +74,7 @@ roneo_date_parse (const char *text, gint64 *date, GError **error)
   g_autoptr (GDateTime) parsed = g_date_time_new_from_iso8601 (iso, utc);
   if (parsed == NULL)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+      g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_DATE,
                    "'%s' is not a date (write 2026-03-01, 2026-03-01T10:00:00Z or seconds "
                    "since 1970)",
                    text);

@@ -62,7 +62,7 @@ static void
 set_unknown (const RoneoTiling *tiling, const char *id, GError **error)
 {
   g_autofree char *rows = describe_rows (tiling);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "no sheet '%s' (this banner has %s)", id,
+  g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS, "no sheet '%s' (this banner has %s)", id,
                rows);
 }
 
@@ -72,7 +72,7 @@ select_one (const RoneoTiling *tiling, const char *item, gboolean *chosen, GErro
   g_autofree char *id = g_strstrip (g_strdup (item));
   if (*id == '\0')
     {
-      g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_USAGE, "empty sheet ID in --sheets");
+      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS, "an empty sheet ID");
       return FALSE;
     }
   const RoneoTile *tile = tile_for_id (tiling, id);

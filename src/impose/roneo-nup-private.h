@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 double roneo_nup_crop_offset (const RoneoNupSpec *spec);
 double roneo_nup_mark_reach (const RoneoNupSpec *spec);
 
-/* Sets RONEO_ERROR_USAGE with the message; returns FALSE. */
-gboolean roneo_nup_fail (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Sets RONEO_JOB_ERROR code with the message; returns FALSE. */
+gboolean roneo_nup_fail (GError **error, RoneoJobErrorCode code, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
 
 /* "A4", "A6 landscape", "100 x 150 mm". Owned. */
 char *roneo_nup_dup_paper_name (double width, double height);

@@ -19,13 +19,13 @@ static const char *const known_papers[]
     = { "A7", "A6", "A5", "A4", "A3", "SRA3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid" };
 
 gboolean
-roneo_nup_fail (GError **error, const char *format, ...)
+roneo_nup_fail (GError **error, RoneoJobErrorCode code, const char *format, ...)
 {
   va_list args;
   va_start (args, format);
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_USAGE, message);
+  g_set_error_literal (error, RONEO_JOB_ERROR, code, message);
   return FALSE;
 }
 
@@ -203,17 +203,17 @@ spec_check (const RoneoNupSpec *spec, GError **error)
   double shortest = MIN (spec->sheet_width, spec->sheet_height);
   if (!(spec->page_width > 0 && spec->page_height > 0 && spec->sheet_width > 0
         && spec->sheet_height > 0))
-    return roneo_nup_fail (error, "copy and sheet sizes must be positive");
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET, "copy and sheet sizes must be positive");
   if (spec->profile == RONEO_NUP_PRESS && !(spec->bleed >= 0 && spec->bleed <= MAX_BLEED))
-    return roneo_nup_fail (error, "bleed must lie between 0 and 10 mm");
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_BLEED, "bleed must lie between 0 and 10 mm");
   if (!(spec->printer_margin >= 0 && spec->printer_margin < shortest / 4))
-    return roneo_nup_fail (error, "printer margin must lie between 0 and a quarter of the sheet");
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET, "printer margin must lie between 0 and a quarter of the sheet");
   if (spec->nup > RONEO_NUP_MAX_SLOTS)
-    return roneo_nup_fail (error, "at most %d copies per sheet", RONEO_NUP_MAX_SLOTS);
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_NUP, "at most %d copies per sheet", RONEO_NUP_MAX_SLOTS);
   return TRUE;
 }
 
-/* "use --sheet A3 or larger": the first usual sheet bigger than the spec's that
+/* "A3 or larger": the first usual sheet bigger than the spec's that
  * holds one copy. */
 static char *
 dup_larger_sheet (const RoneoNupSpec *spec)
@@ -229,9 +229,9 @@ dup_larger_sheet (const RoneoNupSpec *spec)
         continue;
       choose (&larger, 0, &choice, &max_fit);
       if (max_fit > 0)
-        return g_strdup_printf ("use --sheet %s or larger", sheets[i]);
+        return g_strdup_printf ("%s or larger", sheets[i]);
     }
-  return g_strdup ("use a larger --sheet");
+  return g_strdup ("a larger sheet");
 }
 
 /* The error for a spec where nothing or not `nup` fits. */
@@ -243,17 +243,17 @@ set_choice_error (const RoneoNupSpec *spec, guint max_fit, GError **error)
   if (max_fit == 0)
     {
       g_autofree char *larger = dup_larger_sheet (spec);
-      roneo_nup_fail (error, "%s %s does not fit %s %s sheet; %s", roneo_nup_article (copy), copy,
+      roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET, "%s %s does not fit %s %s sheet; %s", roneo_nup_article (copy), copy,
                       roneo_nup_article (sheet), sheet, larger);
     }
   else if (spec->nup == 0)
-    roneo_nup_fail (error, "%u copies fit on one sheet, more than %d; give --nup", max_fit,
+    roneo_nup_fail (error, RONEO_JOB_ERROR_NUP, "%u copies fit on one sheet, more than %d; say how many", max_fit,
                     RONEO_NUP_MAX_SLOTS);
   else
     {
       g_autofree char *counts = possible_counts (spec, max_fit);
       g_autofree char *page = roneo_nup_dup_paper_name (spec->page_width, spec->page_height);
-      roneo_nup_fail (error, "%s copies cannot be arranged %u-up on %s %s sheet; possible: %s",
+      roneo_nup_fail (error, RONEO_JOB_ERROR_NUP, "%s copies cannot be arranged %u-up on %s %s sheet; possible: %s",
                       page, spec->nup, roneo_nup_article (sheet), sheet, counts);
     }
 }

@@ -60,10 +60,11 @@ frame_new (const RoneoTilingSpec *spec, RoneoOrientation orientation)
   return frame;
 }
 
+/* A setting of the job out of range: code says which. */
 static gboolean
-usage_error (GError **error, const char *format, double value)
+setting_error (GError **error, RoneoJobErrorCode code, const char *format, double value)
 {
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, format, value / RONEO_PT_PER_MM);
+  g_set_error (error, RONEO_JOB_ERROR, code, format, value / RONEO_PT_PER_MM);
   return FALSE;
 }
 
@@ -74,15 +75,15 @@ check_sheet (const RoneoTilingSpec *spec, GError **error)
   double half_width = spec->sheet_width / 2, half_height = spec->sheet_height / 2;
   if (m->left >= half_width || m->right >= half_width || m->top >= half_height
       || m->bottom >= half_height || m->left < 0 || m->right < 0 || m->top < 0 || m->bottom < 0)
-    return usage_error (error, "printer margin out of range (0 to half the sheet, %.1f mm)",
+    return setting_error (error, RONEO_JOB_ERROR_PRINTER_MARGIN, "printer margin out of range (0 to half the sheet, %.1f mm)",
                         MIN (half_width, half_height));
   if (spec->overlap < 0 || spec->overlap >= MIN (half_width, half_height))
-    return usage_error (error, "overlap out of range (0 to half the sheet, %.1f mm)",
+    return setting_error (error, RONEO_JOB_ERROR_OVERLAP, "overlap out of range (0 to half the sheet, %.1f mm)",
                         MIN (half_width, half_height));
   double printable = MIN (spec->sheet_width - m->left - m->right,
                           spec->sheet_height - m->top - m->bottom);
   if (spec->overlap > printable - RONEO_MM (1.0))
-    return usage_error (error, "overlap leaves less than 1 mm of a sheet's printable %.1f mm",
+    return setting_error (error, RONEO_JOB_ERROR_OVERLAP, "overlap leaves less than 1 mm of a sheet's printable %.1f mm",
                         printable);
   return TRUE;
 }
@@ -93,11 +94,11 @@ roneo_tiling_spec_check (const RoneoTilingSpec *spec, GError **error)
   g_return_val_if_fail (spec != NULL, FALSE);
   g_return_val_if_fail (spec->sheet_width > 0 && spec->sheet_width <= spec->sheet_height, FALSE);
   if (!(spec->banner_width > 0 && spec->banner_height > 0))
-    return usage_error (error, "banner size must be positive (%.1f mm)",
+    return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner size must be positive (%.1f mm)",
                         MIN (spec->banner_width, spec->banner_height));
   if (spec->banner_width > RONEO_TILING_MAX_BANNER + EPSILON
       || spec->banner_height > RONEO_TILING_MAX_BANNER + EPSILON)
-    return usage_error (error, "banner larger than %.0f mm", RONEO_TILING_MAX_BANNER);
+    return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner larger than %.0f mm", RONEO_TILING_MAX_BANNER);
   return check_sheet (spec, error);
 }
 
@@ -220,7 +221,7 @@ roneo_tiling_new (const RoneoTilingSpec *spec, GError **error)
   Plan plan = plan_rows (spec, spec->strategy);
   if (plan.sheets > RONEO_TILING_MAX_SHEETS)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
+      g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_MAX_SHEETS,
                    "banner needs %.0f sheets, more than %d", plan.sheets,
                    RONEO_TILING_MAX_SHEETS);
       return NULL;
@@ -320,7 +321,8 @@ roneo_tiling_fit_max_sheets (const RoneoTilingSpec *spec, guint max_sheets, doub
     return FALSE;
   if (max_sheets == 0)
     {
-      g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_USAGE, "no sheets allowed (at least 1)");
+      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_MAX_SHEETS,
+                           "no sheets allowed (at least 1)");
       return FALSE;
     }
   RoneoTilingSpec trial = *spec;

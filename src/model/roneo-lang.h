@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* The language of a job that gives none and whose copy says none. */
+#define RONEO_LANG_DEFAULT "fr"
+
 typedef struct
 {
   const char *tag;             /* canonical BCP 47: "fr-CA" */

@@ -64,6 +64,8 @@ cairo_status_t roneo_render_append_bytes (void *closure, const unsigned char *da
 gboolean roneo_render_check_status (cairo_status_t status, const char *path, GError **error);
 /* The PNG of surface into output, left open (not committed). */
 gboolean roneo_render_write_png (cairo_surface_t *surface, RoneoOutput *output, GError **error);
+/* surface as PNG bytes; what names it in errors. */
+GBytes *roneo_render_png_bytes_of (cairo_surface_t *surface, const char *what, GError **error);
 
 /* A white proof image of width x height pt at dpi, and a context on it
  * that draws in pt. Owned. */

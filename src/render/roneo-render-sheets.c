@@ -89,16 +89,12 @@ roneo_render_sheets_pdf (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderO
          && roneo_output_commit (output, error);
 }
 
-gboolean
-roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
-                           const RoneoRenderOptions *options, RoneoOutput *output, GError **error)
+static cairo_surface_t *
+sheet_proof (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+             const RoneoRenderOptions *options, const char *path, GError **error)
 {
-  g_return_val_if_fail (pages != NULL && sheet != NULL && dpi > 0, FALSE);
-  g_return_val_if_fail (options != NULL && output != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  const char *path = roneo_output_peek_path (output);
   if (!roneo_sheet_check_pages (sheet, pages->len, path, error))
-    return FALSE;
+    return NULL;
   g_autoptr (cairo_surface_t) surface
       = roneo_render_new_proof (sheet->width, sheet->height, dpi);
   g_autoptr (cairo_t) cr = roneo_render_proof_context (surface, dpi);
@@ -107,10 +103,31 @@ roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, double dpi
   roneo_draw_sheet (cr, sheet, &sources, options->label_context);
   roneo_sheet_sources_clear (&sources);
   if (!roneo_render_check_status (cairo_status (cr), path, error))
-    return FALSE;
+    return NULL;
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (surface);
-  return roneo_render_write_png (surface, output, error);
+  return g_steal_pointer (&surface);
+}
+
+gboolean
+roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                           const RoneoRenderOptions *options, RoneoOutput *output, GError **error)
+{
+  g_return_val_if_fail (pages != NULL && sheet != NULL && dpi > 0, FALSE);
+  g_return_val_if_fail (options != NULL && output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr (cairo_surface_t) surface
+      = sheet_proof (pages, sheet, dpi, options, roneo_output_peek_path (output), error);
+  return surface != NULL && roneo_render_write_png (surface, output, error);
+}
+
+GBytes *
+roneo_render_sheet_png_bytes (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                              const RoneoRenderOptions *options, const char *what, GError **error)
+{
+  g_return_val_if_fail (pages != NULL && sheet != NULL && dpi > 0 && options != NULL, NULL);
+  g_autoptr (cairo_surface_t) surface = sheet_proof (pages, sheet, dpi, options, what, error);
+  return surface ? roneo_render_png_bytes_of (surface, what, error) : NULL;
 }
 
 gboolean

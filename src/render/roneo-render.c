@@ -222,12 +222,10 @@ roneo_render_proof_context (cairo_surface_t *proof, double dpi)
   return cr;
 }
 
-gboolean
-roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *output, GError **error)
+/* The page drawn on a white proof, or NULL with an error naming path. */
+static cairo_surface_t *
+page_proof (const RoneoPage *page, double dpi, const char *path, GError **error)
 {
-  g_return_val_if_fail (page != NULL && dpi > 0 && output != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  const char *path = roneo_output_peek_path (output);
   g_autoptr (cairo_surface_t) surface = roneo_render_new_proof (page->width, page->height, dpi);
   g_autoptr (cairo_t) cr = roneo_render_proof_context (surface, dpi);
   roneo_draw_page (cr, page, 0, FALSE);
@@ -236,11 +234,43 @@ roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *output, GEr
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s", path,
                    cairo_status_to_string (status));
-      return FALSE;
+      return NULL;
     }
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (surface);
-  return roneo_render_write_png (surface, output, error);
+  return g_steal_pointer (&surface);
+}
+
+gboolean
+roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *output, GError **error)
+{
+  g_return_val_if_fail (page != NULL && dpi > 0 && output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr (cairo_surface_t) surface
+      = page_proof (page, dpi, roneo_output_peek_path (output), error);
+  return surface != NULL && roneo_render_write_png (surface, output, error);
+}
+
+GBytes *
+roneo_render_png_bytes_of (cairo_surface_t *surface, const char *what, GError **error)
+{
+  g_autoptr (GByteArray) png = g_byte_array_new ();
+  cairo_status_t status = cairo_surface_write_to_png_stream (surface, roneo_render_append_bytes, png);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot make %s: %s", what,
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+GBytes *
+roneo_render_png_bytes (const RoneoPage *page, double dpi, const char *what, GError **error)
+{
+  g_return_val_if_fail (page != NULL && dpi > 0, NULL);
+  g_autoptr (cairo_surface_t) surface = page_proof (page, dpi, what, error);
+  return surface ? roneo_render_png_bytes_of (surface, what, error) : NULL;
 }
 
 gboolean

@@ -77,6 +77,12 @@ gboolean roneo_render_sheet_png_to (GPtrArray *pages, const RoneoSheet *sheet, d
 /* Writes one page as a PNG proof at dpi (e.g. 150), on white or the page
  * background; same atomic-write rules. */
 gboolean roneo_render_png (const RoneoPage *page, double dpi, const char *path, GError **error);
+/* The same proofs as PNG bytes; what names them in errors ("the proof of page 2"). */
+GBytes *roneo_render_png_bytes (const RoneoPage *page, double dpi, const char *what,
+                                GError **error);
+GBytes *roneo_render_sheet_png_bytes (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
+                                      const RoneoRenderOptions *options, const char *what,
+                                      GError **error);
 gboolean roneo_render_png_to (const RoneoPage *page, double dpi, RoneoOutput *output,
                               GError **error);
 
