@@ -93,16 +93,8 @@ job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
 static int
 print_result (const RoneoCliOptions *o, const RoneoBatchResult *result)
 {
-  RoneoPrintOptions options = {
-    .printer = o->print,
-    .copies = result->print_copies,
-    .sides = !result->two_sided ? RONEO_PRINT_ONE_SIDED
-             : result->short_edge ? RONEO_PRINT_SHORT_EDGE
-                                  : RONEO_PRINT_LONG_EDGE,
-    .media = result->media,
-    .color = !o->mono,
-  };
-  return roneo_cli_send (o, result->output, &options);
+  return roneo_cli_send (o, result->output, o->print, result->print_copies, result->sides,
+                         result->media);
 }
 
 static void
@@ -149,8 +141,7 @@ static gboolean
 check_printer (gpointer data, GError **error)
 {
   const RoneoCliOptions *o = data;
-  RoneoPrintOptions probe = { .printer = o->print, .copies = 1, .color = !o->mono };
-  return roneo_print_check (&probe, error);
+  return roneo_print_check (o->print, 1, RONEO_DUPLEX_AUTO, NULL, !o->mono, error);
 }
 
 /* Runs the job (and prints it); the caller removes a print-only temporary. */

@@ -10,6 +10,7 @@
 #include "roneo-fields.h"
 #include "roneo-flow.h"
 #include "roneo-nup.h"
+#include "roneo-print.h"
 #include "roneo-render.h"
 #include "roneo-row-store.h"
 
@@ -30,7 +31,7 @@ typedef struct
   const char *lang;
   PangoContext *context;    /* owned */
   RoneoNup *nup;            /* owned */
-  RoneoNupDuplex duplex;
+  RoneoDuplex duplex;
   double bleed;
   char *sheet_name;         /* owned */
   GStrv fields;             /* owned: the CSV's columns */
@@ -56,21 +57,6 @@ batch_clear (Batch *b)
   g_free (b->data_source);
   roneo_sheet_writer_free (b->writer);
   roneo_output_set_free (b->outputs);
-}
-
-static const char *
-ipp_media (const char *sheet)
-{
-  static const char *const media[][2] = {
-    { "A3", "iso_a3_297x420mm" },         { "A4", "iso_a4_210x297mm" },
-    { "A5", "iso_a5_148x210mm" },         { "SRA3", "iso_sra3_320x450mm" },
-    { "Letter", "na_letter_8.5x11in" },   { "Legal", "na_legal_8.5x14in" },
-    { "Tabloid", "na_ledger_11x17in" },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (media); i++)
-    if (g_ascii_strcasecmp (sheet, media[i][0]) == 0)
-      return media[i][1];
-  return NULL;
 }
 
 /* --- the job's parts ------------------------------------------------------ */
@@ -123,8 +109,8 @@ impose (Batch *b, GError **error)
   b->bleed = spec.bleed;
   if ((b->nup = roneo_nup_new (&spec, error)) == NULL)
     return FALSE;
-  b->duplex = job->duplex == RONEO_BATCH_DUPLEX_LONG    ? RONEO_NUP_DUPLEX_LONG
-              : job->duplex == RONEO_BATCH_DUPLEX_SHORT ? RONEO_NUP_DUPLEX_SHORT
+  b->duplex = job->duplex == RONEO_BATCH_DUPLEX_LONG    ? RONEO_DUPLEX_LONG_EDGE
+              : job->duplex == RONEO_BATCH_DUPLEX_SHORT ? RONEO_DUPLEX_SHORT_EDGE
                                                         : b->nup->duplex;
   if (!job->press && !roneo_nup_content_clear (b->nup, MIN (b->layout->margin_left,
                                                             b->layout->margin_top)))
@@ -420,8 +406,12 @@ fill_result (Batch *b)
                                                         b->bleed / RONEO_PT_PER_MM)
                                       : describe_nup (b);
   result->two_sided = b->copy_pages == 2;
-  result->short_edge = b->duplex == RONEO_NUP_DUPLEX_SHORT;
-  result->media = g_strdup (ipp_media (b->sheet_name));
+  g_auto (RoneoPrintRequest) request = { 0 };
+  roneo_print_request_for_sheets (b->nup->width, b->nup->height, result->two_sided, b->duplex,
+                                  result->print_copies, &request);
+  result->sides = request.sides;
+  result->short_edge = request.sides == RONEO_DUPLEX_SHORT_EDGE;
+  result->media = g_steal_pointer (&request.media);
 }
 
 /* The inputs and the output path, checked before any sheet is laid out. */

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "roneo-duplex.h"
 #include "roneo-warnings.h"
 
 #include <glib.h>
@@ -171,6 +172,7 @@ typedef struct
   gboolean two_sided;
   gboolean short_edge; /* when two_sided: the binding to ask for */
   char *media;         /* IPP media of the sheet, "iso_a4_210x297mm", owned */
+  RoneoDuplex sides;   /* what to ask the printer: ONE_SIDED, LONG_EDGE or SHORT_EDGE */
 } RoneoBatchResult;
 
 gboolean roneo_engine_run_batch (RoneoEngine *engine, const RoneoBatchJob *job,
