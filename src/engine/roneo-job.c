@@ -13,6 +13,7 @@
 #include "roneo-hyphen.h"
 #include "roneo-layout-parser.h"
 #include "roneo-render.h"
+#include "roneo-style.h"
 
 #include <string.h>
 
@@ -128,12 +129,13 @@ roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignmen
 }
 
 void
-roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout, const char *const *sections,
-                          RoneoWarnings *warnings)
+roneo_engine_check_fonts (RoneoEngine *engine, const RoneoLayout *layout, RoneoWarnings *warnings)
 {
-  for (gsize i = 0; sections[i] != NULL; i++)
+  gsize n;
+  const RoneoStyleId *ids = roneo_styles_for_kind (layout->kind, &n);
+  for (gsize i = 0; i < n; i++)
     {
-      const RoneoStyle *style = roneo_layout_get_style (layout, sections[i]);
+      const RoneoStyle *style = roneo_layout_peek_style (layout, ids[i]);
       roneo_fonts_check (engine->fonts, style->font, style->weight, style->italic, warnings);
     }
 }
@@ -284,9 +286,7 @@ roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarn
   if (layout == NULL)
     return FALSE;
   result->layout_name = g_strdup (layout->name);
-  static const char *const sections[]
-      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer", NULL };
-  roneo_engine_check_fonts (engine, layout, sections, warnings);
+  roneo_engine_check_fonts (engine, layout, warnings);
   const char *lang = job->lang ? job->lang : document->lang ? document->lang : DEFAULT_LANG;
   g_autoptr (PangoContext) context = roneo_fonts_create_context (engine->fonts, lang);
   RoneoComposeContext cc = { context, engine->hyphenator, lang, warnings };
