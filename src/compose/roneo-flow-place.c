@@ -95,9 +95,9 @@ static void
 warn_broken_word (Flow *f, const Prepared *p, const RoneoLineSet *set)
 {
   if (set->broke_word)
-    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
-                        "%s:%u: a word is wider than the measure and was broken across lines",
-                        f->c->document->source, p->block->line);
+    roneo_warnings_add_at (f->warnings, RONEO_WARNING_GENERAL, f->c->document->source,
+                           p->block->line,
+                           "a word is wider than the measure and was broken across lines");
 }
 
 void

@@ -149,12 +149,14 @@ roneo_engine_check_strict (gboolean strict, RoneoWarnings *warnings, GError **er
   /* A font warning first: it is the one to fix before any other. */
   const RoneoWarning *first = roneo_warnings_peek (warnings, 0);
   for (guint i = roneo_warnings_get_count (warnings); i-- > 0;)
-    if (roneo_warnings_peek (warnings, i)->kind == RONEO_WARNING_FONT)
+    if (roneo_warning_get_kind (roneo_warnings_peek (warnings, i)) == RONEO_WARNING_FONT)
       first = roneo_warnings_peek (warnings, i);
-  RoneoErrorCode code = first->kind == RONEO_WARNING_FONT  ? RONEO_ERROR_FONT
-                        : first->kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW
-                                                           : RONEO_ERROR_INPUT;
-  g_set_error (error, RONEO_ERROR, code, "%s (--strict)", first->message);
+  RoneoWarningKind kind = roneo_warning_get_kind (first);
+  RoneoErrorCode code = kind == RONEO_WARNING_FONT  ? RONEO_ERROR_FONT
+                        : kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW
+                                                    : RONEO_ERROR_INPUT;
+  g_autofree char *text = roneo_warning_to_string (first);
+  g_set_error (error, RONEO_ERROR, code, "%s (--strict)", text);
   return FALSE;
 }
 
