@@ -60,7 +60,10 @@ roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet)
   if (quiet)
     return;
   for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
-    fprintf (stderr, "roneo: warning: %s\n", roneo_warnings_peek (warnings, i)->message);
+    {
+      g_autofree char *text = roneo_warning_to_string (roneo_warnings_peek (warnings, i));
+      fprintf (stderr, "roneo: warning: %s\n", text);
+    }
 }
 
 void

@@ -333,8 +333,7 @@ run (Banner *b, GError **error)
                                         error);
   if (b->layout == NULL)
     return FALSE;
-  static const char *const sections[] = { "slogan", "byline", NULL };
-  roneo_engine_check_fonts (b->engine, b->layout, sections, b->warnings);
+  roneo_engine_check_fonts (b->engine, b->layout, b->warnings);
   b->lang = job->lang ? job->lang : b->document->lang ? b->document->lang : "fr";
   if (!make_spec (b, error) || !compose (b, error))
     return FALSE;

@@ -75,9 +75,7 @@ load (Batch *b, GError **error)
                                         error);
   if (b->layout == NULL)
     return FALSE;
-  static const char *const sections[]
-      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer", NULL };
-  roneo_engine_check_fonts (b->engine, b->layout, sections, b->warnings);
+  roneo_engine_check_fonts (b->engine, b->layout, b->warnings);
   b->lang = job->lang ? job->lang : b->template_->lang ? b->template_->lang : "fr";
   b->context = roneo_fonts_create_context (b->engine->fonts, b->lang);
   return TRUE;

@@ -35,9 +35,9 @@ RoneoLayout *roneo_engine_load_layout (RoneoEngine *engine, const char *name,
 gboolean roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignments,
                                    RoneoWarnings *warnings, GError **error);
 
-/* Warns for each style in sections (NULL-terminated) whose font is not there. */
-void roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout,
-                               const char *const *sections, RoneoWarnings *warnings);
+/* Warns for each style of the layout's kind whose font is not there. */
+void roneo_engine_check_fonts (RoneoEngine *engine, const RoneoLayout *layout,
+                               RoneoWarnings *warnings);
 
 /* Under --strict the first warning (a font one first) fails the job, before
  * anything is written: RONEO_ERROR_FONT or RONEO_ERROR_INPUT. */

@@ -13,6 +13,7 @@
 #include "roneo-hyphen.h"
 #include "roneo-layout-parser.h"
 #include "roneo-render.h"
+#include "roneo-style.h"
 
 #include <string.h>
 
@@ -128,12 +129,13 @@ roneo_engine_fill_fields (RoneoDocument **document, const char *const *assignmen
 }
 
 void
-roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout, const char *const *sections,
-                          RoneoWarnings *warnings)
+roneo_engine_check_fonts (RoneoEngine *engine, const RoneoLayout *layout, RoneoWarnings *warnings)
 {
-  for (gsize i = 0; sections[i] != NULL; i++)
+  gsize n;
+  const RoneoStyleId *ids = roneo_styles_for_kind (layout->kind, &n);
+  for (gsize i = 0; i < n; i++)
     {
-      const RoneoStyle *style = roneo_layout_get_style (layout, sections[i]);
+      const RoneoStyle *style = roneo_layout_peek_style (layout, ids[i]);
       roneo_fonts_check (engine->fonts, style->font, style->weight, style->italic, warnings);
     }
 }
@@ -147,12 +149,14 @@ roneo_engine_check_strict (gboolean strict, RoneoWarnings *warnings, GError **er
   /* A font warning first: it is the one to fix before any other. */
   const RoneoWarning *first = roneo_warnings_peek (warnings, 0);
   for (guint i = roneo_warnings_get_count (warnings); i-- > 0;)
-    if (roneo_warnings_peek (warnings, i)->kind == RONEO_WARNING_FONT)
+    if (roneo_warning_get_kind (roneo_warnings_peek (warnings, i)) == RONEO_WARNING_FONT)
       first = roneo_warnings_peek (warnings, i);
-  RoneoErrorCode code = first->kind == RONEO_WARNING_FONT  ? RONEO_ERROR_FONT
-                        : first->kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW
-                                                           : RONEO_ERROR_INPUT;
-  g_set_error (error, RONEO_ERROR, code, "%s (--strict)", first->message);
+  RoneoWarningKind kind = roneo_warning_get_kind (first);
+  RoneoErrorCode code = kind == RONEO_WARNING_FONT  ? RONEO_ERROR_FONT
+                        : kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW
+                                                    : RONEO_ERROR_INPUT;
+  g_autofree char *text = roneo_warning_to_string (first);
+  g_set_error (error, RONEO_ERROR, code, "%s (--strict)", text);
   return FALSE;
 }
 
@@ -284,9 +288,7 @@ roneo_engine_run_flyer (RoneoEngine *engine, const RoneoFlyerJob *job, RoneoWarn
   if (layout == NULL)
     return FALSE;
   result->layout_name = g_strdup (layout->name);
-  static const char *const sections[]
-      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer", NULL };
-  roneo_engine_check_fonts (engine, layout, sections, warnings);
+  roneo_engine_check_fonts (engine, layout, warnings);
   const char *lang = job->lang ? job->lang : document->lang ? document->lang : DEFAULT_LANG;
   g_autoptr (PangoContext) context = roneo_fonts_create_context (engine->fonts, lang);
   RoneoComposeContext cc = { context, engine->hyphenator, lang, warnings };
