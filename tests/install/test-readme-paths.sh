@@ -17,11 +17,12 @@ check () {
 }
 
 # Paths such as examples/tract-a4.md or docs/DESIGN.md, wherever they are
-# (build/src/cli/roneo, ~/.local/share/roneo/fonts: not in the repository).
+# (build/src/cli/roneo, ~/.local/share/roneo/fonts: not in the repository),
+# but for what roneo writes (.pdf, .png, .json).
 while read -r path; do
   check "${path%/}"
 done < <(grep -oE '(^|[^A-Za-z0-9._/~-])(examples|tests|tools|layouts|fonts|docs|src)/[A-Za-z0-9._/-]*[A-Za-z0-9_/]' \
-           "$readme" | sed -E 's|^[^a-z]||' | sort -u)
+           "$readme" | sed -E 's|^[^a-z]||' | grep -vE '\.(pdf|png|json)$' | sort -u)
 
 # Input files on the command lines of the sh blocks: the words ending in
 # .md, .txt, .csv or .ini that are not an output (-o) and not ~/ or FILE.
