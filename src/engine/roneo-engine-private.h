@@ -17,6 +17,7 @@ struct _RoneoEngine
 {
   char *data_dir;
   GStrv layout_dirs;
+  GStrv font_dirs; /* the user's first, then DATA/fonts (with fonts.conf) */
   RoneoFonts *fonts;
   RoneoHyphenator *hyphenator;
 };

@@ -45,13 +45,17 @@ typedef struct
   char *dump;        /* the page IR dump, owned */
 } RoneoFlyerResult;
 
-/* data_dir: where layouts/ and fonts/ live; NULL finds it (RONEO_DATA_DIR,
- * then the source tree, then the installed data). Loads the fonts. */
+/* data_dir: where layouts/ and fonts/ live; NULL: RONEO_DATA_DIR, else the
+ * source tree when this library is the one built there, else the installed
+ * data. The user's own layouts and fonts ($XDG_DATA_HOME/roneo) come first
+ * either way. Loads the fonts. */
 RoneoEngine *roneo_engine_new (const char *data_dir, GError **error);
 void roneo_engine_free (RoneoEngine *engine);
 
-/* The folders searched for layouts, first wins. Borrowed, NULL-terminated. */
+/* The folders searched for layouts, first wins; and those fonts are read
+ * from. Borrowed, NULL-terminated. */
 const char *const *roneo_engine_get_layout_dirs (RoneoEngine *engine);
+const char *const *roneo_engine_get_font_dirs (RoneoEngine *engine);
 
 /* `roneo fonts`: each Roneo family and what it resolves to. Owned string. */
 char *roneo_engine_describe_fonts (RoneoEngine *engine);
