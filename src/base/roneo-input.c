@@ -13,8 +13,10 @@
 
 struct _RoneoInput
 {
-  char *source; /* the path, or "<stdin>" */
-  int fd;
+  char *source;  /* the path, "<stdin>" or the bytes' name */
+  int fd;        /* -1 for bytes */
+  GBytes *bytes; /* owned, or NULL for a file */
+  gsize offset;  /* in bytes: what was read */
   gboolean is_stdin;
   RoneoInputKind kind;
   guint64 total; /* bytes read so far */
@@ -124,11 +126,36 @@ roneo_input_open (const char *path, RoneoInputKind kind, GError **error)
   return input;
 }
 
+RoneoInput *
+roneo_input_new_bytes (GBytes *bytes, const char *name, RoneoInputKind kind)
+{
+  g_return_val_if_fail (bytes != NULL && name != NULL && kind < G_N_ELEMENTS (kinds), NULL);
+  RoneoInput *input = g_new0 (RoneoInput, 1);
+  input->source = g_strdup (name);
+  input->fd = -1;
+  input->bytes = g_bytes_ref (bytes);
+  input->kind = kind;
+  return input;
+}
+
+static gssize
+read_bytes (RoneoInput *input, void *buffer, gsize size)
+{
+  gsize length = 0;
+  const guchar *data = g_bytes_get_data (input->bytes, &length);
+  gsize n = MIN (size, length - input->offset);
+  if (n > 0)
+    memcpy (buffer, data + input->offset, n);
+  input->offset += n;
+  return (gssize) n;
+}
+
 gssize
 roneo_input_read (RoneoInput *input, void *buffer, gsize size, GError **error)
 {
   g_return_val_if_fail (input != NULL && buffer != NULL, -1);
-  gssize n = read (input->fd, buffer, size);
+  gssize n
+      = input->bytes != NULL ? read_bytes (input, buffer, size) : read (input->fd, buffer, size);
   if (n < 0)
     {
       int errnum = errno;
@@ -157,8 +184,9 @@ roneo_input_free (RoneoInput *input)
 {
   if (input == NULL)
     return;
-  if (!input->is_stdin)
+  if (input->fd >= 0 && !input->is_stdin)
     close (input->fd);
+  g_clear_pointer (&input->bytes, g_bytes_unref);
   g_free (input->source);
   g_free (input);
 }

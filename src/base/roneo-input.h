@@ -10,7 +10,8 @@
  * signal fails (the CLI catches only the signals that stop a job).
  *
  * A RoneoInput is opened, read in chunks and freed; roneo_input_read_all
- * does the three for the inputs that are read whole.
+ * does the three for the inputs that are read whole. An input may also be
+ * bytes a program already holds, read the same way within the same limit.
  */
 #pragma once
 
@@ -35,11 +36,15 @@ typedef struct _RoneoInput RoneoInput;
  * regular file. */
 RoneoInput *roneo_input_open (const char *path, RoneoInputKind kind, GError **error);
 
+/* Reads bytes (a reference is taken) as an input of that kind, named name
+ * in messages. Owned. */
+RoneoInput *roneo_input_new_bytes (GBytes *bytes, const char *name, RoneoInputKind kind);
+
 /* Reads up to size bytes into buffer. Returns the number read, 0 at the end,
  * or -1 with error (a read error, or the input passed its limit). */
 gssize roneo_input_read (RoneoInput *input, void *buffer, gsize size, GError **error);
 
-/* The name used in messages: the path, or "<stdin>". Borrowed. */
+/* The name used in messages: the path, "<stdin>" or the bytes' name. Borrowed. */
 const char *roneo_input_get_source (const RoneoInput *input);
 
 /* Closes the file (standard input stays open). */

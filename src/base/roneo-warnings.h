@@ -4,6 +4,10 @@
  * added here, and the CLI prints the list (or turns it into an error under
  * --strict). A RoneoWarnings is owned by the job; stages borrow it and may be
  * given NULL, in which case warnings are dropped.
+ *
+ * A warning is a record: its kind, what is wrong, and where when it is about a
+ * place in a file (the file, and the line from 1). roneo_warning_to_string()
+ * joins them the way messages read ("tract.md:12: message").
  */
 #pragma once
 
@@ -11,17 +15,11 @@
 
 G_BEGIN_DECLS
 
-struct _RoneoWarning
-{
-  RoneoWarningKind kind;
-  char *message; /* owned, without the position */
-  char *file;    /* owned, or NULL */
-  guint line;    /* from 1, 0 for none */
-};
-
+/* A warning about no place in particular. */
 void roneo_warnings_add (RoneoWarnings *warnings, RoneoWarningKind kind, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
-/* The same, about line (0: none) of file (NULL: none); the message has no position. */
+/* A warning about a file (NULL: none), at a line of it (0: the whole file);
+ * the message says what is wrong, without the position. */
 void roneo_warnings_add_at (RoneoWarnings *warnings, RoneoWarningKind kind, const char *file,
                             guint line, const char *format, ...) G_GNUC_PRINTF (5, 6);
 

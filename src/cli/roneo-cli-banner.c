@@ -56,15 +56,19 @@ parse_margins (const char *text, double out[4], GError **error)
 }
 
 static gboolean
-parse_size (const char *text, RoneoBannerJob *job, GError **error)
+parse_size (const char *text, RoneoJob *job, GError **error)
 {
   if (text == NULL)
     return TRUE;
   GError *cause = NULL;
-  if (!roneo_size_parse (text, &job->width, &job->height, &cause))
+  double width = 0, height = 0;
+  if (!roneo_size_parse (text, &width, &height, &cause))
     return usage_fail (error, "--size", cause);
-  if (job->width > 0 && job->height > 0)
-    return TRUE;
+  if (width > 0 && height > 0)
+    {
+      roneo_job_set_banner_size (job, width, height);
+      return TRUE;
+    }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
                "--size: '%s' is not a banner size (write width x height with a unit, like "
                "300x90cm or 10x1.2m)",
@@ -72,63 +76,81 @@ parse_size (const char *text, RoneoBannerJob *job, GError **error)
   return FALSE;
 }
 
+/* The lengths of the tiling: each option given replaces the layout's. */
 static gboolean
-job_from_options (const RoneoCliOptions *o, RoneoBannerJob *job, GError **error)
+set_lengths (const RoneoCliOptions *o, RoneoJob *job, GError **error)
 {
-  job->input = o->files && o->files[0] ? o->files[0] : "-";
-  job->text = o->text;
-  job->fields = (const char *const *) o->fields;
-  job->output = o->output;
-  job->layout = o->layout;
-  job->lang = o->lang;
-  job->sheet = o->sheet;
-  job->sheets = o->sheets;
-  job->whole = o->whole;
-  job->stencil = o->stencil;
-  job->manifest = o->manifest;
-  job->png_dpi = o->png_dpi;
-  job->strict = o->strict;
-  job->force = o->force;
-  job->overlap = -1;
-  for (guint i = 0; i < 4; i++)
-    job->printer_margin[i] = -1;
+  double overlap = -1, distance = 0;
+  double margins[4] = { -1, -1, -1, -1 };
+  if (!parse_size (o->size, job, error)
+      || !parse_length_option ("--overlap", o->overlap, RONEO_LENGTH_PAPER, &overlap, error)
+      || !parse_margins (o->printer_margin, margins, error)
+      || !parse_length_option ("--distance", o->distance, RONEO_LENGTH_DISTANCE, &distance,
+                               error))
+    return FALSE;
+  roneo_job_set_overlap (job, overlap);
+  roneo_job_set_printer_margins (job, margins[0], margins[1], margins[2], margins[3]);
+  roneo_job_set_reading_distance (job, distance);
+  return TRUE;
+}
+
+static RoneoJob *
+job_from_options (const RoneoCliOptions *o, GError **error)
+{
+  g_autoptr (RoneoJob) job = roneo_cli_job_new (RONEO_JOB_BANNER, o, error);
+  if (job == NULL)
+    return NULL;
+  if (o->text != NULL)
+    {
+      /* The slogan on the command line: messages say "--text:1:", and the
+       * PDF goes where a banner.txt would put it. */
+      g_autoptr (GBytes) text = g_bytes_new (o->text, strlen (o->text));
+      roneo_job_set_input_bytes (job, text, "--text");
+      if (o->output == NULL)
+        roneo_job_set_output_file (job, o->whole ? "banner.pdf" : "banner-tiles.pdf");
+    }
   if (o->max_sheets < 0)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--max-sheets must be positive");
-      return FALSE;
+      return NULL;
     }
-  job->max_sheets = (guint) o->max_sheets;
-  if (!roneo_cli_parse_lang (o->lang, &job->lang, error) || !parse_size (o->size, job, error)
-      || !parse_length_option ("--overlap", o->overlap, RONEO_LENGTH_PAPER, &job->overlap, error)
-      || !parse_margins (o->printer_margin, job->printer_margin, error)
-      || !parse_length_option ("--distance", o->distance, RONEO_LENGTH_DISTANCE, &job->distance,
-                               error))
-    return FALSE;
-  return roneo_cli_options_date (o, &job->date, error);
+  GError *cause = NULL;
+  if (!roneo_job_set_sheet (job, o->sheet, &cause))
+    return usage_fail (error, "--sheet", cause), NULL;
+  roneo_job_set_max_sheets (job, (guint) o->max_sheets);
+  roneo_job_set_sheet_selection (job, o->sheets);
+  roneo_job_set_whole (job, o->whole);
+  roneo_job_set_stencil (job, o->stencil);
+  roneo_job_set_manifest_file (job, o->manifest);
+  return set_lengths (o, job, error) ? g_steal_pointer (&job) : NULL;
 }
 
 static void
-print_summary (const RoneoCliOptions *o, const RoneoBannerJob *job,
-               const RoneoBannerResult *result)
+print_summary (const RoneoCliOptions *o, const RoneoResult *result)
 {
-  double cap_mm = result->cap_height / RONEO_PT_PER_MM;
+  double cap_mm = roneo_result_get_cap_height (result) / RONEO_PT_PER_MM;
+  double width = 0, height = 0;
+  roneo_result_get_banner_size (result, &width, &height);
   g_autofree char *where
-      = job->whole ? g_strdup ("on one page")
-                   : g_strdup_printf ("on %u %s sheets in %u rows", result->sheets,
-                                      result->sheet_name, result->rows);
+      = o->whole ? g_strdup ("on one page")
+                 : g_strdup_printf ("on %u %s sheets in %u rows", roneo_result_get_n_pages (result),
+                                    roneo_result_get_sheet_name (result),
+                                    roneo_result_get_n_rows (result));
   roneo_cli_note (o->quiet, "roneo: banner %.0f x %.0f cm %s; capitals %.0f mm: read from %.0f m, "
                   "strike from %.0f m\n",
-                  result->width / RONEO_MM (10), result->height / RONEO_MM (10), where, cap_mm,
+                  width / RONEO_MM (10), height / RONEO_MM (10), where, cap_mm,
                   cap_mm * 300 / 1000, cap_mm * 120 / 1000);
-  if (result->output != NULL)
-    roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n", result->output);
-  for (guint i = 0; result->proofs && i < result->proofs->len; i++)
+  if (roneo_result_get_output_path (result) != NULL)
     roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
-                    (const char *) g_ptr_array_index (result->proofs, i));
+                    roneo_result_get_output_path (result));
+  for (guint i = 0; i < roneo_result_get_n_proofs (result); i++)
+    if (roneo_result_get_proof_path (result, i) != NULL)
+      roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
+                      roneo_result_get_proof_path (result, i));
 }
 
 static int
-run_banner (const RoneoCliOptions *o, gboolean dry_run)
+run_banner (const RoneoCliOptions *o)
 {
   if ((o->files == NULL || o->files[0] == NULL) && o->text == NULL)
     return roneo_cli_usage_error ("banner", "no slogan (give a file, - for standard input, "
@@ -136,30 +158,24 @@ run_banner (const RoneoCliOptions *o, gboolean dry_run)
   if (o->files && o->files[0] && (o->files[1] != NULL || o->text != NULL))
     return roneo_cli_usage_error ("banner", "one slogan at a time");
   g_autoptr (GError) error = NULL;
-  RoneoBannerJob job = { .dry_run = dry_run };
-  if (!job_from_options (o, &job, &error))
+  g_autoptr (RoneoJob) job = job_from_options (o, &error);
+  if (job == NULL)
     return roneo_cli_fail (error);
-  const char *inputs[] = { o->text ? "" : job.input, o->layout ? o->layout : "", NULL };
-  const char *output = o->output                                  ? o->output
-                       : !o->text && strcmp (job.input, "-") == 0 ? "-"
-                                                                  : NULL;
+  const char *input = o->text ? "" : o->files[0];
+  const char *inputs[] = { input, o->layout ? o->layout : "", NULL };
+  const char *output = o->output                               ? o->output
+                       : !o->text && strcmp (input, "-") == 0 ? "-"
+                                                               : NULL;
   int refused = roneo_cli_check_stdin ("banner", inputs);
-  if (refused || (!dry_run && (refused = roneo_cli_check_stdout ("banner", output))))
+  if (refused || (refused = roneo_cli_check_stdout ("banner", output)))
     return refused;
-  job.cancel = roneo_cli_catch_signals ();
-  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
-  if (engine == NULL)
-    return roneo_cli_fail (error);
-  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_auto (RoneoBannerResult) result = { 0 };
-  gboolean ok = roneo_engine_run_banner (engine, &job, warnings, &result, &error);
-  roneo_cli_release_signals ();
-  roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
-  if (!ok)
-    return roneo_cli_fail (error);
+  int status = 0;
+  g_autoptr (RoneoResult) result = roneo_cli_run (job, o, &status);
+  if (result == NULL)
+    return status;
   if (o->dump)
-    fputs (result.dump, stdout);
-  print_summary (o, &job, &result);
+    fputs (roneo_result_get_dump (result), stdout);
+  print_summary (o, result);
   return 0;
 }
 
@@ -206,5 +222,5 @@ roneo_cli_banner (int argc, char **argv)
       "[FILE]", "Lay out a slogan as a banner, tiled across sheets a home printer can print.",
       &o, own, G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
-  return status ? status : run_banner (&o, FALSE);
+  return status ? status : run_banner (&o);
 }

@@ -55,72 +55,77 @@ parse_nup (const char *text, guint *out, GError **error)
 }
 
 static gboolean
-job_from_options (const RoneoCliOptions *o, RoneoBatchJob *job, GError **error)
+usage_fail (GError **error, const char *option, GError *cause)
+{
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "%s: %s", option, cause->message);
+  g_error_free (cause);
+  return FALSE;
+}
+
+/* What is a batch's own: copies, data, imposition, printing. */
+static gboolean
+set_batch (const RoneoCliOptions *o, RoneoJob *job, GError **error)
 {
   static const char *const profiles[] = { "office", "press", NULL };
   static const char *const duplexes[] = { "auto", "long", "short", NULL };
+  static const RoneoDuplex edges[] = { RONEO_DUPLEX_AUTO, RONEO_DUPLEX_LONG_EDGE,
+                                       RONEO_DUPLEX_SHORT_EDGE };
   int profile = 0, duplex = 0;
-  job->input = o->files[0];
-  job->data = o->data;
-  job->fields = (const char *const *) o->fields;
-  job->output = o->output;
-  job->layout = o->layout;
-  job->lang = o->lang;
-  job->sheet = o->sheet;
-  job->calibration = o->calibration;
-  job->single = o->single;
-  job->strict = o->strict;
-  job->force = o->force;
-  job->one_sheet = o->print != NULL && o->data == NULL;
+  guint nup = 0;
   if (o->copies < 0 || (o->copies == 0 && o->copies_given))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--copies must be 1 or more");
       return FALSE;
     }
-  job->copies = o->copies > 0 ? (guint) o->copies : 1;
   if ((o->profile && !parse_choice ("--profile", o->profile, profiles, &profile, error))
       || (o->duplex && !parse_choice ("--duplex", o->duplex, duplexes, &duplex, error))
-      || !parse_nup (o->nup, &job->nup, error))
+      || !parse_nup (o->nup, &nup, error) || !roneo_cli_set_bleed (job, o->bleed, error))
     return FALSE;
-  job->press = profile == 1;
-  job->duplex = (RoneoBatchDuplex) duplex;
-  if (!roneo_cli_parse_lang (o->lang, &job->lang, error)
-      || !roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
+  GError *cause = NULL;
+  if (!roneo_job_set_sheet (job, o->sheet, &cause))
+    return usage_fail (error, "--sheet", cause);
+  if (o->copies > 0 && !roneo_job_set_copies (job, (guint) o->copies, error))
     return FALSE;
-  return roneo_cli_options_date (o, &job->date, error);
-}
-
-static int
-print_result (const RoneoCliOptions *o, const RoneoBatchResult *result)
-{
-  RoneoPrintOptions options = {
-    .printer = o->print,
-    .copies = result->print_copies,
-    .sides = !result->two_sided ? RONEO_PRINT_ONE_SIDED
-             : result->short_edge ? RONEO_PRINT_SHORT_EDGE
-                                  : RONEO_PRINT_LONG_EDGE,
-    .media = result->media,
-    .color = !o->mono,
-  };
-  return roneo_cli_send (o, result->output, &options);
+  roneo_job_set_data_file (job, o->data);
+  roneo_job_set_nup (job, nup);
+  roneo_job_set_profile (job, profile == 1 ? RONEO_PROFILE_PRESS : RONEO_PROFILE_OFFICE);
+  roneo_job_set_duplex (job, edges[duplex]);
+  roneo_job_set_calibration (job, o->calibration);
+  roneo_job_set_single (job, o->single);
+  if (o->print != NULL)
+    {
+      roneo_job_set_printer (job, o->print, !o->mono);
+      roneo_job_set_print_progress (job, roneo_cli_say_print_state, (gpointer) o);
+    }
+  if (!o->quiet && isatty (STDERR_FILENO))
+    roneo_job_set_progress (job, show_progress, NULL);
+  return TRUE;
 }
 
 static void
-report (const RoneoCliOptions *o, const RoneoBatchResult *result)
+report (const RoneoCliOptions *o, const RoneoResult *result)
 {
-  const char *where = o->print && !o->output              ? "job"
-                      : strcmp (result->output, "-") == 0 ? "standard output"
-                                                          : result->output;
+  const char *output = roneo_result_get_output_path (result);
+  const char *where = o->print && !o->output       ? "job"
+                      : strcmp (output, "-") == 0 ? "standard output"
+                                                   : output;
+  const char *imposition = roneo_result_get_imposition (result);
   if (o->calibration)
     {
       roneo_cli_note (o->quiet, "roneo: %s: the calibration sheet, recto/verso (%s)\n", where,
-                      result->imposition);
+                      imposition);
       return;
     }
-  roneo_cli_note (o->quiet, "roneo: %s: %u cop%s on %u sheet%s%s (%s)\n", where,
-                  result->records, result->records > 1 ? "ies" : "y", result->sheets,
-                  result->sheets > 1 ? "s" : "", result->two_sided ? " recto/verso" : "",
-                  result->imposition);
+  guint records = roneo_result_get_n_records (result);
+  guint sheets = roneo_result_get_n_pages (result);
+  gboolean two_sided = roneo_result_get_sides (result) != RONEO_DUPLEX_ONE_SIDED;
+  roneo_cli_note (o->quiet, "roneo: %s: %u cop%s on %u sheet%s%s (%s)\n", where, records,
+                  records > 1 ? "ies" : "y", sheets, sheets > 1 ? "s" : "",
+                  two_sided ? " recto/verso" : "", imposition);
+  if (o->print != NULL)
+    roneo_cli_say_printed (o, output, o->print, roneo_result_get_print_job (result),
+                           roneo_result_get_print_copies (result),
+                           roneo_result_get_sides (result));
 }
 
 /* With --print and no -o, the PDF goes to a temporary file, removed after. */
@@ -144,40 +149,15 @@ remove_print_only (char *path)
   g_free (path);
 }
 
-/* A wrong queue is found once the inputs are read, before the sheets are made. */
-static gboolean
-check_printer (gpointer data, GError **error)
-{
-  const RoneoCliOptions *o = data;
-  RoneoPrintOptions probe = { .printer = o->print, .copies = 1, .color = !o->mono };
-  return roneo_print_check (&probe, error);
-}
-
-/* Runs the job (and prints it); the caller removes a print-only temporary. */
 static int
-run_job (RoneoCliOptions *o, RoneoBatchJob *job)
+run_job (const RoneoCliOptions *o, RoneoJob *job)
 {
-  g_autoptr (GError) error = NULL;
-  if (!o->quiet && isatty (STDERR_FILENO))
-    job->progress = show_progress;
-  job->cancel = roneo_cli_catch_signals ();
-  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
-  if (engine == NULL)
-    return roneo_cli_fail (error);
-  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_auto (RoneoBatchResult) result = { 0 };
-  gboolean ok = roneo_engine_run_batch (engine, job, warnings, &result, &error);
-  roneo_cli_release_signals ();
-  roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
-  if (!ok)
-    return roneo_cli_fail (error);
-  report (o, &result);
-  if (o->print != NULL && roneo_cli_was_interrupted ())
-    {
-      fprintf (stderr, "roneo: interrupted: %s was not sent to the printer\n", result.output);
-      return RONEO_ERROR_OUTPUT;
-    }
-  return o->print ? print_result (o, &result) : 0;
+  int status = 0;
+  g_autoptr (RoneoResult) result = roneo_cli_run (job, o, &status);
+  if (result == NULL)
+    return status;
+  report (o, result);
+  return 0;
 }
 
 static int
@@ -193,18 +173,13 @@ run_batch (RoneoCliOptions *o)
   if (o->print != NULL && g_strcmp0 (o->output, "-") == 0)
     return roneo_cli_usage_error ("batch", "--print sends a file: give -o FILE, or no -o");
   g_autoptr (GError) error = NULL;
-  RoneoBatchJob job = { 0 };
-  if (!job_from_options (o, &job, &error))
+  g_autoptr (RoneoJob) job = roneo_cli_job_new (RONEO_JOB_BATCH, o, &error);
+  if (job == NULL || !set_batch (o, job, &error))
     return roneo_cli_fail (error);
-  if (o->print != NULL)
-    {
-      job.preflight = check_printer;
-      job.preflight_data = o;
-    }
   char *temporary = print_only_path (o);
   if (temporary != NULL)
-    job.output = temporary;
-  int status = run_job (o, &job);
+    roneo_job_set_output_file (job, temporary);
+  int status = run_job (o, job);
   remove_print_only (temporary);
   return status;
 }

@@ -4,23 +4,22 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Fills the parts of a job that the options decide. */
-static gboolean
-job_from_options (const RoneoCliOptions *o, RoneoFlyerJob *job, GError **error)
+static void
+report (const RoneoCliOptions *o, const RoneoResult *result, gboolean dry_run, double ms)
 {
-  job->input = o->files[0];
-  job->output = o->output;
-  job->fields = (const char *const *) o->fields;
-  job->layout = o->layout;
-  job->lang = o->lang;
-  job->png_dpi = o->png_dpi;
-  job->marks = o->marks;
-  job->strict = o->strict;
-  job->force = o->force;
-  if (!roneo_cli_parse_lang (o->lang, &job->lang, error)
-      || !roneo_cli_parse_bleed (o->bleed, &job->bleed, error))
-    return FALSE;
-  return roneo_cli_options_date (o, &job->date, error);
+  guint pages = roneo_result_get_n_pages (result);
+  const char *layout = roneo_result_get_layout_name (result);
+  if (dry_run)
+    roneo_cli_note (o->quiet, "%s: fits on %u page%s of %s\n", o->files[0], pages,
+                    pages > 1 ? "s" : "", layout);
+  else
+    roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s (%u page%s, %s, %.0f ms)\n",
+                    roneo_result_get_output_path (result), pages, pages > 1 ? "s" : "", layout,
+                    ms);
+  for (guint i = 0; i < roneo_result_get_n_proofs (result); i++)
+    if (roneo_result_get_proof_path (result, i) != NULL)
+      roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
+                      roneo_result_get_proof_path (result, i));
 }
 
 static int
@@ -36,34 +35,19 @@ run_job (const char *command, const RoneoCliOptions *o, gboolean dry_run)
   if (refused || (!dry_run && (refused = roneo_cli_check_stdout (command, output))))
     return refused;
   g_autoptr (GError) error = NULL;
-  RoneoFlyerJob job = { .dry_run = dry_run };
-  if (!job_from_options (o, &job, &error))
+  g_autoptr (RoneoJob) job = roneo_cli_job_new (RONEO_JOB_FLYER, o, &error);
+  if (job == NULL || !roneo_cli_set_bleed (job, o->bleed, &error))
     return roneo_cli_fail (error);
-  job.cancel = roneo_cli_catch_signals ();
+  roneo_job_set_marks (job, o->marks);
+  roneo_job_set_dry_run (job, dry_run);
   gint64 start = g_get_monotonic_time ();
-  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
-  if (engine == NULL)
-    return roneo_cli_fail (error);
-  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_auto (RoneoFlyerResult) result = { 0 };
-  gboolean ok = roneo_engine_run_flyer (engine, &job, warnings, &result, &error);
-  roneo_cli_release_signals ();
-  roneo_cli_print_warnings (warnings, o->quiet || (!ok && o->strict));
-  if (!ok)
-    return roneo_cli_fail (error);
+  int status = 0;
+  g_autoptr (RoneoResult) result = roneo_cli_run (job, o, &status);
+  if (result == NULL)
+    return status;
   if (o->dump)
-    fputs (result.dump, stdout);
-  double ms = (g_get_monotonic_time () - start) / 1000.0;
-  if (dry_run)
-    roneo_cli_note (o->quiet, "%s: fits on %u page%s of %s\n", job.input, result.pages,
-                    result.pages > 1 ? "s" : "", result.layout_name);
-  else
-    roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s (%u page%s, %s, %.0f ms)\n",
-                    result.output, result.pages, result.pages > 1 ? "s" : "",
-                    result.layout_name, ms);
-  for (guint i = 0; result.proofs && i < result.proofs->len; i++)
-    roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
-                    (const char *) g_ptr_array_index (result.proofs, i));
+    fputs (roneo_result_get_dump (result), stdout);
+  report (o, result, dry_run, (g_get_monotonic_time () - start) / 1000.0);
   return 0;
 }
 

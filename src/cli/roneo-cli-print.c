@@ -4,23 +4,32 @@
 #include <stdio.h>
 #include <string.h>
 
-static void
-say_state (const char *state, gpointer data)
+void
+roneo_cli_say_print_state (const char *state, gpointer data)
 {
   const RoneoCliOptions *o = data;
   roneo_cli_note (o->quiet || !o->verbose, "roneo: print job %s\n", state);
 }
 
-int
-roneo_cli_send (const RoneoCliOptions *o, const char *path, const RoneoPrintOptions *options)
+void
+roneo_cli_say_printed (const RoneoCliOptions *o, const char *path, const char *queue, int job_id,
+                       guint copies, RoneoDuplex sides)
+{
+  roneo_cli_note (o->quiet, "roneo: printed %s on '%s' (job %d, %u cop%s, %s)\n", path, queue,
+                  job_id, copies, copies > 1 ? "ies" : "y",
+                  sides != RONEO_DUPLEX_AUTO ? roneo_duplex_to_ipp (sides) : "the queue's sides");
+}
+
+static int
+send (const RoneoCliOptions *o, const char *path, const char *queue, guint copies,
+      RoneoDuplex sides, const char *media)
 {
   g_autoptr (GError) error = NULL;
   int job_id = 0;
-  if (!roneo_print_file (path, options, say_state, (gpointer) o, &job_id, &error))
+  if (!roneo_print_file (path, queue, copies, sides, media, !o->mono, roneo_cli_say_print_state,
+                         (gpointer) o, &job_id, &error))
     return roneo_cli_fail (error);
-  roneo_cli_note (o->quiet, "roneo: printed %s on '%s' (job %d, %u cop%s, %s)\n", path,
-                  options->printer, job_id, options->copies, options->copies > 1 ? "ies" : "y",
-                  roneo_print_sides_to_string (options->sides));
+  roneo_cli_say_printed (o, path, queue, job_id, copies, sides);
   return 0;
 }
 
@@ -31,15 +40,14 @@ run_print (const RoneoCliOptions *o)
     return roneo_cli_usage_error ("print", "give one PDF to print");
   if (o->printer == NULL)
     return roneo_cli_usage_error ("print", "no --printer (list the queues with 'lpstat -p')");
-  RoneoPrintOptions options = { .printer = o->printer, .copies = 1, .media = o->media,
-                                .color = !o->mono };
+  RoneoDuplex sides = RONEO_DUPLEX_ONE_SIDED;
   if (o->copies < 0)
     return roneo_cli_usage_error ("print", "--copies must be 1 or more");
-  options.copies = o->copies > 0 ? (guint) o->copies : 1;
-  if (o->sides != NULL && !roneo_print_sides_from_string (o->sides, &options.sides))
+  if (o->sides != NULL && !roneo_duplex_from_ipp (o->sides, &sides))
     return roneo_cli_usage_error ("print", "--sides takes one-sided, two-sided-long-edge or "
                                            "two-sided-short-edge");
-  return roneo_cli_send (o, o->files[0], &options);
+  return send (o, o->files[0], o->printer, o->copies > 0 ? (guint) o->copies : 1, sides,
+                         o->media);
 }
 
 int

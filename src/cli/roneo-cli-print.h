@@ -1,8 +1,12 @@
-/* roneo-cli-print.h: sending a PDF to CUPS from the CLI (roneo print, batch --print). */
+/* roneo-cli-print.h: what the CLI says about printing (roneo print, batch --print). */
 #pragma once
 
 #include "roneo-cli-options.h"
-#include "roneo-print.h"
 
-/* Prints path with options, says how it went; returns the exit code. */
-int roneo_cli_send (const RoneoCliOptions *o, const char *path, const RoneoPrintOptions *options);
+/* A RoneoPrintProgress whose data is the RoneoCliOptions: the job's states
+ * with --verbose. */
+void roneo_cli_say_print_state (const char *state, gpointer data);
+
+/* "roneo: printed PATH on 'QUEUE' (job N, 2 copies, two-sided-long-edge)". */
+void roneo_cli_say_printed (const RoneoCliOptions *o, const char *path, const char *queue,
+                            int job_id, guint copies, RoneoDuplex sides);

@@ -3,6 +3,7 @@
 #include "roneo-error.h"
 #include "roneo-fit.h"
 #include "roneo-glyph-check.h"
+#include "roneo-style.h"
 #include "roneo-text-layout.h"
 #include "roneo-typo.h"
 
@@ -123,8 +124,9 @@ wide_word_error (const RoneoDocument *document, RoneoFit *fit, RoneoFit *by, dou
   const RoneoFit *wide = slogan ? fit : by;
   const RoneoBlock *block = slogan ? roneo_fit_find_block (wide, document)
                                    : roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
-  roneo_fit_set_wide_word_error (wide, document->source, block, slogan ? "slogan" : "byline",
-                                 measure, error);
+  RoneoStyleId style = slogan ? RONEO_STYLE_SLOGAN : RONEO_STYLE_BYLINE;
+  roneo_fit_set_wide_word_error (wide, document->source, block, roneo_style_name (style), measure,
+                                 error);
   roneo_fit_clear (fit);
   roneo_fit_clear (by);
   return NULL;
@@ -162,13 +164,13 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
   double top = frame.y + (frame.height - block) / 2;
   RoneoPage *page = roneo_page_new (width, height, 1);
   page->background = layout->background;
-  place_fit (page, "slogan", &fit, &layout->slogan, &frame, top);
+  place_fit (page, roneo_style_name (RONEO_STYLE_SLOGAN), &fit, &layout->slogan, &frame, top);
   g_autoptr (GHashTable) seen = roneo_compose_new_glyph_seen ();
   roneo_compose_check_glyphs (cc->warnings, seen, fit.layout, document->source, document->blocks,
                               g_ptr_array_index (document->blocks, 0));
   if (by.layout != NULL)
     {
-      place_fit (page, "byline", &by, &layout->byline, &frame,
+      place_fit (page, roneo_style_name (RONEO_STYLE_BYLINE), &by, &layout->byline, &frame,
                  top + fit_height (&fit) + frame.height * BYLINE_GAP);
       roneo_compose_check_glyphs (cc->warnings, seen, by.layout, document->source, NULL,
                                   signature);

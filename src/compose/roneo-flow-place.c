@@ -95,9 +95,9 @@ static void
 warn_broken_word (Flow *f, const Prepared *p, const RoneoLineSet *set)
 {
   if (set->broke_word)
-    roneo_warnings_add (f->warnings, RONEO_WARNING_GENERAL,
-                        "%s:%u: a word is wider than the measure and was broken across lines",
-                        f->c->document->source, p->block->line);
+    roneo_warnings_add_at (f->warnings, RONEO_WARNING_GENERAL, f->c->document->source,
+                           p->block->line,
+                           "a word is wider than the measure and was broken across lines");
 }
 
 void
@@ -161,7 +161,7 @@ roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
     roneo_flow_new_page (f);
   double x = fit_x (&f->c->frame, fit, style->align, 0);
   roneo_flow_check_glyphs (f, fit->layout, p);
-  roneo_page_add_text (f->page, "headline", fit->layout, x,
+  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), fit->layout, x,
                        f->y - pango_units_to_double (fit->ink.y), fit->size, &style->color);
   f->y += height;
   roneo_flow_close_block (f, style);
@@ -178,6 +178,7 @@ roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit)
 {
   const RoneoStyle *style = &f->c->layout->quote;
   const RoneoRect *frame = &f->c->frame;
+  const char *role = roneo_compose_role_name (p->role);
   double pad = roneo_flow_quote_padding (style);
   double height = pango_units_to_double (fit->ink.height) + 2 * pad;
   roneo_flow_open_block (f, style);
@@ -185,15 +186,15 @@ roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit)
     roneo_flow_new_page (f);
   RoneoRect box = { frame->x, f->y, frame->width, height };
   if (style->has_background)
-    roneo_page_add_box (f->page, "quote", &box, &style->background);
+    roneo_page_add_box (f->page, role, &box, &style->background);
   else
     {
-      roneo_page_add_rule (f->page, "quote", frame->x, f->y, frame->width, 1.5, &style->color);
-      roneo_page_add_rule (f->page, "quote", frame->x, f->y + height, frame->width, 1.5,
+      roneo_page_add_rule (f->page, role, frame->x, f->y, frame->width, 1.5, &style->color);
+      roneo_page_add_rule (f->page, role, frame->x, f->y + height, frame->width, 1.5,
                            &style->color);
     }
   roneo_flow_check_glyphs (f, fit->layout, p);
-  roneo_page_add_text (f->page, "quote", fit->layout, fit_x (frame, fit, style->align, pad),
+  roneo_page_add_text (f->page, role, fit->layout, fit_x (frame, fit, style->align, pad),
                        f->y + pad - pango_units_to_double (fit->ink.y), fit->size, &style->color);
   f->y += height;
   roneo_flow_close_block (f, style);
@@ -207,6 +208,7 @@ void
 roneo_flow_place_signature (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = &f->c->layout->footer;
+  const char *role = roneo_compose_role_name (p->role);
   const RoneoRect *frame = &f->c->frame;
   g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, frame->width);
   double height = set->lines->len * roneo_line_set_get_pitch (set);
@@ -214,7 +216,7 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
     roneo_flow_new_page (f);
   f->reserved = height + FOOTER_GAP;
   double y = roneo_flow_frame_bottom (f) - height;
-  roneo_page_add_rule (f->page, "footer", frame->x, y - FOOTER_GAP / 2, frame->width, 0.5,
+  roneo_page_add_rule (f->page, role, frame->x, y - FOOTER_GAP / 2, frame->width, 0.5,
                        &style->color);
   f->empty = FALSE;
   if (f->draft)
@@ -222,5 +224,5 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
   g_autoptr (PangoLayout) layout
       = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
   roneo_flow_check_glyphs (f, layout, p);
-  roneo_page_add_text (f->page, "footer", layout, frame->x, y, set->size, &style->color);
+  roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &style->color);
 }

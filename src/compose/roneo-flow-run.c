@@ -141,16 +141,16 @@ place_notes (Flow *f)
   if (f->notes->len == 0 || f->draft)
     return;
   const RoneoRect *frame = &f->c->frame;
+  const char *role = roneo_style_name (RONEO_STYLE_FOOTNOTES);
   double y = roneo_flow_frame_bottom (f) - f->reserved - f->notes_height + NOTES_GAP;
-  roneo_page_add_rule (f->page, "footnotes", frame->x, y - NOTES_GAP / 2, frame->width / 3,
+  roneo_page_add_rule (f->page, role, frame->x, y - NOTES_GAP / 2, frame->width / 3,
                        NOTES_RULE_WIDTH, &f->footnotes.color);
   for (guint i = 0; i < f->notes->len; i++)
     {
       RoneoLineSet *set = note_set (f, g_array_index (f->notes, guint, i));
       g_autoptr (PangoLayout) layout
           = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
-      roneo_page_add_text (f->page, "footnotes", layout, frame->x, y, set->size,
-                           &f->footnotes.color);
+      roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &f->footnotes.color);
       guint note = f->c->n_blocks + g_array_index (f->notes, guint, i) - 1;
       roneo_flow_check_glyphs (f, layout, g_ptr_array_index (f->c->prepared, note));
       y += set->lines->len * roneo_line_set_get_pitch (set);
@@ -176,7 +176,7 @@ center_page (Flow *f)
   for (guint i = 0; i < f->page->items->len; i++)
     {
       RoneoItem *item = g_ptr_array_index (f->page->items, i);
-      if (g_strcmp0 (item->role, "footer") != 0)
+      if (g_strcmp0 (item->role, roneo_style_name (RONEO_STYLE_FOOTER)) != 0)
         item->rect.y += offset;
     }
 }

@@ -56,7 +56,9 @@ take_pages (Flow *f, RoneoWarnings *warnings)
   for (guint i = 0; i < roneo_warnings_get_count (f->warnings); i++)
     {
       const RoneoWarning *warning = roneo_warnings_peek (f->warnings, i);
-      roneo_warnings_add (warnings, warning->kind, "%s", warning->message);
+      roneo_warnings_add_at (warnings, roneo_warning_get_kind (warning),
+                             roneo_warning_get_file (warning), roneo_warning_get_line (warning),
+                             "%s", roneo_warning_get_message (warning));
     }
   GPtrArray *pages = g_steal_pointer (&f->pages);
   f->pages = g_ptr_array_new ();
@@ -96,9 +98,9 @@ check_display_fit (Composer *c, const Prepared *p, const RoneoFit *fit, double m
       return FALSE;
     }
   if (!fit->fits)
-    roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
-                        "%s:%u: the %s does not fit its box even at %.4g pt; shorten it",
-                        c->document->source, p->block->line, role, fit->size);
+    roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, p->block->line,
+                           "the %s does not fit its box even at %.4g pt; shorten it", role,
+                           fit->size);
   return TRUE;
 }
 
@@ -185,10 +187,10 @@ compose_pages (Composer *c, GError **error)
       if (best < 0)
         continue;
       if (best < pango_units_from_double (layout->body.size))
-        roneo_warnings_add (c->cc->warnings, RONEO_WARNING_FIT,
-                            "%s: body shrunk from %.4g to %.4g pt to fit %u page%s",
-                            c->document->source, layout->body.size, pango_units_to_double (best),
-                            pages, pages > 1 ? "s" : "");
+        roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, 0,
+                               "body shrunk from %.4g to %.4g pt to fit %u page%s",
+                               layout->body.size, pango_units_to_double (best), pages,
+                               pages > 1 ? "s" : "");
       g_autoptr (Flow) f = final_run (c, best, pages);
       if (f->error != NULL)
         {

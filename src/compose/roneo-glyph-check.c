@@ -17,29 +17,28 @@ line_of (gunichar c, GPtrArray *blocks, const RoneoBlock *fallback)
 }
 
 static void
-warn (RoneoWarnings *warnings, const RoneoUndrawable *u, const char *where)
+warn (RoneoWarnings *warnings, const RoneoUndrawable *u, const char *source, guint line)
 {
   char shown[8] = { 0 };
   g_unichar_to_utf8 (u->c, shown);
   switch (u->problem)
     {
     case RONEO_GLYPH_CONTROL:
-      roneo_warnings_add (warnings, RONEO_WARNING_FONT,
-                          "%s: the control character U+%04X cannot be printed; remove it", where,
-                          u->c);
+      roneo_warnings_add_at (warnings, RONEO_WARNING_FONT, source, line,
+                             "the control character U+%04X cannot be printed; remove it", u->c);
       break;
     case RONEO_GLYPH_NO_FONT:
-      roneo_warnings_add (warnings, RONEO_WARNING_FONT,
-                          "%s: no font of the set can draw the character U+%04X '%s': it would "
-                          "print as a box; replace it, or add a font that has it to fonts/",
-                          where, u->c, shown);
+      roneo_warnings_add_at (warnings, RONEO_WARNING_FONT, source, line,
+                             "no font of the set can draw the character U+%04X '%s': it would "
+                             "print as a box; replace it, or add a font that has it to fonts/",
+                             u->c, shown);
       break;
     case RONEO_GLYPH_BROKEN:
-      roneo_warnings_add (warnings, RONEO_WARNING_FONT,
-                          "%s: the font '%s' cannot draw the character U+%04X '%s' (and maybe "
-                          "others) although it claims to: its glyph table is broken; the text "
-                          "would print as boxes or not at all: replace or remove that font",
-                          where, u->font, u->c, shown);
+      roneo_warnings_add_at (warnings, RONEO_WARNING_FONT, source, line,
+                             "the font '%s' cannot draw the character U+%04X '%s' (and maybe "
+                             "others) although it claims to: its glyph table is broken; the text "
+                             "would print as boxes or not at all: replace or remove that font",
+                             u->font, u->c, shown);
       break;
     }
 }
@@ -57,8 +56,7 @@ roneo_compose_check_glyphs (RoneoWarnings *warnings, GHashTable *seen, PangoLayo
                                                    : g_strdup_printf ("U+%04X", u->c);
       if (!g_hash_table_add (seen, key))
         continue;
-      g_autofree char *where = g_strdup_printf ("%s:%u", source, line_of (u->c, blocks, fallback));
-      warn (warnings, u, where);
+      warn (warnings, u, source, line_of (u->c, blocks, fallback));
     }
 }
 

@@ -9,17 +9,19 @@
 
 #include "roneo-flow.h"
 #include "roneo-rich-text.h"
+#include "roneo-style.h"
 
+/* What a block is set as: the style it is set in, or a page break. */
 typedef enum
 {
-  ROLE_HEADLINE,
-  ROLE_SUBHEAD,
-  ROLE_BODY,
-  ROLE_LIST,
-  ROLE_QUOTE,
-  ROLE_FOOTER,
-  ROLE_FOOTNOTE,
-  ROLE_BREAK,
+  ROLE_HEADLINE = RONEO_STYLE_HEADLINE,
+  ROLE_SUBHEAD = RONEO_STYLE_SUBHEAD,
+  ROLE_BODY = RONEO_STYLE_BODY,
+  ROLE_LIST = RONEO_STYLE_LIST,
+  ROLE_QUOTE = RONEO_STYLE_QUOTE,
+  ROLE_FOOTER = RONEO_STYLE_FOOTER,
+  ROLE_FOOTNOTE = RONEO_STYLE_FOOTNOTES,
+  ROLE_BREAK = RONEO_STYLE_COUNT,
 } Role;
 
 typedef struct
@@ -35,4 +37,5 @@ typedef struct
 GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
                              const RoneoLayout *layout);
 
+/* The style's section name, "break" for a page break: for dumps and messages. Static. */
 const char *roneo_compose_role_name (Role role);

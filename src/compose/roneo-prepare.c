@@ -31,18 +31,15 @@ role_of (RoneoBlockKind kind)
 const char *
 roneo_compose_role_name (Role role)
 {
-  static const char *const names[]
-      = { "headline", "subhead", "body", "list", "quote", "footer", "footnotes", "break" };
-  return names[role];
+  return role == ROLE_BREAK ? "break" : roneo_style_name ((RoneoStyleId) role);
 }
 
+/* A page break has no text: the body style is as good as any. */
 static const RoneoStyle *
 role_style (const RoneoLayout *layout, Role role)
 {
-  const RoneoStyle *styles[] = { &layout->headline, &layout->subhead, &layout->body,
-                                 &layout->list,     &layout->quote,   &layout->footer,
-                                 &layout->footnotes, &layout->body };
-  return styles[role];
+  return roneo_layout_peek_style (layout,
+                                  role == ROLE_BREAK ? RONEO_STYLE_BODY : (RoneoStyleId) role);
 }
 
 /* A missing dictionary is a warning, given once per document. */

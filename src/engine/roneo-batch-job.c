@@ -10,8 +10,8 @@
 #include "roneo-fields.h"
 #include "roneo-flow.h"
 #include "roneo-nup.h"
-#include "roneo-render.h"
 #include "roneo-print.h"
+#include "roneo-render.h"
 #include "roneo-row-store.h"
 
 #include <string.h>
@@ -25,7 +25,7 @@ typedef struct
   RoneoJobRun *run;         /* the template is run->document, its layout run->layout */
   const RoneoBatchSettings *job;
   RoneoNup *nup;            /* owned */
-  RoneoNupDuplex duplex;
+  RoneoDuplex duplex;
   double bleed;
   char *sheet_name;         /* owned */
   GStrv fields;             /* owned: the CSV's columns */
@@ -35,6 +35,7 @@ typedef struct
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
   RoneoSheetWriter *writer; /* owned */
   gboolean one_sheet;       /* copies of a tract to print: one sheet, printed as many times */
+  char *media;              /* owned: the IPP media of the sheet */
 } Batch;
 
 static void
@@ -47,21 +48,7 @@ batch_clear (Batch *b)
   g_clear_pointer (&b->row_lines, g_array_unref);
   g_free (b->data_source);
   roneo_sheet_writer_free (b->writer);
-}
-
-static const char *
-ipp_media (const char *sheet)
-{
-  static const char *const media[][2] = {
-    { "A3", "iso_a3_297x420mm" },         { "A4", "iso_a4_210x297mm" },
-    { "A5", "iso_a5_148x210mm" },         { "SRA3", "iso_sra3_320x450mm" },
-    { "Letter", "na_letter_8.5x11in" },   { "Legal", "na_legal_8.5x14in" },
-    { "Tabloid", "na_ledger_11x17in" },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (media); i++)
-    if (g_ascii_strcasecmp (sheet, media[i][0]) == 0)
-      return media[i][1];
-  return NULL;
+  g_free (b->media);
 }
 
 /* --- the job's parts ------------------------------------------------------ */
@@ -90,9 +77,8 @@ impose (Batch *b, GError **error)
   b->bleed = spec.bleed;
   if ((b->nup = roneo_nup_new (&spec, error)) == NULL)
     return FALSE;
-  b->duplex = job->duplex == RONEO_DUPLEX_LONG_EDGE    ? RONEO_NUP_DUPLEX_LONG
-              : job->duplex == RONEO_DUPLEX_SHORT_EDGE ? RONEO_NUP_DUPLEX_SHORT
-                                                       : b->nup->duplex;
+  gboolean chosen = job->duplex == RONEO_DUPLEX_LONG_EDGE || job->duplex == RONEO_DUPLEX_SHORT_EDGE;
+  b->duplex = chosen ? job->duplex : b->nup->duplex;
   if (!press && !roneo_nup_content_clear (b->nup, MIN (layout->margin_left, layout->margin_top)))
     roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_GENERAL, b->run->layout_path, 0,
                            "layout '%s': its margins keep the copy closer than 8 mm to a cut; "
@@ -379,9 +365,11 @@ fill_result (Batch *b)
                                                         "TrimBox and BleedBox",
                                                         b->bleed / RONEO_PT_PER_MM)
                                       : describe_nup (b);
-  result->sides = b->copy_pages < 2                       ? RONEO_DUPLEX_ONE_SIDED
-                  : b->duplex == RONEO_NUP_DUPLEX_SHORT ? RONEO_DUPLEX_SHORT_EDGE
-                                                          : RONEO_DUPLEX_LONG_EDGE;
+  g_auto (RoneoPrintRequest) request = { 0 };
+  roneo_print_request_for_sheets (b->nup->width, b->nup->height, b->copy_pages == 2, b->duplex,
+                                  result->print_copies, &request);
+  result->sides = request.sides;
+  b->media = g_steal_pointer (&request.media);
 }
 
 /* --- printing ---------------------------------------------------------------- */
@@ -390,28 +378,17 @@ fill_result (Batch *b)
 static gboolean
 check_printer (const Batch *b, GError **error)
 {
-  RoneoPrintOptions probe = { .printer = b->job->printer, .copies = 1, .color = b->job->color };
-  return roneo_print_check (&probe, error);
+  return roneo_print_check (b->job->printer, 1, RONEO_DUPLEX_AUTO, NULL, b->job->color, error);
 }
 
 static gboolean
 print_pdf (Batch *b, GError **error)
 {
   RoneoResult *result = b->run->result;
-  g_autofree char *media = g_strdup (ipp_media (b->sheet_name));
-  RoneoPrintOptions options = {
-    .printer = b->job->printer,
-    .copies = result->print_copies,
-    .sides = result->sides == RONEO_DUPLEX_SHORT_EDGE  ? RONEO_PRINT_SHORT_EDGE
-             : result->sides == RONEO_DUPLEX_LONG_EDGE ? RONEO_PRINT_LONG_EDGE
-                                                       : RONEO_PRINT_ONE_SIDED,
-    .media = media,
-    .color = b->job->color,
-  };
-  if (roneo_job_run_cancelled (b->run, error))
-    return FALSE;
-  return roneo_print_file (result->output, &options, b->job->print_progress,
-                           b->job->print_progress_data, &result->print_job, error);
+  return !roneo_job_run_cancelled (b->run, error)
+         && roneo_print_file (result->output, b->job->printer, result->print_copies,
+                              result->sides, b->media, b->job->color, b->job->print_progress,
+                              b->job->print_progress_data, &result->print_job, error);
 }
 
 /* --- the job ------------------------------------------------------------------ */

@@ -13,12 +13,13 @@ struct _RoneoEngine
 {
   char *data_dir;
   GStrv layout_dirs;
+  GStrv font_dirs; /* the user's first, then DATA/fonts (with fonts.conf) */
   RoneoFonts *fonts;
   RoneoHyphenator *hyphenator;
 };
 
-/* Warns for each style of a layout of kind whose font is not there. */
-void roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout, RoneoLayoutKind kind,
+/* Warns for each style of the layout's kind whose font is not there. */
+void roneo_engine_check_fonts (RoneoEngine *engine, const RoneoLayout *layout,
                                RoneoWarnings *warnings);
 
 /* text with its forced breaks (U+2028) as spaces. Owned. */

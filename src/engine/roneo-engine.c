@@ -12,12 +12,13 @@ RoneoEngine *
 roneo_engine_new (const char *data_dir, GError **error)
 {
   g_autofree char *dir = data_dir ? g_strdup (data_dir) : roneo_datadir_find ();
-  g_autofree char *fonts_dir = g_build_filename (dir, "fonts", NULL);
-  RoneoFonts *fonts = roneo_fonts_new (fonts_dir, error);
+  g_auto (GStrv) font_dirs = roneo_datadir_font_dirs (dir);
+  RoneoFonts *fonts = roneo_fonts_new_for_dirs ((const char *const *) font_dirs, error);
   if (fonts == NULL)
     return NULL;
   RoneoEngine *engine = g_new0 (RoneoEngine, 1);
   engine->layout_dirs = roneo_datadir_layout_dirs (dir);
+  engine->font_dirs = g_steal_pointer (&font_dirs);
   engine->data_dir = g_steal_pointer (&dir);
   engine->fonts = fonts;
   engine->hyphenator = roneo_hyphenator_new (RONEO_HYPHEN_DIR);
@@ -31,6 +32,7 @@ roneo_engine_free (RoneoEngine *engine)
     return;
   g_free (engine->data_dir);
   g_strfreev (engine->layout_dirs);
+  g_strfreev (engine->font_dirs);
   roneo_fonts_free (engine->fonts);
   roneo_hyphenator_free (engine->hyphenator);
   g_free (engine);
@@ -40,6 +42,21 @@ const char *const *
 roneo_engine_get_layout_dirs (RoneoEngine *engine)
 {
   return (const char *const *) engine->layout_dirs;
+}
+
+const char *const *
+roneo_engine_get_font_dirs (RoneoEngine *engine)
+{
+  return (const char *const *) engine->font_dirs;
+}
+
+/* "(WHAT from: A, B)": the folders a listing read, so that a user can tell
+ * which copy of roneo's data it was. */
+static void
+append_dirs (GString *out, const char *what, const char *const *dirs)
+{
+  g_autofree char *joined = g_strjoinv (", ", (char **) dirs);
+  g_string_append_printf (out, "(%s from: %s)\n", what, joined);
 }
 
 char *
@@ -65,7 +82,10 @@ roneo_engine_describe_fonts (RoneoEngine *engine)
       g_string_append_printf (out, "%-16s %3d %-7s -> %s\n", faces[i].family, faces[i].weight,
                               faces[i].italic ? "italic" : "roman", resolved);
     }
-  g_string_append_printf (out, "(own fonts: drop OTF/TTF files into %s/fonts)\n", engine->data_dir);
+  append_dirs (out, "fonts", roneo_engine_get_font_dirs (engine));
+  /* the user's folder, first: never the data folder, which may be the source
+   * tree or a system folder the user cannot write to */
+  g_string_append_printf (out, "(own fonts: drop OTF/TTF files into %s)\n", engine->font_dirs[0]);
   return g_string_free (out, FALSE);
 }
 
@@ -87,5 +107,6 @@ roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
   for (guint i = 0; i < problems->len; i++)
     roneo_warnings_add (warnings, RONEO_WARNING_GENERAL, "%s",
                         (const char *) g_ptr_array_index (problems, i));
+  append_dirs (out, "layouts", roneo_engine_get_layout_dirs (engine));
   return g_string_free (out, FALSE);
 }

@@ -6,20 +6,18 @@
 #include "roneo-error.h"
 #include "roneo-flow.h"
 #include "roneo-page.h"
+#include "roneo-style.h"
 
 #include <string.h>
 
 void
-roneo_engine_check_fonts (RoneoEngine *engine, RoneoLayout *layout, RoneoLayoutKind kind,
-                          RoneoWarnings *warnings)
+roneo_engine_check_fonts (RoneoEngine *engine, const RoneoLayout *layout, RoneoWarnings *warnings)
 {
-  static const char *const flyer[]
-      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer", NULL };
-  static const char *const banner[] = { "slogan", "byline", NULL };
-  const char *const *sections = kind == RONEO_LAYOUT_BANNER ? banner : flyer;
-  for (gsize i = 0; sections[i] != NULL; i++)
+  gsize n;
+  const RoneoStyleId *ids = roneo_styles_for_kind (layout->kind, &n);
+  for (gsize i = 0; i < n; i++)
     {
-      const RoneoStyle *style = roneo_layout_get_style (layout, sections[i]);
+      const RoneoStyle *style = roneo_layout_peek_style (layout, ids[i]);
       roneo_fonts_check (engine->fonts, style->font, style->weight, style->italic, warnings);
     }
 }

@@ -239,7 +239,7 @@ roneo_job_run_load (RoneoJobRun *run, const RoneoCopyFormat *format, gboolean fi
       || (fill && !fill_fields (run, error)) || !load_layout (run, kind, error))
     return FALSE;
   run->result->layout_name = g_strdup (run->layout->name);
-  roneo_engine_check_fonts (run->engine, run->layout, kind, run->warnings);
+  roneo_engine_check_fonts (run->engine, run->layout, run->warnings);
   run->lang = c->lang ? c->lang : run->document->lang ? run->document->lang : RONEO_LANG_DEFAULT;
   if (c->date_set)
     run->date = c->date;

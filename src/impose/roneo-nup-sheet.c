@@ -43,7 +43,7 @@ inflate (const RoneoRect *rect, double by)
 /* Front quarter turns of every page, and where the piece in front slot `slot`
  * shows on the side being drawn. */
 static guint
-side_slot (const RoneoNup *nup, guint slot, gboolean verso, RoneoNupDuplex duplex, guint *quarter)
+side_slot (const RoneoNup *nup, guint slot, gboolean verso, RoneoDuplex duplex, guint *quarter)
 {
   gboolean upside_down = FALSE;
   guint target = verso ? roneo_nup_verso_slot (nup, slot, duplex, &upside_down) : slot;
@@ -148,7 +148,7 @@ add_marks (RoneoSheet *sheet, const RoneoNup *nup)
 }
 
 RoneoSheet *
-roneo_nup_new_sheet (const RoneoNup *nup, const int *pages, gboolean verso, RoneoNupDuplex duplex,
+roneo_nup_new_sheet (const RoneoNup *nup, const int *pages, gboolean verso, RoneoDuplex duplex,
                      const char *name)
 {
   g_return_val_if_fail (nup != NULL && pages != NULL, NULL);
@@ -210,7 +210,7 @@ add_slot_labels (RoneoSheet *sheet, const RoneoRect *slot, guint front, gboolean
 }
 
 static RoneoSheet *
-new_calibration_side (const RoneoNup *nup, RoneoNupDuplex duplex, gboolean verso)
+new_calibration_side (const RoneoNup *nup, RoneoDuplex duplex, gboolean verso)
 {
   RoneoSheet *sheet = roneo_sheet_new (verso ? "back" : "front", nup->width, nup->height);
   for (guint front = 0; front < roneo_nup_get_n_slots (nup); front++)
@@ -224,7 +224,7 @@ new_calibration_side (const RoneoNup *nup, RoneoNupDuplex duplex, gboolean verso
 }
 
 void
-roneo_nup_new_calibration (const RoneoNup *nup, RoneoNupDuplex duplex, RoneoSheet **front,
+roneo_nup_new_calibration (const RoneoNup *nup, RoneoDuplex duplex, RoneoSheet **front,
                            RoneoSheet **back)
 {
   g_return_if_fail (nup != NULL && front != NULL && back != NULL);

@@ -288,7 +288,7 @@ nup_from_choice (const RoneoNupSpec *spec, const Choice *choice)
   /* Pieces read upright after a turn about their own vertical axis: LONG when
    * that axis runs along the paper's long edge (header). */
   nup->duplex
-      = choice->rotated == choice->landscape ? RONEO_NUP_DUPLEX_LONG : RONEO_NUP_DUPLEX_SHORT;
+      = choice->rotated == choice->landscape ? RONEO_DUPLEX_LONG_EDGE : RONEO_DUPLEX_SHORT_EDGE;
   lay_out_slots (nup, choice->rotated ? spec->page_height : spec->page_width,
                  choice->rotated ? spec->page_width : spec->page_height);
   return nup;
@@ -342,11 +342,14 @@ roneo_nup_get_slot (const RoneoNup *nup, guint slot)
  * piece comes back upright when that turn is about its own vertical axis
  * (header). */
 guint
-roneo_nup_verso_slot (const RoneoNup *nup, guint slot, RoneoNupDuplex duplex, gboolean *upside_down)
+roneo_nup_verso_slot (const RoneoNup *nup, guint slot, RoneoDuplex duplex, gboolean *upside_down)
 {
   g_return_val_if_fail (slot < roneo_nup_get_n_slots (nup), 0);
+  /* A verso exists only for a paper that turns on an edge. */
+  g_return_val_if_fail (duplex == RONEO_DUPLEX_LONG_EDGE || duplex == RONEO_DUPLEX_SHORT_EDGE,
+                        slot);
   gboolean landscape = nup->orientation == RONEO_ORIENTATION_LANDSCAPE;
-  gboolean left_right = (duplex == RONEO_NUP_DUPLEX_LONG) != landscape;
+  gboolean left_right = (duplex == RONEO_DUPLEX_LONG_EDGE) != landscape;
   guint c = slot % nup->cols, r = slot / nup->cols;
   if (upside_down != NULL)
     *upside_down = left_right == nup->rotated;
@@ -403,7 +406,7 @@ roneo_nup_describe (const RoneoNup *nup)
       out, "%s %u-up on %s %s (%u x %u%s), duplex %s edge", copy, roneo_nup_get_n_slots (nup),
       sheet, nup->orientation == RONEO_ORIENTATION_LANDSCAPE ? "landscape" : "portrait", nup->cols,
       nup->rows, nup->rotated ? ", rotated" : "",
-      nup->duplex == RONEO_NUP_DUPLEX_LONG ? "long" : "short");
+      nup->duplex == RONEO_DUPLEX_LONG_EDGE ? "long" : "short");
   if (nup->spec.profile == RONEO_NUP_PRESS)
     {
       g_autofree char *bleed = roneo_nup_dup_mm (nup->spec.bleed);

@@ -44,6 +44,7 @@
  */
 #pragma once
 
+#include "roneo-duplex.h"
 #include "roneo-sheet.h"
 #include "roneo-tiling.h"
 #include "roneo-units.h"
@@ -58,12 +59,6 @@ typedef enum
   RONEO_NUP_OFFICE, /* photocopier: no bleed, cells butt, ticks on the cuts */
   RONEO_NUP_PRESS,  /* print shop: bleed, gutters, crop marks outside the block */
 } RoneoNupProfile;
-
-typedef enum
-{
-  RONEO_NUP_DUPLEX_LONG,  /* IPP two-sided-long-edge: the paper turns on its long edge */
-  RONEO_NUP_DUPLEX_SHORT, /* IPP two-sided-short-edge */
-} RoneoNupDuplex;
 
 typedef struct
 {
@@ -80,13 +75,13 @@ typedef struct
 {
   RoneoNupSpec spec;
   RoneoOrientation orientation;
-  double width, height;  /* the sheet as drawn: landscape means width > height */
-  guint cols, rows;      /* cols * rows slots */
-  gboolean rotated;      /* pages turned 90 degrees counter-clockwise in their slots */
-  double gutter;         /* between neighbouring trims: 0 office, 2 bleed press */
-  RoneoRect block;       /* the bounding box of the trims, centred on the sheet */
-  RoneoRect *slots;      /* cols * rows trims on the sheet, row-major */
-  RoneoNupDuplex duplex; /* the natural binding: every verso upright */
+  double width, height; /* the sheet as drawn: landscape means width > height */
+  guint cols, rows;     /* cols * rows slots */
+  gboolean rotated;     /* pages turned 90 degrees counter-clockwise in their slots */
+  double gutter;        /* between neighbouring trims: 0 office, 2 bleed press */
+  RoneoRect block;      /* the bounding box of the trims, centred on the sheet */
+  RoneoRect *slots;     /* cols * rows trims on the sheet, row-major */
+  RoneoDuplex duplex;   /* the natural binding, LONG_EDGE or SHORT_EDGE: every verso upright */
 } RoneoNup;
 
 /* Lays the copies out. Owned, or NULL with RONEO_ERROR_USAGE when a size is not
@@ -101,9 +96,9 @@ guint roneo_nup_get_n_slots (const RoneoNup *nup);
 const RoneoRect *roneo_nup_get_slot (const RoneoNup *nup, guint slot);
 
 /* Where the back of the piece in front slot `slot` is drawn on the verso sheet
- * when the paper turns on `duplex`, and whether it is rotated 180 degrees
- * relative to the front's orientation (may be NULL). */
-guint roneo_nup_verso_slot (const RoneoNup *nup, guint slot, RoneoNupDuplex duplex,
+ * when the paper turns on `duplex` (LONG_EDGE or SHORT_EDGE), and whether it
+ * is rotated 180 degrees relative to the front's orientation (may be NULL). */
+guint roneo_nup_verso_slot (const RoneoNup *nup, guint slot, RoneoDuplex duplex,
                             gboolean *upside_down);
 
 /* One sheet. pages[slot] (roneo_nup_get_n_slots entries) is the composed page
@@ -113,7 +108,7 @@ guint roneo_nup_verso_slot (const RoneoNup *nup, guint slot, RoneoNupDuplex dupl
  * of the profile, the same on both sides (they coincide through the paper).
  * Owned. */
 RoneoSheet *roneo_nup_new_sheet (const RoneoNup *nup, const int *pages, gboolean verso,
-                                 RoneoNupDuplex duplex, const char *name);
+                                 RoneoDuplex duplex, const char *name);
 
 /* The one-sheet test job: LABEL marks only (plus the profile's marks). The
  * front shows in each slot its letter (A, B, ... row-major) and "FRONT" with an
@@ -121,7 +116,7 @@ RoneoSheet *roneo_nup_new_sheet (const RoneoNup *nup, const int *pages, gboolean
  * slot it backs and "BACK" with its arrow. Held to the light, letters and
  * arrows coincide when the printer turns the paper as `duplex` says. Owned
  * sheets. */
-void roneo_nup_new_calibration (const RoneoNup *nup, RoneoNupDuplex duplex, RoneoSheet **front,
+void roneo_nup_new_calibration (const RoneoNup *nup, RoneoDuplex duplex, RoneoSheet **front,
                                 RoneoSheet **back);
 
 /* Cut-and-stack: the record in `slot` of `sheet`, or -1 for a blank slot. */

@@ -1,5 +1,7 @@
 #include "roneo-layout.h"
 
+#include "roneo-style.h"
+
 static const RoneoColor black = { 0, 0, 0 };
 static const RoneoColor white = { 1, 1, 1 };
 
@@ -73,15 +75,6 @@ roneo_layout_new (void)
   return layout;
 }
 
-static RoneoStyle *
-style_at (RoneoLayout *layout, guint index)
-{
-  RoneoStyle *styles[] = { &layout->headline, &layout->subhead,   &layout->body,
-                           &layout->list,     &layout->quote,     &layout->footnotes,
-                           &layout->footer,   &layout->slogan,    &layout->byline };
-  return index < G_N_ELEMENTS (styles) ? styles[index] : NULL;
-}
-
 RoneoLayout *
 roneo_layout_copy (const RoneoLayout *layout)
 {
@@ -90,8 +83,8 @@ roneo_layout_copy (const RoneoLayout *layout)
   copy->name = g_strdup (layout->name);
   copy->description = g_strdup (layout->description);
   copy->path = g_strdup (layout->path);
-  for (guint i = 0; style_at (copy, i) != NULL; i++)
-    style_copy_into (style_at (copy, i), style_at ((RoneoLayout *) layout, i));
+  for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
+    style_copy_into (roneo_layout_get_style_by_id (copy, i), roneo_layout_peek_style (layout, i));
   return copy;
 }
 
@@ -103,20 +96,16 @@ roneo_layout_free (RoneoLayout *layout)
   g_free (layout->name);
   g_free (layout->description);
   g_free (layout->path);
-  for (guint i = 0; style_at (layout, i) != NULL; i++)
-    style_clear (style_at (layout, i));
+  for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
+    style_clear (roneo_layout_get_style_by_id (layout, i));
   g_free (layout);
 }
 
 RoneoStyle *
 roneo_layout_get_style (RoneoLayout *layout, const char *section)
 {
-  static const char *const names[] = { "headline",  "subhead", "body",   "list",  "quote",
-                                       "footnotes", "footer",  "slogan", "byline" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (section, names[i]) == 0)
-      return style_at (layout, i);
-  return NULL;
+  RoneoStyleId id;
+  return roneo_style_from_name (section, &id) ? roneo_layout_get_style_by_id (layout, id) : NULL;
 }
 
 RoneoRect

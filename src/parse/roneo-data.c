@@ -27,7 +27,7 @@ typedef struct
 struct _RoneoDataSet
 {
   char *source;
-  RoneoInput *input; /* a regular file or stdin, at most 1 GB (roneo-input.h) */
+  RoneoInput *input; /* a regular file, stdin or bytes, at most 1 GB (roneo-input.h) */
   struct csv_parser parser;
   guchar *chunk;
   gsize chunk_length;
@@ -432,17 +432,29 @@ read_start (RoneoDataSet *data, GError **error)
   return FALSE;
 }
 
+/* Takes input. */
+static RoneoDataSet *
+open_input (RoneoInput *input, GError **error)
+{
+  g_autoptr (RoneoDataSet) data = data_new (input);
+  if (!read_start (data, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
 RoneoDataSet *
 roneo_data_open (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   RoneoInput *input = roneo_input_open (path, RONEO_INPUT_DATA, error);
-  if (input == NULL)
-    return NULL;
-  g_autoptr (RoneoDataSet) data = data_new (input);
-  if (!read_start (data, error))
-    return NULL;
-  return g_steal_pointer (&data);
+  return input != NULL ? open_input (input, error) : NULL;
+}
+
+RoneoDataSet *
+roneo_data_open_bytes (GBytes *bytes, const char *name, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL && name != NULL, NULL);
+  return open_input (roneo_input_new_bytes (bytes, name, RONEO_INPUT_DATA), error);
 }
 
 const char *const *

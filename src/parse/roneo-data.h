@@ -26,6 +26,8 @@
  * The file is opened by roneo_input_open: a regular file (no FIFO, no
  * device), at most 1 GB; "-" reads standard input, once (so
  * roneo_data_count_rows, which reads the input itself, is for files).
+ * roneo_data_open_bytes reads bytes a program holds exactly as a file of that
+ * content, with the name it is given where the path would be.
  */
 #pragma once
 
@@ -41,6 +43,10 @@ typedef struct _RoneoDataSet RoneoDataSet;
  * error in a later row (or in the first row itself) comes from
  * roneo_data_next(). */
 RoneoDataSet *roneo_data_open (const char *path, GError **error);
+
+/* The same, from bytes (a reference is taken) named name in messages
+ * ("villes.csv:3: ..."): the same rows, errors and limit as a file. */
+RoneoDataSet *roneo_data_open_bytes (GBytes *bytes, const char *name, GError **error);
 
 /* The column names, NULL-terminated, in file order. Borrowed. */
 const char *const *roneo_data_get_fields (const RoneoDataSet *data);

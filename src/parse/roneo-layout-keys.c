@@ -11,6 +11,7 @@
 #include "roneo-error.h"
 #include "roneo-layout-keys-private.h"
 #include "roneo-layout-values-private.h"
+#include "roneo-style.h"
 
 #include <string.h>
 
@@ -453,10 +454,6 @@ static const StyleKey style_keys[] = {
   { "break-words", set_break_words },
 };
 
-static const char *const style_sections[] = {
-  "headline", "subhead", "body", "list", "quote", "footnotes", "footer", "slogan", "byline", NULL,
-};
-
 /* ---- one key ---- */
 
 #define KEY_NAMES(keys) key_names (&(keys)[0].key, sizeof (keys)[0], G_N_ELEMENTS (keys))
@@ -507,16 +504,17 @@ static char *
 section_names (void)
 {
   g_autoptr (GString) names = g_string_new ("layout, page, tiles");
-  for (gsize i = 0; style_sections[i] != NULL; i++)
-    g_string_append_printf (names, ", %s", style_sections[i]);
+  for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
+    g_string_append_printf (names, ", %s", roneo_style_name (i));
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 gboolean
 roneo_layout_is_known_section (const char *section)
 {
+  RoneoStyleId id;
   return g_strcmp0 (section, "layout") == 0 || g_strcmp0 (section, "page") == 0
-         || g_strcmp0 (section, "tiles") == 0 || g_strv_contains (style_sections, section);
+         || g_strcmp0 (section, "tiles") == 0 || roneo_style_from_name (section, &id);
 }
 
 void

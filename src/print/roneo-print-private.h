@@ -9,6 +9,25 @@
 #include "roneo-cups-private.h"
 #include "roneo-print.h"
 
+/* What a job asks of the queue: roneo_print_file ()'s arguments, and what
+ * only roneo's own tests set. Strings are borrowed for the call. */
+typedef struct
+{
+  const char *printer; /* queue name, required */
+  guint copies;        /* identical copies in one job, >= 1 */
+  RoneoDuplex sides;   /* AUTO: not asked, the queue's default */
+  const char *media;   /* PWG self-describing name, "iso_a4_210x297mm"; NULL: queue default */
+  gboolean color;      /* print-color-mode color, else monochrome */
+  const char *title;   /* job-name; NULL: the file's base name */
+  guint timeout_s;     /* give up following the job after this; 0: 120 s */
+} RoneoPrintOptions;
+
+/* roneo_print_check () and roneo_print_file () with every option. */
+gboolean roneo_print_check_options (const RoneoPrintOptions *options, GError **error);
+gboolean roneo_print_file_options (const char *pdf_path, const RoneoPrintOptions *options,
+                                   RoneoPrintProgress progress, gpointer data, int *job_id,
+                                   GError **error);
+
 /* ipp://localhost/printers/PRINTER (the server maps localhost to itself); owned. */
 char *roneo_print_printer_uri (const char *printer);
 
@@ -30,10 +49,5 @@ void roneo_print_set_refused (const char *printer, const char *request, GError *
 void roneo_print_set_unknown_queue (http_t *http, const char *printer, GError **error);
 
 /* Polls @job until it is final or @timeout_s passes; TRUE only if completed. */
-gboolean roneo_print_follow (http_t *http,
-                             const char *printer,
-                             int job,
-                             guint timeout_s,
-                             RoneoPrintProgress progress,
-                             gpointer data,
-                             GError **error);
+gboolean roneo_print_follow (http_t *http, const char *printer, int job, guint timeout_s,
+                             RoneoPrintProgress progress, gpointer data, GError **error);

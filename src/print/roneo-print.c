@@ -18,31 +18,6 @@
 #define DEFAULT_TIMEOUT_S 120
 #define CONNECT_TIMEOUT_MS 30000
 
-static const char *const sides_keywords[] = {
-  [RONEO_PRINT_ONE_SIDED] = "one-sided",
-  [RONEO_PRINT_LONG_EDGE] = "two-sided-long-edge",
-  [RONEO_PRINT_SHORT_EDGE] = "two-sided-short-edge",
-};
-
-const char *
-roneo_print_sides_to_string (RoneoPrintSides sides)
-{
-  g_return_val_if_fail ((guint) sides < G_N_ELEMENTS (sides_keywords), NULL);
-  return sides_keywords[sides];
-}
-
-gboolean
-roneo_print_sides_from_string (const char *string, RoneoPrintSides *sides)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (sides_keywords); i++)
-    if (g_strcmp0 (string, sides_keywords[i]) == 0)
-      {
-        *sides = (RoneoPrintSides) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* The printer-uri of @printer on the connected server. */
 char *
 roneo_print_printer_uri (const char *printer)
@@ -84,8 +59,8 @@ connect_server (GError **error)
 static ipp_t *
 get_printer_attributes (http_t *http, const char *printer, GError **error)
 {
-  static const char *const wanted[] = { "sides-supported", "media-supported", "copies-supported",
-                                        "printer-is-accepting-jobs" };
+  static const char *const wanted[]
+      = { "sides-supported", "media-supported", "copies-supported", "printer-is-accepting-jobs" };
   const RoneoCups *cups = roneo_cups_peek ();
   ipp_t *request = roneo_print_new_request (IPP_OP_GET_PRINTER_ATTRIBUTES, printer);
   g_autoptr (ipp_t) response = NULL;
@@ -152,7 +127,7 @@ static gboolean
 check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
 {
   const RoneoCups *cups = roneo_cups_peek ();
-  const char *sides = roneo_print_sides_to_string (options->sides);
+  const char *sides = roneo_duplex_to_ipp (options->sides);
   ipp_attribute_t *accepting
       = cups->ippFindAttribute (attrs, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
 
@@ -163,7 +138,7 @@ check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **err
                    options->printer, options->printer);
       return FALSE;
     }
-  if (!supports (attrs, "sides-supported", sides))
+  if (sides != NULL && !supports (attrs, "sides-supported", sides))
     {
       g_autofree char *list = list_values (attrs, "sides-supported");
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
@@ -190,7 +165,8 @@ job_options (const RoneoPrintOptions *options, cups_option_t **out)
   int n = 0;
 
   n = cups->cupsAddOption ("copies", copies, n, out);
-  n = cups->cupsAddOption ("sides", roneo_print_sides_to_string (options->sides), n, out);
+  if (options->sides != RONEO_DUPLEX_AUTO)
+    n = cups->cupsAddOption ("sides", roneo_duplex_to_ipp (options->sides), n, out);
   n = cups->cupsAddOption ("print-scaling", "none", n, out);
   n = cups->cupsAddOption ("print-color-mode", options->color ? "color" : "monochrome", n, out);
   if (options->media != NULL)
@@ -200,8 +176,7 @@ job_options (const RoneoPrintOptions *options, cups_option_t **out)
 
 /* Streams @fd as the job's only document. */
 static gboolean
-send_document (http_t *http, const char *printer, int job, int fd, const char *name,
-               GError **error)
+send_document (http_t *http, const char *printer, int job, int fd, const char *name, GError **error)
 {
   const RoneoCups *cups = roneo_cups_peek ();
   char buffer[65536];
@@ -268,7 +243,7 @@ open_pdf (const char *pdf_path, GError **error)
 }
 
 gboolean
-roneo_print_check (const RoneoPrintOptions *options, GError **error)
+roneo_print_check_options (const RoneoPrintOptions *options, GError **error)
 {
   g_return_val_if_fail (options != NULL && options->printer != NULL, FALSE);
   if (roneo_cups_get (error) == NULL)
@@ -281,8 +256,8 @@ roneo_print_check (const RoneoPrintOptions *options, GError **error)
 }
 
 gboolean
-roneo_print_file (const char *pdf_path, const RoneoPrintOptions *options,
-                  RoneoPrintProgress progress, gpointer data, int *job_id, GError **error)
+roneo_print_file_options (const char *pdf_path, const RoneoPrintOptions *options,
+                          RoneoPrintProgress progress, gpointer data, int *job_id, GError **error)
 {
   g_autoptr (http_t) http = NULL;
   g_autoptr (ipp_t) attrs = NULL;
@@ -308,4 +283,23 @@ roneo_print_file (const char *pdf_path, const RoneoPrintOptions *options,
   return roneo_print_follow (http, options->printer, job,
                              options->timeout_s != 0 ? options->timeout_s : DEFAULT_TIMEOUT_S,
                              progress, data, error);
+}
+
+gboolean
+roneo_print_check (const char *queue, guint copies, RoneoDuplex sides, const char *media,
+                   gboolean color, GError **error)
+{
+  const RoneoPrintOptions options
+      = { .printer = queue, .copies = copies, .sides = sides, .media = media, .color = color };
+  return roneo_print_check_options (&options, error);
+}
+
+gboolean
+roneo_print_file (const char *pdf_path, const char *queue, guint copies, RoneoDuplex sides,
+                  const char *media, gboolean color, RoneoPrintProgress progress, gpointer data,
+                  int *job_id, GError **error)
+{
+  const RoneoPrintOptions options
+      = { .printer = queue, .copies = copies, .sides = sides, .media = media, .color = color };
+  return roneo_print_file_options (pdf_path, &options, progress, data, job_id, error);
 }

@@ -1,7 +1,13 @@
-/* roneo-print.h: sending a finished PDF to a CUPS queue and following the job.
+/* roneo-print.h: what to ask a printer for a PDF's sheets, sending the PDF to
+ * a CUPS queue and following the job.
  *
- * One call, one job. roneo_print_file () asks the queue what it can do
- * (sides-supported, media-supported, copies-supported) and refuses what it
+ * The request. roneo_print_request_for_sheets () turns what the sheets are
+ * (their size, whether they have versos, the edge the imposition bound them
+ * on) into the media, sides and copies the queue is asked for; nothing else
+ * in roneo names a medium or a sides keyword.
+ *
+ * The job. One call, one job. roneo_print_file () asks the queue what it can
+ * do (sides-supported, media-supported, copies-supported) and refuses what it
  * cannot before anything is sent (PITFALLS 29), then submits the PDF with
  * copies, sides, media, print-scaling=none and print-color-mode (PITFALLS 30),
  * and polls the job until it reaches a final state: completed, or
@@ -14,58 +20,46 @@
 
 #include <glib.h>
 
+#include "roneo-duplex.h"
+
 G_BEGIN_DECLS
 
-/* IPP `sides`. Which edge the paper turns on (PRINT.md "Duplex"). */
-typedef enum
-{
-  RONEO_PRINT_ONE_SIDED,  /* one-sided */
-  RONEO_PRINT_LONG_EDGE,  /* two-sided-long-edge */
-  RONEO_PRINT_SHORT_EDGE, /* two-sided-short-edge */
-} RoneoPrintSides;
+/* --- what to ask for ----------------------------------------------------- */
 
-/* What the job asks of the queue. Strings are borrowed for the call. */
+/* The PWG 5101.1 self-describing name of the medium a sheet of this size is
+ * printed on ("iso_a4_210x297mm", "na_letter_8.5x11in"), found by its size
+ * within 1 mm in either orientation; any other size is a custom one,
+ * "custom_200x300mm_200x300mm", short edge first. Owned. */
+char *roneo_print_media_for_size (double width_pt, double height_pt);
+
+/* What a PDF's sheets need of the printer. */
 typedef struct
 {
-  const char *printer;   /* queue name, required */
-  guint copies;          /* identical copies in one job, >= 1 */
-  RoneoPrintSides sides;
-  const char *media;     /* PWG self-describing name, "iso_a4_210x297mm"; NULL: queue default */
-  gboolean color;        /* print-color-mode color, else monochrome */
-  const char *title;     /* job-name; NULL: the file's base name */
-  guint timeout_s;       /* give up following the job after this; 0: 120 s */
-} RoneoPrintOptions;
+  char *media;       /* PWG name of the sheets' medium, owned */
+  RoneoDuplex sides; /* ONE_SIDED, LONG_EDGE or SHORT_EDGE */
+  guint copies;      /* identical copies of the whole PDF, >= 1 */
+} RoneoPrintRequest;
 
-/* Called with the job state keyword ("pending", "processing", "completed",
- * ...) each time it changes while the job is followed. */
-typedef void (*RoneoPrintProgress) (const char *state, gpointer data);
+/* Fills @out for sheets of @sheet_w x @sheet_h pt (as drawn, either
+ * orientation): one-sided unless @two_sided (every recto followed by its
+ * verso), then turned on @binding, the edge the imposition bound the versos
+ * on (LONG_EDGE or SHORT_EDGE); @copies of the whole, 0 counting as 1.
+ * Clear @out with roneo_print_request_clear (). */
+void roneo_print_request_for_sheets (double sheet_w, double sheet_h, gboolean two_sided,
+                                     RoneoDuplex binding, guint copies, RoneoPrintRequest *out);
+void roneo_print_request_clear (RoneoPrintRequest *request);
 
-/* The IPP keyword of @sides ("two-sided-long-edge"); static string. */
-const char *roneo_print_sides_to_string (RoneoPrintSides sides);
+/* --- sending a PDF ----------------------------------------------------------- */
 
-/* Parses an IPP sides keyword; FALSE (and @sides untouched) if unknown. */
-gboolean roneo_print_sides_from_string (const char *string, RoneoPrintSides *sides);
+/* Whether @queue exists, accepts jobs and can do @copies, @sides (not
+ * checked for AUTO) and @media (NULL: not checked), without sending
+ * anything: a batch asks it before laying out thousands of copies. Same
+ * errors as roneo_print_file (). */
+gboolean roneo_print_check (const char *queue, guint copies, RoneoDuplex sides, const char *media,
+                            gboolean color, GError **error);
 
-/* Whether the queue exists, accepts jobs and can do what options ask,
- * without sending anything: a batch checks it before laying out thousands
- * of copies. Same errors as roneo_print_file(). */
-gboolean roneo_print_check (const RoneoPrintOptions *options, GError **error);
+/* roneo_print_file (): declared in roneo.h. */
 
-/* Prints @pdf_path on @options->printer as one job and waits for it.
- *
- * Returns TRUE once the job is completed. Returns FALSE with RONEO_ERROR_PRINT
- * if the server or the queue cannot be reached or does not exist, if the queue
- * cannot do the sides, media or copies asked (then nothing was sent), if the
- * file cannot be read or sent, if the job ends in any other final state (the
- * message names the state, the reasons and the printer's message), or if it
- * is not final after the timeout. @job_id, if not NULL, receives the job id as
- * soon as the job exists, and 0 when none was created. @progress may be NULL.
- */
-gboolean roneo_print_file (const char *pdf_path,
-                           const RoneoPrintOptions *options,
-                           RoneoPrintProgress progress,
-                           gpointer data,
-                           int *job_id,
-                           GError **error);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoPrintRequest, roneo_print_request_clear)
 
 G_END_DECLS

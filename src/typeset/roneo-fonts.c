@@ -13,10 +13,25 @@ struct _RoneoFonts
   GHashTable *checked; /* "family|weight|italic" -> GINT_TO_POINTER (ok + 1) */
 };
 
-static FcConfig *
-config_load (const char *fonts_dir, GError **error)
+/* The user's own font folders (every one of font_dirs but the last) that
+ * exist: a missing one is no error, most users never make it. */
+static gboolean
+add_user_dirs (FcConfig *config, const char *const *font_dirs, guint count)
 {
-  g_autofree char *conf_path = g_build_filename (fonts_dir, "fonts.conf", NULL);
+  for (guint i = 0; i + 1 < count; i++)
+    if (g_file_test (font_dirs[i], G_FILE_TEST_IS_DIR)
+        && !FcConfigAppFontAddDir (config, (const FcChar8 *) font_dirs[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static FcConfig *
+config_load (const char *const *font_dirs, GError **error)
+{
+  guint count = g_strv_length ((char **) font_dirs);
+  g_return_val_if_fail (count > 0, NULL);
+  const char *data_fonts = font_dirs[count - 1];
+  g_autofree char *conf_path = g_build_filename (data_fonts, "fonts.conf", NULL);
   if (!g_file_test (conf_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_FONT,
@@ -26,8 +41,8 @@ config_load (const char *fonts_dir, GError **error)
     }
   FcConfig *config = FcConfigCreate ();
   if (!FcConfigParseAndLoad (config, (const FcChar8 *) conf_path, FcTrue)
-      || !FcConfigAppFontAddDir (config, (const FcChar8 *) fonts_dir)
-      || !FcConfigBuildFonts (config))
+      || !FcConfigAppFontAddDir (config, (const FcChar8 *) data_fonts)
+      || !add_user_dirs (config, font_dirs, count) || !FcConfigBuildFonts (config))
     {
       FcConfigDestroy (config);
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_FONT, "cannot load font configuration '%s'",
@@ -40,7 +55,14 @@ config_load (const char *fonts_dir, GError **error)
 RoneoFonts *
 roneo_fonts_new (const char *fonts_dir, GError **error)
 {
-  FcConfig *config = config_load (fonts_dir, error);
+  const char *const font_dirs[] = { fonts_dir, NULL };
+  return roneo_fonts_new_for_dirs (font_dirs, error);
+}
+
+RoneoFonts *
+roneo_fonts_new_for_dirs (const char *const *font_dirs, GError **error)
+{
+  FcConfig *config = config_load (font_dirs, error);
   if (config == NULL)
     return NULL;
   RoneoFonts *fonts = g_new0 (RoneoFonts, 1);
@@ -98,8 +120,7 @@ pattern_new (const char *family, int weight, gboolean italic)
 
 /* The face family would get, and the family its alias asks for first. */
 static FcPattern *
-match_family (RoneoFonts *fonts, const char *family, int weight, gboolean italic,
-              char **wanted)
+match_family (RoneoFonts *fonts, const char *family, int weight, gboolean italic, char **wanted)
 {
   g_autoptr (FcPattern) pattern = pattern_new (family, weight, italic);
   FcConfigSubstitute (fonts->config, pattern, FcMatchPattern);
@@ -147,7 +168,7 @@ roneo_fonts_check (RoneoFonts *fonts, const char *family, int weight, gboolean i
   if (!ok)
     roneo_warnings_add (warnings, RONEO_WARNING_FONT,
                         "font '%s' (%s) is not installed; using '%s' instead "
-                        "(install it or drop its files into fonts/)",
+                        "(install it or drop its files into your roneo fonts folder)",
                         family, wanted, got);
   g_hash_table_insert (fonts->checked, g_steal_pointer (&key), GINT_TO_POINTER (ok + 1));
   return ok;

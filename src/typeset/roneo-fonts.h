@@ -1,7 +1,8 @@
 /* roneo-fonts.h: roneo's private font set and the Pango context made from it.
  *
  * roneo never uses the default font map: it builds its own FcConfig from
- * fonts/fonts.conf plus any font dropped into fonts/ (DESIGN.md section 4,
+ * fonts/fonts.conf plus any font dropped into fonts/ or into the user's
+ * ~/.local/share/roneo/fonts (DESIGN.md section 4,
  * PITFALLS 21), a PangoCairo font map at 72 dpi (PITFALLS 1) and contexts
  * that do not round glyph positions (PITFALLS 2). A RoneoFonts owns its
  * config and font map; contexts it creates are owned by the caller.
@@ -19,6 +20,11 @@ typedef struct _RoneoFonts RoneoFonts;
 /* fonts_dir holds fonts.conf and the user's own font files. Fails with
  * RONEO_ERROR_FONT when fonts.conf is missing or unreadable. */
 RoneoFonts *roneo_fonts_new (const char *fonts_dir, GError **error);
+
+/* font_dirs, NULL-terminated, not empty: the user's own font folders, read
+ * when they exist, then last the data folder's fonts/, which holds fonts.conf
+ * and is read as fonts_dir above. */
+RoneoFonts *roneo_fonts_new_for_dirs (const char *const *font_dirs, GError **error);
 void roneo_fonts_free (RoneoFonts *fonts);
 
 /* A new context on the private font map, for language lang ("fr"). */

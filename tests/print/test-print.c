@@ -15,7 +15,7 @@
 #include <poppler.h>
 
 #include "roneo-error.h"
-#include "roneo-print.h"
+#include "roneo-print-private.h"
 #include "roneo-test-cups.h"
 
 #define A4_W (210.0 * 72.0 / 25.4)
@@ -47,24 +47,14 @@ record_state (const char *state, gpointer data)
 }
 
 static void
-test_sides_strings (void)
-{
-  RoneoPrintSides sides = RONEO_PRINT_ONE_SIDED;
-
-  g_assert_cmpstr (roneo_print_sides_to_string (RONEO_PRINT_SHORT_EDGE), ==,
-                   "two-sided-short-edge");
-  g_assert_true (roneo_print_sides_from_string ("two-sided-long-edge", &sides));
-  g_assert_cmpint (sides, ==, RONEO_PRINT_LONG_EDGE);
-  g_assert_false (roneo_print_sides_from_string ("duplex", &sides));
-  g_assert_cmpint (sides, ==, RONEO_PRINT_LONG_EDGE);
-}
-
-static void
 test_long_edge_copies (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 3,
-                                .sides = RONEO_PRINT_LONG_EDGE, .media = "iso_a4_210x297mm",
-                                .color = FALSE, .title = "roneo long edge" };
+  RoneoPrintOptions options = { .printer = "roneo-duplex",
+                                .copies = 3,
+                                .sides = RONEO_DUPLEX_LONG_EDGE,
+                                .media = "iso_a4_210x297mm",
+                                .color = FALSE,
+                                .title = "roneo long edge" };
   g_autoptr (GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
@@ -72,7 +62,7 @@ test_long_edge_copies (void)
   int job = 0;
 
   roneo_test_cups_empty_device (options.printer);
-  g_assert_true (roneo_print_file (pdf_path, &options, record_state, states, &job, &error));
+  g_assert_true (roneo_print_file_options (pdf_path, &options, record_state, states, &job, &error));
   g_assert_no_error (error);
   g_assert_cmpint (job, >, 0);
   g_assert_cmpuint (states->len, >=, 1);
@@ -99,21 +89,19 @@ test_long_edge_copies (void)
 static void
 test_short_edge_color (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 1,
-                                .sides = RONEO_PRINT_SHORT_EDGE, .media = "iso_a4_210x297mm",
-                                .color = TRUE };
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (PopplerDocument) pdf = NULL;
   int job = 0;
 
-  roneo_test_cups_empty_device (options.printer);
-  g_assert_true (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  roneo_test_cups_empty_device ("roneo-duplex");
+  g_assert_true (roneo_print_file (pdf_path, "roneo-duplex", 1, RONEO_DUPLEX_SHORT_EDGE,
+                                   "iso_a4_210x297mm", TRUE, NULL, NULL, &job, &error));
   g_assert_no_error (error);
   roneo_test_cups_assert_job_attribute (job, "sides", "two-sided-short-edge");
   roneo_test_cups_assert_job_attribute (job, "print-color-mode", "color");
   roneo_test_cups_assert_job_attribute (job, "job-name", "test-print.pdf");
-  bytes = roneo_test_cups_read_device (options.printer);
+  bytes = roneo_test_cups_read_device ("roneo-duplex");
   g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
   g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET BINDING=SHORTEDGE\n"));
   g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET RENDERMODE=COLOR\n"));
@@ -125,18 +113,17 @@ test_short_edge_color (void)
 static void
 test_one_sided (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-simplex", .copies = 2,
-                                .sides = RONEO_PRINT_ONE_SIDED, .media = "iso_a5_148x210mm" };
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   int job = 0;
 
-  roneo_test_cups_empty_device (options.printer);
-  g_assert_true (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  roneo_test_cups_empty_device ("roneo-simplex");
+  g_assert_true (roneo_print_file (pdf_path, "roneo-simplex", 2, RONEO_DUPLEX_ONE_SIDED,
+                                   "iso_a5_148x210mm", FALSE, NULL, NULL, &job, &error));
   g_assert_no_error (error);
   roneo_test_cups_assert_job_attribute (job, "sides", "one-sided");
   roneo_test_cups_assert_job_attribute (job, "copies", "2");
-  bytes = roneo_test_cups_read_device (options.printer);
+  bytes = roneo_test_cups_read_device ("roneo-simplex");
   g_assert_false (roneo_test_cups_bytes_contain (bytes, "DUPLEX=ON"));
   g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET PAPER=A5\n"));
 }
@@ -151,6 +138,49 @@ count_jobs (const char *queue)
   return n;
 }
 
+/* What a batch of A4 landscape sheets bound on the short edge asks for is
+ * what the printer gets: roneo's request, sent as it is. */
+static void
+test_request_sent (void)
+{
+  g_auto (RoneoPrintRequest) request = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  int job = 0;
+
+  roneo_print_request_for_sheets (A4_H, A4_W, TRUE, RONEO_DUPLEX_SHORT_EDGE, 2, &request);
+  roneo_test_cups_empty_device ("roneo-duplex");
+  g_assert_true (roneo_print_check ("roneo-duplex", request.copies, request.sides, request.media,
+                                    FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (roneo_print_file (pdf_path, "roneo-duplex", request.copies, request.sides,
+                                   request.media, FALSE, NULL, NULL, &job, &error));
+  g_assert_no_error (error);
+  roneo_test_cups_assert_job_attribute (job, "media", "iso_a4_210x297mm");
+  roneo_test_cups_assert_job_attribute (job, "sides", "two-sided-short-edge");
+  roneo_test_cups_assert_job_attribute (job, "copies", "2");
+  bytes = roneo_test_cups_read_device ("roneo-duplex");
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET BINDING=SHORTEDGE\n"));
+  g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET PAPER=A4\n"));
+}
+
+/* The check a batch makes before laying anything out: what the queue cannot
+ * do is refused there, and nothing is sent. */
+static void
+test_check (void)
+{
+  g_autoptr (GError) error = NULL;
+  int before = count_jobs ("roneo-simplex");
+
+  g_assert_true (roneo_print_check ("roneo-simplex", 1, RONEO_DUPLEX_AUTO, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (roneo_print_check ("roneo-simplex", 1, RONEO_DUPLEX_LONG_EDGE, "iso_a4_210x297mm",
+                                     TRUE, &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_assert_nonnull (strstr (error->message, "two-sided-long-edge"));
+  g_assert_cmpint (count_jobs ("roneo-simplex"), ==, before);
+}
+
 /* A refusal sends nothing: no job on the server, no bytes on the device. */
 static void
 assert_refused (const RoneoPrintOptions *options, const char *const *words)
@@ -160,7 +190,8 @@ assert_refused (const RoneoPrintOptions *options, const char *const *words)
   int job = -1;
 
   roneo_test_cups_empty_device (options->printer);
-  g_assert_false (roneo_print_file (pdf_path, options, NULL, NULL, &job, &error));
+  g_assert_false (roneo_print_file (pdf_path, options->printer, options->copies, options->sides,
+                                    options->media, options->color, NULL, NULL, &job, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_test_message ("%s", error->message);
   for (const char *const *word = words; *word != NULL; word++)
@@ -173,8 +204,10 @@ assert_refused (const RoneoPrintOptions *options, const char *const *words)
 static void
 test_duplex_refused (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-simplex", .copies = 400,
-                                .sides = RONEO_PRINT_LONG_EDGE, .media = "iso_a4_210x297mm" };
+  RoneoPrintOptions options = { .printer = "roneo-simplex",
+                                .copies = 400,
+                                .sides = RONEO_DUPLEX_LONG_EDGE,
+                                .media = "iso_a4_210x297mm" };
   const char *const words[] = { "'roneo-simplex'", "two-sided-long-edge", "one-sided", NULL };
 
   assert_refused (&options, words);
@@ -183,8 +216,8 @@ test_duplex_refused (void)
 static void
 test_media_refused (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 1,
-                                .media = "iso_a0_841x1189mm" };
+  RoneoPrintOptions options
+      = { .printer = "roneo-duplex", .copies = 1, .media = "iso_a0_841x1189mm" };
   const char *const words[] = { "'roneo-duplex'", "'iso_a0_841x1189mm'", NULL };
 
   assert_refused (&options, words);
@@ -193,11 +226,11 @@ test_media_refused (void)
 static void
 test_missing_queue (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-nowhere", .copies = 1 };
   g_autoptr (GError) error = NULL;
   int job = -1;
 
-  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_false (roneo_print_file (pdf_path, "roneo-nowhere", 1, RONEO_DUPLEX_AUTO, NULL, FALSE,
+                                    NULL, NULL, &job, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "no printer 'roneo-nowhere'"));
@@ -207,17 +240,17 @@ test_missing_queue (void)
 static void
 test_unreadable_file (void)
 {
-  RoneoPrintOptions options = { .printer = "roneo-duplex", .copies = 1 };
   g_autofree char *missing = g_build_filename (tmp_dir, "missing.pdf", NULL);
   g_autoptr (GError) error = NULL;
-  int before = count_jobs (options.printer);
+  int before = count_jobs ("roneo-duplex");
   int job = -1;
 
-  g_assert_false (roneo_print_file (missing, &options, NULL, NULL, &job, &error));
+  g_assert_false (roneo_print_file (missing, "roneo-duplex", 1, RONEO_DUPLEX_AUTO, NULL, FALSE,
+                                    NULL, NULL, &job, &error));
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_cmpint (job, ==, 0);
-  g_assert_cmpint (count_jobs (options.printer), ==, before);
+  g_assert_cmpint (count_jobs ("roneo-duplex"), ==, before);
 }
 
 /* PITFALLS 28: the failing filter's job must come back as an error at once,
@@ -231,7 +264,7 @@ test_failing_filter (void)
   double seconds = 0;
   int job = 0;
 
-  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_false (roneo_print_file_options (pdf_path, &options, NULL, NULL, &job, &error));
   seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_test_message ("after %.2f s: %s", seconds, error->message);
@@ -254,7 +287,7 @@ test_stopped_queue (void)
   double seconds = 0;
   int job = 0;
 
-  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_false (roneo_print_file_options (pdf_path, &options, NULL, NULL, &job, &error));
   seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_test_message ("after %.2f s: %s", seconds, error->message);
@@ -273,7 +306,7 @@ test_timeout (void)
   double seconds = 0;
   int job = 0;
 
-  g_assert_false (roneo_print_file (pdf_path, &options, NULL, NULL, &job, &error));
+  g_assert_false (roneo_print_file_options (pdf_path, &options, NULL, NULL, &job, &error));
   seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
   g_test_message ("after %.2f s: %s", seconds, error->message);
@@ -300,10 +333,11 @@ main (int argc, char **argv)
   pdf_path = g_build_filename (tmp_dir, "test-print.pdf", NULL);
   roneo_test_cups_make_pdf (pdf_path);
 
-  g_test_add_func ("/print/sides-strings", test_sides_strings);
   g_test_add_func ("/print/long-edge-copies", test_long_edge_copies);
   g_test_add_func ("/print/short-edge-color", test_short_edge_color);
   g_test_add_func ("/print/one-sided", test_one_sided);
+  g_test_add_func ("/print/request-sent", test_request_sent);
+  g_test_add_func ("/print/check", test_check);
   g_test_add_func ("/print/duplex-refused", test_duplex_refused);
   g_test_add_func ("/print/media-refused", test_media_refused);
   g_test_add_func ("/print/missing-queue", test_missing_queue);

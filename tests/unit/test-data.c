@@ -543,6 +543,122 @@ test_fill_any_case (void)
   assert_span (block_at (copy->blocks, 0), 0, 0, 10, RONEO_SPAN_FIELD);
 }
 
+/* Everything a reader of the data set sees: the open error, or the fields,
+ * each row with its line, and how the reading ended. */
+static char *
+dump_data (RoneoDataSet *data, const GError *open_error)
+{
+  if (data == NULL)
+    return g_strdup_printf ("open error %d: %s\n", open_error->code, open_error->message);
+  GString *out = g_string_new (NULL);
+  g_autofree char *fields = g_strjoinv ("|", (GStrv) roneo_data_get_fields (data));
+  g_string_append_printf (out, "fields %s\n", fields);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) values = NULL;
+  guint line = 0;
+  while (roneo_data_next (data, &values, &line, &error))
+    {
+      g_autofree char *row = g_strjoinv ("|", values);
+      g_string_append_printf (out, "%u: %s\n", line, row);
+      g_clear_pointer (&values, g_strfreev);
+    }
+  g_string_append_printf (out, "end: %s\n", error ? error->message : "ok");
+  return g_string_free (out, FALSE);
+}
+
+/* bytes read as a file with that content, named path: the same dump. */
+static char *
+assert_bytes_as_file (const char *path)
+{
+  g_autoptr (GError) file_error = NULL;
+  g_autoptr (RoneoDataSet) from_file = roneo_data_open (path, &file_error);
+  g_autofree char *file_dump = dump_data (from_file, file_error);
+  char *contents = NULL;
+  gsize length = 0;
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_autoptr (GBytes) bytes = g_bytes_new_take (contents, length);
+  g_autoptr (GError) bytes_error = NULL;
+  g_autoptr (RoneoDataSet) from_bytes = roneo_data_open_bytes (bytes, path, &bytes_error);
+  char *bytes_dump = dump_data (from_bytes, bytes_error);
+  g_assert_cmpstr (bytes_dump, ==, file_dump);
+  return bytes_dump;
+}
+
+static void
+test_bytes_as_file (void)
+{
+  g_autofree char *villes = corpus_path ("villes.csv");
+  g_autofree char *dump = assert_bytes_as_file (villes);
+  g_assert_true (g_str_has_prefix (dump, "fields ville|date|heure|lieu\n2: Albi|jeudi 6 octobre|"));
+  g_assert_true (g_str_has_suffix (dump, "5: Saint-Affrique|mercredi 12 octobre|9 h|marché "
+                                         "couvert\nend: ok\n"));
+  g_autofree char *ragged = corpus_path ("bad/villes-ragged.csv");
+  g_autofree char *ragged_dump = assert_bytes_as_file (ragged);
+  g_assert_nonnull (strstr (ragged_dump, "villes-ragged.csv:2: this row has 5 fields"));
+
+  static const char *const inputs[] = {
+    "",
+    "\xef\xbb\xbf"
+    "ville;date\r\n\r\nRodez;\"6 mai\r\n14 h\"\r\n",
+    "ville,date\n",
+    "a,,c\n1,2,3\n",
+    "ville,date\nAlbi,\"jeudi\n",
+    "ville,date\nAlbi,jeudi\nCastres,sa\"medi\n",
+    "ville,date\nAlbi,jeudi\nB\xe9ziers,lundi\n",
+    "\xff\xfev\0i\0l\0l\0e\0\n\0",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      gsize length = i == G_N_ELEMENTS (inputs) - 1 ? 14 : strlen (inputs[i]);
+      g_autofree char *path = write_file ("t.csv", inputs[i], length);
+      g_free (assert_bytes_as_file (path));
+    }
+}
+
+/* Rows across several 64 KB chunks, a quoted line break on a chunk's edge
+ * somewhere among them: the same rows and lines from bytes. */
+static void
+test_bytes_chunks (void)
+{
+  GString *text = g_string_new ("n,ville,lieu\n");
+  guint line = 2; /* of the next row */
+  for (guint i = 0; i < 15000; i++, line++)
+    if (i % 7 == 0)
+      {
+        g_string_append_printf (text, "%u,\"Ville\r\n%u\",salle\r\n", i, i);
+        line++;
+      }
+    else
+      g_string_append_printf (text, "%u,Ville %u,x\n", i, i);
+  g_string_append (text, "15000,\"Fin\n");
+  g_autofree char *path = write_file ("big.csv", text->str, text->len);
+  g_assert_cmpuint (text->len, >, 3 * 64 * 1024);
+  g_string_free (text, TRUE);
+  g_autofree char *dump = assert_bytes_as_file (path);
+  g_autofree char *unclosed
+      = g_strdup_printf ("big.csv:%u: this row opens a quote that is never closed", line);
+  g_assert_nonnull (strstr (dump, unclosed));
+  g_autofree char *last = g_strdup_printf ("\n%u: 14999|Ville 14999|x\n", line - 1);
+  g_assert_nonnull (strstr (dump, last));
+}
+
+/* The name given is the one in messages. */
+static void
+test_bytes_name (void)
+{
+  static const char text[] = "ville,date\nAlbi\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDataSet) data = roneo_data_open_bytes (bytes, "villes.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (roneo_data_get_source (data), ==, "villes.csv");
+  assert_rows (data, 0, "villes.csv:2: this row has 1 field, the header has 2");
+  g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
+  g_assert_null (roneo_data_open_bytes (empty, "vide.csv", &error));
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "vide.csv: empty file: no header"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -558,6 +674,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/data/not-utf8", test_not_utf8);
   g_test_add_func ("/data/open-errors", test_open_errors);
   g_test_add_func ("/data/stream", test_stream);
+  g_test_add_func ("/data/bytes/as-file", test_bytes_as_file);
+  g_test_add_func ("/data/bytes/chunks", test_bytes_chunks);
+  g_test_add_func ("/data/bytes/name", test_bytes_name);
   g_test_add_func ("/fields/fill-villes", test_fill_villes);
   g_test_add_func ("/fields/fill-literal", test_fill_literal);
   g_test_add_func ("/fields/fill-spans", test_fill_spans);

@@ -212,6 +212,60 @@ test_page_break_gives_verso (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_item (g_ptr_array_index (pages, 1), "headline"));
 }
 
+static const RoneoWarning *
+find_warning (RoneoWarnings *warnings, const char *text)
+{
+  for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
+    {
+      const RoneoWarning *warning = roneo_warnings_peek (warnings, i);
+      if (strstr (roneo_warning_get_message (warning), text) != NULL)
+        return warning;
+    }
+  g_assert_not_reached ();
+}
+
+/* A warning says which file and line it is about apart from what is wrong,
+ * and reads "file:line: message" as the CLI prints it. */
+static void
+test_warning_records (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_strdup_printf ("# Titre\n\nUn paragraphe.\n\nUn mot %s trop long.\n",
+                                           "anticonstitutionnellementanticonstitutionnellement"
+                                           "anticonstitutionnellementanticonstitutionnellement");
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", NULL);
+  g_assert_nonnull (pages);
+  const RoneoWarning *broke = find_warning (f->warnings, "wider than the measure");
+  g_assert_cmpint (roneo_warning_get_kind (broke), ==, RONEO_WARNING_GENERAL);
+  g_assert_cmpstr (roneo_warning_get_file (broke), ==, "test.md");
+  g_assert_cmpuint (roneo_warning_get_line (broke), ==, 5);
+  g_assert_cmpstr (roneo_warning_get_message (broke), ==,
+                   "a word is wider than the measure and was broken across lines");
+  g_autofree char *text = roneo_warning_to_string (broke);
+  g_assert_cmpstr (text, ==,
+                   "test.md:5: a word is wider than the measure and was broken across lines");
+}
+
+/* A warning about the whole file has no line, and none is printed. */
+static void
+test_warning_without_line (Fixture *f, gconstpointer data)
+{
+  GString *copy = g_string_new ("# Titre\n\n");
+  for (int i = 0; i < 16; i++)
+    g_string_append (copy, "Pendant que les urgences ferment leurs portes la nuit, l’argent public "
+                           "coule à flots vers les sociétés informatiques et les plateformes.\n\n");
+  g_autoptr (GPtrArray) pages = compose (f, copy->str, "a5-flyer", NULL);
+  g_string_free (copy, TRUE);
+  g_assert_nonnull (pages);
+  const RoneoWarning *shrunk = find_warning (f->warnings, "body shrunk");
+  g_assert_cmpint (roneo_warning_get_kind (shrunk), ==, RONEO_WARNING_FIT);
+  g_assert_cmpstr (roneo_warning_get_file (shrunk), ==, "test.md");
+  g_assert_cmpuint (roneo_warning_get_line (shrunk), ==, 0);
+  g_assert_true (g_str_has_prefix (roneo_warning_get_message (shrunk), "body shrunk from "));
+  g_autofree char *text = roneo_warning_to_string (shrunk);
+  g_autofree char *expected = g_strconcat ("test.md: ", roneo_warning_get_message (shrunk), NULL);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -223,5 +277,7 @@ main (int argc, char **argv)
   ADD ("/flow/overflow-refused", test_overflow_refused);
   ADD ("/flow/shrink-before-verso", test_shrink_before_verso);
   ADD ("/flow/page-break", test_page_break_gives_verso);
+  ADD ("/flow/warnings/file-line", test_warning_records);
+  ADD ("/flow/warnings/file-only", test_warning_without_line);
   return g_test_run ();
 }

@@ -42,8 +42,13 @@ test_missing_family_warns (void)
   g_assert_false (roneo_fonts_check (fonts, "Comic Nonexistent", 400, FALSE, warnings));
   g_assert_cmpuint (roneo_warnings_get_count (warnings), ==, 1);
   const RoneoWarning *warning = roneo_warnings_peek (warnings, 0);
-  g_assert_cmpint (warning->kind, ==, RONEO_WARNING_FONT);
-  g_assert_nonnull (strstr (warning->message, "Comic Nonexistent"));
+  g_assert_cmpint (roneo_warning_get_kind (warning), ==, RONEO_WARNING_FONT);
+  g_assert_nonnull (strstr (roneo_warning_get_message (warning), "Comic Nonexistent"));
+  /* about no file: printed as the message alone */
+  g_assert_null (roneo_warning_get_file (warning));
+  g_assert_cmpuint (roneo_warning_get_line (warning), ==, 0);
+  g_autofree char *text = roneo_warning_to_string (warning);
+  g_assert_cmpstr (text, ==, roneo_warning_get_message (warning));
   /* Checked once: a second check adds nothing. */
   roneo_fonts_check (fonts, "Comic Nonexistent", 400, FALSE, warnings);
   g_assert_cmpuint (roneo_warnings_get_count (warnings), ==, 1);

@@ -1,6 +1,7 @@
 /* test-layout-parser.c: layout files, their errors with file:line, overrides, lookup. */
 #include "roneo-error.h"
 #include "roneo-layout-parser.h"
+#include "roneo-style.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -843,6 +844,75 @@ test_banner_tiles (void)
   g_assert_true (g_str_has_prefix (error->message, "unknown key 'glue' in [tiles] (known: sheet,"));
 }
 
+/* One table names the styles: each name gives its id back, and nothing else is one. */
+static void
+test_style_names (void)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
+    {
+      const char *name = roneo_style_name (i);
+      g_assert_nonnull (name);
+      g_assert_true (g_hash_table_add (seen, (gpointer) name));
+      RoneoStyleId id = RONEO_STYLE_COUNT;
+      g_assert_true (roneo_style_from_name (name, &id));
+      g_assert_cmpint (id, ==, i);
+    }
+  g_assert_cmpstr (roneo_style_name (RONEO_STYLE_FOOTNOTES), ==, "footnotes");
+  static const char *const not_styles[] = { "break", "Headline", "layout", "page", "tiles", "" };
+  for (gsize i = 0; i < G_N_ELEMENTS (not_styles); i++)
+    {
+      RoneoStyleId id = RONEO_STYLE_COUNT;
+      g_assert_false (roneo_style_from_name (not_styles[i], &id));
+      g_assert_cmpint (id, ==, RONEO_STYLE_COUNT);
+    }
+}
+
+/* [NAME] size = 13pt in a layout of the kind: accepted, and it is that style that changes. */
+static void
+assert_section_accepted (RoneoLayoutKind kind, RoneoStyleId id)
+{
+  g_autofree char *text
+      = g_strdup_printf ("[layout]\nkind = %s\n\n[%s]\nsize = 13pt\n",
+                         kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer", roneo_style_name (id));
+  g_autoptr (RoneoLayout) layout = parse_ok (text);
+  g_assert_cmpint (layout->kind, ==, kind);
+  for (guint other = 0; other < RONEO_STYLE_COUNT; other++)
+    if (other == id)
+      g_assert_cmpfloat (roneo_layout_peek_style (layout, other)->size, ==, 13);
+    else
+      g_assert_cmpfloat (roneo_layout_peek_style (layout, other)->size, !=, 13);
+  g_assert_true (roneo_layout_get_style (layout, roneo_style_name (id))
+                 == roneo_layout_peek_style (layout, id));
+}
+
+/* Every style belongs to one kind of layout, and the parser takes its section. */
+static void
+test_style_kinds (void)
+{
+  static const RoneoLayoutKind kinds[] = { RONEO_LAYOUT_FLYER, RONEO_LAYOUT_BANNER };
+  guint owners[RONEO_STYLE_COUNT] = { 0 };
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      gsize n = 0;
+      const RoneoStyleId *ids = roneo_styles_for_kind (kinds[k], &n);
+      g_assert_cmpuint (n, >=, 2);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_assert_cmpint (ids[i], <, RONEO_STYLE_COUNT);
+          owners[ids[i]]++;
+          assert_section_accepted (kinds[k], ids[i]);
+        }
+    }
+  for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
+    g_assert_cmpuint (owners[i], ==, 1);
+  gsize n = 0;
+  const RoneoStyleId *banner = roneo_styles_for_kind (RONEO_LAYOUT_BANNER, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (banner[0], ==, RONEO_STYLE_SLOGAN);
+  g_assert_cmpint (banner[1], ==, RONEO_STYLE_BYLINE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -866,6 +936,8 @@ main (int argc, char **argv)
   g_test_add_func ("/layout-parser/errors/file-name", test_error_names_file);
   g_test_add_func ("/layout-parser/errors/missing-file", test_parse_file_missing);
   g_test_add_func ("/layout-parser/set-value", test_set_value);
+  g_test_add_func ("/layout-parser/styles/names", test_style_names);
+  g_test_add_func ("/layout-parser/styles/kinds", test_style_kinds);
   g_test_add_func ("/layout-parser/overrides/apply", test_overrides);
   g_test_add_func ("/layout-parser/overrides/errors", test_override_errors);
   g_test_add_func ("/layout-parser/overrides/none", test_overrides_none);

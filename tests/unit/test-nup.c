@@ -49,7 +49,7 @@ typedef struct
   double bleed;
   guint count, cols, rows;
   gboolean landscape;
-  RoneoNupDuplex duplex;
+  RoneoDuplex duplex;
 } CountCase;
 
 static void
@@ -57,8 +57,8 @@ test_counts (void)
 {
 #define O RONEO_NUP_OFFICE
 #define P RONEO_NUP_PRESS
-#define L RONEO_NUP_DUPLEX_LONG
-#define S RONEO_NUP_DUPLEX_SHORT
+#define L RONEO_DUPLEX_LONG_EDGE
+#define S RONEO_DUPLEX_SHORT_EDGE
   /* page, sheet, profile, bleed mm, count, cols, rows, landscape, natural binding */
   static const CountCase cases[] = {
     { "A5", "A4", O, 0, 2, 2, 1, TRUE, S },    { "A6", "A4", O, 0, 4, 2, 2, FALSE, L },
@@ -97,8 +97,8 @@ test_keep_portrait (void)
   const char *pages[] = { "A5", "A6", "A7" };
   guint counts[] = { 2, 4, 8 }, cols[] = { 1, 2, 2 }, rows[] = { 2, 2, 4 };
   gboolean rotated[] = { TRUE, FALSE, TRUE };
-  RoneoNupDuplex duplex[]
-      = { RONEO_NUP_DUPLEX_SHORT, RONEO_NUP_DUPLEX_LONG, RONEO_NUP_DUPLEX_SHORT };
+  RoneoDuplex duplex[]
+      = { RONEO_DUPLEX_SHORT_EDGE, RONEO_DUPLEX_LONG_EDGE, RONEO_DUPLEX_SHORT_EDGE };
   for (guint i = 0; i < 3; i++)
     {
       RoneoNupSpec spec = spec_for (pages[i], "A4", RONEO_NUP_OFFICE, 0);
@@ -424,10 +424,10 @@ test_cut_and_stack (void)
  * back is seen after turning) lies on the front. The paper's long edges are the
  * sheet's longer sides; it turns about an axis parallel to the binding edge. */
 static void
-turn_over (const RoneoNup *nup, RoneoNupDuplex duplex, double x, double y, double *fx, double *fy)
+turn_over (const RoneoNup *nup, RoneoDuplex duplex, double x, double y, double *fx, double *fy)
 {
   gboolean long_vertical = nup->height > nup->width;
-  gboolean axis_vertical = (duplex == RONEO_NUP_DUPLEX_LONG) == long_vertical;
+  gboolean axis_vertical = (duplex == RONEO_DUPLEX_LONG_EDGE) == long_vertical;
   *fx = axis_vertical ? nup->width - x : x;
   *fy = axis_vertical ? y : nup->height - y;
 }
@@ -459,7 +459,7 @@ slot_at (const RoneoNup *nup, double x, double y)
  * top on the same side. Returns for each front slot its verso slot and whether
  * the verso is drawn upside down relative to the front. */
 static void
-check_duplex (const RoneoNup *nup, RoneoNupDuplex duplex, guint *verso_slot, gboolean *flipped)
+check_duplex (const RoneoNup *nup, RoneoDuplex duplex, guint *verso_slot, gboolean *flipped)
 {
   guint n = roneo_nup_get_n_slots (nup);
   double w = nup->spec.page_width, h = nup->spec.page_height;
@@ -517,7 +517,7 @@ typedef struct
 {
   const char *page;
   gboolean keep_portrait;
-  RoneoNupDuplex duplex;
+  RoneoDuplex duplex;
   guint n;
   guint verso[8];
   gboolean flipped;
@@ -526,7 +526,7 @@ typedef struct
 static void
 test_duplex (void)
 {
-  const RoneoNupDuplex L = RONEO_NUP_DUPLEX_LONG, S = RONEO_NUP_DUPLEX_SHORT;
+  const RoneoDuplex L = RONEO_DUPLEX_LONG_EDGE, S = RONEO_DUPLEX_SHORT_EDGE;
   const DuplexCase cases[] = {
     /* A5 2-up on A4 landscape: short edge turns it left<->right. */
     { "A5", FALSE, S, 2, { 1, 0 }, FALSE },
@@ -584,7 +584,8 @@ test_duplex_sweep (void)
           guint verso[RONEO_NUP_MAX_SLOTS];
           gboolean flipped[RONEO_NUP_MAX_SLOTS];
           if (nup != NULL)
-            check_duplex (nup, (bits >> 2) & 1, verso, flipped);
+            check_duplex (nup, (bits >> 2) & 1 ? RONEO_DUPLEX_SHORT_EDGE : RONEO_DUPLEX_LONG_EDGE,
+                          verso, flipped);
         }
 }
 
@@ -615,7 +616,7 @@ find_label (const RoneoSheet *sheet, const char *text, const RoneoMark **caption
 }
 
 static void
-check_calibration (const RoneoNup *nup, RoneoNupDuplex duplex)
+check_calibration (const RoneoNup *nup, RoneoDuplex duplex)
 {
   g_autoptr (RoneoSheet) front = NULL;
   g_autoptr (RoneoSheet) back = NULL;
@@ -658,7 +659,7 @@ test_calibration (void)
   g_autoptr (RoneoNup) nup = roneo_nup_new (&spec, NULL);
   g_autoptr (RoneoSheet) front = NULL;
   g_autoptr (RoneoSheet) back = NULL;
-  roneo_nup_new_calibration (nup, RONEO_NUP_DUPLEX_SHORT, &front, &back);
+  roneo_nup_new_calibration (nup, RONEO_DUPLEX_SHORT_EDGE, &front, &back);
   g_autofree char *f = roneo_sheet_dump (front);
   g_autofree char *b = roneo_sheet_dump (back);
   g_test_message ("%s%s", f, b);
@@ -674,7 +675,7 @@ test_calibration (void)
   g_assert_cmpfloat (bb->rect.x, <, a->rect.x);
   g_autoptr (RoneoSheet) front_long = NULL;
   g_autoptr (RoneoSheet) back_long = NULL;
-  roneo_nup_new_calibration (nup, RONEO_NUP_DUPLEX_LONG, &front_long, &back_long);
+  roneo_nup_new_calibration (nup, RONEO_DUPLEX_LONG_EDGE, &front_long, &back_long);
   find_label (back_long, "A", &caption);
   g_assert_cmpstr (caption->text, ==, "BACK \u2193");
 
@@ -686,7 +687,8 @@ test_calibration (void)
         spec.keep_portrait = (bits >> 1) & 1;
         g_autoptr (RoneoNup) each = roneo_nup_new (&spec, NULL);
         if (each != NULL)
-          check_calibration (each, (bits >> 2) & 1);
+          check_calibration (each,
+                             (bits >> 2) & 1 ? RONEO_DUPLEX_SHORT_EDGE : RONEO_DUPLEX_LONG_EDGE);
       }
 }
 
@@ -764,9 +766,9 @@ test_dump (void)
   int recto_pages[2] = { 0, 1 }, verso_pages[2] = { 1, 2 };
   g_autoptr (RoneoSheet) recto = roneo_nup_new_sheet (nup, recto_pages, FALSE, nup->duplex, "1r");
   g_autoptr (RoneoSheet) v_short
-      = roneo_nup_new_sheet (nup, verso_pages, TRUE, RONEO_NUP_DUPLEX_SHORT, "1v");
+      = roneo_nup_new_sheet (nup, verso_pages, TRUE, RONEO_DUPLEX_SHORT_EDGE, "1v");
   g_autoptr (RoneoSheet) v_long
-      = roneo_nup_new_sheet (nup, verso_pages, TRUE, RONEO_NUP_DUPLEX_LONG, "1v");
+      = roneo_nup_new_sheet (nup, verso_pages, TRUE, RONEO_DUPLEX_LONG_EDGE, "1v");
   g_autofree char *r = roneo_sheet_dump (recto);
   g_autofree char *vs = roneo_sheet_dump (v_short);
   g_autofree char *vl = roneo_sheet_dump (v_long);

@@ -1,0 +1,71 @@
+/* roneo-style.c: the one table of style ids, section names and layout fields. */
+#include "roneo-style.h"
+
+#include <stddef.h>
+
+typedef struct
+{
+  const char *name;
+  gsize offset; /* of the RoneoStyle in RoneoLayout */
+} StyleEntry;
+
+#define ENTRY(id, field) [id] = { #field, offsetof (RoneoLayout, field) }
+
+static const StyleEntry styles[RONEO_STYLE_COUNT] = {
+  ENTRY (RONEO_STYLE_HEADLINE, headline), ENTRY (RONEO_STYLE_SUBHEAD, subhead),
+  ENTRY (RONEO_STYLE_BODY, body),         ENTRY (RONEO_STYLE_LIST, list),
+  ENTRY (RONEO_STYLE_QUOTE, quote),       ENTRY (RONEO_STYLE_FOOTNOTES, footnotes),
+  ENTRY (RONEO_STYLE_FOOTER, footer),     ENTRY (RONEO_STYLE_SLOGAN, slogan),
+  ENTRY (RONEO_STYLE_BYLINE, byline),
+};
+
+/* The font check warns in this order, so it is the order of the sections in a file. */
+static const RoneoStyleId flyer_styles[] = {
+  RONEO_STYLE_HEADLINE, RONEO_STYLE_SUBHEAD,   RONEO_STYLE_BODY,   RONEO_STYLE_LIST,
+  RONEO_STYLE_QUOTE,    RONEO_STYLE_FOOTNOTES, RONEO_STYLE_FOOTER,
+};
+static const RoneoStyleId banner_styles[] = { RONEO_STYLE_SLOGAN, RONEO_STYLE_BYLINE };
+
+const char *
+roneo_style_name (RoneoStyleId id)
+{
+  g_return_val_if_fail (id < RONEO_STYLE_COUNT, NULL);
+  return styles[id].name;
+}
+
+gboolean
+roneo_style_from_name (const char *name, RoneoStyleId *id)
+{
+  for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
+    if (g_strcmp0 (name, styles[i].name) == 0)
+      {
+        *id = (RoneoStyleId) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const RoneoStyleId *
+roneo_styles_for_kind (RoneoLayoutKind kind, gsize *n)
+{
+  if (kind == RONEO_LAYOUT_BANNER)
+    {
+      *n = G_N_ELEMENTS (banner_styles);
+      return banner_styles;
+    }
+  *n = G_N_ELEMENTS (flyer_styles);
+  return flyer_styles;
+}
+
+RoneoStyle *
+roneo_layout_get_style_by_id (RoneoLayout *layout, RoneoStyleId id)
+{
+  g_return_val_if_fail (id < RONEO_STYLE_COUNT, NULL);
+  return (RoneoStyle *) ((char *) layout + styles[id].offset);
+}
+
+const RoneoStyle *
+roneo_layout_peek_style (const RoneoLayout *layout, RoneoStyleId id)
+{
+  return roneo_layout_get_style_by_id ((RoneoLayout *) layout, id);
+}

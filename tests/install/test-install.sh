@@ -1,0 +1,75 @@
+#!/bin/bash
+# The install suite: roneo as a user installs it (`meson install` into a
+# prefix), run from another folder while the source tree is still there.
+#
+#   test-install.sh SOURCE-ROOT
+#
+# It must read its installed layouts and the user's own ($XDG_DATA_HOME/roneo),
+# never the source tree, say so in `roneo layouts` and `roneo fonts`, and use
+# a font dropped into the user's fonts folder.
+set -euo pipefail
+source_root=${1:?usage: test-install.sh SOURCE-ROOT}
+source "$(dirname "${BASH_SOURCE[0]}")/install-lib.sh"
+
+install_roneo "$source_root"
+data=$prefix/share/roneo
+[ -f "$data/fonts/fonts.conf" ] || fail "fonts.conf not installed in $data/fonts"
+[ -f "$data/layouts/a5-flyer.ini" ] || fail "layouts not installed in $data/layouts"
+
+# drop_layout FOLDER NAME [FONT]: a copy of a6-card under a new name (and
+# description), its headline in FONT when given.
+drop_layout () {
+  local folder=$1 name=$2 font=${3:-}
+  mkdir -p "$folder"
+  sed -e "s/^name = a6-card\$/name = $name/" \
+      -e "s/^description = .*/description = dropped by the install test/" \
+      "$source_root/layouts/a6-card.ini" >"$folder/$name.ini"
+  if [ -n "$font" ]; then
+    # the first `font =` is the headline's
+    sed -i "0,/^font = .*/s//font = $font/" "$folder/$name.ini"
+  fi
+}
+drop_layout "$data/layouts" installed-card
+drop_layout "$scratch/xdg/roneo/layouts" user-card "Ronuser Fnt"
+
+user_layouts=$scratch/xdg/roneo/layouts
+user_fonts=$scratch/xdg/roneo/fonts
+
+layouts=$(run_installed layouts) || fail "roneo layouts failed"
+for name in a5-flyer banderole installed-card user-card; do
+  grep -qE "^$name +[0-9]" <<<"$layouts" || fail "layout $name not listed:"$'\n'"$layouts"
+done
+assert_contains "$layouts" "(layouts from: $user_layouts, $data/layouts)" "roneo layouts"
+assert_lacks "$layouts" "$source_root" "roneo layouts names the source tree"
+
+fonts=$(run_installed fonts) || fail "roneo fonts failed"
+assert_contains "$fonts" "League Spartan" "roneo fonts"
+assert_contains "$fonts" "(fonts from: $user_fonts, $data/fonts)" "roneo fonts"
+assert_contains "$fonts" "(own fonts: drop OTF/TTF files into $user_fonts)" "roneo fonts"
+assert_lacks "$fonts" "$source_root" "roneo fonts names the source tree"
+
+# The user's layout asks for a family no folder has yet: --strict refuses it
+# (exit 3). Then a font of that family goes into the user's fonts folder: a
+# copy of DejaVu Sans whose names say "Ronuser Fnt" (same length, so the
+# tables stay where they are).
+copy=$source_root/tests/cases/card-a6.md
+status=0
+run_installed check --strict -q -l user-card "$copy" >/dev/null 2>&1 || status=$?
+[ "$status" -eq 3 ] || fail "check --strict with a missing font: exit $status, not 3"
+mkdir -p "$user_fonts"
+perl -0777 -pe 's/D\0e\0j\0a\0V\0u\0 \0S\0a\0n\0s/R\0o\0n\0u\0s\0e\0r\0 \0F\0n\0t/g;
+                s/DejaVu Sans/Ronuser Fnt/g' \
+  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >"$user_fonts/RonuserFnt.ttf"
+run_installed check --strict -q -l user-card "$copy" >/dev/null \
+  || fail "a font in $user_fonts is not used"
+
+# A flyer in an installed layout, written in the other folder.
+run_installed flyer -q -l installed-card "$copy" -o tract.pdf \
+  || fail "roneo flyer -l installed-card failed"
+[ -s "$scratch/elsewhere/tract.pdf" ] || fail "no tract.pdf written"
+
+# The copy built in the build tree, by contrast, reads the source tree.
+built=$(cd "$scratch/elsewhere" && env -u RONEO_DATA_DIR XDG_DATA_HOME="$scratch/xdg" \
+          "$scratch/build/src/cli/roneo" layouts) || fail "the built roneo failed"
+assert_contains "$built" "$source_root/layouts)" "the build-tree roneo"
+echo "ok: installed roneo in $prefix reads $data and $scratch/xdg/roneo"
