@@ -34,34 +34,45 @@ print_usage (FILE *out)
            RONEO_CLI_EXIT_CODES);
 }
 
-/* The option a RONEO_JOB_ERROR is about, or NULL when none names it. */
-static const char *
-option_of (int code)
+/* A layout names no command: the CLI says which goes with which. */
+#define LAYOUT_HINT                                                                                \
+  " (a banner layout goes with 'roneo banner', a flyer layout with 'roneo flyer' or 'roneo "      \
+  "batch'; see 'roneo layouts')"
+
+static const struct
 {
-  static const struct
-  {
-    RoneoJobErrorCode code;
-    const char *option;
-  } options[] = {
-    { RONEO_JOB_ERROR_OUTPUT, "-o" },
-    { RONEO_JOB_ERROR_LAYOUT, "--layout" },
-    { RONEO_JOB_ERROR_LANG, "--lang" },
-    { RONEO_JOB_ERROR_FIELD, "--field" },
-    { RONEO_JOB_ERROR_BLEED, "--bleed" },
-    { RONEO_JOB_ERROR_SIZE, "--size" },
-    { RONEO_JOB_ERROR_SHEET, "--sheet" },
-    { RONEO_JOB_ERROR_OVERLAP, "--overlap" },
-    { RONEO_JOB_ERROR_PRINTER_MARGIN, "--printer-margin" },
-    { RONEO_JOB_ERROR_MAX_SHEETS, "--max-sheets" },
-    { RONEO_JOB_ERROR_SHEETS, "--sheets" },
-    { RONEO_JOB_ERROR_NUP, "--nup" },
-    { RONEO_JOB_ERROR_COPIES, "--copies" },
-    { RONEO_JOB_ERROR_SINGLE, "--single (add --profile press)" },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (options); i++)
-    if ((int) options[i].code == code)
-      return options[i].option;
-  return NULL;
+  RoneoJobErrorCode code;
+  const char *option;
+  const char *hint;
+} job_options[] = {
+  { RONEO_JOB_ERROR_OUTPUT, "-o", "" },
+  { RONEO_JOB_ERROR_LAYOUT, "--layout", LAYOUT_HINT },
+  { RONEO_JOB_ERROR_LANG, "--lang", "" },
+  { RONEO_JOB_ERROR_FIELD, "--field", "" },
+  { RONEO_JOB_ERROR_BLEED, "--bleed", "" },
+  { RONEO_JOB_ERROR_SIZE, "--size", "" },
+  { RONEO_JOB_ERROR_SHEET, "--sheet", "" },
+  { RONEO_JOB_ERROR_OVERLAP, "--overlap", "" },
+  { RONEO_JOB_ERROR_PRINTER_MARGIN, "--printer-margin", "" },
+  { RONEO_JOB_ERROR_MAX_SHEETS, "--max-sheets", "" },
+  { RONEO_JOB_ERROR_SHEETS, "--sheets", "" },
+  { RONEO_JOB_ERROR_NUP, "--nup", "" },
+  { RONEO_JOB_ERROR_COPIES, "--copies", "" },
+  { RONEO_JOB_ERROR_SINGLE, "--single", " (add --profile press)" },
+};
+
+/* A setting the library refused, said with the option that set it. */
+static void
+print_job_error (const GError *error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (job_options); i++)
+    if ((int) job_options[i].code == error->code)
+      {
+        fprintf (stderr, "roneo: %s: %s%s\n", job_options[i].option, error->message,
+                 job_options[i].hint);
+        return;
+      }
+  fprintf (stderr, "roneo: %s\n", error->message);
 }
 
 int
@@ -80,11 +91,7 @@ roneo_cli_fail (GError *error)
     }
   if (error->domain == RONEO_JOB_ERROR)
     {
-      const char *option = option_of (error->code);
-      if (option != NULL)
-        fprintf (stderr, "roneo: %s: %s\n", option, error->message);
-      else
-        fprintf (stderr, "roneo: %s\n", error->message);
+      print_job_error (error);
       return RONEO_ERROR_USAGE;
     }
   fprintf (stderr, "roneo: %s\n", error->message);

@@ -413,6 +413,9 @@ run_steps (Batch *b, GError **error)
                            "output path");
       return FALSE;
     }
+  /* Before thousands of copies are laid out, not after. */
+  if (!roneo_job_run_check_target (run, error))
+    return FALSE;
   if (b->job->printer != NULL && !check_printer (b, error))
     return FALSE;
   if (b->job->single && b->job->profile != RONEO_PROFILE_PRESS)

@@ -162,6 +162,11 @@ void roneo_job_run_clear (RoneoJobRun *run);
 gboolean roneo_job_run_load (RoneoJobRun *run, const RoneoCopyFormat *format, gboolean fill,
                              RoneoLayoutKind kind, const char *suffix, GError **error);
 
+/* Whether the output may go where it is to go (not over an input, nor over
+ * a file that is not a PDF): checked when it is opened, and before by a
+ * job that takes long to compose. */
+gboolean roneo_job_run_check_target (RoneoJobRun *run, GError **error);
+
 /* TRUE, with RONEO_ERROR_CANCELLED, once the job is cancelled. */
 gboolean roneo_job_run_cancelled (RoneoJobRun *run, GError **error);
 

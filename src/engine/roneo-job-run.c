@@ -172,7 +172,7 @@ load_layout (RoneoJobRun *run, RoneoLayoutKind kind, GError **error)
   if (layout->kind != kind)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_LAYOUT,
-                   "layout '%s' is a %s layout, not a %s one", layout->name,
+                   "layout '%s' is for a %s, not a %s", layout->name,
                    layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
                    kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer");
       return FALSE;
@@ -202,10 +202,10 @@ beside (const char *input, const char *suffix)
   return g_strdup_printf ("%.*s%s", (int) stem, input, suffix);
 }
 
-/* Where the PDF goes, checked against every input before anything is
- * composed: a path (the job's, or beside the copy), or the stream. */
+/* Where the PDF goes: a path (the job's, or beside the copy), or the
+ * stream. Checked when it is opened, or before by roneo_job_run_check_target. */
 static gboolean
-check_target (RoneoJobRun *run, const char *suffix, GError **error)
+find_target (RoneoJobRun *run, const char *suffix, GError **error)
 {
   const RoneoJobCommon *c = &run->job->common;
   run->outputs = roneo_output_set_new (c->force, &run->cancel);
@@ -227,7 +227,14 @@ check_target (RoneoJobRun *run, const char *suffix, GError **error)
                            "an output path or stream");
       return FALSE;
     }
-  return c->dry_run || roneo_output_set_check (run->outputs, run->output, "the PDF", TRUE, error);
+  return TRUE;
+}
+
+gboolean
+roneo_job_run_check_target (RoneoJobRun *run, GError **error)
+{
+  return run->job->common.dry_run || run->output == NULL
+         || roneo_output_set_check (run->outputs, run->output, "the PDF", TRUE, error);
 }
 
 gboolean
@@ -255,7 +262,7 @@ roneo_job_run_load (RoneoJobRun *run, const RoneoCopyFormat *format, gboolean fi
     .date = run->date,
     .label_context = run->context,
   };
-  return check_target (run, suffix, error);
+  return find_target (run, suffix, error);
 }
 
 /* --- writing ----------------------------------------------------------------------- */

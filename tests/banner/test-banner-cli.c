@@ -464,7 +464,7 @@ static const BadCase bad_cases[] = {
   { "overlap-half-sheet", { "--overlap", "200mm" }, 1, "half the sheet" },
   { "printer-margin-huge", { "--printer-margin", "120mm" }, 1, "half the sheet" },
   { "sheets-unknown", { "--sheets", "Z99" }, 1, "C01-C11, D01-D11" },
-  { "flyer-layout", { "-l", "a5-flyer" }, 1, "roneo flyer" },
+  { "flyer-layout", { "-l", "a5-flyer" }, 1, "is for a flyer, not a banner" },
   { "distance-strict", { "--distance", "500m", "--strict" }, 4, "500 m" },
 };
 

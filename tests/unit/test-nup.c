@@ -132,12 +132,14 @@ test_explicit_nup (void)
 /* ---- errors ---- */
 
 static void
-expect_error (const RoneoNupSpec *spec, const char *message)
+expect_error (const RoneoNupSpec *spec, RoneoJobErrorCode code, const char *message)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoNup) nup = roneo_nup_new (spec, &error);
   g_assert_null (nup);
-  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_USAGE);
+  /* The setting it is about, in words that name no command-line option. */
+  g_assert_error (error, RONEO_JOB_ERROR, code);
+  g_assert_null (strstr (error->message, "--"));
   g_assert_cmpstr (error->message, ==, message);
 }
 
@@ -145,28 +147,31 @@ static void
 test_errors (void)
 {
   RoneoNupSpec spec = spec_for ("A3", "A4", RONEO_NUP_OFFICE, 0);
-  expect_error (&spec, "an A3 copy does not fit an A4 sheet; use --sheet A3 or larger");
+  expect_error (&spec, RONEO_JOB_ERROR_SHEET, "an A3 copy does not fit an A4 sheet; A3 or larger");
   spec = spec_for ("A4", "A4", RONEO_NUP_PRESS, 3);
-  expect_error (&spec, "an A4 copy with 3 mm bleed and crop marks does not fit an A4 sheet; "
-                       "use --sheet A3 or larger");
+  expect_error (&spec, RONEO_JOB_ERROR_SHEET,
+                "an A4 copy with 3 mm bleed and crop marks does not fit an A4 sheet; "
+                "A3 or larger");
   spec = spec_for ("A3", "A3", RONEO_NUP_PRESS, 3);
-  expect_error (&spec, "an A3 copy with 3 mm bleed and crop marks does not fit an A3 sheet; "
-                       "use --sheet SRA3 or larger");
+  expect_error (&spec, RONEO_JOB_ERROR_SHEET,
+                "an A3 copy with 3 mm bleed and crop marks does not fit an A3 sheet; "
+                "SRA3 or larger");
   spec = spec_for ("A0", "A4", RONEO_NUP_PRESS, 3);
-  expect_error (&spec, "an A0 copy with 3 mm bleed and crop marks does not fit an A4 sheet; "
-                       "use a larger --sheet");
+  expect_error (&spec, RONEO_JOB_ERROR_SHEET,
+                "an A0 copy with 3 mm bleed and crop marks does not fit an A4 sheet; "
+                "a larger sheet");
   spec = spec_for ("A6", "A4", RONEO_NUP_OFFICE, 0);
   spec.nup = 3;
-  expect_error (&spec, "A6 copies cannot be arranged 3-up on an A4 sheet; possible: 1, 2, 4");
+  expect_error (&spec, RONEO_JOB_ERROR_NUP, "A6 copies cannot be arranged 3-up on an A4 sheet; possible: 1, 2, 4");
   spec.nup = 5;
-  expect_error (&spec, "A6 copies cannot be arranged 5-up on an A4 sheet; possible: 1, 2, 4");
+  expect_error (&spec, RONEO_JOB_ERROR_NUP, "A6 copies cannot be arranged 5-up on an A4 sheet; possible: 1, 2, 4");
   spec = spec_for ("A6", "A4", RONEO_NUP_OFFICE, 0);
   spec.page_width = -1;
-  expect_error (&spec, "copy and sheet sizes must be positive");
+  expect_error (&spec, RONEO_JOB_ERROR_SHEET, "copy and sheet sizes must be positive");
   spec = spec_for ("A6", "A4", RONEO_NUP_PRESS, 30);
-  expect_error (&spec, "bleed must lie between 0 and 10 mm");
+  expect_error (&spec, RONEO_JOB_ERROR_BLEED, "bleed must lie between 0 and 10 mm");
   spec = spec_for ("10x10mm", "A3", RONEO_NUP_OFFICE, 0);
-  expect_error (&spec, "1218 copies fit on one sheet, more than 256; give --nup");
+  expect_error (&spec, RONEO_JOB_ERROR_NUP, "1218 copies fit on one sheet, more than 256; say how many");
 }
 
 /* ---- geometry properties ---- */

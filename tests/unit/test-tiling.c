@@ -309,7 +309,7 @@ assert_selection_error (const RoneoTiling *tiling, const char *ids, const char *
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) selection = roneo_tiling_parse_selection (tiling, ids, &error);
   g_assert_null (selection);
-  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_USAGE);
+  g_assert_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS);
   if (message)
     g_assert_cmpstr (error->message, ==, message);
 }
@@ -331,7 +331,7 @@ test_selection (void)
   assert_selection_error (tiling, "C12", "no sheet 'C12' (this banner has A01-A16, B01-B16, C01-C11, D01-D11)");
   assert_selection_error (tiling, "A00", NULL);
   assert_selection_error (tiling, "7B", NULL);
-  assert_selection_error (tiling, "B07,,C03", "empty sheet ID in --sheets");
+  assert_selection_error (tiling, "B07,,C03", "an empty sheet ID");
   assert_selection_error (tiling, "", NULL);
 }
 
@@ -361,38 +361,39 @@ test_max_sheets (void)
   g_assert_cmpfloat (width, >=, RONEO_MM (3000) - EPS);
   g_autoptr (GError) error = NULL;
   g_assert_false (roneo_tiling_fit_max_sheets (&spec, 0, &width, &height, &error));
-  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_USAGE);
+  g_assert_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_MAX_SHEETS);
 }
 
+/* Refused as the setting it is about (overlap, margins, size, sheets). */
 static void
-assert_spec_error (const RoneoTilingSpec *spec)
+assert_spec_error (const RoneoTilingSpec *spec, RoneoJobErrorCode code)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoTiling) tiling = roneo_tiling_new (spec, &error);
   g_assert_null (tiling);
-  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_USAGE);
+  g_assert_error (error, RONEO_JOB_ERROR, code);
 }
 
 static void
 test_errors (void)
 {
   RoneoTilingSpec spec = spec_mm (3000, 900, 5, 105);
-  assert_spec_error (&spec); /* overlap half the sheet */
+  assert_spec_error (&spec, RONEO_JOB_ERROR_OVERLAP); /* overlap half the sheet */
   spec = spec_mm (3000, 900, 105, 10);
-  assert_spec_error (&spec);
+  assert_spec_error (&spec, RONEO_JOB_ERROR_PRINTER_MARGIN);
   spec = spec_mm (3000, 900, 5, 10);
   spec.margins.bottom = RONEO_MM (150);
-  assert_spec_error (&spec);
+  assert_spec_error (&spec, RONEO_JOB_ERROR_PRINTER_MARGIN);
   spec = spec_mm (3000, 900, 100, 10);
-  assert_spec_error (&spec); /* 10 mm printable, no stride */
+  assert_spec_error (&spec, RONEO_JOB_ERROR_OVERLAP); /* 10 mm printable, no stride */
   spec = spec_mm (0, 900, 5, 10);
-  assert_spec_error (&spec);
+  assert_spec_error (&spec, RONEO_JOB_ERROR_SIZE);
   spec = spec_mm (3000, -1, 5, 10);
-  assert_spec_error (&spec);
+  assert_spec_error (&spec, RONEO_JOB_ERROR_SIZE);
   spec = spec_mm (50001, 900, 5, 10);
-  assert_spec_error (&spec);
+  assert_spec_error (&spec, RONEO_JOB_ERROR_SIZE);
   spec = spec_mm (50000, 50000, 5, 10);
-  assert_spec_error (&spec); /* too many sheets */
+  assert_spec_error (&spec, RONEO_JOB_ERROR_MAX_SHEETS); /* too many sheets */
   spec = spec_mm (50000, 900, 5, 10);
   g_autoptr (RoneoTiling) tiling = roneo_tiling_new (&spec, NULL);
   g_assert_nonnull (tiling);
