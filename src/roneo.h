@@ -44,9 +44,9 @@ RONEO_API const char *roneo_get_version (void);
 #define RONEO_ERROR (roneo_error_quark ())
 typedef enum
 {
-  RONEO_ERROR_USAGE = 1,     /* the roneo command's own: a bad command line; never from the library */
-  RONEO_ERROR_INPUT = 2,     /* unreadable, not UTF-8, parse error, bad value */
-  RONEO_ERROR_FONT = 3,      /* a font missing, or substituted with strict */
+  RONEO_ERROR_USAGE = 1, /* the roneo command's own: a bad command line; never from the library */
+  RONEO_ERROR_INPUT = 2, /* unreadable, not UTF-8, parse error, bad value */
+  RONEO_ERROR_FONT = 3,  /* a font missing, or substituted with strict */
   RONEO_ERROR_OVERFLOW = 4,  /* the copy does not fit */
   RONEO_ERROR_OUTPUT = 5,    /* cannot write the output */
   RONEO_ERROR_PRINT = 6,     /* printing failed */
@@ -81,7 +81,7 @@ RONEO_API GQuark roneo_job_error_quark (void);
 
 /* Every length in roneo is PostScript points (1/72 in). */
 #define RONEO_PT_PER_MM (72.0 / 25.4)
-#define RONEO_MM(mm) ((mm) * RONEO_PT_PER_MM)
+#define RONEO_MM(mm) ((mm) *RONEO_PT_PER_MM)
 
 /* What a length measures, which decides the unit suggested to a user who
  * wrote a bare number. */
@@ -95,8 +95,8 @@ typedef enum
 /* "12mm", "1.5 cm", "0.5in", "10pt", "2m", in pt. The unit is required (a
  * bare number other than 0 is refused, the value with a unit suggested for
  * kind); negative values are refused. RONEO_ERROR_INPUT, no position. */
-RONEO_API gboolean roneo_length_parse_kind (const char *text, RoneoLengthKind kind,
-                                            double *out_pt, GError **error);
+RONEO_API gboolean roneo_length_parse_kind (const char *text, RoneoLengthKind kind, double *out_pt,
+                                            GError **error);
 /* "300x90cm", "3m x 90cm", "A3": width and height in pt. */
 RONEO_API gboolean roneo_size_parse (const char *text, double *width_pt, double *height_pt,
                                      GError **error);
@@ -239,7 +239,7 @@ RONEO_API void roneo_job_set_marks (RoneoJob *job, gboolean marks);
 
 /* Banners and batches. */
 
-/* The paper: "A4" (the default), "A3", "SRA3", "Letter"...
+/* The paper: "A4", "A3", "SRA3", "Letter"... (default: a banner layout's own, A4 for a batch).
  * RONEO_JOB_ERROR_SHEET for a name roneo does not know. */
 RONEO_API gboolean roneo_job_set_sheet (RoneoJob *job, const char *paper, GError **error);
 

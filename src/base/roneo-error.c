@@ -2,8 +2,8 @@
 
 #include "roneo-config.h"
 
-G_DEFINE_QUARK (roneo-error-quark, roneo_error)
-G_DEFINE_QUARK (roneo-job-error-quark, roneo_job_error)
+G_DEFINE_QUARK (roneo - error - quark, roneo_error)
+G_DEFINE_QUARK (roneo - job - error - quark, roneo_job_error)
 
 const char *
 roneo_get_version (void)

@@ -15,9 +15,9 @@ typedef struct
 } Paper;
 
 static const Paper papers[] = {
-  { "A0", 841, 1189 },   { "A1", 594, 841 },  { "A2", 420, 594 },
-  { "A3", 297, 420 },    { "A4", 210, 297 },  { "A5", 148, 210 },
-  { "A6", 105, 148 },    { "A7", 74, 105 },   { "SRA3", 320, 450 },
+  { "A0", 841, 1189 },        { "A1", 594, 841 },        { "A2", 420, 594 },
+  { "A3", 297, 420 },         { "A4", 210, 297 },        { "A5", 148, 210 },
+  { "A6", 105, 148 },         { "A7", 74, 105 },         { "SRA3", 320, 450 },
   { "Letter", 215.9, 279.4 }, { "Legal", 215.9, 355.6 }, { "Tabloid", 279.4, 431.8 },
 };
 
@@ -28,7 +28,7 @@ typedef struct
 } Unit;
 
 static const Unit units[] = {
-  { "mm", RONEO_PT_PER_MM }, { "cm", 10 * RONEO_PT_PER_MM }, { "in", 72.0 }, { "pt", 1.0 },
+  { "mm", RONEO_PT_PER_MM },       { "cm", 10 * RONEO_PT_PER_MM }, { "in", 72.0 }, { "pt", 1.0 },
   { "m", 1000 * RONEO_PT_PER_MM },
 };
 

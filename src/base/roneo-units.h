@@ -11,7 +11,6 @@
 
 G_BEGIN_DECLS
 
-
 typedef struct
 {
   double r, g, b; /* 0..1 */

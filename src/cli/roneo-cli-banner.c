@@ -46,8 +46,8 @@ parse_margins (const char *text, double out[4], GError **error)
         }
       n++;
     }
-  static const guint pick[5][4] = { { 0 }, { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 },
-                                    { 0, 1, 2, 3 } };
+  static const guint pick[5][4]
+      = { { 0 }, { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 }, { 0, 1, 2, 3 } };
   if (n == 0)
     return parse_length_option ("--printer-margin", "", RONEO_LENGTH_PAPER, &given[0], error);
   for (guint i = 0; i < 4; i++)
@@ -85,8 +85,7 @@ set_lengths (const RoneoCliOptions *o, RoneoJob *job, GError **error)
   if (!parse_size (o->size, job, error)
       || !parse_length_option ("--overlap", o->overlap, RONEO_LENGTH_PAPER, &overlap, error)
       || !parse_margins (o->printer_margin, margins, error)
-      || !parse_length_option ("--distance", o->distance, RONEO_LENGTH_DISTANCE, &distance,
-                               error))
+      || !parse_length_option ("--distance", o->distance, RONEO_LENGTH_DISTANCE, &distance, error))
     return FALSE;
   roneo_job_set_overlap (job, overlap);
   roneo_job_set_printer_margins (job, margins[0], margins[1], margins[2], margins[3]);
@@ -136,10 +135,11 @@ print_summary (const RoneoCliOptions *o, const RoneoResult *result)
                  : g_strdup_printf ("on %u %s sheets in %u rows", roneo_result_get_n_pages (result),
                                     roneo_result_get_sheet_name (result),
                                     roneo_result_get_n_rows (result));
-  roneo_cli_note (o->quiet, "roneo: banner %.0f x %.0f cm %s; capitals %.0f mm: read from %.0f m, "
+  roneo_cli_note (o->quiet,
+                  "roneo: banner %.0f x %.0f cm %s; capitals %.0f mm: read from %.0f m, "
                   "strike from %.0f m\n",
-                  width / RONEO_MM (10), height / RONEO_MM (10), where, cap_mm,
-                  cap_mm * 300 / 1000, cap_mm * 120 / 1000);
+                  width / RONEO_MM (10), height / RONEO_MM (10), where, cap_mm, cap_mm * 300 / 1000,
+                  cap_mm * 120 / 1000);
   if (roneo_result_get_output_path (result) != NULL)
     roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
                     roneo_result_get_output_path (result));
@@ -163,9 +163,7 @@ run_banner (const RoneoCliOptions *o)
     return roneo_cli_fail (error);
   const char *input = o->text ? "" : o->files[0];
   const char *inputs[] = { input, o->layout ? o->layout : "", NULL };
-  const char *output = o->output                               ? o->output
-                       : !o->text && strcmp (input, "-") == 0 ? "-"
-                                                               : NULL;
+  const char *output = o->output ? o->output : !o->text && strcmp (input, "-") == 0 ? "-" : NULL;
   int refused = roneo_cli_check_stdin ("banner", inputs);
   if (refused || (refused = roneo_cli_check_stdout ("banner", output)))
     return refused;
@@ -219,8 +217,8 @@ roneo_cli_banner (int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (
-      "[FILE]", "Lay out a slogan as a banner, tiled across sheets a home printer can print.",
-      &o, own, G_N_ELEMENTS (own));
+      "[FILE]", "Lay out a slogan as a banner, tiled across sheets a home printer can print.", &o,
+      own, G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   return status ? status : run_banner (&o);
 }

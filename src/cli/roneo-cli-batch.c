@@ -33,8 +33,7 @@ parse_choice (const char *option, const char *value, const char *const *choices,
         return TRUE;
       }
   g_autofree char *list = g_strjoinv (", ", (char **) choices);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "%s takes %s, not '%s'", option, list,
-               value);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "%s takes %s, not '%s'", option, list, value);
   return FALSE;
 }
 
@@ -68,8 +67,8 @@ set_batch (const RoneoCliOptions *o, RoneoJob *job, GError **error)
 {
   static const char *const profiles[] = { "office", "press", NULL };
   static const char *const duplexes[] = { "auto", "long", "short", NULL };
-  static const RoneoDuplex edges[] = { RONEO_DUPLEX_AUTO, RONEO_DUPLEX_LONG_EDGE,
-                                       RONEO_DUPLEX_SHORT_EDGE };
+  static const RoneoDuplex edges[]
+      = { RONEO_DUPLEX_AUTO, RONEO_DUPLEX_LONG_EDGE, RONEO_DUPLEX_SHORT_EDGE };
   int profile = 0, duplex = 0;
   guint nup = 0;
   if (o->copies < 0 || (o->copies == 0 && o->copies_given))
@@ -106,9 +105,9 @@ static void
 report (const RoneoCliOptions *o, const RoneoResult *result)
 {
   const char *output = roneo_result_get_output_path (result);
-  const char *where = o->print && !o->output       ? "job"
+  const char *where = o->print && !o->output      ? "job"
                       : strcmp (output, "-") == 0 ? "standard output"
-                                                   : output;
+                                                  : output;
   const char *imposition = roneo_result_get_imposition (result);
   if (o->calibration)
     {
@@ -124,8 +123,7 @@ report (const RoneoCliOptions *o, const RoneoResult *result)
                   two_sided ? " recto/verso" : "", imposition);
   if (o->print != NULL)
     roneo_cli_say_printed (o, output, o->print, roneo_result_get_print_job (result),
-                           roneo_result_get_print_copies (result),
-                           roneo_result_get_sides (result));
+                           roneo_result_get_print_copies (result), roneo_result_get_sides (result));
 }
 
 /* With --print and no -o, the PDF goes to a temporary file, removed after. */

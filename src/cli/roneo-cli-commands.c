@@ -14,8 +14,7 @@ report (const RoneoCliOptions *o, const RoneoResult *result, gboolean dry_run, d
                     pages > 1 ? "s" : "", layout);
   else
     roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s (%u page%s, %s, %.0f ms)\n",
-                    roneo_result_get_output_path (result), pages, pages > 1 ? "s" : "", layout,
-                    ms);
+                    roneo_result_get_output_path (result), pages, pages > 1 ? "s" : "", layout, ms);
   for (guint i = 0; i < roneo_result_get_n_proofs (result); i++)
     if (roneo_result_get_proof_path (result, i) != NULL)
       roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
@@ -73,9 +72,9 @@ roneo_cli_flyer (int argc, char **argv)
       "Replace a file at the output path even if it is not a PDF", NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context
-      = roneo_cli_context_new ("FILE", "Lay out tract copy (Markdown, or plain text) as a print-ready PDF.",
-                     &o, own, G_N_ELEMENTS (own));
+  g_autoptr (GOptionContext) context = roneo_cli_context_new (
+      "FILE", "Lay out tract copy (Markdown, or plain text) as a print-ready PDF.", &o, own,
+      G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   return status ? status : run_job ("flyer", &o, FALSE);
 }
@@ -102,9 +101,10 @@ run_listing (const char *command, int argc, char **argv, gboolean fonts)
 {
   g_auto (RoneoCliOptions) o = { 0 };
   g_autoptr (GOptionContext) context
-      = roneo_cli_context_new ("", fonts ? "Show what each Roneo font family resolves to."
-                               : "List the layouts: name, trim size, kind, description.",
-                     &o, NULL, 0);
+      = roneo_cli_context_new ("",
+                               fonts ? "Show what each Roneo font family resolves to."
+                                     : "List the layouts: name, trim size, kind, description.",
+                               &o, NULL, 0);
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   if (status)
     return status;

@@ -1,11 +1,8 @@
 /* The options every subcommand shares, and their parsing. */
 #include "roneo-cli-options.h"
 
-
 #include <stdio.h>
 #include <string.h>
-
-
 
 void
 roneo_cli_options_clear (RoneoCliOptions *o)
@@ -34,7 +31,6 @@ roneo_cli_options_clear (RoneoCliOptions *o)
   g_strfreev (o->fields);
   g_strfreev (o->files);
 }
-
 
 gboolean
 roneo_cli_parse_png (const char *name, const char *value, gpointer data, GError **error)
@@ -82,8 +78,8 @@ bind_common (GOptionEntry *entries, RoneoCliOptions *o)
 }
 
 GOptionContext *
-roneo_cli_context_new (const char *usage, const char *summary, RoneoCliOptions *o, const GOptionEntry *own,
-             gsize n_own)
+roneo_cli_context_new (const char *usage, const char *summary, RoneoCliOptions *o,
+                       const GOptionEntry *own, gsize n_own)
 {
   GOptionContext *context = g_option_context_new (usage);
   g_option_context_set_summary (context, summary);

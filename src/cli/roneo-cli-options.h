@@ -58,13 +58,12 @@ void roneo_cli_options_clear (RoneoCliOptions *o);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RoneoCliOptions, roneo_cli_options_clear)
 
 /* --png[=DPI]: a GOptionArgFunc whose data is the RoneoCliOptions. */
-gboolean roneo_cli_parse_png (const char *name, const char *value, gpointer data,
-                              GError **error);
+gboolean roneo_cli_parse_png (const char *name, const char *value, gpointer data, GError **error);
 
 /* A context for a subcommand: the common entries bound to o, plus own (n_own
  * entries, the last a NULL one). Owned. */
-GOptionContext *roneo_cli_context_new (const char *usage, const char *summary,
-                                       RoneoCliOptions *o, const GOptionEntry *own, gsize n_own);
+GOptionContext *roneo_cli_context_new (const char *usage, const char *summary, RoneoCliOptions *o,
+                                       const GOptionEntry *own, gsize n_own);
 
 /* Parses argv (argv[0] the subcommand); the remaining words go to o->files.
  * Returns 0, or the usage exit code after printing why. */

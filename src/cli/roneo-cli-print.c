@@ -46,8 +46,7 @@ run_print (const RoneoCliOptions *o)
   if (o->sides != NULL && !roneo_duplex_from_ipp (o->sides, &sides))
     return roneo_cli_usage_error ("print", "--sides takes one-sided, two-sided-long-edge or "
                                            "two-sided-short-edge");
-  return send (o, o->files[0], o->printer, o->copies > 0 ? (guint) o->copies : 1, sides,
-                         o->media);
+  return send (o, o->files[0], o->printer, o->copies > 0 ? (guint) o->copies : 1, sides, o->media);
 }
 
 int

@@ -1,7 +1,6 @@
 /* roneo: lay out tracts and banners from plain text. Dispatches subcommands. */
 #include "roneo-cli.h"
 
-
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,7 +35,7 @@ print_usage (FILE *out)
 
 /* A layout names no command: the CLI says which goes with which. */
 #define LAYOUT_HINT                                                                                \
-  " (a banner layout goes with 'roneo banner', a flyer layout with 'roneo flyer' or 'roneo "      \
+  " (a banner layout goes with 'roneo banner', a flyer layout with 'roneo flyer' or 'roneo "       \
   "batch'; see 'roneo layouts')"
 
 static const struct

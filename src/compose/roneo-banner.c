@@ -172,8 +172,7 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
     {
       place_fit (page, roneo_style_name (RONEO_STYLE_BYLINE), &by, &layout->byline, &frame,
                  top + fit_height (&fit) + frame.height * BYLINE_GAP);
-      roneo_compose_check_glyphs (cc->warnings, seen, by.layout, document->source, NULL,
-                                  signature);
+      roneo_compose_check_glyphs (cc->warnings, seen, by.layout, document->source, NULL, signature);
     }
   *info = (RoneoBannerInfo){ fit.size, cap_height (cc->context, &layout->slogan, fit.size),
                              fit.lines, fit.fits && (by.layout == NULL || by.fits) };

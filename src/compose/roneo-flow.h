@@ -22,10 +22,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  PangoContext *context;        /* borrowed: from roneo_fonts_create_context() */
-  RoneoHyphenator *hyphenator;  /* borrowed, may be NULL: no hyphenation */
-  const char *lang;             /* "fr", "en"... */
-  RoneoWarnings *warnings;      /* borrowed, may be NULL */
+  PangoContext *context;       /* borrowed: from roneo_fonts_create_context() */
+  RoneoHyphenator *hyphenator; /* borrowed, may be NULL: no hyphenation */
+  const char *lang;            /* "fr", "en"... */
+  RoneoWarnings *warnings;     /* borrowed, may be NULL */
 } RoneoComposeContext;
 
 /* The pages (RoneoPage*, owned by the returned array) of document set in

@@ -18,7 +18,7 @@ roneo_page_new (double width, double height, guint number)
   page->width = width;
   page->height = height;
   page->number = number;
-  page->background = (RoneoColor) { 1, 1, 1 };
+  page->background = (RoneoColor){ 1, 1, 1 };
   page->items = g_ptr_array_new_with_free_func (item_free);
   return page;
 }
@@ -52,10 +52,11 @@ roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout, dou
   pango_layout_get_extents (layout, NULL, &logical);
   item->layout = g_object_ref (layout);
   item->size = size;
-  item->rect = (RoneoRect) { x, y, pango_units_to_double (pango_layout_get_width (layout) > 0
-                                                               ? pango_layout_get_width (layout)
-                                                               : logical.width),
-                             pango_units_to_double (logical.height) };
+  item->rect = (RoneoRect){ x, y,
+                            pango_units_to_double (pango_layout_get_width (layout) > 0
+                                                       ? pango_layout_get_width (layout)
+                                                       : logical.width),
+                            pango_units_to_double (logical.height) };
   return item;
 }
 
@@ -73,7 +74,7 @@ roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y, doub
                      double line_width, const RoneoColor *color)
 {
   RoneoItem *item = page_add_item (page, RONEO_ITEM_RULE, role, color);
-  item->rect = (RoneoRect) { x, y, width, 0 };
+  item->rect = (RoneoRect){ x, y, width, 0 };
   item->line_width = line_width;
   return item;
 }

@@ -45,12 +45,12 @@ RoneoPage *roneo_page_new (double width, double height, guint number);
 void roneo_page_free (RoneoPage *page);
 
 /* Adds a text item; takes a new reference on layout. Returns the item, borrowed. */
-RoneoItem *roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout,
-                                double x, double y, double size, const RoneoColor *color);
+RoneoItem *roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout, double x,
+                                double y, double size, const RoneoColor *color);
 RoneoItem *roneo_page_add_box (RoneoPage *page, const char *role, const RoneoRect *rect,
                                const RoneoColor *color);
-RoneoItem *roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y,
-                                double width, double line_width, const RoneoColor *color);
+RoneoItem *roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y, double width,
+                                double line_width, const RoneoColor *color);
 
 /* The stable text dump: page size, then per item its kind, role, rectangle,
  * font and size, and for text each line with its width. Owned string. */

@@ -29,13 +29,14 @@ typedef struct
   const RoneoBlock *block; /* borrowed from the document */
   guint index;             /* in the prepared array */
   Role role;
-  RoneoRichText *rich;     /* owned, ready to set */
+  RoneoRichText *rich; /* owned, ready to set */
 } Prepared;
 
 /* Prepared blocks of the document (blocks then footnotes, each note's text
  * starting with its number), owned. */
-GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
-                             const RoneoLayout *layout);
+GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc,
+                                           const RoneoDocument *document,
+                                           const RoneoLayout *layout);
 
 /* The style's section name, "break" for a page break: for dumps and messages. Static. */
 const char *roneo_compose_role_name (Role role);

@@ -16,15 +16,23 @@ role_of (RoneoBlockKind kind)
 {
   switch (kind)
     {
-    case RONEO_BLOCK_HEADLINE: return ROLE_HEADLINE;
-    case RONEO_BLOCK_SUBHEAD: return ROLE_SUBHEAD;
-    case RONEO_BLOCK_LIST_ITEM: return ROLE_LIST;
-    case RONEO_BLOCK_QUOTE: return ROLE_QUOTE;
-    case RONEO_BLOCK_SIGNATURE: return ROLE_FOOTER;
-    case RONEO_BLOCK_FOOTNOTE: return ROLE_FOOTNOTE;
-    case RONEO_BLOCK_PAGE_BREAK: return ROLE_BREAK;
+    case RONEO_BLOCK_HEADLINE:
+      return ROLE_HEADLINE;
+    case RONEO_BLOCK_SUBHEAD:
+      return ROLE_SUBHEAD;
+    case RONEO_BLOCK_LIST_ITEM:
+      return ROLE_LIST;
+    case RONEO_BLOCK_QUOTE:
+      return ROLE_QUOTE;
+    case RONEO_BLOCK_SIGNATURE:
+      return ROLE_FOOTER;
+    case RONEO_BLOCK_FOOTNOTE:
+      return ROLE_FOOTNOTE;
+    case RONEO_BLOCK_PAGE_BREAK:
+      return ROLE_BREAK;
     case RONEO_BLOCK_PARAGRAPH:
-    default: return ROLE_BODY;
+    default:
+      return ROLE_BODY;
     }
 }
 
@@ -77,16 +85,17 @@ prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const R
 
 GPtrArray *
 roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocument *document,
-                  const RoneoLayout *layout)
+                                const RoneoLayout *layout)
 {
   GPtrArray *prepared = g_ptr_array_new_with_free_func (prepared_free);
   gboolean warned = FALSE;
   for (guint i = 0; i < document->blocks->len; i++)
-    g_ptr_array_add (prepared, prepare_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
+    g_ptr_array_add (prepared,
+                     prepare_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
   for (guint i = 0; i < document->footnotes->len; i++)
     {
-      Prepared *note = prepare_block (cc, layout, g_ptr_array_index (document->footnotes, i),
-                                      &warned);
+      Prepared *note
+          = prepare_block (cc, layout, g_ptr_array_index (document->footnotes, i), &warned);
       g_autofree char *label = g_strdup_printf ("%u.\u00a0", i + 1);
       roneo_rich_text_replace (note->rich, 0, 0, label);
       g_ptr_array_add (prepared, note);

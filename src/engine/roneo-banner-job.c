@@ -23,9 +23,9 @@ typedef struct
   RoneoJobRun *run;
   const RoneoBannerSettings *job;
   RoneoTilingSpec spec;
-  GPtrArray *pages;         /* RoneoPage*: the banner artwork, one page */
-  RoneoTiling *tiling;      /* owned, NULL with whole */
-  GPtrArray *sheets;        /* RoneoSheet*: cover and tiles */
+  GPtrArray *pages;    /* RoneoPage*: the banner artwork, one page */
+  RoneoTiling *tiling; /* owned, NULL with whole */
+  GPtrArray *sheets;   /* RoneoSheet*: cover and tiles */
   RoneoBannerInfo info;
 } Banner;
 
@@ -40,8 +40,7 @@ banner_clear (Banner *b)
 static gboolean
 check_size (double width, double height, GError **error)
 {
-  if (width >= MIN_BANNER && height >= MIN_BANNER && width <= MAX_BANNER
-      && height <= MAX_BANNER)
+  if (width >= MIN_BANNER && height >= MIN_BANNER && width <= MAX_BANNER && height <= MAX_BANNER)
     return TRUE;
   g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SIZE,
                "a banner of %.0f x %.0f cm is out of range: each side between 10 cm and 50 m "
@@ -80,10 +79,10 @@ make_spec (Banner *b, GError **error)
     roneo_paper_lookup (b->run->job->sheet, &spec->sheet_width, &spec->sheet_height);
   const double *margin = tiles->printer_margin;
   const double *asked = job->printer_margin;
-  spec->margins = (RoneoMargins) { asked[0] >= 0 ? asked[0] : margin[0],
-                                   asked[1] >= 0 ? asked[1] : margin[1],
-                                   asked[2] >= 0 ? asked[2] : margin[2],
-                                   asked[3] >= 0 ? asked[3] : margin[3] };
+  spec->margins
+      = (RoneoMargins){ asked[0] >= 0 ? asked[0] : margin[0], asked[1] >= 0 ? asked[1] : margin[1],
+                        asked[2] >= 0 ? asked[2] : margin[2],
+                        asked[3] >= 0 ? asked[3] : margin[3] };
   spec->overlap = job->overlap >= 0 ? job->overlap : tiles->overlap;
   spec->strategy = RONEO_TILING_BEST;
   if (job->max_sheets > 0
@@ -107,11 +106,10 @@ check_legibility (Banner *b)
                            "shorten it or make the banner larger");
   if (job->distance > 0 && reach < job->distance)
     roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_FIT, source, 0,
-                        "capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
-                        "shorten the slogan or make the banner larger (%.0f mm wanted)",
-                        b->info.cap_height / RONEO_PT_PER_MM,
-                        reach / RONEO_MM (1000), job->distance / RONEO_MM (1000),
-                        job->distance / 300 / RONEO_PT_PER_MM);
+                           "capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
+                           "shorten the slogan or make the banner larger (%.0f mm wanted)",
+                           b->info.cap_height / RONEO_PT_PER_MM, reach / RONEO_MM (1000),
+                           job->distance / RONEO_MM (1000), job->distance / 300 / RONEO_PT_PER_MM);
 }
 
 static gboolean
@@ -169,8 +167,7 @@ write_manifest (const Banner *b, GError **error)
     selection = roneo_tiling_parse_selection (b->tiling, b->job->selection, NULL);
   guint cover = selection == NULL && b->run->layout->tiles.cover ? 1 : 0;
   roneo_tiling_write_manifest_selection (b->tiling, selection, cover, json);
-  RoneoOutput *output
-      = roneo_job_run_open_extra (b->run, b->job->manifest, "the manifest", error);
+  RoneoOutput *output = roneo_job_run_open_extra (b->run, b->job->manifest, "the manifest", error);
   if (output == NULL)
     return FALSE;
   if (!roneo_output_write (output, json->str, json->len))

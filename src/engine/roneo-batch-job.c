@@ -22,9 +22,9 @@
 
 typedef struct
 {
-  RoneoJobRun *run;         /* the template is run->document, its layout run->layout */
+  RoneoJobRun *run; /* the template is run->document, its layout run->layout */
   const RoneoBatchSettings *job;
-  RoneoNup *nup;            /* owned */
+  RoneoNup *nup; /* owned */
   RoneoDuplex duplex;
   double bleed;
   char *sheet_name;         /* owned */
@@ -107,7 +107,8 @@ read_rows (Batch *b, GError **error)
   GStrv values = NULL;
   guint line = 0;
   g_autoptr (GError) local = NULL;
-  while (!roneo_job_run_cancelled (b->run, &local) && roneo_data_next (data, &values, &line, &local))
+  while (!roneo_job_run_cancelled (b->run, &local)
+         && roneo_data_next (data, &values, &line, &local))
     {
       gboolean kept = roneo_row_store_add (b->rows, (const char *const *) values, &local);
       g_strfreev (values);
@@ -231,9 +232,8 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
       g_autofree char *first
           = head != NULL ? g_strconcat (head, "\u2026", NULL) : g_strdup (values[0]);
       if (local != NULL)
-        g_set_error (error, local->domain, local->code, "%s:%u: row %u (%s): %s",
-                     b->data_source, g_array_index (b->row_lines, guint, row), row + 1, first,
-                     local->message);
+        g_set_error (error, local->domain, local->code, "%s:%u: row %u (%s): %s", b->data_source,
+                     g_array_index (b->row_lines, guint, row), row + 1, first, local->message);
       return FALSE;
     }
   *recto = pages->len;
@@ -246,8 +246,7 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
 /* One sheet of personalised copies, cut-and-stack: slot p of sheet s holds
  * record p x S + s, so the piles come out of the guillotine in row order. */
 static gboolean
-write_record_sheet (Batch *b, const RoneoLayout *layout, guint records, guint sheet,
-                    GError **error)
+write_record_sheet (Batch *b, const RoneoLayout *layout, guint records, guint sheet, GError **error)
 {
   guint slots = roneo_nup_get_n_slots (b->nup);
   guint copies = b->job->copies;
@@ -362,8 +361,8 @@ fill_result (Batch *b)
 {
   RoneoResult *result = b->run->result;
   result->imposition = b->job->single ? g_strdup_printf ("single pages, %.0f mm bleed, "
-                                                        "TrimBox and BleedBox",
-                                                        b->bleed / RONEO_PT_PER_MM)
+                                                         "TrimBox and BleedBox",
+                                                         b->bleed / RONEO_PT_PER_MM)
                                       : describe_nup (b);
   g_auto (RoneoPrintRequest) request = { 0 };
   roneo_print_request_for_sheets (b->nup->width, b->nup->height, b->copy_pages == 2, b->duplex,
@@ -386,8 +385,8 @@ print_pdf (Batch *b, GError **error)
 {
   RoneoResult *result = b->run->result;
   return !roneo_job_run_cancelled (b->run, error)
-         && roneo_print_file (result->output, b->job->printer, result->print_copies,
-                              result->sides, b->media, b->job->color, b->job->print_progress,
+         && roneo_print_file (result->output, b->job->printer, result->print_copies, result->sides,
+                              b->media, b->job->color, b->job->print_progress,
                               b->job->print_progress_data, &result->print_job, error);
 }
 

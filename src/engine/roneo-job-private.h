@@ -25,27 +25,27 @@ G_BEGIN_DECLS
 /* One input: a path ("-": standard input) or bytes, and its name in messages. */
 typedef struct
 {
-  char *path;   /* owned, or NULL */
+  char *path;    /* owned, or NULL */
   GBytes *bytes; /* owned, or NULL */
-  char *name;   /* owned: the path, or the name given with the bytes */
+  char *name;    /* owned: the path, or the name given with the bytes */
 } RoneoJobInput;
 
 typedef struct
 {
-  RoneoJobInput copy;   /* the tract, the template, the slogan */
-  RoneoJobInput layout; /* a layout file or bytes; name alone: a layout name */
-  RoneoJobInput data;   /* a batch's CSV */
-  char *output_path;    /* owned; NULL: beside the copy, or the stream */
-  GOutputStream *output_stream; /* owned ref, or NULL */
-  const char *lang;     /* static (the language table), NULL: the copy's */
+  RoneoJobInput copy;                    /* the tract, the template, the slogan */
+  RoneoJobInput layout;                  /* a layout file or bytes; name alone: a layout name */
+  RoneoJobInput data;                    /* a batch's CSV */
+  char *output_path;                     /* owned; NULL: beside the copy, or the stream */
+  GOutputStream *output_stream;          /* owned ref, or NULL */
+  const char *lang;                      /* static (the language table), NULL: the copy's */
   GPtrArray *field_names, *field_values; /* char*, owned */
   gboolean date_set;
   gint64 date;
   gboolean strict;
   gboolean dry_run;
   gboolean force;
-  double proof_dpi;           /* > 0: PNG proofs */
-  GCancellable *cancellable;  /* owned ref, or NULL */
+  double proof_dpi;          /* > 0: PNG proofs */
+  GCancellable *cancellable; /* owned ref, or NULL */
 } RoneoJobCommon;
 
 typedef struct
@@ -60,11 +60,11 @@ typedef struct
   double overlap;           /* < 0: the layout's */
   double printer_margin[4]; /* top right bottom left; < 0: the layout's */
   guint max_sheets;
-  char *selection;          /* owned, or NULL */
+  char *selection; /* owned, or NULL */
   gboolean whole;
   gboolean stencil;
-  char *manifest;           /* owned, or NULL */
-  double distance;          /* pt, 0: none */
+  char *manifest;  /* owned, or NULL */
+  double distance; /* pt, 0: none */
 } RoneoBannerSettings;
 
 typedef struct
@@ -87,7 +87,7 @@ struct _RoneoJob
 {
   RoneoJobKind kind;
   RoneoJobCommon common;
-  char *sheet; /* banners and batches: paper name, owned, NULL: the default */
+  char *sheet;              /* banners and batches: paper name, owned, NULL: the default */
   RoneoFlyerSettings flyer; /* also a batch's bleed */
   RoneoBannerSettings banner;
   RoneoBatchSettings batch;
@@ -95,20 +95,20 @@ struct _RoneoJob
 
 struct _RoneoResult
 {
-  char *output;       /* owned; NULL for a stream or a dry run */
-  char *layout_name;  /* owned */
-  guint pages;        /* a flyer's pages, a banner's or a batch's sheets */
-  GPtrArray *proofs;  /* GBytes* PNG */
+  char *output;           /* owned; NULL for a stream or a dry run */
+  char *layout_name;      /* owned */
+  guint pages;            /* a flyer's pages, a banner's or a batch's sheets */
+  GPtrArray *proofs;      /* GBytes* PNG */
   GPtrArray *proof_paths; /* char*, NULL where not written to a file */
-  char *dump;         /* owned */
+  char *dump;             /* owned */
   /* banners */
   double width, height;
   guint rows;
-  char *sheet_name;   /* owned */
+  char *sheet_name; /* owned */
   double slogan_size, cap_height;
   /* batches */
   guint records;
-  char *imposition;   /* owned */
+  char *imposition; /* owned */
   RoneoDuplex sides;
   guint print_copies;
   int print_job;
@@ -122,15 +122,15 @@ typedef struct
 {
   RoneoEngine *engine;
   const RoneoJob *job;
-  RoneoWarnings *warnings;   /* the caller's, or own_warnings */
+  RoneoWarnings *warnings;     /* the caller's, or own_warnings */
   RoneoWarnings *own_warnings; /* owned, when the caller gave none: strict still sees them */
-  RoneoResult *result;       /* owned until the run succeeds */
-  gint cancel;               /* set (atomically) once the job's cancellable is cancelled */
+  RoneoResult *result;         /* owned until the run succeeds */
+  gint cancel;                 /* set (atomically) once the job's cancellable is cancelled */
   gulong cancel_handler;
-  RoneoDocument *document;   /* owned: the copy, its fields filled (a batch's template) */
-  RoneoLayout *layout;       /* owned */
-  char *layout_path;         /* owned: the file it was read from, or NULL */
-  const char *lang;          /* the job's, the copy's, or the default */
+  RoneoDocument *document; /* owned: the copy, its fields filled (a batch's template) */
+  RoneoLayout *layout;     /* owned */
+  char *layout_path;       /* owned: the file it was read from, or NULL */
+  const char *lang;        /* the job's, the copy's, or the default */
   gint64 date;
   char *title;               /* owned: the document's, or its headline on one line */
   PangoContext *context;     /* owned: the fonts in lang */
@@ -185,8 +185,8 @@ RoneoOutput *roneo_job_run_open_extra (RoneoJobRun *run, const char *path, const
 
 /* A proof: its PNG kept in the result, and written to path when the target
  * is a file (path NULL: bytes only). */
-gboolean roneo_job_run_add_proof (RoneoJobRun *run, GBytes *png, const char *path,
-                                  const char *what, GError **error);
+gboolean roneo_job_run_add_proof (RoneoJobRun *run, GBytes *png, const char *path, const char *what,
+                                  GError **error);
 
 /* Whether proofs go to files too: a PDF path that is not standard output. */
 gboolean roneo_job_run_proofs_to_files (const RoneoJobRun *run);

@@ -31,8 +31,8 @@ roneo_job_run_init (RoneoJobRun *run, RoneoEngine *engine, const RoneoJob *job,
   run->warnings = warnings ? warnings : run->own_warnings;
   run->result = roneo_result_new ();
   if (job->common.cancellable != NULL)
-    run->cancel_handler = g_cancellable_connect (job->common.cancellable,
-                                                 G_CALLBACK (on_cancelled), run, NULL);
+    run->cancel_handler
+        = g_cancellable_connect (job->common.cancellable, G_CALLBACK (on_cancelled), run, NULL);
 }
 
 void
@@ -160,11 +160,11 @@ load_layout (RoneoJobRun *run, RoneoLayoutKind kind, GError **error)
     }
   else
     {
-      const char *name = given->path     ? given->path
+      const char *name = given->path             ? given->path
                          : run->document->layout ? run->document->layout
                                                  : default_layout (kind);
-      run->layout_path = roneo_layout_find (name, roneo_engine_get_layout_dirs (run->engine),
-                                            error);
+      run->layout_path
+          = roneo_layout_find (name, roneo_engine_get_layout_dirs (run->engine), error);
       layout = run->layout_path ? roneo_layout_parse_file (run->layout_path, error) : NULL;
     }
   if (layout == NULL || !roneo_layout_apply_overrides (layout, run->document, error))
@@ -254,7 +254,7 @@ roneo_job_run_load (RoneoJobRun *run, const RoneoCopyFormat *format, gboolean fi
     return FALSE;
   run->title = document_title (run->document);
   run->context = roneo_fonts_create_context (run->engine->fonts, run->lang);
-  run->render = (RoneoRenderOptions) {
+  run->render = (RoneoRenderOptions){
     .title = run->title,
     .author = run->document->author,
     .subject = run->document->subject,
@@ -395,15 +395,14 @@ own_error (const RoneoJobRun *run, GError *error)
     }
   if (error->domain == RONEO_ERROR || error->domain == RONEO_JOB_ERROR)
     return error;
-  GError *own = g_error_new (RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write the PDF: %s",
-                             error->message);
+  GError *own
+      = g_error_new (RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write the PDF: %s", error->message);
   g_error_free (error);
   return own;
 }
 
 RoneoResult *
-roneo_engine_run (RoneoEngine *engine, const RoneoJob *job, RoneoWarnings *warnings,
-                  GError **error)
+roneo_engine_run (RoneoEngine *engine, const RoneoJob *job, RoneoWarnings *warnings, GError **error)
 {
   g_return_val_if_fail (engine != NULL && job != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

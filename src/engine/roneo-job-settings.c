@@ -235,8 +235,7 @@ roneo_job_set_overlap (RoneoJob *job, double overlap)
 }
 
 void
-roneo_job_set_printer_margins (RoneoJob *job, double top, double right, double bottom,
-                               double left)
+roneo_job_set_printer_margins (RoneoJob *job, double top, double right, double bottom, double left)
 {
   const double margins[4] = { top, right, bottom, left };
   memcpy (job->banner.printer_margin, margins, sizeof margins);
@@ -303,8 +302,7 @@ roneo_job_set_copies (RoneoJob *job, guint copies, GError **error)
 {
   if (copies == 0)
     {
-      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_COPIES,
-                           "0 copies: 1 or more");
+      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_COPIES, "0 copies: 1 or more");
       return FALSE;
     }
   job->batch.copies = copies;

@@ -30,7 +30,7 @@ typedef struct
 static RoneoRect
 rect_between (double x0, double y0, double x1, double y1)
 {
-  return (RoneoRect) { x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0) };
+  return (RoneoRect){ x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0) };
 }
 
 /* glue right, glue below, cut right, cut below. */
@@ -50,8 +50,8 @@ waste_rects (const RoneoTile *tile, RoneoRect waste[4])
 static void
 add_line (RoneoSheet *sheet, RoneoMarkKind kind, double x0, double y0, double x1, double y1)
 {
-  RoneoMark mark = { .kind = kind, .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1,
-                     .line_width = CUT_WIDTH };
+  RoneoMark mark
+      = { .kind = kind, .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1, .line_width = CUT_WIDTH };
   roneo_sheet_add_mark (sheet, &mark);
 }
 
@@ -78,8 +78,9 @@ add_glue (RoneoSheet *sheet, const RoneoRect *rect)
 {
   if (rect->width <= 0 || rect->height <= 0)
     return;
-  RoneoMark mark = { .kind = RONEO_MARK_GLUE, .rect = *rect, .line_width = GLUE_WIDTH,
-                     .spacing = GLUE_SPACING };
+  RoneoMark mark = {
+    .kind = RONEO_MARK_GLUE, .rect = *rect, .line_width = GLUE_WIDTH, .spacing = GLUE_SPACING
+  };
   roneo_sheet_add_mark (sheet, &mark);
 }
 
@@ -95,8 +96,8 @@ slot_band (const Slot *slot, double from, double to, double across)
 {
   const RoneoRect *r = &slot->rect;
   if (slot->vertical)
-    return (RoneoRect) { r->x + PAD, r->y + from, across, to - from };
-  return (RoneoRect) { r->x + from, r->y + PAD, to - from, across };
+    return (RoneoRect){ r->x + PAD, r->y + from, across, to - from };
+  return (RoneoRect){ r->x + from, r->y + PAD, to - from, across };
 }
 
 static RoneoRect
@@ -108,8 +109,11 @@ slot_span (const Slot *slot, double from, double to)
 static void
 add_label (RoneoSheet *sheet, const Slot *slot, RoneoRect box, double size, const char *text)
 {
-  RoneoMark mark = { .kind = RONEO_MARK_LABEL, .rect = box, .vertical = slot->vertical,
-                     .size = size, .text = (char *) text };
+  RoneoMark mark = { .kind = RONEO_MARK_LABEL,
+                     .rect = box,
+                     .vertical = slot->vertical,
+                     .size = size,
+                     .text = (char *) text };
   roneo_sheet_add_mark (sheet, &mark);
 }
 
@@ -121,8 +125,8 @@ add_scale_bar (RoneoSheet *sheet, Slot *slot)
   double end = slot->free_end - PAD, start = end - SCALE_LENGTH;
   double across = MIN (thickness (slot) - 2 * PAD, SCALE_BAND);
   RoneoRect box = slot_band (slot, start, end, across);
-  RoneoMark bar = { .kind = RONEO_MARK_SCALE_BAR, .rect = box, .line_width = 1.0,
-                    .length = SCALE_LENGTH };
+  RoneoMark bar
+      = { .kind = RONEO_MARK_SCALE_BAR, .rect = box, .line_width = 1.0, .length = SCALE_LENGTH };
   double mid_x = box.x + box.width / 2, mid_y = box.y + box.height / 2;
   bar.x0 = slot->vertical ? mid_x : box.x;
   bar.y0 = slot->vertical ? box.y : mid_y;
@@ -174,9 +178,15 @@ place_scale_bar (RoneoSheet *sheet, Slot *slots, guint n)
 static char *
 label_text (const RoneoTiling *tiling, const RoneoTile *tile)
 {
-  static const struct { RoneoEdge edge; const char *arrow; } sides[] = {
-    { RONEO_EDGE_LEFT, "\u2190" }, { RONEO_EDGE_RIGHT, "\u2192" },
-    { RONEO_EDGE_TOP, "\u2191" }, { RONEO_EDGE_BOTTOM, "\u2193" },
+  static const struct
+  {
+    RoneoEdge edge;
+    const char *arrow;
+  } sides[] = {
+    { RONEO_EDGE_LEFT, "\u2190" },
+    { RONEO_EDGE_RIGHT, "\u2192" },
+    { RONEO_EDGE_TOP, "\u2191" },
+    { RONEO_EDGE_BOTTOM, "\u2193" },
   };
   GString *text = g_string_new (tile->id);
   for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
@@ -211,7 +221,7 @@ roneo_tiling_new_sheet (const RoneoTiling *tiling, guint index, guint page)
   g_return_val_if_fail (tile != NULL, NULL);
   RoneoSheet *sheet = roneo_sheet_new (tile->id, tile->width, tile->height);
   RoneoPlacement placement = { .page = page, .clip = tile->banner };
-  placement.source = (RoneoRect) { 0, 0, tiling->spec.banner_width, tiling->spec.banner_height };
+  placement.source = (RoneoRect){ 0, 0, tiling->spec.banner_width, tiling->spec.banner_height };
   memcpy (placement.matrix, tile->matrix, sizeof placement.matrix);
   roneo_sheet_add_placement (sheet, &placement);
   RoneoRect waste[4];

@@ -33,8 +33,10 @@ typedef struct
 RoneoMargins
 roneo_margins_rotate (const RoneoMargins *portrait)
 {
-  return (RoneoMargins) { .top = portrait->left, .right = portrait->top,
-                          .bottom = portrait->right, .left = portrait->bottom };
+  return (RoneoMargins){ .top = portrait->left,
+                         .right = portrait->top,
+                         .bottom = portrait->right,
+                         .left = portrait->bottom };
 }
 
 static double
@@ -75,16 +77,19 @@ check_sheet (const RoneoTilingSpec *spec, GError **error)
   double half_width = spec->sheet_width / 2, half_height = spec->sheet_height / 2;
   if (m->left >= half_width || m->right >= half_width || m->top >= half_height
       || m->bottom >= half_height || m->left < 0 || m->right < 0 || m->top < 0 || m->bottom < 0)
-    return setting_error (error, RONEO_JOB_ERROR_PRINTER_MARGIN, "printer margin out of range (0 to half the sheet, %.1f mm)",
-                        MIN (half_width, half_height));
+    return setting_error (error, RONEO_JOB_ERROR_PRINTER_MARGIN,
+                          "printer margin out of range (0 to half the sheet, %.1f mm)",
+                          MIN (half_width, half_height));
   if (spec->overlap < 0 || spec->overlap >= MIN (half_width, half_height))
-    return setting_error (error, RONEO_JOB_ERROR_OVERLAP, "overlap out of range (0 to half the sheet, %.1f mm)",
-                        MIN (half_width, half_height));
-  double printable = MIN (spec->sheet_width - m->left - m->right,
-                          spec->sheet_height - m->top - m->bottom);
+    return setting_error (error, RONEO_JOB_ERROR_OVERLAP,
+                          "overlap out of range (0 to half the sheet, %.1f mm)",
+                          MIN (half_width, half_height));
+  double printable
+      = MIN (spec->sheet_width - m->left - m->right, spec->sheet_height - m->top - m->bottom);
   if (spec->overlap > printable - RONEO_MM (1.0))
-    return setting_error (error, RONEO_JOB_ERROR_OVERLAP, "overlap leaves less than 1 mm of a sheet's printable %.1f mm",
-                        printable);
+    return setting_error (error, RONEO_JOB_ERROR_OVERLAP,
+                          "overlap leaves less than 1 mm of a sheet's printable %.1f mm",
+                          printable);
   return TRUE;
 }
 
@@ -95,10 +100,11 @@ roneo_tiling_spec_check (const RoneoTilingSpec *spec, GError **error)
   g_return_val_if_fail (spec->sheet_width > 0 && spec->sheet_width <= spec->sheet_height, FALSE);
   if (!(spec->banner_width > 0 && spec->banner_height > 0))
     return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner size must be positive (%.1f mm)",
-                        MIN (spec->banner_width, spec->banner_height));
+                          MIN (spec->banner_width, spec->banner_height));
   if (spec->banner_width > RONEO_TILING_MAX_BANNER + EPSILON
       || spec->banner_height > RONEO_TILING_MAX_BANNER + EPSILON)
-    return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner larger than %.0f mm", RONEO_TILING_MAX_BANNER);
+    return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner larger than %.0f mm",
+                          RONEO_TILING_MAX_BANNER);
   return check_sheet (spec, error);
 }
 
@@ -107,8 +113,8 @@ plan_rows (const RoneoTilingSpec *spec, RoneoTilingStrategy strategy)
 {
   Frame portrait = frame_new (spec, RONEO_ORIENTATION_PORTRAIT);
   Frame landscape = frame_new (spec, RONEO_ORIENTATION_LANDSCAPE);
-  double all_landscape = steps_needed (spec->banner_height, landscape.printable_height,
-                                       spec->overlap);
+  double all_landscape
+      = steps_needed (spec->banner_height, landscape.printable_height, spec->overlap);
   double first = strategy == RONEO_TILING_LANDSCAPE_ONLY ? all_landscape : 0;
   double last = strategy == RONEO_TILING_PORTRAIT_ONLY ? 0 : all_landscape;
   Plan best = { .sheets = INFINITY };
@@ -120,7 +126,7 @@ plan_rows (const RoneoTilingSpec *spec, RoneoTilingStrategy strategy)
         p = 1;
       double sheets = k * landscape.columns + p * portrait.columns;
       if (sheets < best.sheets)
-        best = (Plan) { .portrait_rows = (guint) p, .landscape_rows = (guint) k, .sheets = sheets };
+        best = (Plan){ .portrait_rows = (guint) p, .landscape_rows = (guint) k, .sheets = sheets };
     }
   return best;
 }
@@ -165,12 +171,11 @@ tile_place (RoneoTile *tile, const RoneoTilingSpec *spec, const Frame *frame, do
   double left_in = spec->banner_width - x, below = spec->banner_height - y;
   double matrix[6] = { 1, 0, 0, 1, m->left - x, m->top - y };
   memcpy (tile->matrix, matrix, sizeof matrix);
-  tile->printable = (RoneoRect) { m->left, m->top, frame->printable_width,
-                                  frame->printable_height };
-  tile->visible = (RoneoRect) { m->left, m->top, last_column ? left_in : frame->stride_x,
-                                last_row ? below : frame->stride_y };
-  tile->banner = (RoneoRect) { m->left, m->top, MIN (frame->printable_width, left_in),
-                               MIN (frame->printable_height, below) };
+  tile->printable = (RoneoRect){ m->left, m->top, frame->printable_width, frame->printable_height };
+  tile->visible = (RoneoRect){ m->left, m->top, last_column ? left_in : frame->stride_x,
+                               last_row ? below : frame->stride_y };
+  tile->banner = (RoneoRect){ m->left, m->top, MIN (frame->printable_width, left_in),
+                              MIN (frame->printable_height, below) };
   tile->trimmed = edges_if (TRUE, frame->printable_width + m->right > left_in + EPSILON,
                             frame->printable_height + m->bottom > below + EPSILON, TRUE);
   tile->glued_under = edges_if (FALSE, !last_column, !last_row, FALSE);
@@ -183,9 +188,13 @@ add_row (RoneoTiling *tiling, RoneoOrientation orientation, double top, gboolean
   Frame frame = frame_new (&tiling->spec, orientation);
   for (guint column = 0; column < frame.columns; column++)
     {
-      RoneoTile tile = { .row = tiling->n_rows, .column = column, .index = tiling->tiles->len,
-                         .orientation = orientation, .width = frame.width,
-                         .height = frame.height, .margins = frame.margins };
+      RoneoTile tile = { .row = tiling->n_rows,
+                         .column = column,
+                         .index = tiling->tiles->len,
+                         .orientation = orientation,
+                         .width = frame.width,
+                         .height = frame.height,
+                         .margins = frame.margins };
       set_id (&tile);
       tile_place (&tile, &tiling->spec, &frame, column * frame.stride_x, top,
                   column + 1 == frame.columns, last_row);
@@ -205,8 +214,8 @@ build_rows (RoneoTiling *tiling, const Plan *plan)
   double top = 0;
   for (guint row = 0; row < n_rows; row++)
     {
-      RoneoOrientation orientation = row < plan->portrait_rows ? RONEO_ORIENTATION_PORTRAIT
-                                                               : RONEO_ORIENTATION_LANDSCAPE;
+      RoneoOrientation orientation
+          = row < plan->portrait_rows ? RONEO_ORIENTATION_PORTRAIT : RONEO_ORIENTATION_LANDSCAPE;
       Frame frame = frame_new (&tiling->spec, orientation);
       add_row (tiling, orientation, top, row + 1 == n_rows);
       top += frame.stride_y;
@@ -222,8 +231,7 @@ roneo_tiling_new (const RoneoTilingSpec *spec, GError **error)
   if (plan.sheets > RONEO_TILING_MAX_SHEETS)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_MAX_SHEETS,
-                   "banner needs %.0f sheets, more than %d", plan.sheets,
-                   RONEO_TILING_MAX_SHEETS);
+                   "banner needs %.0f sheets, more than %d", plan.sheets, RONEO_TILING_MAX_SHEETS);
       return NULL;
     }
   RoneoTiling *tiling = g_new0 (RoneoTiling, 1);

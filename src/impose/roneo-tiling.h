@@ -74,13 +74,13 @@ typedef struct
   guint index;       /* in the tiling's tiles, which are in row-major order */
   char id[16];       /* "B07": row letter(s) A..Z, AA.., column from 01 */
   RoneoOrientation orientation;
-  double width, height; /* the sheet as printed: landscape means width > height */
-  RoneoMargins margins; /* the printer margins on this sheet, rotated with it */
-  double matrix[6];     /* banner -> sheet: x' = a x + b y + e, y' = c x + d y + f */
-  RoneoRect printable;  /* on the sheet */
-  RoneoRect visible;    /* on the sheet: what shows after assembly */
-  RoneoRect banner;     /* on the sheet: the banner clipped to the printable area */
-  RoneoEdge trimmed;    /* edges cut off (left and top always, right/bottom past the banner) */
+  double width, height;  /* the sheet as printed: landscape means width > height */
+  RoneoMargins margins;  /* the printer margins on this sheet, rotated with it */
+  double matrix[6];      /* banner -> sheet: x' = a x + b y + e, y' = c x + d y + f */
+  RoneoRect printable;   /* on the sheet */
+  RoneoRect visible;     /* on the sheet: what shows after assembly */
+  RoneoRect banner;      /* on the sheet: the banner clipped to the printable area */
+  RoneoEdge trimmed;     /* edges cut off (left and top always, right/bottom past the banner) */
   RoneoEdge glued_under; /* edges whose strip goes under a neighbour: right, bottom */
   RoneoEdge glued_over;  /* edges laid over a neighbour: left, top */
 } RoneoTile;
@@ -128,14 +128,13 @@ char *roneo_tiling_dup_neighbours (const RoneoTiling *tiling, const RoneoTile *t
 /* "B07,C03" (case and spaces ignored, "B7" accepted) -> the tile indices in
  * tiling order, without duplicates. Owned GArray of guint, or NULL with
  * RONEO_ERROR_USAGE naming the unknown ID and the valid range. */
-GArray *roneo_tiling_parse_selection (const RoneoTiling *tiling, const char *ids,
-                                      GError **error);
+GArray *roneo_tiling_parse_selection (const RoneoTiling *tiling, const char *ids, GError **error);
 
 /* The largest banner with the proportions of spec->banner_width:banner_height
  * that needs at most max_sheets sheets (bisection on the scale, capped at 50 m).
  * FALSE with RONEO_ERROR_USAGE if the spec is bad or max_sheets is 0. */
-gboolean roneo_tiling_fit_max_sheets (const RoneoTilingSpec *spec, guint max_sheets,
-                                      double *width, double *height, GError **error);
+gboolean roneo_tiling_fit_max_sheets (const RoneoTilingSpec *spec, guint max_sheets, double *width,
+                                      double *height, GError **error);
 
 /* The sheet for one tile, `page` being the index of the composed banner page:
  * one placement of the banner clipped to the printable part of the banner, then

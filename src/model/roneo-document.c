@@ -140,8 +140,8 @@ roneo_document_find_block (const RoneoDocument *document, RoneoBlockKind kind)
 const char *
 roneo_block_kind_to_string (RoneoBlockKind kind)
 {
-  static const char *const names[] = { "headline",  "subhead",    "paragraph", "list-item",
-                                       "quote",     "signature",  "page-break", "footnote" };
+  static const char *const names[] = { "headline", "subhead",   "paragraph",  "list-item",
+                                       "quote",    "signature", "page-break", "footnote" };
   return kind < G_N_ELEMENTS (names) ? names[kind] : "?";
 }
 
@@ -167,17 +167,17 @@ char *
 roneo_document_dump (const RoneoDocument *document)
 {
   GString *out = g_string_new (NULL);
-  const char *const fields[] = { "layout", document->layout, "lang", document->lang,
-                                 "title", document->title, "author", document->author,
-                                 "date", document->date, "subject", document->subject };
+  const char *const fields[]
+      = { "layout", document->layout, "lang", document->lang, "title",   document->title,
+          "author", document->author, "date", document->date, "subject", document->subject };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i += 2)
     if (fields[i + 1])
       g_string_append_printf (out, "%s: %s\n", fields[i], fields[i + 1]);
   for (guint i = 0; i < document->overrides->len; i++)
     {
       const RoneoOverride *override = g_ptr_array_index (document->overrides, i);
-      g_string_append_printf (out, "override %s = %s (line %u)\n", override->key,
-                              override->value, override->line);
+      g_string_append_printf (out, "override %s = %s (line %u)\n", override->key, override->value,
+                              override->line);
     }
   for (guint i = 0; i < document->blocks->len; i++)
     dump_block (out, g_ptr_array_index (document->blocks, i));

@@ -26,10 +26,10 @@ typedef enum
 
 typedef enum
 {
-  RONEO_SPAN_EMPHASIS = 1 << 0,  /* *em* */
-  RONEO_SPAN_STRONG = 1 << 1,    /* **strong** */
-  RONEO_SPAN_NOTE_CALL = 1 << 2, /* the footnote number, set as a superscript */
-  RONEO_SPAN_CODE = 1 << 3,      /* `code`: kept as typed, no typography rules */
+  RONEO_SPAN_EMPHASIS = 1 << 0,    /* *em* */
+  RONEO_SPAN_STRONG = 1 << 1,      /* **strong** */
+  RONEO_SPAN_NOTE_CALL = 1 << 2,   /* the footnote number, set as a superscript */
+  RONEO_SPAN_CODE = 1 << 3,        /* `code`: kept as typed, no typography rules */
   RONEO_SPAN_SUPERSCRIPT = 1 << 4, /* set by the typography rules (1er) */
   RONEO_SPAN_FIELD = 1 << 5,       /* a batch field's value: data, never regrouped */
 } RoneoSpanFlags;
@@ -46,11 +46,11 @@ typedef struct
 typedef struct
 {
   RoneoBlockKind kind;
-  char *text;     /* owned UTF-8; the call of a note is its number as text */
-  GArray *spans;  /* owned, RoneoSpan, sorted by start, may nest (em inside strong) */
-  guint line;     /* 1-based line in the source where the block starts */
-  guint column;   /* 1-based column */
-  guint number;   /* ordered list item: its number; footnote: its number; else 0 */
+  char *text;       /* owned UTF-8; the call of a note is its number as text */
+  GArray *spans;    /* owned, RoneoSpan, sorted by start, may nest (em inside strong) */
+  guint line;       /* 1-based line in the source where the block starts */
+  guint column;     /* 1-based column */
+  guint number;     /* ordered list item: its number; footnote: its number; else 0 */
   gboolean ordered; /* list item of an ordered list */
 } RoneoBlock;
 
@@ -63,10 +63,10 @@ typedef struct
 
 typedef struct
 {
-  char *source;      /* file name for messages ("-" is "<stdin>") */
-  char *layout;      /* front matter 'layout', or NULL */
-  char *lang;        /* front matter 'lang', or NULL */
-  char *title;       /* NULL when absent; the engine falls back to the headline */
+  char *source; /* file name for messages ("-" is "<stdin>") */
+  char *layout; /* front matter 'layout', or NULL */
+  char *lang;   /* front matter 'lang', or NULL */
+  char *title;  /* NULL when absent; the engine falls back to the headline */
   char *author;
   char *date;
   char *subject;
@@ -86,8 +86,8 @@ RoneoDocument *roneo_document_copy (const RoneoDocument *document);
  * the document owns it and the caller borrows it. text is copied. */
 RoneoBlock *roneo_document_add_block (RoneoDocument *document, RoneoBlockKind kind,
                                       const char *text, guint line, guint column);
-void roneo_document_add_override (RoneoDocument *document, const char *key,
-                                  const char *value, guint line);
+void roneo_document_add_override (RoneoDocument *document, const char *key, const char *value,
+                                  guint line);
 
 RoneoBlock *roneo_block_new (RoneoBlockKind kind, const char *text, guint line, guint column);
 void roneo_block_free (RoneoBlock *block);

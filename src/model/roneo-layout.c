@@ -67,10 +67,13 @@ roneo_layout_new (void)
   layout->slogan.max_lines = 3;
   layout->byline = style_default ("Roneo Sans", 700, 200, RONEO_ALIGN_CENTER);
   layout->byline.min_size = 8;
-  layout->tiles = (RoneoTiles) {
-    .sheet_width = RONEO_MM (210), .sheet_height = RONEO_MM (297), .overlap = RONEO_MM (10),
+  layout->tiles = (RoneoTiles){
+    .sheet_width = RONEO_MM (210),
+    .sheet_height = RONEO_MM (297),
+    .overlap = RONEO_MM (10),
     .printer_margin = { RONEO_MM (5), RONEO_MM (5), RONEO_MM (5), RONEO_MM (5) },
-    .marks = TRUE, .cover = TRUE,
+    .marks = TRUE,
+    .cover = TRUE,
   };
   return layout;
 }
@@ -125,10 +128,15 @@ roneo_align_to_string (RoneoAlign align)
 {
   switch (align)
     {
-    case RONEO_ALIGN_LEFT: return "left";
-    case RONEO_ALIGN_CENTER: return "center";
-    case RONEO_ALIGN_RIGHT: return "right";
-    case RONEO_ALIGN_JUSTIFY: return "justify";
-    default: return "?";
+    case RONEO_ALIGN_LEFT:
+      return "left";
+    case RONEO_ALIGN_CENTER:
+      return "center";
+    case RONEO_ALIGN_RIGHT:
+      return "right";
+    case RONEO_ALIGN_JUSTIFY:
+      return "justify";
+    default:
+      return "?";
     }
 }

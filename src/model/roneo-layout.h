@@ -42,16 +42,16 @@ typedef enum
 /* The style of one kind of block ([headline], [body]...). */
 typedef struct
 {
-  char *font;           /* family alias, e.g. "Roneo Display" */
-  int weight;           /* CSS weight: 400 regular, 700 bold, 900 black */
+  char *font; /* family alias, e.g. "Roneo Display" */
+  int weight; /* CSS weight: 400 regular, 700 bold, 900 black */
   gboolean italic;
-  double size;          /* pt: the size, or the largest tried when fitting */
-  double min_size;      /* pt: fitting (headline) or shrinking (body) stops here */
-  double leading;       /* baseline pitch as a ratio of the size (1.2 = 120 %) */
+  double size;     /* pt: the size, or the largest tried when fitting */
+  double min_size; /* pt: fitting (headline) or shrinking (body) stops here */
+  double leading;  /* baseline pitch as a ratio of the size (1.2 = 120 %) */
   RoneoAlign align;
   gboolean hyphenate;
   RoneoTransform transform;
-  guint max_lines;      /* fitted blocks: at most that many lines; 0 = no limit */
+  guint max_lines; /* fitted blocks: at most that many lines; 0 = no limit */
   RoneoColor color;
   RoneoColor background; /* quote box fill; used when has_background */
   gboolean has_background;
@@ -64,13 +64,13 @@ typedef struct
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */
 typedef struct
 {
-  double sheet_width;    /* pt, portrait */
-  double sheet_height;   /* pt */
-  double overlap;        /* pt glued under the neighbour */
+  double sheet_width;       /* pt, portrait */
+  double sheet_height;      /* pt */
+  double overlap;           /* pt glued under the neighbour */
   double printer_margin[4]; /* pt the printer cannot print: top, right, bottom, left of a
                              * portrait sheet; they turn with the sheet */
-  gboolean marks;        /* IDs, cut marks, glue hatching, scale bar on the waste */
-  gboolean cover;        /* a first page that tells how to assemble */
+  gboolean marks;           /* IDs, cut marks, glue hatching, scale bar on the waste */
+  gboolean cover;           /* a first page that tells how to assemble */
 } RoneoTiles;
 
 typedef struct
@@ -79,12 +79,12 @@ typedef struct
   char *description; /* one line for `roneo layouts` */
   char *path;        /* file it was read from, or NULL for the defaults */
   RoneoLayoutKind kind;
-  double width;      /* trim width, pt */
-  double height;     /* trim height, pt */
+  double width;                                                /* trim width, pt */
+  double height;                                               /* trim height, pt */
   double margin_top, margin_right, margin_bottom, margin_left; /* pt */
-  double bleed;      /* pt, used with --bleed and for the artwork extent */
+  double bleed; /* pt, used with --bleed and for the artwork extent */
   RoneoColor background;
-  guint max_pages;   /* 2: the verso may take what the recto cannot */
+  guint max_pages;    /* 2: the verso may take what the recto cannot */
   RoneoVAlign valign; /* where the copy sits in the frame when it is shorter */
   RoneoStyle headline;
   RoneoStyle subhead;
@@ -93,9 +93,9 @@ typedef struct
   RoneoStyle quote;
   RoneoStyle footnotes;
   RoneoStyle footer;
-  RoneoStyle slogan;  /* banners: the slogan, fitted to the frame */
-  RoneoStyle byline;  /* banners: a smaller second line (who, where, when) */
-  RoneoTiles tiles;   /* banners: the sheets it is printed on */
+  RoneoStyle slogan; /* banners: the slogan, fitted to the frame */
+  RoneoStyle byline; /* banners: a smaller second line (who, where, when) */
+  RoneoTiles tiles;  /* banners: the sheets it is printed on */
 } RoneoLayout;
 
 /* The built-in defaults: an A5 flyer. Owned by the caller. */

@@ -319,9 +319,9 @@ enter_node (Walk *walk, cmark_node *node, GError **error)
   cmark_node_type type = cmark_node_get_type (node);
 
   if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
-    cover_lines (walk, node, type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING
-                                 && type != CMARK_NODE_CODE_BLOCK
-                                 && type != CMARK_NODE_HTML_BLOCK);
+    cover_lines (walk, node,
+                 type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING
+                     && type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK);
 
   if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE && walk->owner == NULL)
     open_block (walk, cmark_node_parent (node), RONEO_BLOCK_PARAGRAPH); /* never drop text */
@@ -343,8 +343,9 @@ enter_node (Walk *walk, cmark_node *node, GError **error)
       return TRUE;
     case CMARK_NODE_HEADING:
       walk->markup = TRUE;
-      open_leaf (walk, node, cmark_node_get_heading_level (node) == 1 ? RONEO_BLOCK_HEADLINE
-                                                                      : RONEO_BLOCK_SUBHEAD);
+      open_leaf (walk, node,
+                 cmark_node_get_heading_level (node) == 1 ? RONEO_BLOCK_HEADLINE
+                                                          : RONEO_BLOCK_SUBHEAD);
       return TRUE;
     case CMARK_NODE_PARAGRAPH:
       open_leaf (walk, node, RONEO_BLOCK_PARAGRAPH);
@@ -439,15 +440,15 @@ parse_body (Walk *walk, GError **error)
 static void
 walk_init (Walk *walk, RoneoDocument *document, const RoneoCopySplit *split)
 {
-  *walk = (Walk) { .document = document,
-                   .source = document->source,
-                   .body = split->body,
-                   .body_length = split->body_length,
-                   .line_offset = split->body_line,
-                   .one_line = g_array_new (FALSE, FALSE, sizeof (gboolean)),
-                   .text = g_string_new (NULL),
-                   .spans = g_array_new (FALSE, FALSE, sizeof (RoneoSpan)),
-                   .open = g_array_new (FALSE, FALSE, sizeof (guint)) };
+  *walk = (Walk){ .document = document,
+                  .source = document->source,
+                  .body = split->body,
+                  .body_length = split->body_length,
+                  .line_offset = split->body_line,
+                  .one_line = g_array_new (FALSE, FALSE, sizeof (gboolean)),
+                  .text = g_string_new (NULL),
+                  .spans = g_array_new (FALSE, FALSE, sizeof (RoneoSpan)),
+                  .open = g_array_new (FALSE, FALSE, sizeof (guint)) };
   for (gsize i = 0; i < split->body_length; i++)
     walk->n_lines += split->body[i] == '\n';
   walk->n_lines++;

@@ -18,8 +18,7 @@ gboolean roneo_copy_error (GError **error, const char *format, ...) G_GNUC_PRINT
 
 /* FALSE with error set when text is not something to lay out: not UTF-8,
  * binary (NUL bytes), empty or only blanks. */
-gboolean roneo_copy_check_text (const char *source, const char *text, gsize length,
-                                GError **error);
+gboolean roneo_copy_check_text (const char *source, const char *text, gsize length, GError **error);
 
 /* The steps before the body, for copy and slogans alike: checks the bytes,
  * skips a byte order mark, splits off and reads the front matter into

@@ -55,8 +55,7 @@ data_row_free (DataRow *row)
   g_free (row);
 }
 
-static void
-fail (RoneoDataSet *data, guint line, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static void fail (RoneoDataSet *data, guint line, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 /* Records the first error, prefixed "SOURCE:LINE: " (no line when 0). */
 static void
@@ -69,8 +68,8 @@ fail (RoneoDataSet *data, guint line, const char *format, ...)
   g_autofree char *message = g_strdup_vprintf (format, args);
   va_end (args);
   if (line > 0)
-    data->error = g_error_new (RONEO_ERROR, RONEO_ERROR_INPUT, "%s:%u: %s", data->source, line,
-                               message);
+    data->error
+        = g_error_new (RONEO_ERROR, RONEO_ERROR_INPUT, "%s:%u: %s", data->source, line, message);
   else
     data->error = g_error_new (RONEO_ERROR, RONEO_ERROR_INPUT, "%s: %s", data->source, message);
 }

@@ -60,8 +60,7 @@ next_field (const char *text, const GArray *spans, gsize from, gsize *start, gsi
     {
       gsize length = name_length (brace + 1);
       gsize at = brace - text;
-      if (length > 0 && brace[1 + length] == '}'
-          && !crosses_note_call (spans, at, at + length + 2))
+      if (length > 0 && brace[1 + length] == '}' && !crosses_note_call (spans, at, at + length + 2))
         {
           *start = at;
           *end = at + length + 2;
@@ -138,8 +137,8 @@ static GArray *
 collect_places (const RoneoDocument *document)
 {
   GArray *places = g_array_new (FALSE, FALSE, sizeof (Place));
-  const char *const front[] = { "title",  document->title, "author",  document->author,
-                                "date",   document->date,  "subject", document->subject };
+  const char *const front[] = { "title", document->title, "author",  document->author,
+                                "date",  document->date,  "subject", document->subject };
   for (guint i = 0; i < G_N_ELEMENTS (front); i += 2)
     if (front[i + 1] != NULL)
       {
@@ -222,8 +221,7 @@ roneo_document_check_fields (const RoneoDocument *template_, const char *const *
 }
 
 gboolean
-roneo_document_check_data (const RoneoDocument *template_, const RoneoDataSet *data,
-                           GError **error)
+roneo_document_check_data (const RoneoDocument *template_, const RoneoDataSet *data, GError **error)
 {
   g_return_val_if_fail (template_ != NULL && data != NULL, FALSE);
   g_autofree char *name = g_path_get_basename (roneo_data_get_source (data));

@@ -37,7 +37,7 @@ roneo_front_matter_split (const char *source, const char *text, gsize length, Ro
   const char *end = text + length;
   const char *first_end = roneo_copy_line_end (text, end);
 
-  *split = (RoneoCopySplit) { NULL, 0, text, length, 0 };
+  *split = (RoneoCopySplit){ NULL, 0, text, length, 0 };
   if (!is_delimiter (text, first_end, "---"))
     return TRUE;
   guint line = 1;
@@ -48,8 +48,8 @@ roneo_front_matter_split (const char *source, const char *text, gsize length, Ro
       if (is_delimiter (start, stop, "---") || is_delimiter (start, stop, "..."))
         {
           const char *after = stop < end ? stop + 1 : end;
-          *split = (RoneoCopySplit) { first_end + 1, start - (first_end + 1), after, end - after,
-                                      line };
+          *split = (RoneoCopySplit){ first_end + 1, start - (first_end + 1), after, end - after,
+                                     line };
           return TRUE;
         }
       p = stop;
@@ -72,8 +72,8 @@ typedef struct
 static char **
 field_slot (RoneoDocument *document, const char *key)
 {
-  char **const slots[] = { &document->layout, &document->lang,   &document->title,
-                           &document->author, &document->date,   &document->subject };
+  char **const slots[] = { &document->layout, &document->lang, &document->title,
+                           &document->author, &document->date, &document->subject };
   const char *const names[] = { "layout", "lang", "title", "author", "date", "subject" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (strcmp (key, names[i]) == 0)

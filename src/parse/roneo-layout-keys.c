@@ -228,11 +228,8 @@ set_cover (RoneoLayout *layout, const char *value, GError **error)
 }
 
 static const LayoutKey tiles_keys[] = {
-  { "sheet", set_sheet },
-  { "overlap", set_overlap },
-  { "printer-margin", set_printer_margin },
-  { "marks", set_marks },
-  { "cover", set_cover },
+  { "sheet", set_sheet }, { "overlap", set_overlap }, { "printer-margin", set_printer_margin },
+  { "marks", set_marks }, { "cover", set_cover },
 };
 
 /* ---- block styles ---- */
@@ -292,8 +289,8 @@ set_min_size (RoneoStyle *style, const char *value, GError **error)
   if (size > style->size)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "min-size %gpt is larger than size %gpt (lower min-size or raise size)",
-                   size, style->size);
+                   "min-size %gpt is larger than size %gpt (lower min-size or raise size)", size,
+                   style->size);
       return FALSE;
     }
   style->min_size = size;
@@ -539,8 +536,7 @@ roneo_layout_set_value (RoneoLayout *layout, const char *section, const char *ke
     return set_layout_key (layout, layout_keys, G_N_ELEMENTS (layout_keys), section, key, clean,
                            error);
   if (strcmp (section, "page") == 0)
-    return set_layout_key (layout, page_keys, G_N_ELEMENTS (page_keys), section, key, clean,
-                           error);
+    return set_layout_key (layout, page_keys, G_N_ELEMENTS (page_keys), section, key, clean, error);
   if (strcmp (section, "tiles") == 0)
     return set_layout_key (layout, tiles_keys, G_N_ELEMENTS (tiles_keys), section, key, clean,
                            error);

@@ -79,9 +79,8 @@ line_index_get (const LineIndex *index, const char *section, const char *key)
   return GPOINTER_TO_UINT (g_hash_table_lookup (index->lines, id));
 }
 
-static gboolean
-position_error (const char *source, guint line, GError **error, const char *format, ...)
-    G_GNUC_PRINTF (4, 5);
+static gboolean position_error (const char *source, guint line, GError **error, const char *format,
+                                ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
 position_error (const char *source, guint line, GError **error, const char *format, ...)
@@ -159,7 +158,7 @@ scan_line (LineIndex *index, const char *source, guint number, char *text, char 
       char *name = scan_section (text);
       if (name == NULL)
         return position_error (source, number, error,
-                             "bad section header '%s' (write it like [headline])", text);
+                               "bad section header '%s' (write it like [headline])", text);
       if (!g_hash_table_contains (index->lines, name))
         g_hash_table_insert (index->lines, g_strdup (name), GUINT_TO_POINTER (number));
       g_free (*section);
@@ -169,15 +168,15 @@ scan_line (LineIndex *index, const char *source, guint number, char *text, char 
   char *equals = strchr (text, '=');
   if (equals == NULL || equals == text)
     return position_error (source, number, error,
-                         "line '%s' is neither a [section] nor a key = value", text);
+                           "line '%s' is neither a [section] nor a key = value", text);
   g_autofree char *key = g_strndup (text, equals - text);
   g_strchomp (key);
   if (!is_key_name (key))
     return position_error (source, number, error, "bad key name '%s'", key);
   if (*section == NULL)
     return position_error (source, number, error,
-                         "key '%s' comes before any [section] (start with [layout] or [page])",
-                         key);
+                           "key '%s' comes before any [section] (start with [layout] or [page])",
+                           key);
   g_hash_table_insert (index->lines, g_strconcat (*section, "\n", key, NULL),
                        GUINT_TO_POINTER (number));
   return TRUE;
@@ -250,8 +249,8 @@ apply_key (RoneoLayout *layout, GKeyFile *file, const LineIndex *index, const ch
   g_autofree char *value = unescape_value (raw ? raw : "");
   if (value == NULL)
     return position_error (source, line, error,
-                         "bad escape sequence in the value of '%s' (write a backslash as \\\\)",
-                         key);
+                           "bad escape sequence in the value of '%s' (write a backslash as \\\\)",
+                           key);
   g_autoptr (GError) local = NULL;
   if (roneo_layout_set_value (layout, section, key, value, &local))
     return TRUE;
@@ -267,7 +266,7 @@ apply_section (RoneoLayout *layout, GKeyFile *file, const LineIndex *index, cons
       g_autoptr (GError) local = NULL;
       roneo_layout_unknown_section_error (section, &local);
       return position_error (source, line_index_get (index, section, NULL), error, "%s",
-                           local->message);
+                             local->message);
     }
   g_auto (GStrv) keys = g_key_file_get_keys (file, section, NULL, NULL);
   for (guint pass = 0; pass < N_PASSES; pass++)
@@ -298,8 +297,8 @@ layout_for_source (const char *source)
   RoneoLayout *layout = roneo_layout_new ();
   g_autofree char *base = g_path_get_basename (source);
   g_free (layout->name);
-  layout->name = g_str_has_suffix (base, ".ini") ? g_strndup (base, strlen (base) - 4)
-                                                 : g_strdup (base);
+  layout->name
+      = g_str_has_suffix (base, ".ini") ? g_strndup (base, strlen (base) - 4) : g_strdup (base);
   g_free (layout->description);
   layout->description = g_strdup ("");
   layout->path = g_strdup (source);
@@ -307,8 +306,7 @@ layout_for_source (const char *source)
 }
 
 static gboolean
-load_key_file (GKeyFile *file, const char *source, const char *data, gsize length,
-               GError **error)
+load_key_file (GKeyFile *file, const char *source, const char *data, gsize length, GError **error)
 {
   g_autoptr (GError) local = NULL;
   if (g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
@@ -369,9 +367,9 @@ apply_override (RoneoLayout *layout, const char *source, const RoneoOverride *ov
   const char *dot = strchr (override->key, '.');
   if (dot == NULL || dot == override->key || dot[1] == '\0')
     return position_error (source, override->line, error,
-                         "layout override '%s' must be written section.key "
-                         "(like headline.color)",
-                         override->key);
+                           "layout override '%s' must be written section.key "
+                           "(like headline.color)",
+                           override->key);
   g_autofree char *section = g_strndup (override->key, dot - override->key);
   g_autoptr (GError) local = NULL;
   if (roneo_layout_set_value (layout, section, dot + 1, override->value, &local))
@@ -400,8 +398,7 @@ override_frame_line (const GPtrArray *overrides)
 }
 
 gboolean
-roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument *document,
-                              GError **error)
+roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument *document, GError **error)
 {
   g_return_val_if_fail (layout != NULL && document != NULL, FALSE);
   const GPtrArray *overrides = document->overrides;
@@ -419,5 +416,5 @@ roneo_layout_apply_overrides (RoneoLayout *layout, const RoneoDocument *document
   if (check_frame (layout, &local))
     return TRUE;
   return position_error (document->source, override_frame_line (overrides), error, "%s",
-                       local->message);
+                         local->message);
 }

@@ -24,26 +24,26 @@ static const Choice bool_choices[] = {
   { "on", TRUE },   { "off", FALSE },   { "1", TRUE },   { "0", FALSE },
 };
 static const Choice align_choices[] = {
-  { "left", RONEO_ALIGN_LEFT },     { "center", RONEO_ALIGN_CENTER },
-  { "centre", RONEO_ALIGN_CENTER }, { "right", RONEO_ALIGN_RIGHT },
+  { "left", RONEO_ALIGN_LEFT },       { "center", RONEO_ALIGN_CENTER },
+  { "centre", RONEO_ALIGN_CENTER },   { "right", RONEO_ALIGN_RIGHT },
   { "justify", RONEO_ALIGN_JUSTIFY },
 };
 static const Choice weight_choices[] = {
-  { "thin", 100 },     { "extralight", 200 }, { "light", 300 },     { "regular", 400 },
-  { "normal", 400 },   { "medium", 500 },     { "semibold", 600 },  { "bold", 700 },
+  { "thin", 100 },      { "extralight", 200 }, { "light", 300 },    { "regular", 400 },
+  { "normal", 400 },    { "medium", 500 },     { "semibold", 600 }, { "bold", 700 },
   { "extrabold", 800 }, { "black", 900 },
 };
 static const Choice italic_choices[] = { { "normal", FALSE }, { "italic", TRUE } };
-static const Choice transform_choices[] = { { "none", RONEO_TRANSFORM_NONE },
-                                            { "uppercase", RONEO_TRANSFORM_UPPERCASE } };
-static const Choice kind_choices[] = { { "flyer", RONEO_LAYOUT_FLYER },
-                                       { "banner", RONEO_LAYOUT_BANNER } };
+static const Choice transform_choices[]
+    = { { "none", RONEO_TRANSFORM_NONE }, { "uppercase", RONEO_TRANSFORM_UPPERCASE } };
+static const Choice kind_choices[]
+    = { { "flyer", RONEO_LAYOUT_FLYER }, { "banner", RONEO_LAYOUT_BANNER } };
 static const Choice orientation_choices[] = { { "portrait", 0 }, { "landscape", 1 } };
 static const Choice valign_choices[] = { { "top", RONEO_VALIGN_TOP },
                                          { "center", RONEO_VALIGN_CENTER },
                                          { "centre", RONEO_VALIGN_CENTER } };
 
-#define CHOOSE(text, choices, what, out, error)                                                \
+#define CHOOSE(text, choices, what, out, error)                                                    \
   choose (text, choices, G_N_ELEMENTS (choices), what, out, error)
 
 static gboolean
@@ -58,7 +58,10 @@ choose (const char *text, const Choice *choices, gsize n, const char *what, int 
           *out = choices[i].value;
           return TRUE;
         }
-      g_string_append_printf (names, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+      g_string_append_printf (names, "%s%s",
+                              i == 0       ? ""
+                              : i + 1 == n ? " or "
+                                           : ", ",
                               choices[i].name);
     }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "'%s' is not %s (use %s)", text, what,
@@ -94,8 +97,8 @@ roneo_layout_value_uint (const char *text, guint max, guint *out, GError **error
   guint64 value = 0;
   if (!g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "'%s' is not a whole number from 0 to %u", text, max);
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "'%s' is not a whole number from 0 to %u",
+                   text, max);
       return FALSE;
     }
   *out = (guint) value;

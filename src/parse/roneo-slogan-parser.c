@@ -18,8 +18,8 @@ add_line (RoneoDocument *document, GString *slogan, guint *slogan_line, const ch
   if (g_str_has_prefix (text, BYLINE_MARK))
     {
       const char *byline = g_strstrip (text + strlen (BYLINE_MARK));
-      RoneoBlock *block = (RoneoBlock *) roneo_document_find_block (document,
-                                                                   RONEO_BLOCK_SIGNATURE);
+      RoneoBlock *block
+          = (RoneoBlock *) roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
       if (block == NULL)
         block = roneo_document_add_block (document, RONEO_BLOCK_SIGNATURE, "", line, 1);
       g_free (block->text);
@@ -46,10 +46,11 @@ parse_lines (RoneoDocument *document, const RoneoCopySplit *split, GError **erro
       p = eol < end ? eol + 1 : end;
     }
   if (slogan->len == 0)
-    return roneo_copy_error (error, "%s: no slogan, only a byline (write the slogan on the "
-                             "first lines)", document->source);
-  RoneoBlock *block
-      = roneo_block_new (RONEO_BLOCK_HEADLINE, slogan->str, slogan_line, 1);
+    return roneo_copy_error (error,
+                             "%s: no slogan, only a byline (write the slogan on the "
+                             "first lines)",
+                             document->source);
+  RoneoBlock *block = roneo_block_new (RONEO_BLOCK_HEADLINE, slogan->str, slogan_line, 1);
   g_ptr_array_insert (document->blocks, 0, block);
   return TRUE;
 }

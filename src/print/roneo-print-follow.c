@@ -46,15 +46,15 @@ set_lost (const char *printer, int job, GError **error)
                  "check that it runs with 'lpstat -r', and the job with 'lpstat -W not-completed'",
                  job, printer, server);
   else
-    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "lost job %d on the printer '%s': %s",
-                 job, printer, cups->cupsLastErrorString ());
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "lost job %d on the printer '%s': %s", job,
+                 printer, cups->cupsLastErrorString ());
 }
 
 static ipp_t *
 get_job_attributes (http_t *http, const char *printer, int job, GError **error)
 {
-  static const char *const wanted[] = { "job-state", "job-state-reasons", "job-state-message",
-                                        "job-printer-state-message" };
+  static const char *const wanted[]
+      = { "job-state", "job-state-reasons", "job-state-message", "job-printer-state-message" };
   const RoneoCups *cups = roneo_cups_peek ();
   ipp_t *request = roneo_print_new_request (IPP_OP_GET_JOB_ATTRIBUTES, printer);
   g_autoptr (ipp_t) response = NULL;

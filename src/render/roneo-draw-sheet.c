@@ -15,23 +15,21 @@
 #define GLUE_DEFAULT_SPACING 8.5 /* 3 mm, when the mark gives none */
 #define LABEL_FONT "Roneo Sans"
 #define LABEL_DEFAULT_SIZE 9.0
-#define SCALE_TICK 4.0     /* pt each side of the bar, when a caption shares the box */
-#define CAPTION_SIZE 7.0   /* pt, the largest a scale bar caption is set at */
-#define CAPTION_GAP 1.5    /* pt between the bar's ticks and its caption */
+#define SCALE_TICK 4.0   /* pt each side of the bar, when a caption shares the box */
+#define CAPTION_SIZE 7.0 /* pt, the largest a scale bar caption is set at */
+#define CAPTION_GAP 1.5  /* pt between the bar's ticks and its caption */
 
 static cairo_surface_t *
 sources_get (RoneoSheetSources *sources, guint index)
 {
   if (sources->recordings[index] == NULL)
-    sources->recordings[index]
-        = roneo_draw_record_page (g_ptr_array_index (sources->pages, index), sources->bleed,
-                                  sources->stencil);
+    sources->recordings[index] = roneo_draw_record_page (g_ptr_array_index (sources->pages, index),
+                                                         sources->bleed, sources->stencil);
   return sources->recordings[index];
 }
 
 gboolean
-roneo_sheet_check_pages (const RoneoSheet *sheet, guint n_pages, const char *path,
-                         GError **error)
+roneo_sheet_check_pages (const RoneoSheet *sheet, guint n_pages, const char *path, GError **error)
 {
   for (guint i = 0; i < sheet->placements->len; i++)
     {
@@ -91,8 +89,8 @@ static const cairo_user_data_key_t hatch_key;
 static cairo_surface_t *
 hatch_tile (void)
 {
-  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, HATCH_PIXELS,
-                                                      HATCH_PIXELS);
+  cairo_surface_t *tile
+      = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, HATCH_PIXELS, HATCH_PIXELS);
   cairo_t *cr = cairo_create (tile);
   cairo_set_source_rgb (cr, GLUE_GREY, GLUE_GREY, GLUE_GREY);
   cairo_set_line_width (cr, HATCH_PIXELS / 10.0);
@@ -159,8 +157,8 @@ new_label_layout (PangoContext *context, const char *text, double size)
 /* text at size, shrunk so its width fits `room`, centred on (cx, cy), turned
  * 90 degrees clockwise when vertical (it then reads top to bottom). */
 static void
-draw_text_centred (cairo_t *cr, PangoContext *context, const char *text, double size,
-                   double room, double cx, double cy, gboolean vertical)
+draw_text_centred (cairo_t *cr, PangoContext *context, const char *text, double size, double room,
+                   double cx, double cy, gboolean vertical)
 {
   if (text == NULL || *text == '\0' || room <= 0)
     return;

@@ -95,8 +95,7 @@ sheet_proof (GPtrArray *pages, const RoneoSheet *sheet, double dpi,
 {
   if (!roneo_sheet_check_pages (sheet, pages->len, path, error))
     return NULL;
-  g_autoptr (cairo_surface_t) surface
-      = roneo_render_new_proof (sheet->width, sheet->height, dpi);
+  g_autoptr (cairo_surface_t) surface = roneo_render_new_proof (sheet->width, sheet->height, dpi);
   g_autoptr (cairo_t) cr = roneo_render_proof_context (surface, dpi);
   RoneoSheetSources sources;
   roneo_sheet_sources_init (&sources, pages, options->stencil);

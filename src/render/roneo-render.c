@@ -28,8 +28,10 @@ typedef struct
 static Geometry
 geometry_from_options (const RoneoRenderOptions *options)
 {
-  Geometry g = { .bleed = MAX (options->bleed, 0), .marks = options->marks,
-                 .stencil = options->stencil, .user_unit = 1 };
+  Geometry g = { .bleed = MAX (options->bleed, 0),
+                 .marks = options->marks,
+                 .stencil = options->stencil,
+                 .user_unit = 1 };
   if (g.marks)
     {
       g.mark_offset = g.bleed > 0 ? g.bleed : MARK_OFFSET_NO_BLEED;
@@ -255,7 +257,8 @@ GBytes *
 roneo_render_png_bytes_of (cairo_surface_t *surface, const char *what, GError **error)
 {
   g_autoptr (GByteArray) png = g_byte_array_new ();
-  cairo_status_t status = cairo_surface_write_to_png_stream (surface, roneo_render_append_bytes, png);
+  cairo_status_t status
+      = cairo_surface_write_to_png_stream (surface, roneo_render_append_bytes, png);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot make %s: %s", what,

@@ -17,15 +17,15 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *title;   /* metadata, may be NULL */
+  const char *title; /* metadata, may be NULL */
   const char *author;
   const char *subject;
-  const char *creator; /* "roneo 0.1.0" */
-  gint64 date;         /* seconds since the epoch: CreationDate and ModDate */
-  double bleed;        /* pt; 0 = none. The media box grows by it on each side */
-  gboolean marks;      /* crop marks outside the trim (needs bleed > 0 to show well) */
-  gboolean stencil;    /* text and boxes as 1.5 pt black outlines, no fill, no background:
-                          to trace or paint a cloth banner with little ink */
+  const char *creator;         /* "roneo 0.1.0" */
+  gint64 date;                 /* seconds since the epoch: CreationDate and ModDate */
+  double bleed;                /* pt; 0 = none. The media box grows by it on each side */
+  gboolean marks;              /* crop marks outside the trim (needs bleed > 0 to show well) */
+  gboolean stencil;            /* text and boxes as 1.5 pt black outlines, no fill, no background:
+                                  to trace or paint a cloth banner with little ink */
   PangoContext *label_context; /* sheets: the text of LABEL and SCALE_BAR marks, set in
                                   "Roneo Sans"; borrowed, from roneo_fonts_create_context */
 } RoneoRenderOptions;

@@ -25,7 +25,7 @@ struct _RoneoSheetWriter
   RoneoOutput *output;        /* the cairo temporary */
   RoneoOutput *target;        /* the finished PDF: own_target, or the caller's */
   RoneoOutput *own_target;
-  cairo_surface_t *surface;   /* made with the first sheet's size */
+  cairo_surface_t *surface; /* made with the first sheet's size */
   cairo_t *cr;
   RoneoSheetSources shared; /* recorded once, painted on every sheet; refs its pages */
   double bleed;

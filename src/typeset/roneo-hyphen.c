@@ -86,8 +86,7 @@ load_dict (RoneoHyphenator *hyphenator, const char *lang, GError **error)
     g_hash_table_insert (hyphenator->dicts, g_steal_pointer (&path), dict);
   if (dict == NULL)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                 "no hyphenation dictionary for language '%s' in '%s'", lang,
-                 hyphenator->dict_dir);
+                 "no hyphenation dictionary for language '%s' in '%s'", lang, hyphenator->dict_dir);
   return dict;
 }
 
@@ -143,7 +142,8 @@ word_breaks (const Patterns *patterns, const char *word, gsize len)
   int *pos = NULL, *cut = NULL;
   GArray *breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   if (hnj_hyphen_hyphenate3 (patterns->dict, input, size, hyphens, NULL, &rep, &pos, &cut,
-                             patterns->lhmin, patterns->rhmin, 0, 0) == 0)
+                             patterns->lhmin, patterns->rhmin, 0, 0)
+      == 0)
     {
       glong chars = g_utf8_strlen (word, len);
       for (guint k = 0; k + 1 < (guint) chars; k++)

@@ -18,12 +18,11 @@ RoneoHyphenator *roneo_hyphenator_new (const char *dict_dir);
 void roneo_hyphenator_free (RoneoHyphenator *hyphenator);
 
 /* Inserts soft hyphens into rich for lang (a tag of roneo-lang.h, whose
- * table names the dictionaries to try: hyph_fr_CA.dic, then hyph_fr.dic). Follows TYPOGRAPHY.md: minimum 2
- * letters before the break and 3 after for French (hnj_hyphen_hyphenate3,
- * PITFALLS 23), no hyphen in the last word of the text, in words under 6
- * letters, in acronyms (all capitals), in numbers or words with digits, in
- * RONEO_SPAN_CODE or note calls. Returns FALSE with RONEO_ERROR_INPUT when
- * there is no dictionary for lang (the caller may warn and go on). */
+ * table names the dictionaries to try: hyph_fr_CA.dic, then hyph_fr.dic). Follows TYPOGRAPHY.md:
+ * minimum 2 letters before the break and 3 after for French (hnj_hyphen_hyphenate3, PITFALLS 23),
+ * no hyphen in the last word of the text, in words under 6 letters, in acronyms (all capitals), in
+ * numbers or words with digits, in RONEO_SPAN_CODE or note calls. Returns FALSE with
+ * RONEO_ERROR_INPUT when there is no dictionary for lang (the caller may warn and go on). */
 gboolean roneo_hyphenator_hyphenate (RoneoHyphenator *hyphenator, RoneoRichText *rich,
                                      const char *lang, GError **error);
 

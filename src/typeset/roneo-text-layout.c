@@ -28,12 +28,13 @@ static void
 add_span_attrs (PangoAttrList *list, const RoneoSpan *span, const RoneoStyle *style, double size)
 {
   if (span->flags & RONEO_SPAN_EMPHASIS)
-    insert_range (list, pango_attr_style_new (style->italic ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC),
+    insert_range (list,
+                  pango_attr_style_new (style->italic ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC),
                   span->start, span->end);
   if (span->flags & RONEO_SPAN_STRONG)
-    insert_range (list, pango_attr_weight_new (style->weight >= 600 ? PANGO_WEIGHT_HEAVY
-                                                                    : PANGO_WEIGHT_BOLD),
-                  span->start, span->end);
+    insert_range (
+        list, pango_attr_weight_new (style->weight >= 600 ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD),
+        span->start, span->end);
   if (span->flags & RONEO_SPAN_CODE)
     insert_range (list, pango_attr_family_new (CODE_FAMILY), span->start, span->end);
   if (span->flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
@@ -64,8 +65,8 @@ roneo_text_layout_new (PangoContext *context, const RoneoRichText *rich, const R
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_text (layout, rich->text->str, (int) rich->text->len);
   g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_line_height_new_absolute (
-                                     (int) (size * style->leading * PANGO_SCALE)));
+  pango_attr_list_insert (
+      attrs, pango_attr_line_height_new_absolute ((int) (size * style->leading * PANGO_SCALE)));
   for (guint i = 0; i < rich->spans->len; i++)
     add_span_attrs (attrs, &g_array_index (rich->spans, RoneoSpan, i), style, size);
   if (extra != NULL)

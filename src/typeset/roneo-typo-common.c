@@ -134,8 +134,8 @@ roneo_typo_double_quotes (RoneoRichText *rich, const RoneoTypoLang *lang)
         }
       gunichar before = char_before (rich, i);
       gunichar after = char_at (rich, i + 1);
-      gboolean opening = is_break (before) || is_opening (before) || before == 0x2013
-                         || before == 0x2014;
+      gboolean opening
+          = is_break (before) || is_opening (before) || before == 0x2013 || before == 0x2014;
       if (opening && is_break (after))
         opening = !open; /* a lone quote between spaces: alternate */
       open = opening;
@@ -148,8 +148,8 @@ roneo_typo_double_quotes (RoneoRichText *rich, const RoneoTypoLang *lang)
 static gboolean
 ends_clause (gunichar c)
 {
-  return is_break (c) || (c < 0x80 && strchr (".,;:!?)]}\"'", (int) c) && c != 0)
-         || c == 0x00BB || c == 0x201D || c == 0x201C || c == 0x2019 || c == 0x2026;
+  return is_break (c) || (c < 0x80 && strchr (".,;:!?)]}\"'", (int) c) && c != 0) || c == 0x00BB
+         || c == 0x201D || c == 0x201C || c == 0x2019 || c == 0x2026;
 }
 
 /* What goes before mark in lang; NULL when the rule does not apply. */
@@ -239,8 +239,8 @@ roneo_typo_step_dash (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
 static gboolean
 before_number_word (const RoneoRichText *rich, gsize space)
 {
-  static const char *const words[] = { "n°", "no", "no.", "nos", "p.", "pp.", "art.", "§",
-                                       "vol.", "chap.", "fig.", "t.", "tome", "page", NULL };
+  static const char *const words[] = { "n°",   "no",    "no.",  "nos", "p.",   "pp.",  "art.", "§",
+                                       "vol.", "chap.", "fig.", "t.",  "tome", "page", NULL };
   return roneo_typo_preceded_by_word (rich, next_offset (rich, space), words);
 }
 
@@ -280,10 +280,10 @@ roneo_typo_step_number_space (RoneoRichText *rich, gsize i, const RoneoTypoLang 
   gunichar after = char_at (rich, next_offset (rich, i));
   if ((c != ' ' && c != 0x00A0) || in_code (rich, i, i + 1))
     return next_offset (rich, i);
-  gboolean counted = number_before (rich, i)
-                     && (g_unichar_isalpha (after) || is_unit_symbol (after));
-  gboolean counting = is_digit (after) && (before_number_word (rich, i)
-                                           || hour_between_numbers (rich, i));
+  gboolean counted
+      = number_before (rich, i) && (g_unichar_isalpha (after) || is_unit_symbol (after));
+  gboolean counting
+      = is_digit (after) && (before_number_word (rich, i) || hour_between_numbers (rich, i));
   if (!counted && !counting)
     return next_offset (rich, i);
   return roneo_typo_replace (rich, i, next_offset (rich, i), RONEO_NBSP);
@@ -322,8 +322,8 @@ roneo_typo_step_german_abbreviation (RoneoRichText *rich, gsize i, const RoneoTy
     return dot;
   gsize second = roneo_typo_blank_run_end (rich, dot + 1);
   gsize second_dot = next_offset (rich, second);
-  gboolean chain_ends = !g_unichar_isalpha (char_at (rich, second_dot + 1))
-                        || is_initial (rich, second_dot + 1);
+  gboolean chain_ends
+      = !g_unichar_isalpha (char_at (rich, second_dot + 1)) || is_initial (rich, second_dot + 1);
   if (!is_initial (rich, second) || !chain_ends || in_code (rich, i, second_dot))
     return dot;
   roneo_typo_replace (rich, dot + 1, second, RONEO_NNBSP);

@@ -48,9 +48,9 @@ roneo_typo_step_guillemets (RoneoRichText *rich, gsize i, const RoneoTypoLang *l
 /* ---- French ordinals: 1er, 2e, XIXe, 3ème ---- */
 
 static const char *const ordinal_suffixes[][2] = {
-  { "er", "er" },   { "ers", "ers" }, { "re", "re" },     { "res", "res" }, { "e", "e" },
-  { "es", "es" },   { "ème", "e" },   { "èmes", "es" },   { "eme", "e" },   { "emes", "es" },
-  { "è", "e" },     { "nd", "nd" },   { "nds", "nds" },   { "nde", "nde" }, { "ndes", "ndes" },
+  { "er", "er" }, { "ers", "ers" }, { "re", "re" },   { "res", "res" }, { "e", "e" },
+  { "es", "es" }, { "ème", "e" },   { "èmes", "es" }, { "eme", "e" },   { "emes", "es" },
+  { "è", "e" },   { "nd", "nd" },   { "nds", "nds" }, { "nde", "nde" }, { "ndes", "ndes" },
 };
 
 static const char *
@@ -111,9 +111,8 @@ roneo_typo_step_ordinal (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang
   gsize end = number_end;
   while (end < rich->text->len && g_unichar_isalpha (char_at (rich, end)))
     end = next_offset (rich, end);
-  const char *suffix = number_end > i ? ordinal_suffix (rich->text->str + number_end,
-                                                         end - number_end)
-                                      : NULL;
+  const char *suffix
+      = number_end > i ? ordinal_suffix (rich->text->str + number_end, end - number_end) : NULL;
   if (suffix == NULL || is_digit (char_at (rich, end))
       || roneo_typo_has_flags (rich, i, end,
                                RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
@@ -188,8 +187,7 @@ static gboolean
 wants_grouping (const RoneoRichText *rich, gsize i, gsize end)
 {
   /* page numbers and identifiers are read digit by digit */
-  static const char *const page_words[] = { "p.", "pp.", "page", "pages", "n°", "no", "no.",
-                                            NULL };
+  static const char *const page_words[] = { "p.", "pp.", "page", "pages", "n°", "no", "no.", NULL };
   gsize len = end - i;
   const char *s = rich->text->str + i;
   /* four digits are left whole, as French typography allows: a postcode
@@ -246,8 +244,8 @@ roneo_typo_step_thousands (RoneoRichText *rich, gsize i, const RoneoTypoLang *la
 static gboolean
 is_short_word (const char *word, gsize len)
 {
-  static const char *const words[] = { "à", "de", "le", "la", "les", "un", "une", "et",
-                                       "au", "aux", "du", "des", "en", NULL };
+  static const char *const words[]
+      = { "à", "de", "le", "la", "les", "un", "une", "et", "au", "aux", "du", "des", "en", NULL };
   g_autofree char *lower = g_utf8_strdown (word, len);
   return g_strv_contains (words, lower);
 }

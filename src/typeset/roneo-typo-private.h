@@ -112,8 +112,7 @@ gboolean roneo_typo_in_url (const RoneoRichText *rich, gsize i);
 
 /* TRUE when the word before the blanks that end at i is one of words
  * (NULL-terminated, compared without case). */
-gboolean roneo_typo_preceded_by_word (const RoneoRichText *rich, gsize i,
-                                      const char *const *words);
+gboolean roneo_typo_preceded_by_word (const RoneoRichText *rich, gsize i, const char *const *words);
 
 /* Replaces [start, end) unless it already reads replacement; returns the
  * offset just past the replacement. */
@@ -129,8 +128,7 @@ gsize roneo_typo_step_punctuation (RoneoRichText *rich, gsize i, const RoneoTypo
 gsize roneo_typo_step_dash (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_number_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_symbol_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
-gsize roneo_typo_step_german_abbreviation (RoneoRichText *rich, gsize i,
-                                           const RoneoTypoLang *lang);
+gsize roneo_typo_step_german_abbreviation (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 
 /* ---- roneo-typo-fr.c: French only ---- */
 

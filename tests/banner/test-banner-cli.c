@@ -136,7 +136,8 @@ assert_manifest_matches_pdf (JsonParser *manifest, PopplerDocument *doc, int fir
       int page = (int) json_object_get_int_member (sheet, "page");
       g_assert_cmpint (page, ==, first_page + (int) i);
       JsonArray *size = json_object_get_array_member (sheet, "size_pt");
-      double mw = json_array_get_double_element (size, 0), mh = json_array_get_double_element (size, 1);
+      double mw = json_array_get_double_element (size, 0),
+             mh = json_array_get_double_element (size, 1);
       double w, h;
       page_size (doc, page - 1, &w, &h);
       g_assert_cmpfloat_with_epsilon (w, mw, 0.01);
@@ -277,13 +278,13 @@ test_whole_user_unit (void)
   JsonObject *root = json_node_get_object (json_parser_get_root (parser));
   JsonArray *pages = json_object_get_array_member (root, "pages");
   g_assert_cmpuint (json_array_get_length (pages), ==, 1);
-  const char *ref = json_object_get_string_member (json_array_get_object_element (pages, 0),
-                                                   "object");
+  const char *ref
+      = json_object_get_string_member (json_array_get_object_element (pages, 0), "object");
   g_autofree char *key = g_strconcat ("obj:", ref, NULL);
-  JsonObject *objects = json_array_get_object_element (json_object_get_array_member (root, "qpdf"),
-                                                       1);
-  JsonObject *page = json_object_get_object_member (
-    json_object_get_object_member (objects, key), "value");
+  JsonObject *objects
+      = json_array_get_object_element (json_object_get_array_member (root, "qpdf"), 1);
+  JsonObject *page
+      = json_object_get_object_member (json_object_get_object_member (objects, key), "value");
   g_assert_true (json_object_has_member (page, "/UserUnit"));
   double unit = json_object_get_double_member (page, "/UserUnit");
   JsonArray *box = json_object_get_array_member (page, "/MediaBox");
@@ -439,8 +440,8 @@ test_max_sheets (void)
   guint n = sheets_for (dir, NULL, &w, &h);
   g_assert_cmpuint (n, <=, 20);
   g_assert_cmpfloat (fabs (w / h - 300.0 / 90), <, 0.005);
-  g_autofree char *larger = g_strdup_printf ("%.0fx%.0fmm", w * 1.03 / PT_PER_MM,
-                                             h * 1.03 / PT_PER_MM);
+  g_autofree char *larger
+      = g_strdup_printf ("%.0fx%.0fmm", w * 1.03 / PT_PER_MM, h * 1.03 / PT_PER_MM);
   double lw, lh;
   g_assert_cmpuint (sheets_for (dir, larger, &lw, &lh), >, 20);
   roneo_test_rm_rf (dir);

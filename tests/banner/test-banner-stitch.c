@@ -36,7 +36,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 #define DPI 50.8
 #define SCALE (DPI / 72.0) /* px per pt */
 #define PT_PER_MM (72.0 / 25.4)
-#define THRESHOLD 64       /* a channel differing by more is a wrong pixel */
+#define THRESHOLD 64 /* a channel differing by more is a wrong pixel */
 
 static const char *roneo_path;
 
@@ -275,8 +275,10 @@ stitch_sheet (Stitch *st, const Raster *sheet_px, const Sheet *sheet, gint16 ind
       bx0 = MIN (bx0, x), by0 = MIN (by0, y), bx1 = MAX (bx1, x), by1 = MAX (by1, y);
     }
   Raster *out = &st->stitched;
-  int x0 = MAX (0, (int) floor (bx0 * SCALE) - 1), x1 = MIN (out->width, (int) ceil (bx1 * SCALE) + 1);
-  int y0 = MAX (0, (int) floor (by0 * SCALE) - 1), y1 = MIN (out->height, (int) ceil (by1 * SCALE) + 1);
+  int x0 = MAX (0, (int) floor (bx0 * SCALE) - 1),
+      x1 = MIN (out->width, (int) ceil (bx1 * SCALE) + 1);
+  int y0 = MAX (0, (int) floor (by0 * SCALE) - 1),
+      y1 = MIN (out->height, (int) ceil (by1 * SCALE) + 1);
   double v0x = sheet->visible[0] * SCALE, v1x = sheet->visible[2] * SCALE;
   double v0y = sheet->visible[1] * SCALE, v1y = sheet->visible[3] * SCALE;
   for (int y = y0; y < y1; y++)
@@ -368,9 +370,9 @@ typedef struct
   const char *name;
   const char *slogan; /* file contents */
   const char *size;
-  const char *printer_margin;  /* given to roneo */
-  double simulated_margin[4];  /* mm, T R B L of the portrait sheet: the printer */
-  gboolean expect_loss;        /* the printer prints less than roneo was told */
+  const char *printer_margin; /* given to roneo */
+  double simulated_margin[4]; /* mm, T R B L of the portrait sheet: the printer */
+  gboolean expect_loss;       /* the printer prints less than roneo was told */
 } Case;
 
 static void
@@ -385,13 +387,13 @@ stitch_case (const Case *c, const char *dir, Raster *whole, Stitch *st)
 {
   g_autofree char *slogan = g_build_filename (dir, "slogan.txt", NULL);
   g_assert_true (g_file_set_contents (slogan, c->slogan, -1, NULL));
+  run_roneo (dir,
+             (const char *const[]){ "banner", "slogan.txt", "--size", c->size, "--printer-margin",
+                                    c->printer_margin, "--manifest", "m.json", "--date",
+                                    "2026-03-01", "-o", "tiles.pdf", NULL });
   run_roneo (dir, (const char *const[]){ "banner", "slogan.txt", "--size", c->size,
-                                         "--printer-margin", c->printer_margin, "--manifest",
-                                         "m.json", "--date", "2026-03-01", "-o", "tiles.pdf",
-                                         NULL });
-  run_roneo (dir, (const char *const[]){ "banner", "slogan.txt", "--size", c->size,
-                                         "--printer-margin", c->printer_margin, "--whole",
-                                         "--date", "2026-03-01", "-o", "whole.pdf", NULL });
+                                         "--printer-margin", c->printer_margin, "--whole", "--date",
+                                         "2026-03-01", "-o", "whole.pdf", NULL });
   g_auto (Manifest) m = { 0 };
   g_autofree char *mpath = g_build_filename (dir, "m.json", NULL);
   manifest_load (&m, mpath);
@@ -443,9 +445,9 @@ stitch_case (const Case *c, const char *dir, Raster *whole, Stitch *st)
   g_assert_cmpuint (marks, >, 100 * m.sheets->len);
   g_auto (Raster) diff = { 0 };
   Verdict v = compare (st, whole, &diff);
-  g_test_message ("%s: %d x %d px (%" G_GUINT64_FORMAT " inked), %u sheets; %"
-                  G_GUINT64_FORMAT " px compared, %"
-                  G_GUINT64_FORMAT " wrong, max channel difference %d; %" G_GUINT64_FORMAT
+  g_test_message ("%s: %d x %d px (%" G_GUINT64_FORMAT " inked), %u sheets; %" G_GUINT64_FORMAT
+                  " px compared, %" G_GUINT64_FORMAT
+                  " wrong, max channel difference %d; %" G_GUINT64_FORMAT
                   " uncovered, %" G_GUINT64_FORMAT " covered twice",
                   c->name, width, height, v.inked, m.sheets->len, v.compared, v.wrong, v.max_diff,
                   v.uncovered, v.doubled);
@@ -485,10 +487,11 @@ test_stitch (gconstpointer data)
   gboolean failed = v.wrong > 0 || v.uncovered > 0 || v.doubled > 0;
   if (failed != c->expect_loss)
     g_error ("%s: %s: %" G_GUINT64_FORMAT " wrong pixels of %" G_GUINT64_FORMAT
-             " (max channel difference %d), %" G_GUINT64_FORMAT " uncovered, %"
-             G_GUINT64_FORMAT " covered twice; see %s/diff.png (red: wrong, blue: uncovered)",
-             c->name, c->expect_loss ? "the check missed a printer that loses pixels"
-                                     : "the stitched sheets differ from the whole banner",
+             " (max channel difference %d), %" G_GUINT64_FORMAT " uncovered, %" G_GUINT64_FORMAT
+             " covered twice; see %s/diff.png (red: wrong, blue: uncovered)",
+             c->name,
+             c->expect_loss ? "the check missed a printer that loses pixels"
+                            : "the stitched sheets differ from the whole banner",
              v.wrong, v.compared, v.max_diff, v.uncovered, v.doubled, dir);
   /* two blank rasters would match too: the slogan must be there */
   g_assert_cmpuint (v.inked, >, (guint64) st.stitched.width * st.stitched.height / 20);
@@ -510,8 +513,12 @@ test_stitch (gconstpointer data)
 static const Case cases[] = {
   { "corpus-300x90cm-margin-0", CORPUS_SLOGAN, "300x90cm", "0", { 0, 0, 0, 0 }, FALSE },
   { "corpus-300x90cm-margin-5mm", CORPUS_SLOGAN, "300x90cm", "5mm", { 5, 5, 5, 5 }, FALSE },
-  { "small-120x40cm-margin-5-5-12-5", SMALL_SLOGAN, "120x40cm", "5mm 5mm 12mm 5mm",
-    { 5, 5, 12, 5 }, FALSE },
+  { "small-120x40cm-margin-5-5-12-5",
+    SMALL_SLOGAN,
+    "120x40cm",
+    "5mm 5mm 12mm 5mm",
+    { 5, 5, 12, 5 },
+    FALSE },
   /* The check itself: tiles made for a borderless printer, printed on one
    * with 5 mm margins, lose strips of the letters; that must be caught. */
   { "check-catches-a-lost-margin", SMALL_SLOGAN, "120x40cm", "0", { 5, 5, 5, 5 }, TRUE },

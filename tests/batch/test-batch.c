@@ -49,7 +49,7 @@ run_argv (RoneoTestRun *run, const char *cwd, const char *const *args)
   roneo_test_run_full (run, cwd, NULL, (const char *const *) all);
 }
 
-#define BATCH(run, cwd, ...)                                                                      \
+#define BATCH(run, cwd, ...)                                                                       \
   run_argv (run, cwd, (const char *const[]){ "batch", __VA_ARGS__, NULL })
 
 static char *
@@ -339,8 +339,8 @@ test_data_cut_and_stack (void)
         g_autoptr (PopplerPage) page = poppler_document_get_page (doc, s);
         guint chars = chars_in_slot (page, &a6_on_a4, p);
         if (chars != 0)
-          g_error ("slot %d of sheet %d should be blank (record %d >= %d): %u characters", p,
-                   s + 1, record, n, chars);
+          g_error ("slot %d of sheet %d should be blank (record %d >= %d): %u characters", p, s + 1,
+                   record, n, chars);
       }
   for (int record = 0; record < n; record++)
     {
@@ -463,8 +463,7 @@ test_copies_40 (void)
       chars_per_slot (page, &a5_on_a4, chars);
       for (int slot = 0; slot < 2; slot++)
         if (chars[slot] < 1000)
-          g_error ("page %d slot %d holds %u characters: not the tract", i + 1, slot,
-                   chars[slot]);
+          g_error ("page %d slot %d holds %u characters: not the tract", i + 1, slot, chars[slot]);
       segur += count_word_on_page (page, "Ségur");
     }
   for (int i = 0; i < 20; i += 19)
@@ -488,9 +487,10 @@ static void
 test_duplex_copies (void)
 {
   g_autofree char *dir = make_tmp ();
-  g_autofree char *tract = write_file (dir, "rv.md", "---\nlayout: a5-flyer\nlang: fr\n---\n\n"
-                                                     "# Recto\n\nFace avant.\n\n***\n\n"
-                                                     "# Verso\n\nFace arrière.\n");
+  g_autofree char *tract = write_file (dir, "rv.md",
+                                       "---\nlayout: a5-flyer\nlang: fr\n---\n\n"
+                                       "# Recto\n\nFace avant.\n\n***\n\n"
+                                       "# Verso\n\nFace arrière.\n");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
   BATCH (&run, dir, tract, "--copies", "4", "-o", out);
@@ -594,8 +594,7 @@ render (PopplerPage *page, double scale)
   double w, h;
   poppler_page_get_size (page, &w, &h);
   Image img = { NULL, (int) ceil (w * scale), (int) ceil (h * scale), 0, scale };
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, img.width,
-                                                         img.height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, img.width, img.height);
   cairo_t *cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -711,7 +710,8 @@ test_press_marks (void)
   while (g.cols * g.rows > (int) hits->len && g.rows > 1)
     g.rows--;
   g_assert_cmpuint (hits->len, ==, (guint) (g.cols * g.rows));
-  g_test_message ("press: %d x %d on %s SRA3", g.cols, g.rows, landscape ? "landscape" : "portrait");
+  g_test_message ("press: %d x %d on %s SRA3", g.cols, g.rows,
+                  landscape ? "landscape" : "portrait");
   for (guint i = 0; i < hits->len; i++)
     g_assert_cmpint (slot_at (&g, g_array_index (hits, Hit, i).x, g_array_index (hits, Hit, i).y),
                      >=, 0);
@@ -815,8 +815,8 @@ test_interrupt (void)
   g_autofree char *csv = write_file (dir, "rows.csv", rows->str);
   g_string_free (rows, TRUE);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  const char *argv[] = { roneo_test_roneo_path (), "batch", tract, "--data", csv, "-o", out, "-q",
-                         NULL };
+  const char *argv[]
+      = { roneo_test_roneo_path (), "batch", tract, "--data", csv, "-o", out, "-q", NULL };
   GPid pid;
   g_autoptr (GError) error = NULL;
   g_assert_true (g_spawn_async (dir, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
@@ -940,8 +940,12 @@ static const BadCase bad_cases[] = {
   { "a3-on-a4", NULL, { "-l", "a3-placard", "--sheet", "A4" }, 1, { "A3", "A4" } },
   { "overflow-row", NULL, { "--data", "overflow.csv" }, 4, { "row 2", "Castres" } },
   /* fails before printing: the temporary PDF and its folder must go too */
-  { "print-bad-data", NULL, { "--data", "missing.csv", "--print", "roneo-nowhere" }, 2,
-    { "missing.csv" }, TRUE },
+  { "print-bad-data",
+    NULL,
+    { "--data", "missing.csv", "--print", "roneo-nowhere" },
+    2,
+    { "missing.csv" },
+    TRUE },
 };
 
 static char *

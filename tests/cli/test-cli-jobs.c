@@ -110,9 +110,9 @@ test_stdout (void)
       g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
       RoneoTestSpawn how = { .stdout_path = pdf };
       g_auto (RoneoTestRun) run;
-      roneo_test_run_full (&run, dir, &how,
-                           (const char *const[]){ jobs[i][0], jobs[i][1], "-o", "-", "--date",
-                                                  DATE, NULL });
+      roneo_test_run_full (
+          &run, dir, &how,
+          (const char *const[]){ jobs[i][0], jobs[i][1], "-o", "-", "--date", DATE, NULL });
       roneo_test_assert_exit (&run, 0);
       g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
       g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);

@@ -156,8 +156,8 @@ load_layout (const char *name, LayoutInfo *info)
   paper_size (g_strstrip (size), &info->width, &info->height);
   info->margin_right = right_margin (margin);
   info->max_pages = g_key_file_has_key (ini, "page", "pages", NULL)
-                      ? g_key_file_get_integer (ini, "page", "pages", NULL)
-                      : 2;
+                        ? g_key_file_get_integer (ini, "page", "pages", NULL)
+                        : 2;
   g_auto (GStrv) groups = g_key_file_get_groups (ini, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -337,8 +337,8 @@ assert_inside_right_margin (PopplerDocument *doc, double limit)
           if (g_unichar_isspace (c) || rects[k].y2 - rects[k].y1 > 24)
             continue;
           if (rects[k].x2 > limit + 0.5)
-            g_error ("page %d: '%.24s' ends at x=%.2f pt, past the right margin at %.2f pt",
-                     i + 1, p, rects[k].x2, limit);
+            g_error ("page %d: '%.24s' ends at x=%.2f pt, past the right margin at %.2f pt", i + 1,
+                     p, rects[k].x2, limit);
         }
       g_free (rects);
     }
@@ -882,8 +882,8 @@ test_layouts (void)
   g_auto (RoneoTestRun) run;
   RONEO_TEST_RUN (&run, dir, "layouts");
   roneo_test_assert_exit (&run, 0);
-  const char *names[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card", "banderole",
-                          "banderole-rouge" };
+  const char *names[]
+      = { "a3-placard", "a4-tract", "a5-flyer", "a6-card", "banderole", "banderole-rouge" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *pattern = g_strdup_printf ("(?m)^%s\\s", names[i]);

@@ -196,8 +196,8 @@ test_batch_broken (void)
 static void
 assert_no_queue_message (const char *err, const char *queue)
 {
-  g_autofree char *no_printer = g_strdup_printf ("no printer '%s' on the CUPS server '%s", queue,
-                                                 g_getenv ("CUPS_SERVER"));
+  g_autofree char *no_printer
+      = g_strdup_printf ("no printer '%s' on the CUPS server '%s", queue, g_getenv ("CUPS_SERVER"));
 
   roneo_test_assert_contains (err, no_printer);
   roneo_test_assert_contains (err, "its printers: roneo-broken, roneo-denied, roneo-duplex,");
@@ -256,8 +256,8 @@ test_print_no_server (void)
 {
   g_auto (RoneoTestRun) run;
 
-  run_without_server (&run, (const char *const[]){ "print", pdf_path, "--printer",
-                                                   "roneo-duplex", NULL });
+  run_without_server (
+      &run, (const char *const[]){ "print", pdf_path, "--printer", "roneo-duplex", NULL });
   assert_no_server_message (&run);
 }
 

@@ -128,27 +128,27 @@ test_front_matter_variants (void)
 static void
 test_block_kinds (void)
 {
-  g_autoptr (RoneoDocument) document = parse_ok ("# Head\n"         /* 1 */
-                                                 "\n"               /* 2 */
-                                                 "## Sub\n"         /* 3 */
-                                                 "### Deeper\n"     /* 4 */
-                                                 "\n"               /* 5 */
-                                                 "Body text\n"      /* 6 */
-                                                 "on two lines.\n"  /* 7 */
-                                                 "\n"               /* 8 */
-                                                 "- one\n"          /* 9 */
-                                                 "- two\n"          /* 10 */
-                                                 "\n"               /* 11 */
-                                                 "3. three\n"       /* 12 */
-                                                 "4. four\n"        /* 13 */
-                                                 "\n"               /* 14 */
-                                                 "> first\n"        /* 15 */
-                                                 ">\n"              /* 16 */
-                                                 "> second\n"       /* 17 */
-                                                 "\n"               /* 18 */
-                                                 "***\n"            /* 19 */
-                                                 "\n"               /* 20 */
-                                                 "Verso.\n");       /* 21 */
+  g_autoptr (RoneoDocument) document = parse_ok ("# Head\n"        /* 1 */
+                                                 "\n"              /* 2 */
+                                                 "## Sub\n"        /* 3 */
+                                                 "### Deeper\n"    /* 4 */
+                                                 "\n"              /* 5 */
+                                                 "Body text\n"     /* 6 */
+                                                 "on two lines.\n" /* 7 */
+                                                 "\n"              /* 8 */
+                                                 "- one\n"         /* 9 */
+                                                 "- two\n"         /* 10 */
+                                                 "\n"              /* 11 */
+                                                 "3. three\n"      /* 12 */
+                                                 "4. four\n"       /* 13 */
+                                                 "\n"              /* 14 */
+                                                 "> first\n"       /* 15 */
+                                                 ">\n"             /* 16 */
+                                                 "> second\n"      /* 17 */
+                                                 "\n"              /* 18 */
+                                                 "***\n"           /* 19 */
+                                                 "\n"              /* 20 */
+                                                 "Verso.\n");      /* 21 */
   g_assert_cmpuint (document->blocks->len, ==, 11);
   assert_block (document, 0, RONEO_BLOCK_HEADLINE, "Head", 1);
   assert_block (document, 1, RONEO_BLOCK_SUBHEAD, "Sub", 3);
@@ -363,8 +363,8 @@ test_no_text_lost (void)
       for (guint i = 0; i < document->footnotes->len; i++)
         g_string_append_printf (all, "%s\n",
                                 ((RoneoBlock *) g_ptr_array_index (document->footnotes, i))->text);
-      const char *body = g_str_has_prefix (contents, "---\n") ? strstr (contents + 4, "\n---\n")
-                                                               : contents;
+      const char *body
+          = g_str_has_prefix (contents, "---\n") ? strstr (contents + 4, "\n---\n") : contents;
       g_auto (GStrv) words = g_strsplit_set (body, " \n*#>[]^:-", -1);
       for (guint i = 0; words[i]; i++)
         if (strlen (words[i]) > 1 && strcmp (words[i], "segur") != 0 /* the note's label */
@@ -408,7 +408,8 @@ test_bad_files (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoDocument) missing = roneo_copy_parse_file ("/nonexistent/t.md", &error);
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
-  g_assert_cmpstr (error->message, ==, "cannot read '/nonexistent/t.md': No such file or directory");
+  g_assert_cmpstr (error->message, ==,
+                   "cannot read '/nonexistent/t.md': No such file or directory");
 }
 
 static void
@@ -438,8 +439,10 @@ test_bad_input (void)
   assert_fails ("---\nlang: [fr, en]\n---\n# T\n",
                 "t.md:2:7: front matter value of 'lang' must be plain text");
   assert_fails ("---\njust text\n---\n# T\n", "t.md:2:1: front matter must be 'key: value' lines");
-  assert_fails ("---\nlang: fr\nlang: en\n---\n# T\n", "t.md:3:1: front matter key 'lang' given twice");
-  assert_fails ("# T\n\nVoir[^nope].\n", "t.md:3:5: footnote '[^nope]' is called but never defined");
+  assert_fails ("---\nlang: fr\nlang: en\n---\n# T\n",
+                "t.md:3:1: front matter key 'lang' given twice");
+  assert_fails ("# T\n\nVoir[^nope].\n",
+                "t.md:3:5: footnote '[^nope]' is called but never defined");
   assert_fails ("# T\n\nVoir.\n\n[^x]: jamais appelée\n",
                 "t.md:5:1: footnote '[^x]' is defined but never called");
 
@@ -463,7 +466,8 @@ test_stdin_source (void)
 static void
 test_slogan (void)
 {
-  const char *text = "---\nlang: fr\n---\nNumérique,\n\n  pompe à *fric*  \n-- Collectif Écran total\n";
+  const char *text
+      = "---\nlang: fr\n---\nNumérique,\n\n  pompe à *fric*  \n-- Collectif Écran total\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoDocument) document = roneo_slogan_parse ("s.txt", text, strlen (text), &error);
   g_assert_no_error (error);
@@ -477,8 +481,7 @@ test_slogan (void)
   g_assert_nonnull (byline);
   g_assert_cmpstr (byline->text, ==, "Collectif Écran total");
 
-  g_autofree char *path
-      = corpus_path ("banner-service-public.txt");
+  g_autofree char *path = corpus_path ("banner-service-public.txt");
   g_autoptr (RoneoDocument) banner = roneo_slogan_parse_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (((RoneoBlock *) g_ptr_array_index (banner->blocks, 0))->text, ==,

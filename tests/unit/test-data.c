@@ -108,13 +108,13 @@ test_villes (void)
   g_assert_no_error (error);
   const char *fields[] = { "ville", "date", "heure", "lieu", NULL };
   g_assert_cmpstrv (roneo_data_get_fields (data), fields);
-  const char *albi[] = { "Albi", "jeudi 6 octobre", "14 h", "devant la CPAM, rue des Cordeliers",
-                         NULL };
+  const char *albi[]
+      = { "Albi", "jeudi 6 octobre", "14 h", "devant la CPAM, rue des Cordeliers", NULL };
   const char *castres[] = { "Castres", "samedi 8 octobre", "10 h 30", "place Jean-Jaurès", NULL };
   const char *isle[] = { "L'Isle-Jourdain", "lundi 10 octobre", "18 h",
                          "salle des fêtes, « grande salle »", NULL };
-  const char *affrique[] = { "Saint-Affrique", "mercredi 12 octobre", "9 h", "marché couvert",
-                             NULL };
+  const char *affrique[]
+      = { "Saint-Affrique", "mercredi 12 octobre", "9 h", "marché couvert", NULL };
   assert_next (data, 2, albi);
   assert_next (data, 3, castres);
   assert_next (data, 4, isle);
@@ -140,10 +140,10 @@ test_ragged (void)
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
 
   g_autoptr (RoneoDataSet) short_row
-    = open_text ("ville,date,heure,lieu\nAlbi,a,b,c\nCastres,samedi 8 octobre\n");
+      = open_text ("ville,date,heure,lieu\nAlbi,a,b,c\nCastres,samedi 8 octobre\n");
   assert_rows (short_row, 1, "t.csv:3: this row has 2 fields, the header has 4 (give every");
   g_autoptr (RoneoDataSet) open_quote
-    = open_text ("ville,date,heure,lieu\nAlbi,a,b,c\n\"Gaillac,lundi 10 octobre,18 h,halle\n");
+      = open_text ("ville,date,heure,lieu\nAlbi,a,b,c\n\"Gaillac,lundi 10 octobre,18 h,halle\n");
   assert_rows (open_quote, 1, "t.csv:3: this row opens a quote that is never closed");
 }
 
@@ -151,19 +151,19 @@ static void
 test_crlf_bom (void)
 {
   g_autoptr (RoneoDataSet) crlf = open_text ("a,b\r\n1,2\r\n\"x\r\ny\",3\r\n\r\n4,5\r\n");
-  assert_next (crlf, 2, (const char *[]) { "1", "2", NULL });
-  assert_next (crlf, 3, (const char *[]) { "x\ny", "3", NULL });
-  assert_next (crlf, 6, (const char *[]) { "4", "5", NULL });
+  assert_next (crlf, 2, (const char *[]){ "1", "2", NULL });
+  assert_next (crlf, 3, (const char *[]){ "x\ny", "3", NULL });
+  assert_next (crlf, 6, (const char *[]){ "4", "5", NULL });
   assert_rows (crlf, 0, NULL);
 
   g_autoptr (RoneoDataSet) cr = open_text ("a,b\r1,\"x\ry\"\r\r3,4");
-  assert_next (cr, 2, (const char *[]) { "1", "x\ny", NULL });
-  assert_next (cr, 5, (const char *[]) { "3", "4", NULL });
+  assert_next (cr, 2, (const char *[]){ "1", "x\ny", NULL });
+  assert_next (cr, 5, (const char *[]){ "3", "4", NULL });
   assert_rows (cr, 0, NULL);
 
   g_autoptr (RoneoDataSet) bom = open_text ("\xef\xbb\xbfville,date\nAlbi,jeudi");
   g_assert_cmpstr (roneo_data_get_fields (bom)[0], ==, "ville");
-  assert_next (bom, 2, (const char *[]) { "Albi", "jeudi", NULL });
+  assert_next (bom, 2, (const char *[]){ "Albi", "jeudi", NULL });
   assert_rows (bom, 0, NULL);
 }
 
@@ -172,9 +172,9 @@ test_quoted (void)
 {
   g_autoptr (RoneoDataSet) data = open_text ("a,b\n\"one\ntwo\nthree\",\"x, \"\"y\"\"\"\n"
                                              "last,\n\n\"\",\"\"\nbad\n");
-  assert_next (data, 2, (const char *[]) { "one\ntwo\nthree", "x, \"y\"", NULL });
-  assert_next (data, 5, (const char *[]) { "last", "", NULL });
-  assert_next (data, 7, (const char *[]) { "", "", NULL });
+  assert_next (data, 2, (const char *[]){ "one\ntwo\nthree", "x, \"y\"", NULL });
+  assert_next (data, 5, (const char *[]){ "last", "", NULL });
+  assert_next (data, 7, (const char *[]){ "", "", NULL });
   assert_rows (data, 0, "t.csv:8: this row has 1 field, the header has 2");
 
   g_autoptr (RoneoDataSet) stray = open_text ("a,b\n1,2\n14\" screen,2\n");
@@ -188,9 +188,9 @@ static void
 test_as_written (void)
 {
   g_autoptr (RoneoDataSet) data = open_text (" ville , date\n\n 14 h ,\tx\n   \n3,4");
-  g_assert_cmpstrv (roneo_data_get_fields (data), ((const char *[]) { "ville", "date", NULL }));
-  assert_next (data, 3, (const char *[]) { " 14 h ", "\tx", NULL });
-  assert_next (data, 5, (const char *[]) { "3", "4", NULL });
+  g_assert_cmpstrv (roneo_data_get_fields (data), ((const char *[]){ "ville", "date", NULL }));
+  assert_next (data, 3, (const char *[]){ " 14 h ", "\tx", NULL });
+  assert_next (data, 5, (const char *[]){ "3", "4", NULL });
   assert_rows (data, 0, NULL);
 }
 
@@ -209,10 +209,12 @@ test_not_utf8 (void)
 static void
 test_open_errors (void)
 {
-  assert_open_fails ("", 0, "t.csv: empty file: no header (the first line names the columns: "
-                            "name,town,date)");
-  assert_open_fails ("\xef\xbb\xbf\n\r\n", -1, "t.csv: empty file: no header (the first line "
-                                               "names the columns: name,town,date)");
+  assert_open_fails ("", 0,
+                     "t.csv: empty file: no header (the first line names the columns: "
+                     "name,town,date)");
+  assert_open_fails ("\xef\xbb\xbf\n\r\n", -1,
+                     "t.csv: empty file: no header (the first line "
+                     "names the columns: name,town,date)");
   assert_open_fails ("ville,date\n", -1,
                      "t.csv:1: no row after the header: nothing to fill (add one line per copy)");
   assert_open_fails ("\nville,date\n\n", -1, "t.csv:2: no row after the header");
@@ -241,8 +243,8 @@ test_stream (void)
   GString *text = g_string_new ("n,ville,lieu\n");
   for (guint i = 0; i < 10000; i++)
     if (i % 100 == 0)
-      g_string_append_printf (text, "%u,\"Ville %u\",\"salle %u\r\n2e étage, « fond »\"\r\n", i,
-                              i, i);
+      g_string_append_printf (text, "%u,\"Ville %u\",\"salle %u\r\n2e étage, « fond »\"\r\n", i, i,
+                              i);
     else
       g_string_append_printf (text, "%u,Ville %u,salle des fêtes n° %u\n", i, i, i);
   g_autofree char *path = write_file ("big.csv", text->str, text->len);
@@ -310,7 +312,7 @@ test_fill_villes (void)
   g_autoptr (RoneoDocument) template_ = roneo_copy_parse_file (md, &error);
   g_assert_no_error (error);
   g_auto (GStrv) used = roneo_document_dup_fields (template_);
-  g_assert_cmpstrv (used, ((const char *[]) { "ville", "date", "heure", "lieu", NULL }));
+  g_assert_cmpstrv (used, ((const char *[]){ "ville", "date", "heure", "lieu", NULL }));
   g_autoptr (RoneoDataSet) data = roneo_data_open (csv, &error);
   g_assert_no_error (error);
   g_assert_true (roneo_document_check_data (template_, data, &error));
@@ -321,7 +323,7 @@ test_fill_villes (void)
   for (; roneo_data_next (data, &row, NULL, &error); count++)
     {
       g_autoptr (RoneoDocument) copy
-        = roneo_document_fill (template_, fields, (const char *const *) row, &error);
+          = roneo_document_fill (template_, fields, (const char *const *) row, &error);
       g_assert_no_error (error);
       for (guint i = 0; i < copy->blocks->len; i++)
         g_assert_null (strchr (block_at (copy->blocks, i)->text, '{'));
@@ -374,10 +376,10 @@ static void
 test_fill_spans (void)
 {
   g_autoptr (RoneoDocument) template_
-    = parse_text ("---\ntitle: Tract {ville}\n---\n\n# *{x}* and **b** {y}[^1] end\n\n"
-                  "{vi[^1]lle} *{y}* more\n\n[^1]: the note {x}.");
+      = parse_text ("---\ntitle: Tract {ville}\n---\n\n# *{x}* and **b** {y}[^1] end\n\n"
+                    "{vi[^1]lle} *{y}* more\n\n[^1]: the note {x}.");
   g_auto (GStrv) used = roneo_document_dup_fields (template_);
-  g_assert_cmpstrv (used, ((const char *[]) { "ville", "x", "y", NULL }));
+  g_assert_cmpstrv (used, ((const char *[]){ "ville", "x", "y", NULL }));
   const char *fields[] = { "y", "x", "ville", NULL };
   const char *values[] = { "", "longer", "Albi\nTarn", NULL };
   g_autoptr (GError) error = NULL;

@@ -20,8 +20,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->fonts = roneo_fonts_new (dir, NULL);
   g_assert_nonnull (f->fonts);
   f->context = roneo_fonts_create_context (f->fonts, "fr");
-  f->style = (RoneoStyle) { .font = (char *) "Roneo Display", .weight = 900, .size = 72,
-                            .min_size = 18, .leading = 1.0, .max_lines = 3 };
+  f->style = (RoneoStyle){ .font = (char *) "Roneo Display",
+                           .weight = 900,
+                           .size = 72,
+                           .min_size = 18,
+                           .leading = 1.0,
+                           .max_lines = 3 };
 }
 
 static void
@@ -46,8 +50,7 @@ assert_fit_properties (Fixture *f, const char *text, double width, double height
   /* A tenth of a point larger does not fit, unless the fit is at the maximum
    * (trial sizes are exact to a few Pango units, see roneo-fit.c). */
   if (fit.size < f->style.size)
-    g_assert_false (roneo_fit_check (f->context, rich, &f->style, fit.size + 0.1,
-                                     width, height));
+    g_assert_false (roneo_fit_check (f->context, rich, &f->style, fit.size + 0.1, width, height));
   /* Deterministic. */
   RoneoFit again = roneo_fit_text (f->context, rich, &f->style, width, height);
   g_assert_cmpfloat (again.size, ==, fit.size);
@@ -177,8 +180,7 @@ main (int argc, char **argv)
   g_test_add ("/fit/limited-by-height", Fixture, NULL, fixture_set_up, test_fit_limited_by_height,
               fixture_tear_down);
   g_test_add ("/fit/balance", Fixture, NULL, fixture_set_up, test_balance, fixture_tear_down);
-  g_test_add ("/fit/unfittable", Fixture, NULL, fixture_set_up, test_unfittable,
-              fixture_tear_down);
+  g_test_add ("/fit/unfittable", Fixture, NULL, fixture_set_up, test_unfittable, fixture_tear_down);
   g_test_add ("/fit/wide-word", Fixture, NULL, fixture_set_up, test_wide_word_among_others,
               fixture_tear_down);
   g_test_add ("/fit/break-words", Fixture, NULL, fixture_set_up, test_break_words,

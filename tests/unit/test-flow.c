@@ -54,8 +54,8 @@ static GPtrArray *
 compose (Fixture *f, const char *copy, const char *layout_name, GError **error)
 {
   g_autoptr (GError) parse_error = NULL;
-  g_autoptr (RoneoDocument) document = roneo_copy_parse ("test.md", copy, strlen (copy),
-                                                         &parse_error);
+  g_autoptr (RoneoDocument) document
+      = roneo_copy_parse ("test.md", copy, strlen (copy), &parse_error);
   g_assert_no_error (parse_error);
   g_autoptr (RoneoLayout) layout = layout_load (layout_name);
   RoneoComposeContext cc = { f->context, f->hyphenator, "fr", f->warnings };

@@ -9,8 +9,8 @@
 #define EPSILON 1e-9
 
 static const char *const shipped[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card" };
-static const char *const aliases[] = { "Roneo Display", "Roneo Condensed", "Roneo Text",
-                                       "Roneo Sans", NULL };
+static const char *const aliases[]
+    = { "Roneo Display", "Roneo Condensed", "Roneo Text", "Roneo Sans", NULL };
 
 static char *
 layouts_dir (void)
@@ -95,8 +95,8 @@ assert_layout_sane (const RoneoLayout *layout, const char *name)
   g_assert_cmpfloat (layout->margin_bottom, >=, layout->margin_top);
   g_assert_cmpfloat_with_epsilon (layout->bleed, RONEO_MM (3), EPSILON);
   RoneoLayout *mutable = (RoneoLayout *) layout;
-  static const char *const styles[] = { "headline", "subhead", "body", "list",
-                                        "quote", "footnotes", "footer" };
+  static const char *const styles[]
+      = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer" };
   for (gsize i = 0; i < G_N_ELEMENTS (styles); i++)
     assert_style_sane (roneo_layout_get_style (mutable, styles[i]), &layout->body);
   /* a hierarchy: headline > subhead > body > footnotes, headline fitted */
@@ -204,9 +204,9 @@ test_shipped_distinct (void)
   for (gsize i = 0; i < G_N_ELEMENTS (shipped); i++)
     {
       g_autoptr (RoneoLayout) layout = load_shipped (shipped[i]);
-      char *voice = g_strdup_printf ("%s/%d/%d/%.0f/%s", layout->headline.font,
-                                     layout->headline.weight, layout->headline.transform,
-                                     layout->width, layout->body.font);
+      char *voice
+          = g_strdup_printf ("%s/%d/%d/%.0f/%s", layout->headline.font, layout->headline.weight,
+                             layout->headline.transform, layout->width, layout->body.font);
       g_assert_false (g_ptr_array_find_with_equal_func (seen, voice, g_str_equal, NULL));
       g_ptr_array_add (seen, voice);
     }
@@ -317,8 +317,7 @@ test_margins (void)
       g_autoptr (RoneoLayout) layout = parse_ok (text);
       g_assert_cmpfloat_with_epsilon (layout->margin_top, RONEO_MM (cases[i].top), EPSILON);
       g_assert_cmpfloat_with_epsilon (layout->margin_right, RONEO_MM (cases[i].right), EPSILON);
-      g_assert_cmpfloat_with_epsilon (layout->margin_bottom, RONEO_MM (cases[i].bottom),
-                                      EPSILON);
+      g_assert_cmpfloat_with_epsilon (layout->margin_bottom, RONEO_MM (cases[i].bottom), EPSILON);
       g_assert_cmpfloat_with_epsilon (layout->margin_left, RONEO_MM (cases[i].left), EPSILON);
     }
 }
@@ -385,8 +384,8 @@ static void
 test_weights (void)
 {
   static const WeightCase cases[] = {
-    { "100", 100 },     { "900", 900 },     { "regular", 400 },  { "medium", 500 },
-    { "semibold", 600 }, { "Bold", 700 },   { "extrabold", 800 }, { "black", 900 },
+    { "100", 100 },      { "900", 900 },  { "regular", 400 },   { "medium", 500 },
+    { "semibold", 600 }, { "Bold", 700 }, { "extrabold", 800 }, { "black", 900 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -525,7 +524,7 @@ static const ErrorCase error_cases[] = {
     "test.ini:3: the margins leave a frame of 18.0 x 80.0 mm on a 148.0 x 210.0 mm page" },
   /* the line of the last key that makes the frame too small, not the first */
   { "[page]\nmargin = 30mm\n\nsize = A7\n", "test.ini:4: the margins leave a frame of 14.0 x "
-                                           "45.0 mm" },
+                                            "45.0 mm" },
   { "[page]\nmargin-top = 100mm\nmargin-bottom = 100mm\n",
     "test.ini:3: the margins leave a frame of 124.0 x 10.0 mm" },
   { "[page]\nmargin = 65mm 10mm\norientation = landscape\n", "test.ini:3: the margins leave" },
@@ -640,9 +639,19 @@ document_with (const char *const *pairs)
 static void
 test_overrides (void)
 {
-  static const char *const pairs[] = { "headline.color", "#cc0000", "body.min-size", "10pt",
-                                       "page.orientation", "landscape", "page.size", "A4",
-                                       "body.size", "12pt", "page.margin", "20mm", NULL };
+  static const char *const pairs[] = { "headline.color",
+                                       "#cc0000",
+                                       "body.min-size",
+                                       "10pt",
+                                       "page.orientation",
+                                       "landscape",
+                                       "page.size",
+                                       "A4",
+                                       "body.size",
+                                       "12pt",
+                                       "page.margin",
+                                       "20mm",
+                                       NULL };
   g_autoptr (RoneoDocument) document = document_with (pairs);
   g_autoptr (RoneoLayout) layout = load_shipped ("a5-flyer");
   g_autoptr (GError) error = NULL;
@@ -670,8 +679,9 @@ test_override_errors (void)
   static const OverrideErrorCase cases[] = {
     { { "headline.color", "#c00", "headline.colour", "#c00", NULL },
       "tract.md:3: unknown key 'colour' in [headline] (known: font," },
-    { { "color", "#c00", NULL }, "tract.md:2: layout override 'color' must be written "
-                                 "section.key (like headline.color)" },
+    { { "color", "#c00", NULL },
+      "tract.md:2: layout override 'color' must be written "
+      "section.key (like headline.color)" },
     { { "headline.", "#c00", NULL }, "tract.md:2: layout override 'headline.' must be" },
     { { "tiling.size", "10", NULL }, "tract.md:2: unknown section [tiling]" },
     { { "body.size", "12pt", "body.leading", "5", NULL }, "tract.md:3: bad leading '5'" },
@@ -782,8 +792,8 @@ test_find_first_dir_wins (void)
 
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) layouts = roneo_layout_list (dirs, warnings);
-  static const char *const names[] = { "a3-placard", "a4-tract",        "a5-flyer", "a6-card",
-                                       "banderole",  "banderole-rouge", "zine" };
+  static const char *const names[]
+      = { "a3-placard", "a4-tract", "a5-flyer", "a6-card", "banderole", "banderole-rouge", "zine" };
   g_assert_cmpuint (layouts->len, ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < layouts->len; i++)
     {

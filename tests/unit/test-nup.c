@@ -132,7 +132,7 @@ test_explicit_nup (void)
 /* ---- errors ---- */
 
 static void
-expect_error (const RoneoNupSpec *spec, RoneoJobErrorCode code, const char *message)
+expect_error (const RoneoNupSpec *spec, int code, const char *message)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoNup) nup = roneo_nup_new (spec, &error);
@@ -162,16 +162,19 @@ test_errors (void)
                 "a larger sheet");
   spec = spec_for ("A6", "A4", RONEO_NUP_OFFICE, 0);
   spec.nup = 3;
-  expect_error (&spec, RONEO_JOB_ERROR_NUP, "A6 copies cannot be arranged 3-up on an A4 sheet; possible: 1, 2, 4");
+  expect_error (&spec, RONEO_JOB_ERROR_NUP,
+                "A6 copies cannot be arranged 3-up on an A4 sheet; possible: 1, 2, 4");
   spec.nup = 5;
-  expect_error (&spec, RONEO_JOB_ERROR_NUP, "A6 copies cannot be arranged 5-up on an A4 sheet; possible: 1, 2, 4");
+  expect_error (&spec, RONEO_JOB_ERROR_NUP,
+                "A6 copies cannot be arranged 5-up on an A4 sheet; possible: 1, 2, 4");
   spec = spec_for ("A6", "A4", RONEO_NUP_OFFICE, 0);
   spec.page_width = -1;
   expect_error (&spec, RONEO_JOB_ERROR_SHEET, "copy and sheet sizes must be positive");
   spec = spec_for ("A6", "A4", RONEO_NUP_PRESS, 30);
   expect_error (&spec, RONEO_JOB_ERROR_BLEED, "bleed must lie between 0 and 10 mm");
   spec = spec_for ("10x10mm", "A3", RONEO_NUP_OFFICE, 0);
-  expect_error (&spec, RONEO_JOB_ERROR_NUP, "1218 copies fit on one sheet, more than 256; say how many");
+  expect_error (&spec, RONEO_JOB_ERROR_NUP,
+                "1218 copies fit on one sheet, more than 256; say how many");
 }
 
 /* ---- geometry properties ---- */

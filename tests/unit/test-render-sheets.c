@@ -46,7 +46,7 @@ static RoneoPage *
 new_artwork (double width, double height)
 {
   RoneoPage *page = roneo_page_new (width, height, 1);
-  page->background = (RoneoColor) { 1, 1, 0.8 };
+  page->background = (RoneoColor){ 1, 1, 0.8 };
   const RoneoRect a = { 20, 20, 40, 40 }, b = { 400, 20, 40, 40 };
   roneo_page_add_box (page, "red", &a, &red);
   roneo_page_add_box (page, "blue", &b, &blue);
@@ -72,8 +72,9 @@ new_pages (void)
 static RoneoRenderOptions
 default_options (void)
 {
-  return (RoneoRenderOptions) { .title = "Sheets", .creator = "roneo 0.1.0", .date = DATE,
-                                .label_context = context };
+  return (RoneoRenderOptions){
+    .title = "Sheets", .creator = "roneo 0.1.0", .date = DATE, .label_context = context
+  };
 }
 
 static void
@@ -89,8 +90,7 @@ static RoneoSheet *
 new_portrait_sheet (const char *name)
 {
   RoneoSheet *sheet = roneo_sheet_new (name, A4_W, A4_H);
-  add_placement (sheet, (const double[]) { 1, 0, 0, 1, 50, 100 },
-                 (RoneoRect) { 50, 100, 300, 200 });
+  add_placement (sheet, (const double[]){ 1, 0, 0, 1, 50, 100 }, (RoneoRect){ 50, 100, 300, 200 });
   return sheet;
 }
 
@@ -99,8 +99,7 @@ static RoneoSheet *
 new_landscape_sheet (const char *name)
 {
   RoneoSheet *sheet = roneo_sheet_new (name, A4_H, A4_W);
-  add_placement (sheet, (const double[]) { 0, -1, 1, 0, 400, 50 },
-                 (RoneoRect) { 0, 0, A4_H, A4_W });
+  add_placement (sheet, (const double[]){ 0, -1, 1, 0, 400, 50 }, (RoneoRect){ 0, 0, A4_H, A4_W });
   return sheet;
 }
 
@@ -109,16 +108,28 @@ add_marks (RoneoSheet *sheet)
 {
   const RoneoMark marks[] = {
     { .kind = RONEO_MARK_CUT, .x0 = 0, .y0 = 650, .x1 = A4_W, .y1 = 650, .line_width = 0.5 },
-    { .kind = RONEO_MARK_GLUE, .rect = { 500, 100, 40, 400 }, .line_width = 0.5,
-      .spacing = 8.5 },
-    { .kind = RONEO_MARK_LABEL, .rect = { 100, 700, 300, 40 }, .size = 20,
+    { .kind = RONEO_MARK_GLUE, .rect = { 500, 100, 40, 400 }, .line_width = 0.5, .spacing = 8.5 },
+    { .kind = RONEO_MARK_LABEL,
+      .rect = { 100, 700, 300, 40 },
+      .size = 20,
       .text = (char *) "B07 | A01 B06 \u2192" },
-    { .kind = RONEO_MARK_LABEL, .rect = { 100, 760, 100, 30 }, .size = 20,
+    { .kind = RONEO_MARK_LABEL,
+      .rect = { 100, 760, 100, 30 },
+      .size = 20,
       .text = (char *) "COLLER SOUS C07 ET C08" },
-    { .kind = RONEO_MARK_LABEL, .rect = { 10, 320, 30, 300 }, .size = 16, .vertical = TRUE,
+    { .kind = RONEO_MARK_LABEL,
+      .rect = { 10, 320, 30, 300 },
+      .size = 16,
+      .vertical = TRUE,
       .text = (char *) "GLUE UNDER A02" },
-    { .kind = RONEO_MARK_SCALE_BAR, .x0 = 300, .y0 = 560, .x1 = 441.73, .y1 = 560,
-      .rect = { 300, 550, 141.73, 30 }, .line_width = 1, .length = 141.73,
+    { .kind = RONEO_MARK_SCALE_BAR,
+      .x0 = 300,
+      .y0 = 560,
+      .x1 = 441.73,
+      .y1 = 560,
+      .rect = { 300, 550, 141.73, 30 },
+      .line_width = 1,
+      .length = 141.73,
       .text = (char *) "50 mm" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
@@ -161,8 +172,7 @@ pixel (cairo_surface_t *image, double scale, double x, double y)
   g_assert_true (i >= 0 && i < cairo_image_surface_get_width (image));
   g_assert_true (j >= 0 && j < cairo_image_surface_get_height (image));
   const guint8 *data = cairo_image_surface_get_data (image);
-  return *(const guint32 *) (data + j * cairo_image_surface_get_stride (image) + 4 * i)
-         & 0xffffff;
+  return *(const guint32 *) (data + j * cairo_image_surface_get_stride (image) + 4 * i) & 0xffffff;
 }
 
 static void
@@ -223,11 +233,11 @@ test_placement (void)
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
   const double s = 2;
   cairo_surface_t *portrait = roneo_test_rasterise (doc, 0, s);
-  assert_colour (portrait, s, 90, 140, RED);      /* page (40, 40), moved by (50, 100) */
-  assert_colour (portrait, s, 330, 110, YELLOW);  /* the background, inside the clip */
-  assert_colour (portrait, s, 470, 140, WHITE);   /* the blue square: outside the clip */
+  assert_colour (portrait, s, 90, 140, RED);        /* page (40, 40), moved by (50, 100) */
+  assert_colour (portrait, s, 330, 110, YELLOW);    /* the background, inside the clip */
+  assert_colour (portrait, s, 470, 140, WHITE);     /* the blue square: outside the clip */
   assert_colour (portrait, s, 200 + 5, 302, WHITE); /* the I below the clip */
-  assert_colour (portrait, s, 45, 150, WHITE);    /* left of the clip */
+  assert_colour (portrait, s, 45, 150, WHITE);      /* left of the clip */
   g_assert_cmpint (count_dark (portrait, s, 45, 301, 440, 240), ==, 0); /* between the marks */
   cairo_surface_destroy (portrait);
   cairo_surface_t *landscape = roneo_test_rasterise (doc, 1, s);
@@ -248,7 +258,7 @@ find_text (PopplerPage *page, const char *text)
   g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
   double w, h;
   poppler_page_get_size (page, &w, &h);
-  return (PopplerRectangle) { r.x1, h - r.y2, r.x2, h - r.y1 };
+  return (PopplerRectangle){ r.x1, h - r.y2, r.x2, h - r.y1 };
 }
 
 static void
@@ -363,11 +373,11 @@ new_many_sheets (void)
       g_autofree char *name = g_strdup_printf ("A%02d", i + 1);
       RoneoSheet *sheet = i % 2 ? new_landscape_sheet (name) : new_portrait_sheet (name);
       sheet->placements->len = 0;
-      add_placement (sheet, (const double[]) { 1, 0, 0, 1, 20 - 25 * i, 20 },
-                     (RoneoRect) { 20, 20, 300, 300 });
+      add_placement (sheet, (const double[]){ 1, 0, 0, 1, 20 - 25 * i, 20 },
+                     (RoneoRect){ 20, 20, 300, 300 });
       if (i == 19)
-        add_placement (sheet, (const double[]) { 1, 0, 0, 1, 20, 400 },
-                       (RoneoRect) { 20, 400, 300, 150 });
+        add_placement (sheet, (const double[]){ 1, 0, 0, 1, 20, 400 },
+                       (RoneoRect){ 20, 400, 300, 150 });
       add_marks (sheet);
       g_ptr_array_add (sheets, sheet);
     }
@@ -397,11 +407,14 @@ test_fonts_once_and_small (void)
 static void
 test_tiling (void)
 {
-  const RoneoTilingSpec spec = { .banner_width = RONEO_MM (3000), .banner_height = RONEO_MM (900),
-                                 .sheet_width = A4_W, .sheet_height = A4_H,
-                                 .margins = { RONEO_MM (5), RONEO_MM (5), RONEO_MM (5),
-                                              RONEO_MM (5) },
-                                 .overlap = RONEO_MM (10), .strategy = RONEO_TILING_BEST };
+  const RoneoTilingSpec spec
+      = { .banner_width = RONEO_MM (3000),
+          .banner_height = RONEO_MM (900),
+          .sheet_width = A4_W,
+          .sheet_height = A4_H,
+          .margins = { RONEO_MM (5), RONEO_MM (5), RONEO_MM (5), RONEO_MM (5) },
+          .overlap = RONEO_MM (10),
+          .strategy = RONEO_TILING_BEST };
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoTiling) tiling = roneo_tiling_new (&spec, &error);
   g_assert_no_error (error);
@@ -498,8 +511,8 @@ test_png (void)
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = tmp_path ("sheet.png");
   g_autoptr (GError) error = NULL;
-  g_assert_true (roneo_render_sheet_png (pages, g_ptr_array_index (sheets, 0), 144, &options,
-                                         path, &error));
+  g_assert_true (
+      roneo_render_sheet_png (pages, g_ptr_array_index (sheets, 0), 144, &options, path, &error));
   g_assert_no_error (error);
   cairo_surface_t *image = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -636,8 +649,8 @@ test_fail (void)
   roneo_test_assert_no_temporaries (path);
   /* A placement of a page that does not exist: nothing written. */
   g_autofree char *bad = tmp_path ("bad.pdf");
-  g_array_index (((RoneoSheet *) g_ptr_array_index (sheets, 1))->placements, RoneoPlacement, 0)
-      .page = 3;
+  g_array_index (((RoneoSheet *) g_ptr_array_index (sheets, 1))->placements, RoneoPlacement, 0).page
+      = 3;
   assert_sheets_fail (sheets, bad, "sheet A02 places page 4 of 1");
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   roneo_test_assert_no_temporaries (bad);

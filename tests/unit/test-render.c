@@ -42,7 +42,7 @@ static RoneoPage *
 new_page (guint number, const char *headline)
 {
   RoneoPage *page = roneo_page_new (A5_W, A5_H, number);
-  page->background = (RoneoColor) { 1, 1, 0.9 };
+  page->background = (RoneoColor){ 1, 1, 0.9 };
   const RoneoColor ink = { 0, 0, 0 }, red = { 0.8, 0, 0 }, grey = { 0.85, 0.85, 0.85 };
   const RoneoRect box = { 30, 300, 360, 120 };
   roneo_page_add_box (page, "call-out", &box, &grey);
@@ -66,8 +66,11 @@ new_pages (void)
 static RoneoRenderOptions
 default_options (void)
 {
-  return (RoneoRenderOptions) { .title = "Test tract", .author = "Roneo Tests",
-                                .subject = "render", .creator = "roneo 0.1.0", .date = DATE };
+  return (RoneoRenderOptions){ .title = "Test tract",
+                               .author = "Roneo Tests",
+                               .subject = "render",
+                               .creator = "roneo 0.1.0",
+                               .date = DATE };
 }
 
 static char *
@@ -139,7 +142,7 @@ test_pdf_a5 (void)
     {
       roneo_test_assert_page_size (doc, i, A5_W, A5_H);
       assert_box (path, i, "/TrimBox", 0, A5_W, A5_H);
-      g_assert_false (read_box (path, i, "/BleedBox", (double[4]) { 0 }));
+      g_assert_false (read_box (path, i, "/BleedBox", (double[4]){ 0 }));
       g_assert_false (has_group (path, i));
     }
   g_autoptr (PopplerPage) page = poppler_document_get_page (doc, 0);
@@ -221,11 +224,11 @@ check_marks (double bleed, double offset, double mark_offset)
   assert_box (path, 0, "/TrimBox", offset, A5_W, A5_H);
   assert_box (path, 0, "/BleedBox", offset - bleed, A5_W + 2 * bleed, A5_H + 2 * bleed);
   cairo_surface_t *image = roneo_test_rasterise (doc, 0, 1.0);
-  const double mid = offset - mark_offset - RONEO_MM (2.5); /* middle of a mark */
-  g_assert_cmpint (darkest (image, mid, offset, 1), <, 600);                 /* top-left */
+  const double mid = offset - mark_offset - RONEO_MM (2.5);  /* middle of a mark */
+  g_assert_cmpint (darkest (image, mid, offset, 1), <, 600); /* top-left */
   const double below = offset + A5_H + mark_offset + RONEO_MM (2.5);
-  g_assert_cmpint (darkest (image, offset + A5_W, below, 1), <, 600);        /* bottom-right */
-  g_assert_cmpint (darkest (image, 2, 2, 2), ==, 765); /* media corner stays white */
+  g_assert_cmpint (darkest (image, offset + A5_W, below, 1), <, 600); /* bottom-right */
+  g_assert_cmpint (darkest (image, 2, 2, 2), ==, 765);                /* media corner stays white */
   g_assert_cmpint (darkest (image, offset - bleed - 1, offset + 100, 0), ==, 765);
   cairo_surface_destroy (image);
   roneo_test_assert_qpdf_check_clean (path);
@@ -354,7 +357,7 @@ check_png (double dpi, int width, int height)
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, height);
   const double s = dpi / 72.0;
-  g_assert_cmpint (count_dark (image, 40 * s, 60 * s, 200 * s, 75 * s), >, 20); /* headline */
+  g_assert_cmpint (count_dark (image, 40 * s, 60 * s, 200 * s, 75 * s), >, 20);   /* headline */
   g_assert_cmpint (count_dark (image, 40 * s, 120 * s, 380 * s, 250 * s), ==, 0); /* empty */
   cairo_surface_destroy (image);
   roneo_test_assert_no_temporaries (path);

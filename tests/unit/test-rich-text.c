@@ -57,7 +57,7 @@ static void
 test_replace_inside_and_delete (void)
 {
   g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("et puis... fin");
-  add_span (rich, 0, 10, RONEO_SPAN_STRONG);  /* "et puis..." */
+  add_span (rich, 0, 10, RONEO_SPAN_STRONG);    /* "et puis..." */
   add_span (rich, 11, 14, RONEO_SPAN_EMPHASIS); /* "fin" */
   roneo_rich_text_replace (rich, 7, 10, "\u2026");
   g_assert_cmpstr (rich->text->str, ==, "et puis\u2026 fin");

@@ -158,8 +158,7 @@ check_ordinal (const char *input, const char *expected, const char *suffix)
   g_assert_cmpuint (rich->spans->len, ==, 1);
   g_autofree char *text = NULL;
   g_assert_cmpstr (span_text (rich, 0, &text), ==, suffix);
-  g_assert_cmpuint (g_array_index (rich->spans, RoneoSpan, 0).flags, ==,
-                    RONEO_SPAN_SUPERSCRIPT);
+  g_assert_cmpuint (g_array_index (rich->spans, RoneoSpan, 0).flags, ==, RONEO_SPAN_SUPERSCRIPT);
 }
 
 static void
@@ -278,8 +277,8 @@ test_tricky_idempotence (void)
 {
   static const char *const inputs[] = {
     "500 810000 mot", "«81000 500:n°02 (\"–", "--;81000 500’z.B.--", ":en°€1er –!",
-    "z.; —!", "500!p.p.z.»'XIX", "€«--? 81000", "?, --;", "«-!,500«B.1era",
-    "p. ’p.p.z.2la",
+    "z.; —!",         "500!p.p.z.»'XIX",      "€«--? 81000",         "?, --;",
+    "«-!,500«B.1era", "p. ’p.p.z.2la",
   };
   static const char *const langs[] = { "fr", "fr-CA", "en", "en-GB", "de", "xx" };
   for (gsize k = 0; k < G_N_ELEMENTS (inputs); k++)

@@ -140,10 +140,10 @@ static void
 test_paper_lookup (void)
 {
   static const PaperCase cases[] = {
-    { "A0", 841, 1189 }, { "A1", 594, 841 },  { "A2", 420, 594 },  { "A3", 297, 420 },
-    { "A4", 210, 297 },  { "a5", 148, 210 },  { "A6", 105, 148 },  { "A7", 74, 105 },
-    { "SRA3", 320, 450 }, { "letter", 215.9, 279.4 }, { "Legal", 215.9, 355.6 },
-    { "TABLOID", 279.4, 431.8 },
+    { "A0", 841, 1189 },        { "A1", 594, 841 },        { "A2", 420, 594 },
+    { "A3", 297, 420 },         { "A4", 210, 297 },        { "a5", 148, 210 },
+    { "A6", 105, 148 },         { "A7", 74, 105 },         { "SRA3", 320, 450 },
+    { "letter", 215.9, 279.4 }, { "Legal", 215.9, 355.6 }, { "TABLOID", 279.4, 431.8 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -182,10 +182,10 @@ static void
 test_page_size (void)
 {
   static const SizeCase cases[] = {
-    { "A4", 210, 297 },          { "A4 landscape", 297, 210 }, { "a5  Portrait", 148, 210 },
-    { "A3 LANDSCAPE", 420, 297 }, { "148x210mm", 148, 210 },    { "300 x 90 cm", 3000, 900 },
-    { "8.5x11in", 215.9, 279.4 }, { "100X50mm", 100, 50 },      { "10x10mm", 10, 10 },
-    { "500x500cm", 5000, 5000 }, { "595.28x841.89pt", 210, 297 },
+    { "A4", 210, 297 },           { "A4 landscape", 297, 210 },    { "a5  Portrait", 148, 210 },
+    { "A3 LANDSCAPE", 420, 297 }, { "148x210mm", 148, 210 },       { "300 x 90 cm", 3000, 900 },
+    { "8.5x11in", 215.9, 279.4 }, { "100X50mm", 100, 50 },         { "10x10mm", 10, 10 },
+    { "500x500cm", 5000, 5000 },  { "595.28x841.89pt", 210, 297 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -254,16 +254,16 @@ test_color (void)
   g_assert_cmpfloat (color.g, ==, 0);
   g_assert_true (roneo_color_parse (" #ffffff ", &color, NULL));
   g_assert_cmpfloat (color.r + color.g + color.b, ==, 3);
-  g_autofree char *text = roneo_color_to_string (&(RoneoColor){ 200 / 255.0, 16 / 255.0,
-                                                                 46 / 255.0 });
+  g_autofree char *text
+      = roneo_color_to_string (&(RoneoColor){ 200 / 255.0, 16 / 255.0, 46 / 255.0 });
   g_assert_cmpstr (text, ==, "#c8102e");
 }
 
 static void
 test_color_errors (void)
 {
-  static const char *const cases[] = { "red", "c8102e", "#12345", "#1234567", "#ggg", "",
-                                       "#", "# c00", "#c0 0" };
+  static const char *const cases[]
+      = { "red", "c8102e", "#12345", "#1234567", "#ggg", "", "#", "# c00", "#c0 0" };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (GError) error = NULL;
