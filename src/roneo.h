@@ -51,6 +51,7 @@ typedef enum
   RONEO_ERROR_OUTPUT = 5,    /* cannot write the output */
   RONEO_ERROR_PRINT = 6,     /* printing failed */
   RONEO_ERROR_CANCELLED = 7, /* the job was cancelled: nothing was written */
+  RONEO_ERROR_NOT_A_PDF = 8, /* a file that is not a PDF is where the PDF goes: kept (see force) */
 } RoneoErrorCode;
 RONEO_API GQuark roneo_error_quark (void);
 

@@ -93,6 +93,14 @@ roneo_cli_fail (GError *error)
       print_job_error (error);
       return RONEO_ERROR_USAGE;
     }
+  if (g_error_matches (error, RONEO_ERROR, RONEO_ERROR_NOT_A_PDF))
+    {
+      fprintf (stderr,
+               "roneo: %s (give the PDF another name with -o, or add --force to replace "
+               "that file)\n",
+               error->message);
+      return RONEO_ERROR_OUTPUT;
+    }
   fprintf (stderr, "roneo: %s\n", error->message);
   gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
   return ours ? error->code : RONEO_ERROR_INPUT;

@@ -29,10 +29,10 @@ static const char *
 hint_for (int errnum)
 {
   if (errnum == ENOSPC || errnum == EDQUOT || errnum == EFBIG)
-    return "free some space or choose another -o";
+    return "free some space or write it elsewhere";
   if (errnum == EPIPE)
     return "the program reading the output stopped";
-  return "choose another -o";
+  return "write it elsewhere";
 }
 
 /* The message names the target the user asked for, never our temporary. */
@@ -376,10 +376,8 @@ check_replaceable (RoneoOutputSet *set, const char *path, const char *what, GErr
     fclose (file);
   if (got == sizeof head && memcmp (head, "%PDF-", sizeof head) == 0)
     return TRUE;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-               "cannot write %s to '%s': the file there is not a PDF, so it is kept (give %s "
-               "another name, or add --force to replace that file)",
-               what, path, what);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_NOT_A_PDF,
+               "cannot write %s to '%s': the file there is not a PDF, so it is kept", what, path);
   return FALSE;
 }
 

@@ -325,7 +325,7 @@ test_fail_write_error (void)
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
   assert_render_fails (path, g_strerror (EFBIG));
-  assert_render_fails (path, "free some space or choose another -o");
+  assert_render_fails (path, "free some space or write it elsewhere");
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
   signal (SIGXFSZ, SIG_DFL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
