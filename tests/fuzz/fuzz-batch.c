@@ -3,20 +3,23 @@
  *
  * The bytes up to the first NUL are the copy (the copy parser refuses a NUL,
  * so nothing is lost); what follows, cut after its third line, is the CSV.
- * Without a NUL the CSV is made from the copy's own {fields}, two rows. The
- * engine reads files, so both go into the private folder. Each input runs
- * two jobs: 2 or 3 copies of the copy (one with the press profile, bleed
- * and marks, or on one sheet, for some inputs), then one copy per CSV row.
- * Any input must give a whole PDF or a RONEO_ERROR, never a crash, a leak, a
- * GLib warning or a temporary file left behind.
+ * Without a NUL the CSV is made from the copy's own {fields}, two rows. Each
+ * input runs two jobs through the public API, the copy given as bytes: 2 or
+ * 3 copies of the copy to a file (with the press profile, its bleed and
+ * marks, for some inputs, each copy on its own pages or one per sheet for
+ * some), then one copy per CSV row (the CSV as a file or as bytes) to a
+ * memory stream. Any input must give a whole PDF or a RONEO_ERROR or
+ * RONEO_JOB_ERROR with nothing written, never a crash, a leak, a GLib
+ * warning or a temporary file left behind.
  */
 #include "fuzz-pipeline.h"
 
+/* Not to run jobs (roneo.h does that): to make a CSV of the copy's
+ * fields, and to count a CSV's rows. */
 #include "roneo-copy-parser.h"
 #include "roneo-data.h"
 #include "roneo-fields.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #define MAX_COPY_BYTES 2048
@@ -80,22 +83,84 @@ write_file (const char *path, const char *data, gsize length)
     g_error ("%s", error->message);
 }
 
-static void
-run_job (RoneoBatchJob *job)
+/* What both jobs share: the copy as bytes, the layout, the date, the
+ * profile. */
+static RoneoJob *
+batch_job (const char *copy, gsize length, size_t size)
 {
+  RoneoJob *job = roneo_job_new (RONEO_JOB_BATCH);
+  g_autoptr (GBytes) bytes = g_bytes_new (copy, length);
+  roneo_job_set_input_bytes (job, bytes, "copy.md");
+  roneo_job_set_layout (job, layouts[size % G_N_ELEMENTS (layouts)]); /* never the copy's */
+  roneo_job_set_date (job, FUZZ_DATE);
+  if (size % 3 == 0)
+    roneo_job_set_profile (job, RONEO_PROFILE_PRESS);
+  return job;
+}
+
+/* A job's result: sheets, and a copy laid out for each row of each copy. */
+static void
+check_result (const RoneoResult *result, guint rows, guint copies)
+{
+  g_assert_cmpuint (roneo_result_get_n_pages (result), >, 0);
+  g_assert_cmpuint (roneo_result_get_n_records (result), ==, rows * copies);
+  g_assert (roneo_result_get_imposition (result) != NULL);
+}
+
+/* 2 or 3 copies of the copy to a file; with the press profile each copy on
+ * its own pages (single) for some inputs, else one copy per sheet for some. */
+static void
+run_copies (const char *copy, gsize length, size_t size)
+{
+  g_autofree char *pdf = fuzz_path ("copy-batch.pdf");
+  g_autoptr (RoneoJob) job = batch_job (copy, length, size);
+  guint copies = 2 + size % 2;
+  roneo_job_set_output_file (job, pdf);
+  g_assert (roneo_job_set_copies (job, copies, NULL));
+  if (size % 15 == 0)
+    roneo_job_set_single (job, TRUE);
+  else if (size % 5 == 0)
+    roneo_job_set_nup (job, 1);
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_auto (RoneoBatchResult) result = { 0 };
-  g_autoptr (GError) error = NULL;
-  if (!roneo_engine_run_batch (fuzz_engine (), job, warnings, &result, &error))
+  g_autoptr (RoneoResult) result = fuzz_run (job, warnings);
+  if (result == NULL)
     {
-      fuzz_assert_job_error (error);
-      g_assert (!g_file_test (job->output, G_FILE_TEST_EXISTS));
+      g_assert (!g_file_test (pdf, G_FILE_TEST_EXISTS));
       return;
     }
-  fuzz_assert_pdf (job->output);
-  g_assert (result.sheets > 0 && result.records > 0);
-  guint rows = job->data != NULL ? roneo_data_count_rows (job->data, NULL) : 1;
-  g_assert (result.records == rows * job->copies);
+  fuzz_assert_pdf (pdf);
+  /* single: the copy's pages once, the shop prints the run */
+  check_result (result, 1, size % 15 == 0 ? 1 : copies);
+}
+
+/* One copy per CSV row to a memory stream, the CSV given as a file or as
+ * bytes. */
+static void
+run_rows (const char *copy, gsize length, const GString *csv, size_t size)
+{
+  g_autofree char *csv_path = fuzz_path ("rows.csv");
+  write_file (csv_path, csv->str, csv->len);
+  g_autoptr (RoneoJob) job = batch_job (copy, length, size);
+  g_autoptr (GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  roneo_job_set_output_stream (job, stream);
+  if (size % 2 == 0)
+    roneo_job_set_data_file (job, csv_path);
+  else
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (csv->str, csv->len);
+      roneo_job_set_data_bytes (job, bytes, "rows.csv");
+    }
+  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+  g_autoptr (RoneoResult) result = fuzz_run (job, warnings);
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+  if (result == NULL)
+    {
+      g_assert_cmpuint (g_memory_output_stream_get_data_size (memory), ==, 0);
+      return;
+    }
+  fuzz_assert_pdf_data (g_memory_output_stream_get_data (memory),
+                        g_memory_output_stream_get_data_size (memory));
+  check_result (result, roneo_data_count_rows (csv_path, NULL), 1);
 }
 
 static void
@@ -105,27 +170,9 @@ run (const char *data, size_t size)
   g_autoptr (GString) csv = copy_length < size
                                 ? csv_from (data + copy_length + 1, size - copy_length - 1)
                                 : csv_for (data, copy_length);
-  g_autofree char *copy_path = fuzz_path ("copy.md");
-  g_autofree char *csv_path = fuzz_path ("rows.csv");
-  g_autofree char *pdf = fuzz_path ("copy-batch.pdf");
-  write_file (copy_path, data, copy_length);
-  write_file (csv_path, csv->str, csv->len);
-  RoneoBatchJob copies = {
-    .input = copy_path,
-    .output = pdf,
-    .layout = layouts[size % G_N_ELEMENTS (layouts)], /* never the copy's: any file */
-    .date = 1,
-    .copies = 2 + size % 2,
-    .press = size % 3 == 0,
-    .one_sheet = size % 5 == 0,
-  };
-  run_job (&copies);
-  g_remove (pdf);
-  RoneoBatchJob rows = copies;
-  rows.data = csv_path;
-  rows.copies = 1;
-  rows.one_sheet = FALSE;
-  run_job (&rows);
+  run_copies (data, copy_length, size);
+  fuzz_assert_clean_and_empty ();
+  run_rows (data, copy_length, csv, size);
 }
 
 int

@@ -1,97 +1,75 @@
 /* fuzz-flyer.c: the flyer pipeline on any copy, in memory.
  *
- * The bytes are parsed as copy (roneo_copy_parse), laid out in one of the
- * shipped flyer layouts (the copy's front matter overrides apply, its
- * 'layout' key does not: the target picks the layout, so no file outside
- * the project is read), typeset and composed, rendered to PDF through the
- * finishing pass, and the first page as a PNG proof at a low resolution.
- * Any bytes must give a whole PDF or a RONEO_ERROR, never a crash, a leak,
- * a GLib warning or a temporary file left behind.
+ * The bytes are the copy of a flyer job (roneo_job_set_input_bytes), laid
+ * out in one of the shipped flyer layouts (the copy's front matter
+ * overrides apply, its 'layout' key does not: the job names the layout, so
+ * no file outside the project is read), typeset and composed, rendered to
+ * PDF through the finishing pass into a memory stream, with every page as
+ * a PNG proof at a low resolution. Any bytes must give a whole PDF or a
+ * RONEO_ERROR or RONEO_JOB_ERROR with nothing written, never a crash, a
+ * leak, a GLib warning or a temporary file left behind.
  */
 #include "fuzz-pipeline.h"
 
-#include "roneo-cleanup-private.h"
-#include "roneo-config.h"
-#include "roneo-copy-parser.h"
-#include "roneo-flow.h"
-#include "roneo-render.h"
-#include "roneo-units.h"
+#include <string.h>
 
-#define MAX_COPY_BYTES 4096 /* bytes: a tract fills a page with less; more only slows the fuzzer   \
-                             */
+#define MAX_COPY_BYTES 4096 /* a tract fills a page with less; more only slows the fuzzer */
 #define PROOF_DPI 12
 
 static const char *const layouts[] = { "a6-card", "a5-flyer", "a4-tract", "a3-placard" };
 
-/* Every page dumps; a page has a positive size. */
+/* Each page of the dump ("page N width=W height=H", then its items
+ * indented) has a positive size. */
 static void
-check_pages (GPtrArray *pages)
+check_dump (const char *dump, guint n_pages)
 {
-  g_assert (pages->len > 0);
-  for (guint i = 0; i < pages->len; i++)
+  g_assert (dump != NULL && g_utf8_validate (dump, -1, NULL));
+  guint pages = 0;
+  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      const RoneoPage *page = g_ptr_array_index (pages, i);
-      g_assert (page->width > 0 && page->height > 0);
-      g_autofree char *dump = roneo_page_dump (page);
-      g_assert (dump != NULL && g_utf8_validate (dump, -1, NULL));
+      if (!g_str_has_prefix (lines[i], "page ") || !g_ascii_isdigit (lines[i][5]))
+        continue;
+      pages++;
+      const char *width = strstr (lines[i], " width=");
+      const char *height = strstr (lines[i], " height=");
+      g_assert (width != NULL && height != NULL);
+      g_assert (g_ascii_strtod (width + 7, NULL) > 0 && g_ascii_strtod (height + 8, NULL) > 0);
     }
-}
-
-static void
-render (const RoneoDocument *document, GPtrArray *pages, size_t size)
-{
-  RoneoRenderOptions options = {
-    .title = document->title,
-    .author = document->author,
-    .subject = document->subject,
-    .creator = "roneo " RONEO_VERSION,
-    .date = 1,
-    .bleed = size % 3 == 0 ? RONEO_MM (3) : 0,
-    .marks = size % 5 == 0,
-  };
-  g_autofree char *pdf = fuzz_path ("flyer.pdf");
-  g_autofree char *png = fuzz_path ("flyer-1.png");
-  g_autoptr (GError) error = NULL;
-  if (!roneo_render_pdf (pages, &options, pdf, &error))
-    g_error ("rendering failed: %s", error->message);
-  fuzz_assert_pdf (pdf);
-  if (!roneo_render_png (g_ptr_array_index (pages, 0), PROOF_DPI, png, &error))
-    g_error ("the proof failed: %s", error->message);
+  g_assert_cmpuint (pages, ==, n_pages);
 }
 
 static void
 run (const uint8_t *data, size_t size)
 {
-  RoneoEngine *engine = fuzz_engine ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RoneoDocument) document
-      = roneo_copy_parse ("fuzz.md", (const char *) data, size, &error);
-  if (document == NULL)
-    {
-      fuzz_assert_job_error (error);
-      return;
-    }
+  g_autoptr (GBytes) copy = g_bytes_new (data, size);
+  g_autoptr (GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr (RoneoJob) job = roneo_job_new (RONEO_JOB_FLYER);
+  roneo_job_set_input_bytes (job, copy, "fuzz.md");
+  roneo_job_set_layout (job, layouts[size % G_N_ELEMENTS (layouts)]);
+  roneo_job_set_output_stream (job, stream);
+  roneo_job_set_date (job, FUZZ_DATE);
+  roneo_job_set_proofs (job, PROOF_DPI);
+  g_assert (roneo_job_set_bleed (job, size % 3 == 0 ? RONEO_MM (3) : 0, NULL));
+  roneo_job_set_marks (job, size % 5 == 0);
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_autoptr (RoneoLayout) layout = NULL;
-  if (!roneo_engine_fill_fields (&document, NULL, warnings, &error)
-      || (layout = roneo_engine_load_layout (engine, layouts[size % G_N_ELEMENTS (layouts)],
-                                             document, RONEO_LAYOUT_FLYER, &error))
-             == NULL)
+  g_autoptr (RoneoResult) result = fuzz_run (job, warnings);
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+  if (result == NULL)
     {
-      fuzz_assert_job_error (error);
+      g_assert_cmpuint (g_memory_output_stream_get_data_size (memory), ==, 0);
       return;
     }
-  const char *lang = document->lang ? document->lang : "fr";
-  g_autoptr (PangoContext) context = roneo_fonts_create_context (engine->fonts, lang);
-  RoneoComposeContext cc = { context, engine->hyphenator, lang, warnings };
-  g_autoptr (GPtrArray) pages = roneo_compose_document (&cc, document, layout, &error);
-  if (pages == NULL)
-    {
-      fuzz_assert_job_error (error);
-      return;
-    }
-  check_pages (pages);
-  render (document, pages, size);
+  guint pages = roneo_result_get_n_pages (result);
+  g_assert_cmpuint (pages, >, 0);
+  check_dump (roneo_result_get_dump (result), pages);
+  fuzz_assert_pdf_data (g_memory_output_stream_get_data (memory),
+                        g_memory_output_stream_get_data_size (memory));
+  g_assert_null (roneo_result_get_output_path (result));
+  g_assert_cmpuint (roneo_result_get_n_proofs (result), ==, pages);
+  fuzz_assert_proofs (result);
+  for (guint i = 0; i < pages; i++)
+    g_assert_null (roneo_result_get_proof_path (result, i)); /* a stream: bytes only */
 }
 
 int
@@ -99,6 +77,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   if (size > MAX_COPY_BYTES)
     return 0;
+  fuzz_engine ();
   run (data, size);
   fuzz_assert_clean_and_empty ();
   return 0;
