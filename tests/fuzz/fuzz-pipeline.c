@@ -80,8 +80,9 @@ fuzz_assert_job_error (const GError *error)
 {
   g_assert (error != NULL);
   if (error->domain == RONEO_ERROR)
-    /* Not USAGE (the command's own), nor CANCELLED: no job here has a
-     * cancellable, so a cancellation would be a bug. */
+    /* Not USAGE (the command's own), nor CANCELLED (no job here has a
+     * cancellable), nor NOT_A_PDF (the outputs go to a folder emptied
+     * after each input): either would be a bug. */
     g_assert (error->code >= RONEO_ERROR_INPUT && error->code <= RONEO_ERROR_PRINT);
   else if (error->domain == RONEO_JOB_ERROR)
     g_assert (error->code >= RONEO_JOB_ERROR_INPUT && error->code <= RONEO_JOB_ERROR_SINGLE);
