@@ -15,8 +15,8 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-static const char *const sections[] = { "headline", "subhead", "body",     "list",
-                                        "quote",    "footnotes", "footer" };
+static const char *const sections[]
+    = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer" };
 
 static void
 check_style (const RoneoStyle *style)
