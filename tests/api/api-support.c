@@ -169,3 +169,14 @@ api_assert_library_message (const char *message)
   if (strstr (message, "--") != NULL)
     g_error ("the message names a command-line flag: %s", message);
 }
+
+void
+api_assert_left_nothing (const char *scratch)
+{
+  g_autofree char *left = api_list_dir (scratch);
+  g_assert_cmpstr (left, ==, "");
+  g_autofree char *in_tmp = api_list_dir (g_get_tmp_dir ());
+  g_autofree char *scratch_name = g_path_get_basename (scratch);
+  g_assert_cmpstr (in_tmp, ==, scratch_name);
+  api_remove_dir (scratch);
+}

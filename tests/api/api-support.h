@@ -35,6 +35,10 @@ char *api_list_dir (const char *folder);
 /* Removes folder and the files in it. */
 void api_remove_dir (const char *folder);
 
+/* A job in scratch (a folder of the temporary folder) left nothing: scratch
+ * is empty, the temporary folder holds scratch alone; then removes scratch. */
+void api_assert_left_nothing (const char *scratch);
+
 /* What a memory stream holds, without closing it. Owned. */
 GBytes *api_memory_bytes (GOutputStream *stream);
 
