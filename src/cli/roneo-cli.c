@@ -101,7 +101,9 @@ roneo_cli_fail (GError *error)
                error->message);
       return RONEO_ERROR_OUTPUT;
     }
-  fprintf (stderr, "roneo: %s\n", error->message);
+  /* The library says what to do; which command lists the layouts is the CLI's to say. */
+  gboolean overflow = g_error_matches (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW);
+  fprintf (stderr, "roneo: %s%s\n", error->message, overflow ? " (see 'roneo layouts')" : "");
   gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
   return ours ? error->code : RONEO_ERROR_INPUT;
 }

@@ -78,7 +78,7 @@ set_overflow_error (Composer *c, GError **error)
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
                "%s: the copy does not fit on %u page%s of layout '%s' even with the body at "
                "%.4g pt: %u line%s (%.0f mm) too many; cut about %u words or choose a larger "
-               "layout (roneo layouts)",
+               "layout",
                c->document->source, layout->max_pages, layout->max_pages > 1 ? "s" : "",
                layout->name, layout->body.min_size, lines, lines > 1 ? "s" : "",
                overflow / RONEO_PT_PER_MM, words);
