@@ -215,6 +215,9 @@ static gboolean
 compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, int *recto,
              int *verso, GError **error)
 {
+  /* A copy takes a few ms to lay out: a cancelled job stops before the next. */
+  if (roneo_job_run_cancelled (b->run, error))
+    return FALSE;
   g_auto (GStrv) values = roneo_row_store_get (b->rows, row, error);
   if (values == NULL)
     return FALSE;
