@@ -29,6 +29,14 @@ typedef struct
   RoneoRect frame;
 } Composer;
 
+/* Where a block starts on its page: the items from item on move down by
+ * weight's share of the spare height (valign = spread). */
+typedef struct
+{
+  guint item;
+  double weight;
+} Gap;
+
 typedef struct
 {
   Composer *c;
@@ -49,6 +57,7 @@ typedef struct
   gboolean draft;               /* a trial run: measure only, build no layout */
   GError *error;                /* owned: the first line set wider than its measure */
   GHashTable *seen;             /* undrawable characters and fonts warned about */
+  GArray *gaps;                 /* Gap: the block starts of this page, final runs only */
 } Flow;
 
 /* --- one run at one body size (roneo-flow-run.c) -------------------------- */
@@ -76,6 +85,18 @@ void roneo_flow_open_block (Flow *f, const RoneoStyle *style);
 void roneo_flow_close_block (Flow *f, const RoneoStyle *style);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Flow, roneo_flow_free)
+
+/* --- spare height (roneo-flow-spare.c) ------------------------------------ */
+
+/* Refits the headline in a taller box, up to the style's max-share of the
+ * frame, when the run at body_size leaves height on its first page; keeps it
+ * only if the run still fits pages. Bounded tries, deterministic. */
+void roneo_flow_grow_headline (Composer *c, int body_size, guint pages);
+/* Records that a block of style after opens here, after one of style before
+ * (NULL at the top of a page). */
+void roneo_flow_mark_gap (Flow *f, const RoneoStyle *before, const RoneoStyle *after);
+/* Moves the finished page's items down per the layout's valign. */
+void roneo_flow_align_page (Flow *f);
 
 /* --- placing blocks (roneo-flow-place.c) ---------------------------------- */
 

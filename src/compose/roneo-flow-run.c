@@ -165,28 +165,12 @@ roneo_flow_room (const Flow *f)
   return roneo_flow_frame_bottom (f) - f->reserved - f->notes_height - f->y;
 }
 
-/* A placard's copy sits in the middle of what the notes and the signature
- * leave free. */
-static void
-center_page (Flow *f)
-{
-  double offset = roneo_flow_room (f) / 2;
-  if (f->c->layout->valign != RONEO_VALIGN_CENTER || offset <= 0)
-    return;
-  for (guint i = 0; i < f->page->items->len; i++)
-    {
-      RoneoItem *item = g_ptr_array_index (f->page->items, i);
-      if (g_strcmp0 (item->role, roneo_style_name (RONEO_STYLE_FOOTER)) != 0)
-        item->rect.y += offset;
-    }
-}
-
 static void
 finish_page (Flow *f)
 {
   if (f->page == NULL)
     return;
-  center_page (f);
+  roneo_flow_align_page (f);
   place_notes (f);
   double used = f->y - f->c->frame.y + f->notes_height + f->reserved;
   g_array_append_val (f->used, used);
@@ -207,6 +191,7 @@ roneo_flow_new_page (Flow *f)
   g_array_set_size (f->notes, 0);
   f->notes_height = 0;
   f->reserved = 0;
+  g_array_set_size (f->gaps, 0);
 }
 
 void
@@ -217,7 +202,10 @@ roneo_flow_open_block (Flow *f, const RoneoStyle *style)
   if (list_edge && f->last_style != NULL)
     gap = MAX (gap, f->body.space_after);
   if (!f->empty)
-    f->y += gap;
+    {
+      roneo_flow_mark_gap (f, f->last_style, style);
+      f->y += gap;
+    }
   f->space = 0;
   f->last_style = style;
 }
@@ -260,6 +248,7 @@ roneo_flow_free (Flow *f)
   roneo_warnings_free (f->warnings);
   g_clear_error (&f->error);
   g_hash_table_unref (f->seen);
+  g_array_unref (f->gaps);
   g_free (f);
 }
 
@@ -309,6 +298,7 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   f->max_pages = max_pages;
   f->warnings = roneo_warnings_new ();
   f->seen = roneo_compose_new_glyph_seen ();
+  f->gaps = g_array_new (FALSE, FALSE, sizeof (Gap));
   prepare_notes (f);
   roneo_flow_new_page (f);
   for (guint i = 0; i < c->n_blocks; i++)

@@ -191,6 +191,7 @@ compose_pages (Composer *c, GError **error)
                                "body shrunk from %.4g to %.4g pt to fit %u page%s",
                                layout->body.size, pango_units_to_double (best), pages,
                                pages > 1 ? "s" : "");
+      roneo_flow_grow_headline (c, best, pages);
       g_autoptr (Flow) f = final_run (c, best, pages);
       if (f->error != NULL)
         {

@@ -31,6 +31,8 @@ typedef enum
 {
   RONEO_VALIGN_TOP,    /* copy starts at the top of the frame */
   RONEO_VALIGN_CENTER, /* a placard: the copy is centred in the frame */
+  RONEO_VALIGN_SPREAD, /* a tract: the spare height goes between the blocks, by their spread
+                        * weights, and at the foot */
 } RoneoVAlign;
 
 typedef enum
@@ -59,6 +61,10 @@ typedef struct
   double space_after;   /* pt */
   double indent;        /* pt: list hanging indent, quote inner padding */
   gboolean break_words; /* fitted blocks: a word wider than the measure is broken, not an error */
+  double max_share;     /* headline: short copy lets it grow past size up to this share of the
+                         * frame height; 0: size is a hard cap */
+  double spread_before; /* valign spread: weights of the spare height put before and after */
+  double spread_after;  /* a block of this style (the gap between two blocks adds both) */
 } RoneoStyle;
 
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #define MAX_LEADING 3.0
+#define MAX_SPREAD_WEIGHT 100.0
 
 /* ---- [layout] and [page] ---- */
 
@@ -420,6 +421,49 @@ set_break_words (RoneoStyle *style, const char *value, GError **error)
   return TRUE;
 }
 
+/* A share of the frame height the headline may grow to: above 0, at most 1. */
+static gboolean
+set_max_share (RoneoStyle *style, const char *value, GError **error)
+{
+  double share = -1;
+  if (!roneo_number_parse (value, &share) || !(share >= 0 && share <= 1))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad max-share '%s' (use a share of the frame height from 0 to 1, like 0.45)",
+                   value);
+      return FALSE;
+    }
+  style->max_share = share;
+  return TRUE;
+}
+
+static gboolean
+set_spread_weight (double *weight, const char *key, const char *value, GError **error)
+{
+  double number = -1;
+  if (!roneo_number_parse (value, &number) || !(number >= 0 && number <= MAX_SPREAD_WEIGHT))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad %s '%s' (use a weight from 0 to %g, like 1)", key, value,
+                   MAX_SPREAD_WEIGHT);
+      return FALSE;
+    }
+  *weight = number;
+  return TRUE;
+}
+
+static gboolean
+set_spread_before (RoneoStyle *style, const char *value, GError **error)
+{
+  return set_spread_weight (&style->spread_before, "spread-before", value, error);
+}
+
+static gboolean
+set_spread_after (RoneoStyle *style, const char *value, GError **error)
+{
+  return set_spread_weight (&style->spread_after, "spread-after", value, error);
+}
+
 typedef struct
 {
   const char *key;
@@ -449,6 +493,11 @@ static const StyleKey style_keys[] = {
    * a fit error naming the word. Body text always breaks such a word, with a
    * warning. */
   { "break-words", set_break_words },
+  /* The headline: how tall short copy lets it grow (size is then a preference). */
+  { "max-share", set_max_share },
+  /* [page] valign = spread: the weights of the spare height around each block. */
+  { "spread-before", set_spread_before },
+  { "spread-after", set_spread_after },
 };
 
 /* ---- one key ---- */

@@ -41,7 +41,8 @@ static const Choice kind_choices[]
 static const Choice orientation_choices[] = { { "portrait", 0 }, { "landscape", 1 } };
 static const Choice valign_choices[] = { { "top", RONEO_VALIGN_TOP },
                                          { "center", RONEO_VALIGN_CENTER },
-                                         { "centre", RONEO_VALIGN_CENTER } };
+                                         { "centre", RONEO_VALIGN_CENTER },
+                                         { "spread", RONEO_VALIGN_SPREAD } };
 
 #define CHOOSE(text, choices, what, out, error)                                                    \
   choose (text, choices, G_N_ELEMENTS (choices), what, out, error)

@@ -62,6 +62,19 @@ compose (Fixture *f, const char *copy, const char *layout_name, GError **error)
   return roneo_compose_document (&cc, document, layout, error);
 }
 
+/* copy composed in a layout the test has changed. */
+static GPtrArray *
+compose_in (Fixture *f, const char *copy, const RoneoLayout *layout)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) document = roneo_copy_parse ("test.md", copy, strlen (copy), &error);
+  g_assert_no_error (error);
+  RoneoComposeContext cc = { f->context, f->hyphenator, "fr", f->warnings };
+  GPtrArray *pages = roneo_compose_document (&cc, document, layout, &error);
+  g_assert_no_error (error);
+  return pages;
+}
+
 static char *
 corpus (const char *name)
 {
@@ -266,6 +279,108 @@ test_warning_without_line (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* --- composition from the message: the spare height ---------------------- */
+
+static double
+ink_height (const RoneoItem *item)
+{
+  PangoRectangle ink;
+  pango_layout_get_extents (item->layout, &ink, NULL);
+  return pango_units_to_double (ink.height);
+}
+
+/* Two lines of copy: the headline passes the layout's max-size, within
+ * max-lines and its max-share of the frame, and no wider than the measure. */
+static void
+test_headline_grows_for_short_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("short-two-lines.md");
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", NULL);
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  const RoneoItem *headline = find_item (g_ptr_array_index (pages, 0), "headline");
+  g_assert_cmpfloat (headline->size, >, layout->headline.size * 1.2);
+  g_assert_cmpfloat (ink_height (headline), <=, layout->headline.max_share * frame.height);
+  g_assert_cmpint (pango_layout_get_line_count (headline->layout), <=, layout->headline.max_lines);
+  for (GSList *l = pango_layout_get_lines_readonly (headline->layout); l; l = l->next)
+    g_assert_cmpfloat (line_width (l->data), <=, frame.width + 0.05);
+}
+
+/* A tract that fills its page keeps the headline at the layout's size. */
+static void
+test_headline_kept_for_long_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("tract-pompe-a-fric.md");
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", NULL);
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  const RoneoItem *headline = find_item (g_ptr_array_index (pages, 0), "headline");
+  g_assert_cmpfloat (headline->size, <=, layout->headline.size);
+}
+
+/* The text items of page from top to bottom: no two overlap, the last
+ * inside the frame. Returns the largest gap between two of them, pt. */
+static double
+largest_gap (const RoneoPage *page, const RoneoRect *frame)
+{
+  double bottom = -1, gap = 0;
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      if (item->kind != RONEO_ITEM_TEXT)
+        continue;
+      if (bottom >= 0)
+        {
+          g_assert_cmpfloat (item->rect.y, >=, bottom - 0.05);
+          gap = MAX (gap, item->rect.y - bottom);
+        }
+      bottom = item->rect.y + item->rect.height;
+    }
+  g_assert_cmpfloat (bottom, <=, frame->y + frame->height + 0.05);
+  return gap;
+}
+
+/* A short tract: the spare height is shared between the blocks, none of
+ * the gaps as tall as what valign = top leaves at the foot; the signature
+ * stays at the foot. */
+static void
+test_spare_space_spread (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("tract-plain.txt");
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", NULL);
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_SPREAD);
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  const RoneoPage *page = g_ptr_array_index (pages, 0);
+  double gap = largest_gap (page, &frame);
+  g_assert_cmpfloat (gap, >, layout->body.space_after + 10);
+  g_assert_cmpfloat (gap, <, 0.3 * frame.height);
+  const RoneoItem *footer = find_item (page, "footer");
+  g_assert_cmpfloat (fabs (footer->rect.y + footer->rect.height - (frame.y + frame.height)), <,
+                     1.0);
+
+  g_autoptr (GError) error = NULL;
+  g_assert_true (roneo_layout_set_value (layout, "page", "valign", "top", &error));
+  g_autoptr (GPtrArray) top = compose_in (f, copy, layout);
+  double top_gap = largest_gap (g_ptr_array_index (top, 0), &frame);
+  g_assert_cmpfloat (gap, <, top_gap);
+}
+
+/* The same copy gives the same pages, spread and grown alike. */
+static void
+test_spread_deterministic (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("short-two-lines.md");
+  g_autoptr (GPtrArray) a = compose (f, copy, "a5-flyer", NULL);
+  g_autoptr (GPtrArray) b = compose (f, copy, "a5-flyer", NULL);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_autofree char *dump_a = roneo_page_dump (g_ptr_array_index (a, i));
+      g_autofree char *dump_b = roneo_page_dump (g_ptr_array_index (b, i));
+      g_assert_cmpstr (dump_a, ==, dump_b);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,5 +394,9 @@ main (int argc, char **argv)
   ADD ("/flow/page-break", test_page_break_gives_verso);
   ADD ("/flow/warnings/file-line", test_warning_records);
   ADD ("/flow/warnings/file-only", test_warning_without_line);
+  ADD ("/flow/spare/headline-grows", test_headline_grows_for_short_copy);
+  ADD ("/flow/spare/headline-kept", test_headline_kept_for_long_copy);
+  ADD ("/flow/spare/spread", test_spare_space_spread);
+  ADD ("/flow/spare/deterministic", test_spread_deterministic);
   return g_test_run ();
 }

@@ -126,7 +126,7 @@ test_shipped_a5_flyer (void)
   assert_layout_sane (layout, "a5-flyer");
   assert_trim (layout, 419.53, 595.28);
   g_assert_cmpuint (layout->max_pages, ==, 2);
-  g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_TOP);
+  g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_SPREAD);
   g_assert_cmpstr (layout->headline.font, ==, "Roneo Display");
   g_assert_cmpint (layout->headline.weight, >=, 700);
   g_assert_cmpfloat (layout->headline.size, ==, 60);
@@ -473,7 +473,8 @@ static const ErrorCase error_cases[] = {
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
-    "background, space-before, space-after, indent, break-words)" },
+    "background, space-before, space-after, indent, break-words, max-share, spread-before, "
+    "spread-after)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
                              "description, kind)" },
@@ -543,7 +544,7 @@ static const ErrorCase error_cases[] = {
   { "[body]\nleading = wide\n", "test.ini:2: bad leading 'wide'" },
   { "[body]\nleading = 0x1\n", "test.ini:2: bad leading '0x1'" },
   { "[page]\nvalign = middle\n",
-    "test.ini:2: 'middle' is not a vertical alignment (use top, center or centre)" },
+    "test.ini:2: 'middle' is not a vertical alignment (use top, center, centre or spread)" },
   /* a bare number is not a length: every length key says what to write */
   { "[page]\nmargin = 12\n", "test.ini:2: length '12' has no unit (write 12mm)" },
   { "[page]\nmargin = 12mm 15\n", "test.ini:2: length '15' has no unit (write 15mm)" },
