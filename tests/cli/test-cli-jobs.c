@@ -144,6 +144,51 @@ test_default_lang (void)
   roneo_test_rm_rf (dir);
 }
 
+/* The tallest run of rows with no ink across the page, as a share of its
+ * height (issue 13's measure), rendered at 40 dpi. */
+static double
+tallest_empty_band (PopplerDocument *doc, int index)
+{
+  cairo_surface_t *surface = roneo_test_rasterise (doc, index, 40.0 / 72.0);
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface), run = 0, longest = 0;
+  for (int y = 0; y < h; y++)
+    {
+      gboolean ink = FALSE;
+      for (int x = 0; x < w && !ink; x++)
+        {
+          const unsigned char *p = data + (gsize) y * stride + 4 * x;
+          ink = p[0] < 200 || p[1] < 200 || p[2] < 200;
+        }
+      run = ink ? 0 : run + 1;
+      longest = MAX (longest, run);
+    }
+  cairo_surface_destroy (surface);
+  return (double) longest / h;
+}
+
+/* A headline and two lines, and a short plain tract, fill their A5 page:
+ * no empty band taller than 30 % of it. */
+static void
+test_page_filled (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-jobs-XXXXXX");
+  const char *const cases[] = { "short-two-lines.md", "tract-plain.txt" };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = roneo_test_corpus (cases[i]);
+      g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+      g_auto (RoneoTestRun) run;
+      RONEO_TEST_RUN (&run, dir, "flyer", copy, "-l", "a5-flyer", "-o", pdf, "--date", DATE);
+      roneo_test_assert_exit (&run, 0);
+      g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
+      for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+        g_assert_cmpfloat (tallest_empty_band (doc, p), <=, 0.30);
+    }
+  roneo_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -156,6 +201,7 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/jobs/strict", test_strict);
   roneo_test_add_isolated_func ("/jobs/stdout", test_stdout);
   roneo_test_add_isolated_func ("/jobs/default-lang", test_default_lang);
+  roneo_test_add_isolated_func ("/jobs/page-filled", test_page_filled);
   int status = g_test_run ();
   roneo_test_cli_teardown ();
   return status;
