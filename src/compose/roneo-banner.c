@@ -57,9 +57,10 @@ slogan_text (const RoneoDocument *document)
 static void
 prepare_display (RoneoRichText *rich, const RoneoStyle *style, const char *lang)
 {
+  /* the rules read the case as typed; uppercasing keeps their superscripts */
+  roneo_typo_apply (rich, lang, RONEO_TYPO_DISPLAY);
   if (style->transform == RONEO_TRANSFORM_UPPERCASE)
     roneo_rich_text_uppercase (rich, lang);
-  roneo_typo_apply (rich, lang, RONEO_TYPO_DISPLAY);
 }
 
 static RoneoRect

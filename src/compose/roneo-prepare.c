@@ -73,11 +73,13 @@ prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const R
   prepared->rich = roneo_rich_text_new_from_block (block);
   roneo_line_set_normalize_text (prepared->rich);
   const RoneoStyle *style = role_style (layout, prepared->role);
-  if (style->transform == RONEO_TRANSFORM_UPPERCASE)
-    roneo_rich_text_uppercase (prepared->rich, cc->lang);
   gboolean display = prepared->role == ROLE_HEADLINE || prepared->role == ROLE_SUBHEAD
                      || prepared->role == ROLE_QUOTE;
+  /* the rules first: they read the case as typed ("1er" is an ordinal,
+   * "81000 Albi" a postcode) and mark what uppercasing must leave alone */
   roneo_typo_apply (prepared->rich, cc->lang, display ? RONEO_TYPO_DISPLAY : RONEO_TYPO_BODY);
+  if (style->transform == RONEO_TRANSFORM_UPPERCASE)
+    roneo_rich_text_uppercase (prepared->rich, cc->lang);
   if (style->hyphenate && !display && prepared->role != ROLE_FOOTER)
     hyphenate (cc, prepared->rich, warned);
   return prepared;

@@ -9,8 +9,10 @@
  * such branches); German one, the abbreviations like "z. B.".
  *
  * Numbers and what they count (fr, en, de): the space after a number, or
- * after an ordinal, followed by a letter or a unit symbol becomes U+00A0; so
- * does the space after "n°", "p.", "art.", "§"... before a number.
+ * after an ordinal, followed by a unit symbol or a word it counts (not a
+ * verb, a conjunction, a preposition: "12 est", "2026 et") becomes U+00A0;
+ * so does the space after "n°", "p.", "art.", "§"... before a number. Phone
+ * numbers (French, groups of two) take U+202F between their groups.
  */
 #include "roneo-typo-private.h"
 
@@ -91,6 +93,9 @@ roneo_typo_preceded_by_word (const RoneoRichText *rich, gsize i, const char *con
   gsize start = end;
   while (start > 0 && !is_break (char_before (rich, start)))
     start = prev_offset (rich, start);
+  /* "(n° 8)": the bracket is not part of the word */
+  while (start < end && is_opening (char_at (rich, start)))
+    start = next_offset (rich, start);
   if (end == i || start == end)
     return FALSE;
   for (gsize k = 0; words[k]; k++)
@@ -273,20 +278,154 @@ hour_between_numbers (const RoneoRichText *rich, gsize space)
          && number_before (rich, prev_offset (rich, h));
 }
 
+/* Words that follow a number without being what it counts: verbs ("12 est",
+ * "1 200 ont signé"), conjunctions, prepositions, articles, pronouns ("en
+ * 2026 nous"). A list rather than a list of units because a number counts
+ * any noun ("3 personnes", "200 manifestants"); it misses verbs it does not
+ * name, which then stay bound as before. */
+static const char *const fr_not_counted[]
+    = { "est",    "sont",  "a",       "ont",  "était",  "étaient", "sera",    "seront", "serait",
+        "fut",    "avait", "avaient", "aura", "auront", "peut",    "peuvent", "doit",   "doivent",
+        "va",     "vont",  "fait",    "font", "reste",  "restent", "et",      "ou",     "où",
+        "mais",   "donc",  "ni",      "car",  "à",      "au",      "aux",     "de",     "des",
+        "du",     "d",     "le",      "la",   "les",    "l",       "un",      "une",    "en",
+        "pour",   "par",   "sur",     "sous", "dans",   "avec",    "sans",    "chez",   "vers",
+        "contre", "entre", "depuis",  "dès",  "après",  "avant",   "qui",     "que",    "qu",
+        "dont",   "quand", "si",      "il",   "elle",   "ils",     "elles",   "on",     "nous",
+        "vous",   "je",    "tu",      "ne",   "n",      "se",      "s",       "y",      "c",
+        "ce",     "cette", "ces",     "sa",   "son",    "ses",     "leur",    "leurs",  "notre",
+        "nos",    "votre", "vos",     NULL };
+static const char *const en_not_counted[]
+    = { "is",    "are", "was", "were", "will", "has", "have", "had",  "can", "and", "or", "but",
+        "to",    "of",  "in",  "on",   "at",   "for", "by",   "with", "the", "a",   "an", "that",
+        "which", "who", "we",  "they", "it",   "he",  "she",  "i",    "you", NULL };
+static const char *const de_not_counted[]
+    = { "ist", "sind", "war",  "waren", "wird", "werden", "hat", "haben", "kann",
+        "und", "oder", "aber", "zu",    "von",  "in",     "im",  "an",    "am",
+        "auf", "für",  "mit",  "der",   "die",  "das",    "den", "dem",   "des",
+        "ein", "eine", "wir",  "sie",   "es",   "er",     "ich", NULL };
+
+/* TRUE when the word starting at i is one a number does not count. */
+static gboolean
+not_counted (const RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  const char *const *words = lang->family == RONEO_TYPO_FAMILY_FR   ? fr_not_counted
+                             : lang->family == RONEO_TYPO_FAMILY_EN ? en_not_counted
+                             : lang->family == RONEO_TYPO_FAMILY_DE ? de_not_counted
+                                                                    : NULL;
+  gsize end = i;
+  while (end < rich->text->len && g_unichar_isalpha (char_at (rich, end)))
+    end = next_offset (rich, end);
+  if (words == NULL || end == i)
+    return FALSE;
+  g_autofree char *word = g_utf8_strdown (rich->text->str + i, end - i);
+  return g_strv_contains (words, word);
+}
+
 gsize
 roneo_typo_step_number_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
 {
   gunichar c = char_at (rich, i);
-  gunichar after = char_at (rich, next_offset (rich, i));
+  gsize word = next_offset (rich, i);
+  gunichar after = char_at (rich, word);
   if ((c != ' ' && c != 0x00A0) || in_code (rich, i, i + 1))
     return next_offset (rich, i);
-  gboolean counted
-      = number_before (rich, i) && (g_unichar_isalpha (after) || is_unit_symbol (after));
+  gboolean counted = number_before (rich, i)
+                     && ((g_unichar_isalpha (after) && !not_counted (rich, word, lang))
+                         || is_unit_symbol (after));
   gboolean counting
       = is_digit (after) && (before_number_word (rich, i) || hour_between_numbers (rich, i));
   if (!counted && !counting)
     return next_offset (rich, i);
   return roneo_typo_replace (rich, i, next_offset (rich, i), RONEO_NBSP);
+}
+
+/* ---- phone numbers ---- */
+
+/* Where n digits start at i, or 0. */
+static gsize
+digits_at (const RoneoRichText *rich, gsize i, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    if (!is_digit (char_at (rich, i + k)))
+      return 0;
+  return i + n;
+}
+
+static gboolean
+is_phone_separator (gunichar c)
+{
+  return c == ' ' || c == '.' || c == '-' || c == 0x00A0 || c == 0x202F;
+}
+
+/* The end of the national part of a French phone number at i: a digit then
+ * four groups of two ("6 12 34 56 78" after +33) or two digits then four
+ * ("06 12 34 56 78"), one separator throughout (or none); 0 if not one. */
+static gsize
+phone_groups_end (const RoneoRichText *rich, gsize i, guint first)
+{
+  gsize end = digits_at (rich, i, first);
+  if (end == 0)
+    return 0;
+  gunichar separator = char_at (rich, end);
+  if (!is_phone_separator (separator))
+    separator = 0;
+  for (guint group = 0; group < 4; group++)
+    {
+      gunichar c = char_at (rich, end);
+      /* blanks of any kind count as one separator (a no-break space typed here and there) */
+      if (separator != 0 && c != separator && !(is_blank (c) && is_blank (separator)))
+        return 0;
+      end = digits_at (rich, separator != 0 ? next_offset (rich, end) : end, 2);
+      if (end == 0)
+        return 0;
+    }
+  /* a sixth group, or digits glued on, make it something else (a code, a list) */
+  gunichar after = char_at (rich, end);
+  if (is_digit (after)
+      || (is_phone_separator (after) && is_digit (char_at (rich, next_offset (rich, end)))))
+    return 0;
+  return end;
+}
+
+/* The end of the phone number at i ("06 12 34 56 78", "05.61.22.33.44",
+ * "+33 6 12 34 56 78", "+33 (0)6 12 34 56 78"), or 0. */
+static gsize
+phone_end (const RoneoRichText *rich, gsize i)
+{
+  const char *s = rich->text->str + i;
+  if (s[0] == '0' && is_digit (s[1]) && s[1] != '0')
+    return phone_groups_end (rich, i, 2);
+  if (strncmp (s, "+33", 3) != 0)
+    return 0;
+  gsize national = roneo_typo_blank_run_end (rich, i + 3);
+  if (strncmp (rich->text->str + national, "(0)", 3) == 0)
+    national += 3;
+  return phone_groups_end (rich, national, 1);
+}
+
+/* A phone number never breaks across lines: its blanks become narrow
+ * no-break spaces, fixed like those of digit groups (a justified line does
+ * not stretch them). Dots and hyphens between digits never break already. */
+gsize
+roneo_typo_step_phone (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gunichar before = char_before (rich, i);
+  /* not the tail of a longer number, a decimal or a code */
+  gboolean inside = g_unichar_isalnum (before) || before == '+'
+                    || ((before == '.' || before == ',' || before == '-' || before == '/')
+                        && is_digit (char_before (rich, prev_offset (rich, i))));
+  gsize end = inside ? 0 : phone_end (rich, i);
+  if (end == 0 || in_code (rich, i, end) || roneo_typo_in_url (rich, i))
+    return next_offset (rich, i);
+  for (gsize k = i; k < end; k = next_offset (rich, k))
+    if (is_blank (char_at (rich, k)))
+      {
+        gsize blank_end = roneo_typo_blank_run_end (rich, k);
+        end = end - (blank_end - k) + strlen (RONEO_NNBSP);
+        roneo_typo_replace (rich, k, blank_end, RONEO_NNBSP);
+      }
+  return end;
 }
 
 /* "50%" -> "50 %", "20°C" -> "20 °C" (fr, de; English writes 50%). */

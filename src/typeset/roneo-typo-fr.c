@@ -1,8 +1,15 @@
 /* roneo-typo-fr.c: the typography rules only French has.
  *
  * Guillemets with a narrow no-break space inside; ordinals (1er, 2e, XIXe,
- * 3ème -> 3e) set as superscripts; digit grouping; and for display text
- * (headlines, slogans) the short words bound to the next one.
+ * 3ème -> 3e, 1ER -> 1er) and the o of "n°" set as superscripts; digit
+ * grouping; and for display text (headlines, slogans) the short words bound
+ * to the next one.
+ *
+ * Superscripts are spans over plain letters, not Unicode modifier letters
+ * (ᵉ ʳ ᵒ): the headline faces (League Spartan, Bebas Neue) have none of
+ * those, a fallback face's glyphs would not match, and the PDF text layer reads "1er", "no 3" as a
+ * reader would type them. Uppercasing runs after these rules and leaves superscripts in lower case,
+ * so a headline in capitals reads "LE 1er MARS".
  *
  * Thousands, a heuristic kept simple on purpose: a digit group typed with
  * spaces ("2 500 000", first group of 1 to 3 digits, then groups of exactly
@@ -53,11 +60,18 @@ static const char *const ordinal_suffixes[][2] = {
   { "è", "e" },   { "nd", "nd" },   { "nds", "nds" }, { "nde", "nde" }, { "ndes", "ndes" },
 };
 
+/* The suffix to set for the one typed at suffix, or NULL. After digits a
+ * suffix typed in capitals ("LE 1ER MARS") is an ordinal too and is set in
+ * lower case, as it would be in a headline set in capitals; after a Roman
+ * number it is not ("VIE", "XIE" are words). */
 static const char *
-ordinal_suffix (const char *suffix, gsize len)
+ordinal_suffix (const char *suffix, gsize len, gboolean after_digits)
 {
+  g_autofree char *lower = after_digits ? g_utf8_strdown (suffix, len) : g_strndup (suffix, len);
+  gsize lower_len = strlen (lower);
   for (gsize k = 0; k < G_N_ELEMENTS (ordinal_suffixes); k++)
-    if (strlen (ordinal_suffixes[k][0]) == len && memcmp (suffix, ordinal_suffixes[k][0], len) == 0)
+    if (strlen (ordinal_suffixes[k][0]) == lower_len
+        && memcmp (lower, ordinal_suffixes[k][0], lower_len) == 0)
       return ordinal_suffixes[k][1];
   return NULL;
 }
@@ -111,14 +125,59 @@ roneo_typo_step_ordinal (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang
   gsize end = number_end;
   while (end < rich->text->len && g_unichar_isalpha (char_at (rich, end)))
     end = next_offset (rich, end);
-  const char *suffix
-      = number_end > i ? ordinal_suffix (rich->text->str + number_end, end - number_end) : NULL;
+  const char *suffix = number_end > i
+                           ? ordinal_suffix (rich->text->str + number_end, end - number_end,
+                                             is_digit (char_at (rich, i)))
+                           : NULL;
   if (suffix == NULL || is_digit (char_at (rich, end))
       || roneo_typo_has_flags (rich, i, end,
                                RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
     return end > i ? end : next_offset (rich, i);
   end = roneo_typo_replace (rich, number_end, end, suffix);
   add_superscript (rich, number_end, end);
+  return end;
+}
+
+/* ---- n° ---- */
+
+static gboolean
+is_numero_sign (gunichar c)
+{
+  return c == 0x00B0 || c == 0x00BA; /* degree sign, masculine ordinal indicator */
+}
+
+/* TRUE when the blanks at i are followed by a digit. */
+static gboolean
+number_follows (const RoneoRichText *rich, gsize i)
+{
+  gsize end = roneo_typo_blank_run_end (rich, i);
+  return end > i && is_digit (char_at (rich, end));
+}
+
+/* "n° 3", "N°3", "nº 3", "No 3" -> n + a superscript o (nᵒ 3, Nᵒ 3): the degree
+ * sign is a typewriter's stand-in for the raised o. "No" and "no" are the
+ * abbreviation only before a number ("nos" never: it is also "our"). */
+gsize
+roneo_typo_step_numero (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
+{
+  gunichar c = char_at (rich, i);
+  gsize sign = next_offset (rich, i);
+  gunichar before = char_before (rich, i);
+  if ((c != 'n' && c != 'N') || g_unichar_isalnum (before) || before == '.'
+      || roneo_typo_has_flags (rich, i, sign + 1,
+                               RONEO_SPAN_CODE | RONEO_SPAN_SUPERSCRIPT | RONEO_SPAN_FIELD)
+      || roneo_typo_in_url (rich, i))
+    return sign;
+  gunichar mark = char_at (rich, sign);
+  gsize end = next_offset (rich, sign);
+  gboolean typed_sign = is_numero_sign (mark);
+  if (!typed_sign && !(mark == 'o' && number_follows (rich, end)))
+    return sign;
+  /* "n°s" (plural) and "nom" are left as typed */
+  if (g_unichar_isalpha (char_at (rich, end)))
+    return end;
+  end = roneo_typo_replace (rich, sign, end, "o");
+  add_superscript (rich, sign, end);
   return end;
 }
 

@@ -127,6 +127,7 @@ void roneo_typo_double_quotes (RoneoRichText *rich, const RoneoTypoLang *lang);
 gsize roneo_typo_step_punctuation (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_dash (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_number_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
+gsize roneo_typo_step_phone (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_symbol_space (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_german_abbreviation (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 
@@ -134,6 +135,7 @@ gsize roneo_typo_step_german_abbreviation (RoneoRichText *rich, gsize i, const R
 
 gsize roneo_typo_step_guillemets (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_ordinal (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
+gsize roneo_typo_step_numero (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_thousands (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 gsize roneo_typo_step_short_word (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang);
 

@@ -4,7 +4,8 @@
  * byte offset, rewrites around it through roneo_rich_text_replace() (so spans
  * follow) and says where to go on. Every rule recognises its own output, which
  * makes the whole idempotent. Rules only touch spaces, quotes, dashes, dots
- * and apostrophes (plus "ème" -> "e" in ordinals): the words stay searchable.
+ * and apostrophes (plus "ème" -> "e" and "1ER" -> "1er" in ordinals, and the
+ * ° of "n°" -> a raised o): the words stay searchable.
  *
  * This file picks the rules of a language and runs them in order, and holds
  * the universal ones every language gets; the rules of several languages are
@@ -102,9 +103,11 @@ roneo_typo_knows_lang (const char *lang)
 static void
 apply_numbers (RoneoRichText *rich, const RoneoTypoLang *typo)
 {
+  roneo_typo_run_rule (rich, typo, roneo_typo_step_phone);
   if (typo->family == RONEO_TYPO_FAMILY_FR)
     {
       roneo_typo_run_rule (rich, typo, roneo_typo_step_ordinal);
+      roneo_typo_run_rule (rich, typo, roneo_typo_step_numero);
       roneo_typo_run_rule (rich, typo, roneo_typo_step_thousands);
     }
   if (typo->family == RONEO_TYPO_FAMILY_FR || typo->family == RONEO_TYPO_FAMILY_DE)

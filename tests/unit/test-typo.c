@@ -93,7 +93,7 @@ test_fr_dash (void)
   check ("fr", "deux emplois - et le reste", "deux emplois" NBSP "\u2013 et le reste");
   check ("fr", "deux emplois -- et le reste", "deux emplois" NBSP "\u2013 et le reste");
   check ("fr", "deux emplois \u2013 et le reste", "deux emplois" NBSP "\u2013 et le reste");
-  check ("fr", "une start-up, de -5 à 5", "une start-up, de -5" NBSP "à 5");
+  check ("fr", "une start-up, de -5 à 5", "une start-up, de -5 à 5");
 }
 
 static void
@@ -104,7 +104,7 @@ test_fr_number_and_word (void)
   check ("fr", "de 17 h à 19 h", "de 17" NBSP "h à 19" NBSP "h");
   check ("fr", "10 h 30", "10" NBSP "h" NBSP "30");
   check ("fr", "le 14 mars", "le 14" NBSP "mars");
-  check ("fr", "le n° 3, p. 12", "le n°" NBSP "3, p." NBSP "12");
+  check ("fr", "le n° 3, p. 12", "le no" NBSP "3, p." NBSP "12");
   check ("fr", "six mois ou 6 mois", "six mois ou 6" NBSP "mois");
 }
 
@@ -113,13 +113,13 @@ test_fr_thousands (void)
 {
   check ("fr", "2500000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
   check ("fr", "2 500 000 euros", "2" NNBSP "500" NNBSP "000" NBSP "euros");
-  check ("fr", "12345 et 25000,50", "12" NNBSP "345" NBSP "et 25" NNBSP "000,50");
+  check ("fr", "12345 et 25000,50", "12" NNBSP "345 et 25" NNBSP "000,50");
   /* four digits stay whole: postcodes, years, street numbers */
-  check ("fr", "2500,50 et 9999", "2500,50" NBSP "et 9999");
-  check ("fr", "Rodez 2501 et 2501 habitants", "Rodez 2501" NBSP "et 2501" NBSP "habitants");
+  check ("fr", "2500,50 et 9999", "2500,50 et 9999");
+  check ("fr", "Rodez 2501 et 2501 habitants", "Rodez 2501 et 2501" NBSP "habitants");
   check ("fr", "3 000", "3" NNBSP "000");
   /* years, postcodes, page numbers, phone numbers, decimals are left alone */
-  check ("fr", "en 1789 et en 2020", "en 1789" NBSP "et en 2020");
+  check ("fr", "en 1789 et en 2020", "en 1789 et en 2020");
   check ("fr", "12 rue des Lilas, 81000 Albi", "12" NBSP "rue des Lilas, 81000" NBSP "Albi");
   check ("fr", "p. 12345", "p." NBSP "12345");
   check ("fr", "au 0563123456", "au 0563123456");
@@ -176,6 +176,111 @@ test_fr_ordinals (void)
   g_autoptr (RoneoRichText) words = roneo_rich_text_new ("Le Ce De Me Vive 3e5 A2e");
   roneo_typo_apply (words, "fr", RONEO_TYPO_BODY);
   g_assert_cmpuint (words->spans->len, ==, 0);
+}
+
+/* Typed in capitals after digits, a suffix is an ordinal too, set small. */
+static void
+test_fr_ordinals_typed_in_capitals (void)
+{
+  check_ordinal ("LE 1ER", "LE 1er", "er");
+  check_ordinal ("LA 1RE", "LA 1re", "re");
+  check_ordinal ("2E TOUR", "2e" NBSP "TOUR", "e");
+  check_ordinal ("LE 3ÈME", "LE 3e", "e");
+  check_ordinal ("le XXe siècle", "le XXe" NBSP "siècle", "e");
+  /* after a Roman number capitals are words: VIE, XIE... */
+  g_autoptr (RoneoRichText) words = roneo_rich_text_new ("LA VIE, LE XIE, VIVE LA 1A");
+  roneo_typo_apply (words, "fr", RONEO_TYPO_DISPLAY);
+  g_assert_cmpuint (words->spans->len, ==, 0);
+}
+
+/* Uppercasing runs after the rules and leaves the superscripts small. */
+static void
+test_fr_uppercase_keeps_ordinals (void)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("Rassemblement le 1er mars, n° 3");
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_DISPLAY);
+  roneo_rich_text_uppercase (rich, "fr");
+  g_assert_cmpstr (rich->text->str, ==, "RASSEMBLEMENT LE" NBSP "1er" NBSP "MARS, No" NBSP "3");
+  g_autofree char *ordinal = NULL, *numero = NULL;
+  g_assert_cmpuint (rich->spans->len, ==, 2);
+  g_assert_cmpstr (span_text (rich, 0, &ordinal), ==, "er");
+  g_assert_cmpstr (span_text (rich, 1, &numero), ==, "o");
+}
+
+static void
+check_numero (const char *input, const char *expected)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new (input);
+  roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+  g_assert_cmpstr (rich->text->str, ==, expected);
+  g_assert_cmpuint (rich->spans->len, ==, 1);
+  g_autofree char *text = NULL;
+  g_assert_cmpstr (span_text (rich, 0, &text), ==, "o");
+  g_assert_cmpuint (g_array_index (rich->spans, RoneoSpan, 0).flags, ==, RONEO_SPAN_SUPERSCRIPT);
+}
+
+static void
+test_fr_numero (void)
+{
+  check_numero ("le n° 3", "le no" NBSP "3");
+  check_numero ("N° 12", "No" NBSP "12");
+  check_numero ("le nº 4", "le no" NBSP "4");
+  check_numero ("au n°3", "au no3");
+  check_numero ("No 5 de la rue", "No" NBSP "5 de la rue");
+  check_numero ("le no 7", "le no" NBSP "7");
+  check_numero ("(n° 8)", "(no" NBSP "8)");
+  /* "nos" is "our"; "No" before a word, "n°s", "non" are left as typed */
+  static const char *const words[]
+      = { "nos 3 enfants", "No comment", "les n°s 3 et 4", "non 3 fois", "un no-go", "Bruno 3" };
+  for (gsize k = 0; k < G_N_ELEMENTS (words); k++)
+    {
+      g_autoptr (RoneoRichText) rich = roneo_rich_text_new (words[k]);
+      roneo_typo_apply (rich, "fr", RONEO_TYPO_BODY);
+      g_assert_cmpuint (rich->spans->len, ==, 0);
+    }
+  /* not in English, where "No. 5" is the abbreviation */
+  g_autoptr (RoneoRichText) english = roneo_rich_text_new ("No 5");
+  roneo_typo_apply (english, "en", RONEO_TYPO_BODY);
+  g_assert_cmpuint (english->spans->len, ==, 0);
+}
+
+/* A number binds to what it counts, not to the verb or the conjunction
+ * after it. */
+static void
+test_fr_number_binds_to_what_it_counts (void)
+{
+  check ("fr", "5 kg, 10 min, 18 h et 3 personnes",
+         "5" NBSP "kg, 10" NBSP "min, 18" NBSP "h et 3" NBSP "personnes");
+  check ("fr", "le 12 avril et le 1er mai", "le 12" NBSP "avril et le 1er" NBSP "mai");
+  check ("fr", "3 € et 20 euros", "3" NBSP "€ et 20" NBSP "euros");
+  check ("fr", "Sur 20, 12 est pris et 8 sont libres", "Sur 20, 12 est pris et 8 sont libres");
+  check ("fr", "1 200 ont signé en 2026 pour 3 ans",
+         "1" NNBSP "200 ont signé en 2026 pour 3" NBSP "ans");
+  check ("fr", "DE 12 À 14 H", "DE 12 À 14" NBSP "H");
+  check ("en", "12 is more than 3 jobs", "12 is more than 3" NBSP "jobs");
+  check ("de", "12 ist mehr als 3 Jobs", "12 ist mehr als 3" NBSP "Jobs");
+}
+
+/* French phone numbers: groups of two, never broken across lines. */
+static void
+test_phone_numbers (void)
+{
+  check ("fr", "appelez le 06 12 34 56 78.",
+         "appelez le 06" NNBSP "12" NNBSP "34" NNBSP "56" NNBSP "78.");
+  check ("fr", "+33 6 12 34 56 78", "+33" NNBSP "6" NNBSP "12" NNBSP "34" NNBSP "56" NNBSP "78");
+  check ("fr", "+33 (0)6 12 34 56 78",
+         "+33" NNBSP "(0)6" NNBSP "12" NNBSP "34" NNBSP "56" NNBSP "78");
+  check ("fr", "tél. 05 61" NBSP "22 33 44 ou",
+         "tél. 05" NNBSP "61" NNBSP "22" NNBSP "33" NNBSP "44 ou");
+  /* dots, hyphens and an unbroken run never break already */
+  check ("fr", "05.61.22.33.44 et 05-61-22-33-44 et 0561223344",
+         "05.61.22.33.44 et 05-61-22-33-44 et 0561223344");
+  check ("en", "call 06 12 34 56 78", "call 06" NNBSP "12" NNBSP "34" NNBSP "56" NNBSP "78");
+  /* not a phone number: too many groups, mixed separators, 00, a tail */
+  check ("fr", "06 12 34 56 78 90", "06 12 34 56 78 90");
+  check ("fr", "06 12.34 56 78", "06 12.34 56 78");
+  check ("fr", "00 12 34 56 78", "00 12 34 56 78");
+  check ("fr", "1.06 12 34 56 78", "1.06 12 34 56 78");
 }
 
 static void
@@ -289,7 +394,7 @@ test_tricky_idempotence (void)
       }
   check ("de", "i. d. R. und u.a. hier", "i." NNBSP "d." NNBSP "R. und u." NNBSP "a. hier");
   /* digits after "500 " are a second number, left as typed */
-  check ("fr", "entre 500 810000 et", "entre 500 810000" NBSP "et");
+  check ("fr", "entre 500 810000 et", "entre 500 810000 et");
 }
 
 /* ---- spans, code ---- */
@@ -418,6 +523,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/typo/fr/field-not-grouped", test_fr_field_not_grouped);
   g_test_add_func ("/typo/fr/units", test_fr_units);
   g_test_add_func ("/typo/fr/ordinals", test_fr_ordinals);
+  g_test_add_func ("/typo/fr/ordinals-typed-in-capitals", test_fr_ordinals_typed_in_capitals);
+  g_test_add_func ("/typo/fr/uppercase-keeps-ordinals", test_fr_uppercase_keeps_ordinals);
+  g_test_add_func ("/typo/fr/numero", test_fr_numero);
+  g_test_add_func ("/typo/fr/number-binds-to-what-it-counts",
+                   test_fr_number_binds_to_what_it_counts);
+  g_test_add_func ("/typo/phone-numbers", test_phone_numbers);
   g_test_add_func ("/typo/fr/note-call", test_fr_note_call);
   g_test_add_func ("/typo/fr/capitals-kept", test_fr_capitals_kept);
   g_test_add_func ("/typo/fr/display-short-words", test_fr_display_short_words);
