@@ -16,6 +16,15 @@ roneo_style_font_description (const RoneoStyle *style, double size)
   return desc;
 }
 
+int
+roneo_style_strong_weight (const RoneoStyle *style)
+{
+  /* bold over a regular or medium text; over a semibold or bold one, the
+   * heaviest weight, which only a family that has it can show (Libertine
+   * stops at bold: a bold list style would hide its strong words) */
+  return style->weight >= 600 ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD;
+}
+
 static void
 insert_range (PangoAttrList *list, PangoAttribute *attr, guint start, guint end)
 {
@@ -32,9 +41,8 @@ add_span_attrs (PangoAttrList *list, const RoneoSpan *span, const RoneoStyle *st
                   pango_attr_style_new (style->italic ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC),
                   span->start, span->end);
   if (span->flags & RONEO_SPAN_STRONG)
-    insert_range (
-        list, pango_attr_weight_new (style->weight >= 600 ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD),
-        span->start, span->end);
+    insert_range (list, pango_attr_weight_new ((PangoWeight) roneo_style_strong_weight (style)),
+                  span->start, span->end);
   if (span->flags & RONEO_SPAN_CODE)
     insert_range (list, pango_attr_family_new (CODE_FAMILY), span->start, span->end);
   if (span->flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* The style's font at size pt. Owned. */
 PangoFontDescription *roneo_style_font_description (const RoneoStyle *style, double size);
 
+/* The weight **strong** text takes in style. */
+int roneo_style_strong_weight (const RoneoStyle *style);
+
 /* A new layout (owned) of rich set in style at size pt; extra (may be NULL)
  * holds further attributes for that text, copied in. */
 PangoLayout *roneo_text_layout_new (PangoContext *context, const RoneoRichText *rich,

@@ -2,6 +2,9 @@
  * family is a warning, the context is set for print (72 dpi). */
 #include "roneo-error.h"
 #include "roneo-fonts.h"
+#include "roneo-layout-parser.h"
+#include "roneo-style.h"
+#include "roneo-text-layout.h"
 
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -32,6 +35,43 @@ test_aliases_resolve (void)
       g_assert_true (roneo_fonts_check (fonts, expected[i][0], 700, FALSE, warnings));
       g_assert_cmpuint (roneo_warnings_get_count (warnings), ==, 0);
     }
+}
+
+/* **strong** in the running text of every shipped layout is set in a face
+ * other than the text around it: a bold list in a family that stops at bold
+ * would make it vanish. */
+static void
+test_strong_visible_in_layouts (void)
+{
+  g_autoptr (RoneoFonts) fonts = fonts_new ();
+  g_autofree char *dir = g_build_filename (g_getenv ("RONEO_SOURCE_ROOT"), "layouts", NULL);
+  g_autoptr (GDir) layouts = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (layouts);
+  /* not the quote: a call-out in display capitals, bold through */
+  static const RoneoStyleId running[] = { RONEO_STYLE_BODY, RONEO_STYLE_LIST };
+  guint checked = 0;
+  for (const char *name; (name = g_dir_read_name (layouts)) != NULL;)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RoneoLayout) layout = roneo_layout_parse_file (path, &error);
+      g_assert_no_error (error);
+      if (layout->kind != RONEO_LAYOUT_FLYER)
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (running); k++)
+        {
+          const RoneoStyle *style = roneo_layout_peek_style (layout, running[k]);
+          g_autofree char *plain
+              = roneo_fonts_describe (fonts, style->font, style->weight, style->italic);
+          g_autofree char *strong = roneo_fonts_describe (
+              fonts, style->font, roneo_style_strong_weight (style), style->italic);
+          if (g_strcmp0 (plain, strong) == 0)
+            g_error ("%s [%s]: strong is set in %s, as the text around it", name,
+                     roneo_style_name (running[k]), plain);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 8);
 }
 
 static void
@@ -88,6 +128,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/fonts/aliases-resolve", test_aliases_resolve);
+  g_test_add_func ("/fonts/strong-visible-in-layouts", test_strong_visible_in_layouts);
   g_test_add_func ("/fonts/missing-family-warns", test_missing_family_warns);
   g_test_add_func ("/fonts/missing-config", test_missing_config_is_font_error);
   g_test_add_func ("/fonts/72-dpi", test_context_is_72_dpi);
