@@ -244,8 +244,9 @@ roneo_typo_step_dash (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
 static gboolean
 before_number_word (const RoneoRichText *rich, gsize space)
 {
-  static const char *const words[] = { "n°",   "no",    "no.",  "nos", "p.",   "pp.",  "art.", "§",
-                                       "vol.", "chap.", "fig.", "t.",  "tome", "page", NULL };
+  static const char *const words[]
+      = { "n\u1D52", "n°",   "no",    "no.",  "nos", "p.",   "pp.",  "art.",
+          "§",       "vol.", "chap.", "fig.", "t.",  "tome", "page", NULL };
   return roneo_typo_preceded_by_word (rich, next_offset (rich, space), words);
 }
 
@@ -265,7 +266,8 @@ number_before (const RoneoRichText *rich, gsize i)
   guint flags = roneo_rich_text_flags_at (rich, last);
   if (i == 0 || (flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_CODE)))
     return FALSE;
-  return (is_digit (char_at (rich, last)) || (flags & RONEO_SPAN_SUPERSCRIPT))
+  gunichar c = char_at (rich, last);
+  return (is_digit (c) || (flags & RONEO_SPAN_SUPERSCRIPT) || is_raised_letter (c))
          && !roneo_typo_in_url (rich, last);
 }
 

@@ -5,11 +5,16 @@
  * grouping; and for display text (headlines, slogans) the short words bound
  * to the next one.
  *
- * Superscripts are spans over plain letters, not Unicode modifier letters
- * (ᵉ ʳ ᵒ): the headline faces (League Spartan, Bebas Neue) have none of
- * those, a fallback face's glyphs would not match, and the PDF text layer reads "1er", "no 3" as a
- * reader would type them. Uppercasing runs after these rules and leaves superscripts in lower case,
- * so a headline in capitals reads "LE 1er MARS".
+ * In running text a superscript is a span over plain letters, raised and
+ * scaled when set: the body faces draw it well and the PDF text layer reads
+ * "1er", "no 3" as a reader types them. In display text (headlines,
+ * slogans) it is Unicode modifier letters (1ᵉʳ, nᵒ), sitting on the
+ * baseline: a run raised by a third of a 100 pt capital line on tight
+ * leading is read by PDF text extraction (poppler) as a line of its own
+ * ("RASSEMBLEMENT / er / LE 1 MARS"). League Spartan and Bebas Neue have no
+ * modifier letters; Noto Sans, the fonts.conf fallback, draws them at the
+ * height of a superior letter. Uppercasing runs after these rules and
+ * changes neither form: "LE 1ᵉʳ MARS".
  *
  * Thousands, a heuristic kept simple on purpose: a digit group typed with
  * spaces ("2 500 000", first group of 1 to 3 digits, then groups of exactly
@@ -105,6 +110,22 @@ scan_number_or_roman (const RoneoRichText *rich, gsize i)
   return (end > i && (is_digit (s[i]) || is_roman (s + i, end - i))) ? end : i;
 }
 
+/* The modifier letters of an ordinal suffix or of the o of nᵒ (every
+ * letter of them is one of these). */
+static char *
+raised_letters (const char *letters)
+{
+  static const char *const raised[][2]
+      = { { "e", "\u1D49" }, { "r", "\u02B3" }, { "s", "\u02E2" },
+          { "n", "\u207F" }, { "d", "\u1D48" }, { "o", "\u1D52" } };
+  GString *out = g_string_new (NULL);
+  for (const char *p = letters; *p != '\0'; p++)
+    for (gsize k = 0; k < G_N_ELEMENTS (raised); k++)
+      if (*p == raised[k][0][0])
+        g_string_append (out, raised[k][1]);
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_superscript (RoneoRichText *rich, gsize start, gsize end)
 {
@@ -113,6 +134,22 @@ add_superscript (RoneoRichText *rich, gsize start, gsize end)
   while (k < rich->spans->len && g_array_index (rich->spans, RoneoSpan, k).start <= start)
     k++;
   g_array_insert_val (rich->spans, k, span);
+}
+
+/* Sets [start, end) as the raised letters (plain ASCII) in the form of the
+ * role (see above); returns the offset past them. */
+static gsize
+set_superscript (RoneoRichText *rich, gsize start, gsize end, const char *letters,
+                 const RoneoTypoLang *lang)
+{
+  if (lang->role == RONEO_TYPO_DISPLAY)
+    {
+      g_autofree char *raised = raised_letters (letters);
+      return roneo_typo_replace (rich, start, end, raised);
+    }
+  end = roneo_typo_replace (rich, start, end, letters);
+  add_superscript (rich, start, end);
+  return end;
 }
 
 gsize
@@ -133,9 +170,7 @@ roneo_typo_step_ordinal (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang
       || roneo_typo_has_flags (rich, i, end,
                                RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
     return end > i ? end : next_offset (rich, i);
-  end = roneo_typo_replace (rich, number_end, end, suffix);
-  add_superscript (rich, number_end, end);
-  return end;
+  return set_superscript (rich, number_end, end, suffix, lang);
 }
 
 /* ---- n° ---- */
@@ -176,9 +211,7 @@ roneo_typo_step_numero (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
   /* "n°s" (plural) and "nom" are left as typed */
   if (g_unichar_isalpha (char_at (rich, end)))
     return end;
-  end = roneo_typo_replace (rich, sign, end, "o");
-  add_superscript (rich, sign, end);
-  return end;
+  return set_superscript (rich, sign, end, "o", lang);
 }
 
 /* ---- numbers ---- */
@@ -246,7 +279,8 @@ static gboolean
 wants_grouping (const RoneoRichText *rich, gsize i, gsize end)
 {
   /* page numbers and identifiers are read digit by digit */
-  static const char *const page_words[] = { "p.", "pp.", "page", "pages", "n°", "no", "no.", NULL };
+  static const char *const page_words[]
+      = { "p.", "pp.", "page", "pages", "n°", "no", "no.", "n\u1D52", NULL };
   gsize len = end - i;
   const char *s = rich->text->str + i;
   /* four digits are left whole, as French typography allows: a postcode

@@ -85,6 +85,13 @@ is_opening (gunichar c)
   return c == '(' || c == '[' || c == '{' || c == 0x00AB || c == 0x201E;
 }
 
+/* The modifier letters display text sets ordinals and nᵒ in (roneo-typo-fr.c). */
+static inline gboolean
+is_raised_letter (gunichar c)
+{
+  return c == 0x1D49 || c == 0x02B3 || c == 0x02E2 || c == 0x207F || c == 0x1D48 || c == 0x1D52;
+}
+
 static inline gboolean
 is_digit (gunichar c)
 {

@@ -193,18 +193,31 @@ test_fr_ordinals_typed_in_capitals (void)
   g_assert_cmpuint (words->spans->len, ==, 0);
 }
 
-/* Uppercasing runs after the rules and leaves the superscripts small. */
+/* Uppercasing runs after the rules and leaves the superscripts small: spans
+ * in running text, modifier letters in display text. */
 static void
 test_fr_uppercase_keeps_ordinals (void)
 {
-  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("Rassemblement le 1er mars, n° 3");
-  roneo_typo_apply (rich, "fr", RONEO_TYPO_DISPLAY);
-  roneo_rich_text_uppercase (rich, "fr");
-  g_assert_cmpstr (rich->text->str, ==, "RASSEMBLEMENT LE" NBSP "1er" NBSP "MARS, No" NBSP "3");
+  g_autoptr (RoneoRichText) body = roneo_rich_text_new ("le 1er mars, n° 3");
+  roneo_typo_apply (body, "fr", RONEO_TYPO_BODY);
+  roneo_rich_text_uppercase (body, "fr");
+  g_assert_cmpstr (body->text->str, ==, "LE 1er" NBSP "MARS, No" NBSP "3");
   g_autofree char *ordinal = NULL, *numero = NULL;
-  g_assert_cmpuint (rich->spans->len, ==, 2);
-  g_assert_cmpstr (span_text (rich, 0, &ordinal), ==, "er");
-  g_assert_cmpstr (span_text (rich, 1, &numero), ==, "o");
+  g_assert_cmpuint (body->spans->len, ==, 2);
+  g_assert_cmpstr (span_text (body, 0, &ordinal), ==, "er");
+  g_assert_cmpstr (span_text (body, 1, &numero), ==, "o");
+  g_autoptr (RoneoRichText) headline
+      = roneo_rich_text_new ("Rassemblement le 1er mars, la 1re fois, le 2nd tour, XXe, n° 3");
+  roneo_typo_apply (headline, "fr", RONEO_TYPO_DISPLAY);
+  roneo_rich_text_uppercase (headline, "fr");
+  g_assert_cmpstr (headline->text->str, ==,
+                   "RASSEMBLEMENT LE" NBSP "1\u1D49\u02B3" NBSP "MARS, LA" NBSP "1\u02B3\u1D49" NBSP
+                   "FOIS, LE" NBSP "2\u207F\u1D48" NBSP "TOUR, XX\u1D49, N\u1D52" NBSP "3");
+  g_assert_cmpuint (headline->spans->len, ==, 0);
+  /* typed in capitals, and set again: the same */
+  check_role ("fr", RONEO_TYPO_DISPLAY, "LE 1ER MARS", "LE" NBSP "1\u1D49\u02B3" NBSP "MARS");
+  check_role ("fr", RONEO_TYPO_DISPLAY, "LE 1\u1D49\u02B3 MARS",
+              "LE" NBSP "1\u1D49\u02B3" NBSP "MARS");
 }
 
 static void
