@@ -580,6 +580,49 @@ test_fields (void)
   roneo_test_rm_rf (dir);
 }
 
+/* ------------------------------------------------------------- typography */
+
+/* tests/cases/typo-details.md in every flyer layout, read back with poppler:
+ * the headline "Rassemblement le 1er mars" set in capitals keeps its
+ * ordinal small and on its line, nᵒ is raised, and no phone number is
+ * broken across two lines. */
+static void
+test_typography_details (gconstpointer data)
+{
+  const char *layout = data;
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = roneo_test_corpus ("typo-details.md");
+  g_autofree char *out = g_build_filename (dir, "typo.pdf", NULL);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-l", layout, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
+  g_autofree char *text = document_text (doc);
+  /* its second line, whole: a5-flyer sets its headline as typed, the
+   * others in capitals */
+  const char *headline = g_str_equal (layout, "a5-flyer") ? "\nle 1\u1D49\u02B3 mars\n"
+                                                          : "\nLE 1\u1D49\u02B3 MARS\n";
+  roneo_test_assert_contains (text, headline);
+  g_assert_null (strstr (text, "1ER"));
+  g_assert_null (strstr (text, "\nER\n"));
+  g_assert_null (strstr (text, "\ner\n"));
+  /* the body's superscripts are raised letters the text layer reads plainly */
+  roneo_test_assert_contains (text, "XXe si");
+  roneo_test_assert_contains (text, "au no 3 de");
+  g_autoptr (GRegex) phones = g_regex_new ("06[ \u202F\u00A0]12[ \u202F\u00A0]34[ "
+                                           "\u202F\u00A0]56[ \u202F\u00A0]78|05\\.61\\.22\\."
+                                           "33\\.44|\\+33[ \u202F\u00A0]6[ \u202F\u00A0]98[ "
+                                           "\u202F\u00A0]76[ \u202F\u00A0]54[ \u202F\u00A0]32",
+                                           0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  guint found = 0;
+  for (g_regex_match (phones, text, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    found++;
+  g_assert_cmpuint (found, ==, 3);
+  roneo_test_rm_rf (dir);
+}
+
 /* ---------------------------------------------------------------- bad input */
 
 typedef struct
@@ -966,6 +1009,12 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/output/stdout", test_stdout);
   roneo_test_add_isolated_func ("/input/stdin", test_stdin);
   roneo_test_add_isolated_func ("/input/fields", test_fields);
+  static const char *const typo_layouts[] = { "a5-flyer", "a4-tract", "a3-placard", "a6-card" };
+  for (gsize i = 0; i < G_N_ELEMENTS (typo_layouts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/typography/details/%s", typo_layouts[i]);
+      roneo_test_add_isolated (path, test_typography_details, typo_layouts[i]);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *test_path = g_strconcat ("/input/", bad_cases[i].file, NULL);
