@@ -83,8 +83,8 @@ cap_height (PangoContext *context, const RoneoStyle *style, double size)
 
 /* Fits rich in style into a box, the largest size being what the box allows. */
 static RoneoFit
-fit_in_box (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, double width,
-            double height, double largest)
+fit_in_box (const RoneoComposeContext *cc, const RoneoRichText *rich, const RoneoStyle *style,
+            double width, double height, double largest)
 {
   RoneoStyle sized = *style;
   sized.size = MAX (sized.min_size, MIN (style->size, largest));
@@ -94,7 +94,7 @@ fit_in_box (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *
     forced++;
   if (sized.max_lines > 0)
     sized.max_lines = MAX (sized.max_lines, forced);
-  return roneo_fit_text (context, rich, &sized, width, height);
+  return roneo_fit_text (cc->context, rich, &sized, cc->lang, width, height);
 }
 
 static double
@@ -149,15 +149,15 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
   const RoneoBlock *signature = roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
   RoneoRect frame = banner_frame (layout, width, height);
   double slogan_box = frame.height * (signature ? 1 - BYLINE_SHARE - BYLINE_GAP : 1);
-  RoneoFit fit = fit_in_box (cc->context, slogan, &layout->slogan, frame.width, slogan_box,
-                             slogan_box * 1.5);
+  RoneoFit fit
+      = fit_in_box (cc, slogan, &layout->slogan, frame.width, slogan_box, slogan_box * 1.5);
   RoneoFit by = { 0 };
   if (signature != NULL)
     {
       g_autoptr (RoneoRichText) byline = roneo_rich_text_new_from_block (signature);
       prepare_display (byline, &layout->byline, cc->lang);
-      by = fit_in_box (cc->context, byline, &layout->byline, frame.width,
-                       frame.height * BYLINE_SHARE, fit.size * BYLINE_RATIO);
+      by = fit_in_box (cc, byline, &layout->byline, frame.width, frame.height * BYLINE_SHARE,
+                       fit.size * BYLINE_RATIO);
     }
   if (fit.wide_word != NULL || by.wide_word != NULL)
     return wide_word_error (document, &fit, &by, frame.width, error);

@@ -1,6 +1,7 @@
 #include "roneo-fit.h"
 
 #include "roneo-error.h"
+#include "roneo-phrase.h"
 #include "roneo-text-layout.h"
 
 #include <math.h>
@@ -32,23 +33,95 @@ layout_at (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *s
  * of the type: unhinted text at size s in width w is the text at size r in
  * width w * r / s, scaled by s / r. One font size means one font set to
  * load, not one per trial. */
+/* The phrase breaks of the text (roneo-phrase.h) and the text unwrapped at
+ * the reference size, where their lines are measured. */
+typedef struct
+{
+  GArray *breaks;       /* owned: RoneoPhraseBreak */
+  PangoLayout *measure; /* owned */
+  gboolean strict;      /* never-breaks refused: FALSE once no size fits without them */
+} Phrasing;
+
 typedef struct
 {
   PangoContext *context;
   const RoneoRichText *rich;
   const RoneoStyle *style;
-  int reference;     /* size, Pango units */
-  gboolean breaking; /* words may be cut: break-words, once no size kept them whole */
+  int reference;      /* size, Pango units */
+  gboolean breaking;  /* words may be cut: break-words, once no size kept them whole */
+  Phrasing *phrasing; /* NULL: Pango wraps (break-words, or no phrase breaks fit) */
 } Prober;
 
+/* The width of bytes [start, end) of the measured text on its line. */
+static double
+measure_line (gsize start, gsize end, gpointer data)
+{
+  PangoLayout *layout = data;
+  const char *text = pango_layout_get_text (layout);
+  int line, left, right;
+  pango_layout_index_to_line_x (layout, (int) start, FALSE, &line, &left);
+  pango_layout_index_to_line_x (layout, (int) (g_utf8_prev_char (text + end) - text), TRUE, &line,
+                                &right);
+  return ABS (right - left);
+}
+
+/* A copy of rich with a forced break at each of the chosen breaks. Owned. */
+static RoneoRichText *
+rich_broken_at (const RoneoRichText *rich, const GArray *breaks, const GArray *chosen)
+{
+  RoneoRichText *broken = roneo_rich_text_copy (rich);
+  for (guint i = chosen->len; i-- > 0;)
+    {
+      const RoneoPhraseBreak *br
+          = &g_array_index (breaks, RoneoPhraseBreak, g_array_index (chosen, guint, i));
+      if (!br->forced)
+        roneo_rich_text_replace (broken, br->end, br->start, "\u2028");
+    }
+  return broken;
+}
+
+/* rich set at size with the chosen breaks, wrapped at its widest line: the
+ * line count is the breaks', and any narrower width adds a line. */
+static PangoLayout *
+layout_broken (const Prober *p, int size, const GArray *chosen)
+{
+  g_autoptr (RoneoRichText) broken = rich_broken_at (p->rich, p->phrasing->breaks, chosen);
+  PangoLayout *layout = layout_at (p->context, broken, p->style, size, -1, FALSE);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  pango_layout_set_width (layout, logical.width + 1);
+  return layout;
+}
+
+/* The fewest lines, within max-lines, in which the phrase breaks set the
+ * text no wider than width (Pango units at the reference size); the breaks
+ * in chosen. 0 when none. */
+static int
+choose_lines (const Prober *p, int width, GArray *chosen)
+{
+  const Phrasing *ph = p->phrasing;
+  guint most = p->style->max_lines > 0 ? p->style->max_lines : ph->breaks->len + 1;
+  for (guint lines = 1; lines <= most; lines++)
+    if (roneo_phrase_choose (ph->breaks, p->rich->text->len, lines, width, ph->strict, measure_line,
+                             ph->measure, chosen))
+      return (int) lines;
+  return 0;
+}
+
 /* A layout at the reference size standing for size at width; *scale
- * turns its extents into those at size. */
+ * turns its extents into those at size. NULL when the phrase breaks allow
+ * no set of lines that narrow. */
 static PangoLayout *
 probe (const Prober *p, int size, int width, double *scale)
 {
   *scale = (double) size / p->reference;
   int scaled_width = (int) ((gint64) width * p->reference / size);
-  return layout_at (p->context, p->rich, p->style, p->reference, scaled_width, p->breaking);
+  if (p->phrasing == NULL)
+    return layout_at (p->context, p->rich, p->style, p->reference, scaled_width, p->breaking);
+  g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (choose_lines (p, scaled_width, chosen) == 0)
+    return NULL;
+  return layout_broken (p, p->reference, chosen);
 }
 
 static PangoRectangle
@@ -153,20 +226,13 @@ probe_fits (const Prober *p, int size, int width, int height)
 {
   double scale;
   g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
+  if (layout == NULL)
+    return FALSE;
   PangoRectangle ink = scaled_ink (layout, scale);
   int lines = pango_layout_get_line_count (layout);
   return (p->breaking || !breaks_a_word (layout))
          && (p->style->max_lines == 0 || lines <= (int) p->style->max_lines)
          && ink.x >= -PANGO_SCALE && ink.x + ink.width <= width && ink.height <= height;
-}
-
-gboolean
-roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
-                 double size, double max_width, double max_height)
-{
-  const Prober p = { context, rich, style, pango_units_from_double (size), FALSE };
-  return probe_fits (&p, p.reference, pango_units_from_double (max_width),
-                     pango_units_from_double (max_height));
 }
 
 /* Balancing only compares widths: the logical extents do (the ink, much
@@ -220,31 +286,100 @@ largest_size (const Prober *p, int low, int high, int width, int height)
   return low;
 }
 
+static void
+phrasing_init (Phrasing *ph, const Prober *p, const char *lang)
+{
+  ph->breaks = roneo_phrase_breaks (p->rich->text->str, lang);
+  ph->measure = layout_at (p->context, p->rich, p->style, p->reference, -1, FALSE);
+  pango_layout_set_alignment (ph->measure, PANGO_ALIGN_LEFT);
+  ph->strict = TRUE;
+}
+
+static void
+phrasing_clear (Phrasing *ph)
+{
+  g_clear_pointer (&ph->breaks, g_array_unref);
+  g_clear_object (&ph->measure);
+}
+
+/* How the fit breaks lines, the first that fits at size low: the phrase
+ * breaks without the forbidden ones, then with them, then Pango's, then
+ * (break-words) Pango's cutting words. FALSE when none does: Pango's. */
+static gboolean
+choose_breaking (Prober *p, Phrasing *ph, int low, int width, int height)
+{
+  p->phrasing = ph;
+  if (probe_fits (p, low, width, height))
+    return TRUE;
+  ph->strict = FALSE;
+  if (probe_fits (p, low, width, height))
+    return TRUE;
+  p->phrasing = NULL;
+  gboolean fits = probe_fits (p, low, width, height);
+  if (fits || !p->style->break_words)
+    return fits;
+  p->breaking = TRUE;
+  return probe_fits (p, low, width, height);
+}
+
+gboolean
+roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
+                 const char *lang, double size, double max_width, double max_height)
+{
+  int width = pango_units_from_double (max_width);
+  int height = pango_units_from_double (max_height);
+  Prober p = { context, rich, style, pango_units_from_double (size), FALSE, NULL };
+  Phrasing ph = { 0 };
+  phrasing_init (&ph, &p, lang);
+  choose_breaking (&p, &ph, pango_units_from_double (MIN (style->min_size, style->size)), width,
+                   height);
+  gboolean fits = probe_fits (&p, p.reference, width, height);
+  phrasing_clear (&ph);
+  return fits;
+}
+
+/* Pango's lines at size, balanced when they fit: the narrowest width that
+ * keeps their count. Owned. */
+static PangoLayout *
+layout_wrapped (const Prober *p, int size, int width, gboolean fits)
+{
+  gboolean broken;
+  int ink_right;
+  int lines = probe_lines (p, size, width, &broken, &ink_right);
+  int balanced = fits ? balance_width (p, size, width, lines) : width;
+  PangoLayout *layout = layout_at (p->context, p->rich, p->style, size, balanced, p->breaking);
+  /* Set for real, a line may come out a hair wider than probed: give the
+   * balanced width back rather than a different break. */
+  if (pango_layout_get_line_count (layout) != lines)
+    pango_layout_set_width (layout, width);
+  return layout;
+}
+
+/* The phrase breaks' lines at size, the fewest that fit. Owned. */
+static PangoLayout *
+layout_phrased (const Prober *p, int size, int width)
+{
+  g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
+  choose_lines (p, (int) ((gint64) width * p->reference / size), chosen);
+  return layout_broken (p, size, chosen);
+}
+
 RoneoFit
 roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
-                double max_width, double max_height)
+                const char *lang, double max_width, double max_height)
 {
   int width = pango_units_from_double (max_width);
   int height = pango_units_from_double (max_height);
   int low = pango_units_from_double (MIN (style->min_size, style->size));
-  Prober p = { context, rich, style, pango_units_from_double (style->size), FALSE };
+  Prober p = { context, rich, style, pango_units_from_double (style->size), FALSE, NULL };
+  Phrasing ph = { 0 };
+  phrasing_init (&ph, &p, lang);
   RoneoFit fit = { 0 };
-  fit.fits = probe_fits (&p, low, width, height);
-  if (!fit.fits && style->break_words)
-    {
-      p.breaking = TRUE;
-      fit.fits = probe_fits (&p, low, width, height);
-    }
+  fit.fits = choose_breaking (&p, &ph, low, width, height);
   int size = fit.fits ? largest_size (&p, low, p.reference, width, height) : low;
-  gboolean broken;
-  int ink_right;
-  int lines = probe_lines (&p, size, width, &broken, &ink_right);
-  int balanced = fit.fits ? balance_width (&p, size, width, lines) : width;
-  fit.layout = layout_at (context, rich, style, size, balanced, p.breaking);
-  /* Set for real, a line may come out a hair wider than probed: give the
-   * balanced width back rather than a different break. */
-  if (pango_layout_get_line_count (fit.layout) != lines)
-    pango_layout_set_width (fit.layout, width);
+  fit.layout
+      = p.phrasing ? layout_phrased (&p, size, width) : layout_wrapped (&p, size, width, fit.fits);
+  phrasing_clear (&ph);
   fit.size = (double) size / PANGO_SCALE;
   fit.width = pango_units_to_double (pango_layout_get_width (fit.layout));
   fit.lines = pango_layout_get_line_count (fit.layout);

@@ -33,14 +33,15 @@ typedef struct
   double wide_width; /* pt: that word's width */
 } RoneoFit;
 
-/* Fits rich in style into max_width x max_height pt, between style->min_size
- * and style->size. Returns a fit to free with roneo_fit_clear(). */
+/* Fits rich (in the language lang) in style into max_width x max_height pt,
+ * between style->min_size and style->size. Returns a fit to free with
+ * roneo_fit_clear(). */
 RoneoFit roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
-                         double max_width, double max_height);
+                         const char *lang, double max_width, double max_height);
 
 /* Whether rich set at size fits (for tests: one step larger must not). */
 gboolean roneo_fit_check (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
-                          double size, double max_width, double max_height);
+                          const char *lang, double size, double max_width, double max_height);
 
 void roneo_fit_clear (RoneoFit *fit);
 

@@ -117,13 +117,13 @@ fit_display_blocks (Composer *c, GError **error)
       const Prepared *p = g_ptr_array_index (c->prepared, i);
       double measure = c->frame.width;
       if (p->role == ROLE_HEADLINE)
-        c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->headline, measure,
-                                     c->frame.height * share);
+        c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->headline, c->cc->lang,
+                                     measure, c->frame.height * share);
       else if (p->role == ROLE_QUOTE)
         {
           measure -= 2 * roneo_flow_quote_padding (&layout->quote);
-          c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->quote, measure,
-                                       c->frame.height * QUOTE_SHARE);
+          c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->quote, c->cc->lang,
+                                       measure, c->frame.height * QUOTE_SHARE);
         }
       if (c->fits[i].layout != NULL && !check_display_fit (c, p, &c->fits[i], measure, error))
         return FALSE;
