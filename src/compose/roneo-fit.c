@@ -59,6 +59,8 @@ measure_line (gsize start, gsize end, gpointer data)
   PangoLayout *layout = data;
   const char *text = pango_layout_get_text (layout);
   int line, left, right;
+  if (end <= start)
+    return 0;
   pango_layout_index_to_line_x (layout, (int) start, FALSE, &line, &left);
   pango_layout_index_to_line_x (layout, (int) (g_utf8_prev_char (text + end) - text), TRUE, &line,
                                 &right);

@@ -2,13 +2,16 @@
  *
  * TYPOGRAPHY.md "Fitting": bisection on the point size, on integers in
  * Pango units so it is deterministic, down to 1/16 pt, measuring the ink
- * rectangle (PITFALLS 11); the largest size where no word is broken, the line count is within
- * max-lines and the ink fits the box. Then the narrowest width that keeps
- * that line count, so lines come out of similar length. Display text is
- * never justified (PITFALLS 5). A word wider than the box at min-size is
- * cut across lines only when the style has break-words; otherwise the fit
- * names it (wide_word) and the caller refuses it: it would stick out of the
- * page.
+ * rectangle (PITFALLS 11); the largest size where the line count is within
+ * max-lines, the ink fits the box and no word is broken. The lines end at
+ * the phrase breaks of roneo-phrase.h: for each trial size the fewest lines
+ * that fit, the breaks of least penalty plus raggedness, set as forced
+ * breaks, so lines come out of similar length where the phrases allow.
+ * Display text is never justified (PITFALLS 5). Only when no size fits with
+ * phrase breaks does Pango wrap (balanced: the narrowest width that keeps
+ * the line count). A word wider than the box at min-size is cut across
+ * lines only when the style has break-words; otherwise the fit names it
+ * (wide_word) and the caller refuses it: it would stick out of the page.
  */
 #pragma once
 

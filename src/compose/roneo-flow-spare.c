@@ -63,7 +63,7 @@ fit_taller (Composer *c, const Prepared *p, double box_height)
 {
   RoneoStyle style = c->layout->headline;
   style.size = MAX (style.size, box_height * SIZE_PER_INK);
-  return roneo_fit_text (c->cc->context, p->rich, &style, c->frame.width, box_height);
+  return roneo_fit_text (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width, box_height);
 }
 
 /* Tries the headline of index h in a box grown by extra pt: kept (TRUE) when

@@ -108,6 +108,13 @@ splits_negation (const char *primary, const Word *words, guint before, guint aft
   return before > 0 && (word_flags (primary, &words[before - 1]) & RONEO_WORD_NEGATION);
 }
 
+/* "N'EST PAS", "NE SONT PAS": words[i] is the particle of a negation. */
+static gboolean
+closes_negation (const char *primary, const Word *words, guint i)
+{
+  return i > 0 && splits_negation (primary, words, i - 1, word_flags (primary, &words[i]));
+}
+
 /* The break between words[i] and words[i + 1]. */
 static RoneoPhraseBreak
 score_space (const char *primary, const Word *words, guint i)
@@ -125,9 +132,10 @@ score_space (const char *primary, const Word *words, guint i)
     {
       br.never |= (fa & RONEO_WORD_NEVER_END) || roneo_phrase_is_pair (primary, a->core, b->core)
                   || splits_negation (primary, words, i, fb);
-      /* the measure of issue 13: a line ending on "PAS", "NOS", "QUE" reads as cut off */
+      /* a line ending on "NOS", "QUE", "DES GUICHETS, PAS" reads as cut off; one ending
+       * on a whole negation ("N'EST PAS") does not */
       br.short_end = !a->only_marks && letters (a->core) <= SHORT_LETTERS;
-      br.never |= br.short_end;
+      br.never |= br.short_end && !closes_negation (primary, words, i);
       br.penalty += (fa & RONEO_WORD_WEAK_END ? WEAK_END : 0) + (br.short_end ? SHORT_END : 0);
     }
   gboolean contrast = (fb & RONEO_WORD_PARTICLE) && !splits_negation (primary, words, i, fb);

@@ -27,6 +27,7 @@ typedef struct
 {
   guint checked;
   GPtrArray *failing; /* owned strings: "layout: line" */
+  guint negations;    /* of those, lines ending on a whole negation: "N'EST PAS" */
 } Tally;
 
 static void
@@ -157,6 +158,17 @@ last_word_letters (const char *line)
   return n;
 }
 
+/* "L'HÔPITAL N'EST PAS", "NE SONT PAS": a negation, whole, ends the line,
+ * which the issue allows ("a negation may end a line"). */
+static gboolean
+ends_on_negation (const char *line)
+{
+  g_auto (GStrv) words = g_strsplit (line, " ", -1);
+  guint n = g_strv_length (words);
+  return n >= 2 && strcmp (words[n - 1], "PAS") == 0
+         && (g_str_has_prefix (words[n - 2], "N'") || (n >= 3 && strcmp (words[n - 3], "NE") == 0));
+}
+
 /* Whether line (normalized) ends where a line of the copy does. */
 static gboolean
 ends_copy_line (const char *line, const char *slogan)
@@ -186,8 +198,10 @@ check_pdf (Tally *tally, const char *layout, const char *path, const char *sloga
         continue;
       tally->checked++;
       guint letters = last_word_letters (line);
-      if (letters > 0 && letters <= SHORT_LETTERS)
-        g_ptr_array_add (tally->failing, g_strdup_printf ("%s: %s", layout, line));
+      if (letters == 0 || letters > SHORT_LETTERS)
+        continue;
+      g_ptr_array_add (tally->failing, g_strdup_printf ("%s: %s", layout, line));
+      tally->negations += ends_on_negation (line);
     }
 }
 
@@ -216,24 +230,26 @@ run_placard (Tally *tally, const char *dir, const Slogan *s)
   check_pdf (tally, "a3-placard", pdf, headline);
 }
 
-/* Every slogan line ends on a word of four letters or more, or on punctuation. */
+/* Every slogan line ends on a word of four letters or more, on punctuation,
+ * or on a whole negation. */
 static void
 test_no_short_line_end (void)
 {
   g_autoptr (GArray) slogans = all_slogans ();
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-phrasing-XXXXXX");
-  Tally tally = { 0, g_ptr_array_new_with_free_func (g_free) };
+  Tally tally = { 0, g_ptr_array_new_with_free_func (g_free), 0 };
   for (guint i = 0; i < slogans->len; i++)
     {
       run_banner (&tally, dir, &g_array_index (slogans, Slogan, i));
       run_placard (&tally, dir, &g_array_index (slogans, Slogan, i));
     }
-  g_printerr ("phrasing: %u slogans, %u lines checked, %u end on a short word\n", slogans->len,
-              tally.checked, tally.failing->len);
+  g_printerr ("phrasing: %u slogans, %u lines checked, %u end on a short word, %u of them on a "
+              "whole negation\n",
+              slogans->len, tally.checked, tally.failing->len, tally.negations);
   for (guint i = 0; i < tally.failing->len; i++)
     g_printerr ("  %s\n", (const char *) g_ptr_array_index (tally.failing, i));
   g_assert_cmpuint (tally.checked, >, slogans->len);
-  g_assert_cmpuint (tally.failing->len, ==, 0);
+  g_assert_cmpuint (tally.failing->len, ==, tally.negations);
   g_ptr_array_unref (tally.failing);
   roneo_test_rm_rf (dir);
 }

@@ -5,6 +5,7 @@
 #include "roneo-fonts.h"
 
 #include <pango/pango.h>
+#include <string.h>
 
 typedef struct
 {
@@ -176,6 +177,50 @@ test_break_words (Fixture *f, gconstpointer data)
   roneo_fit_clear (&fit);
 }
 
+/* The lines of fit, " / " between them, without the forced breaks. Owned. */
+static char *
+fit_lines (const RoneoFit *fit)
+{
+  const char *text = pango_layout_get_text (fit->layout);
+  GString *out = g_string_new (NULL);
+  for (GSList *l = pango_layout_get_lines_readonly (fit->layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *part = g_strndup (text + line->start_index, line->length);
+      if (g_str_has_suffix (part, "\u2028"))
+        part[strlen (part) - strlen ("\u2028")] = '\0';
+      g_string_append_printf (out, "%s%s", out->len ? " / " : "", g_strstrip (part));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The fit breaks where the phrase does, not where Pango's greedy wrap
+ * would ("UN MÉDECIN, / PAS / UNE APPLI"), and keeps its properties. */
+static void
+test_phrase_breaks (Fixture *f, gconstpointer data)
+{
+  const struct
+  {
+    const char *text;
+    double width, height;
+    const char *lines;
+  } cases[] = {
+    { "UN MÉDECIN, PAS UNE APPLI", 351.5, 300, "UN MÉDECIN, / PAS UNE APPLI" },
+    { "DES GUICHETS, PAS DES SERVEURS !", 351.5, 300, "DES GUICHETS, / PAS DES SERVEURS !" },
+    { "RASSEMBLEMENT À L’ISLE-JOURDAIN", 300, 300, "RASSEMBLEMENT / À L’ISLE-JOURDAIN" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (RoneoRichText) rich = roneo_rich_text_new (cases[i].text);
+      RoneoFit fit
+          = roneo_fit_text (f->context, rich, &f->style, "fr", cases[i].width, cases[i].height);
+      g_autofree char *lines = fit_lines (&fit);
+      g_assert_cmpstr (lines, ==, cases[i].lines);
+      roneo_fit_clear (&fit);
+      assert_fit_properties (f, cases[i].text, cases[i].width, cases[i].height);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,6 +232,8 @@ main (int argc, char **argv)
   g_test_add ("/fit/balance", Fixture, NULL, fixture_set_up, test_balance, fixture_tear_down);
   g_test_add ("/fit/unfittable", Fixture, NULL, fixture_set_up, test_unfittable, fixture_tear_down);
   g_test_add ("/fit/wide-word", Fixture, NULL, fixture_set_up, test_wide_word_among_others,
+              fixture_tear_down);
+  g_test_add ("/fit/phrase-breaks", Fixture, NULL, fixture_set_up, test_phrase_breaks,
               fixture_tear_down);
   g_test_add ("/fit/break-words", Fixture, NULL, fixture_set_up, test_break_words,
               fixture_tear_down);

@@ -27,19 +27,27 @@ test_stranded_short_word (void)
   assert_broken ("fr", "UN MÉDECIN, PAS UNE APPLI", 3, 14, NULL);
 }
 
-/* The negation stays whole; it may end a line ("PLUS"), but a line never
- * ends on a short word with no punctuation ("PAS", "NE"). */
+/* The negation stays whole and may end a line; "NE" never ends one. */
 static void
 test_negation (void)
 {
-  assert_broken ("fr", "NOS DONNÉES NE SONT PAS À VENDRE", 2, 20,
-                 "NOS DONNÉES / NE SONT PAS À VENDRE");
-  assert_broken ("fr", "NOS DONNÉES NE SONT PAS À VENDRE", 3, 12, NULL);
-  assert_broken ("fr", "L'HÔPITAL N'EST PAS UNE ENTREPRISE", 2, 24,
-                 "L'HÔPITAL / N'EST PAS UNE ENTREPRISE");
+  assert_broken ("fr", "NOS DONNÉES NE SONT PAS À VENDRE", 3, 12,
+                 "NOS DONNÉES / NE SONT PAS / À VENDRE");
+  assert_broken ("fr", "L'HÔPITAL N'EST PAS UNE ENTREPRISE", 2, 20,
+                 "L'HÔPITAL N'EST PAS / UNE ENTREPRISE");
   assert_broken ("fr", "CE N'EST PLUS DU SERVICE PUBLIC", 2, 18,
                  "CE N'EST PLUS / DU SERVICE PUBLIC");
   assert_broken ("fr", "CE N'EST PLUS", 2, 8, NULL);
+}
+
+/* A short word ends no line unless punctuation follows: not "DES GUICHETS,
+ * PAS / DES SERVEURS", even when that would balance better. */
+static void
+test_short_end (void)
+{
+  assert_broken ("fr", "DES GUICHETS, PAS DES SERVEURS", 2, 18, "DES GUICHETS, / PAS DES SERVEURS");
+  assert_broken ("fr", "NOUS LUTTONS CAR C'EST JUSTE", 2, 18, "NOUS LUTTONS / CAR C'EST JUSTE");
+  assert_broken ("en", "HEALTH CARE IS NOT FOR SALE", 2, 18, "HEALTH CARE / IS NOT FOR SALE");
 }
 
 /* A hyphenated town name is one word; "À" does not end a line. */
@@ -90,6 +98,7 @@ main (int argc, char **argv)
   g_test_add_func ("/phrase/after-punctuation", test_after_punctuation);
   g_test_add_func ("/phrase/stranded-short-word", test_stranded_short_word);
   g_test_add_func ("/phrase/negation", test_negation);
+  g_test_add_func ("/phrase/short-end", test_short_end);
   g_test_add_func ("/phrase/proper-name", test_proper_name);
   g_test_add_func ("/phrase/fixed-pair", test_fixed_pair);
   g_test_add_func ("/phrase/english", test_english);
