@@ -2,7 +2,8 @@
  *
  * Body text and list items are broken into lines and split across pages
  * without orphans or widows; headlines and call-outs, fitted once per
- * document, go whole; the signature goes to the foot of the last page.
+ * document, go whole; the signature goes to the foot of the last page,
+ * and the imprint under it, on the frame's bottom edge.
  */
 #include "roneo-flow-private.h"
 
@@ -11,6 +12,7 @@
 #include "roneo-text-layout.h"
 
 #define FOOTER_GAP 10.0
+#define IMPRINT_GAP 4.0 /* pt between the signature (or the copy) and the imprint */
 
 /* --- body text ------------------------------------------------------------ */
 
@@ -200,10 +202,42 @@ roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit)
   roneo_flow_close_block (f, style);
 }
 
-/* --- signature ------------------------------------------------------------ */
+/* --- signature and imprint ----------------------------------------------- */
 
-/* At the foot of the last page, below its footnotes; on a page of its own
- * when the last one is full. */
+/* The imprint's lines, or NULL when the document has none. Owned. */
+static RoneoLineSet *
+imprint_lines (Flow *f)
+{
+  const Prepared *p = f->c->imprint;
+  return p ? roneo_flow_break_lines (f, p, &f->c->layout->imprint, f->c->frame.width) : NULL;
+}
+
+/* What the imprint takes at the foot of the frame, its gap included. */
+static double
+imprint_room (const RoneoLineSet *set)
+{
+  return set ? set->lines->len * roneo_line_set_get_pitch (set) + IMPRINT_GAP : 0;
+}
+
+/* On the bottom edge of the frame: inside the margins, so inside the safe
+ * area of every profile, whatever bleed the job asks. */
+static void
+set_imprint (Flow *f, const RoneoLineSet *set)
+{
+  const Prepared *p = f->c->imprint;
+  double y = roneo_flow_frame_bottom (f) - (imprint_room (set) - IMPRINT_GAP);
+  f->imprinted = TRUE;
+  if (f->draft)
+    return;
+  g_autoptr (PangoLayout) layout
+      = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
+  roneo_flow_check_glyphs (f, layout, p);
+  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, f->c->frame.x, y,
+                       set->size, &set->style->color);
+}
+
+/* At the foot of the last page, below its footnotes and above the imprint;
+ * on a page of its own when the last one is full. */
 void
 roneo_flow_place_signature (Flow *f, const Prepared *p)
 {
@@ -211,18 +245,35 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
   const char *role = roneo_compose_role_name (p->role);
   const RoneoRect *frame = &f->c->frame;
   g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, frame->width);
+  g_autoptr (RoneoLineSet) imprint = imprint_lines (f);
   double height = set->lines->len * roneo_line_set_get_pitch (set);
-  if (roneo_flow_room (f) < height + FOOTER_GAP)
+  double foot = imprint_room (imprint);
+  if (roneo_flow_room (f) < height + FOOTER_GAP + foot)
     roneo_flow_new_page (f);
-  f->reserved = height + FOOTER_GAP;
-  double y = roneo_flow_frame_bottom (f) - height;
+  f->reserved = height + FOOTER_GAP + foot;
+  double y = roneo_flow_frame_bottom (f) - foot - height;
   roneo_page_add_rule (f->page, role, frame->x, y - FOOTER_GAP / 2, frame->width, 0.5,
                        &style->color);
   f->empty = FALSE;
-  if (f->draft)
+  if (!f->draft)
+    {
+      g_autoptr (PangoLayout) layout
+          = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
+      roneo_flow_check_glyphs (f, layout, p);
+      roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &style->color);
+    }
+  if (imprint != NULL)
+    set_imprint (f, imprint);
+}
+
+void
+roneo_flow_place_imprint (Flow *f)
+{
+  if (f->imprinted || f->c->imprint == NULL)
     return;
-  g_autoptr (PangoLayout) layout
-      = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
-  roneo_flow_check_glyphs (f, layout, p);
-  roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &style->color);
+  g_autoptr (RoneoLineSet) set = imprint_lines (f);
+  if (roneo_flow_room (f) < imprint_room (set))
+    roneo_flow_new_page (f);
+  f->reserved += imprint_room (set);
+  set_imprint (f, set);
 }

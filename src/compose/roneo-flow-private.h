@@ -22,8 +22,10 @@ typedef struct
   const RoneoComposeContext *cc;
   const RoneoDocument *document;
   const RoneoLayout *layout;
-  GPtrArray *prepared; /* Prepared*: the blocks, then the footnotes */
-  guint n_blocks;
+  GPtrArray *prepared;     /* Prepared*: the blocks, the imprint, then the footnotes */
+  guint n_blocks;          /* placed in reading order: the copy's and the author's */
+  const Prepared *imprint; /* borrowed from prepared, or NULL: none */
+  guint first_note;        /* index in prepared of footnote 1 */
   RoneoFit *fits;          /* per block: headlines and call-outs, fitted once */
   RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
   RoneoRect frame;
@@ -49,7 +51,8 @@ typedef struct
   gboolean empty; /* nothing placed on this page yet */
   GArray *notes;  /* guint: notes called on this page */
   double notes_height;
-  double reserved;      /* at the foot of this page: the signature */
+  double reserved;      /* at the foot of this page: the signature and the imprint */
+  gboolean imprinted;   /* the imprint is set (on the page the signature closes) */
   GPtrArray *note_sets; /* RoneoLineSet* per footnote, this size */
   guint max_pages;
   RoneoWarnings *warnings;      /* this run's: only the chosen run's are kept */
@@ -105,6 +108,9 @@ void roneo_flow_place_list_item (Flow *f, const Prepared *p);
 void roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_signature (Flow *f, const Prepared *p);
+/* The imprint at the foot of the last page, once the copy is placed; a no-op
+ * when the signature set it already or there is none. */
+void roneo_flow_place_imprint (Flow *f);
 /* Font warnings for the characters of layout (set for p) no font draws;
  * final runs only. */
 void roneo_flow_check_glyphs (Flow *f, PangoLayout *layout, const Prepared *p);

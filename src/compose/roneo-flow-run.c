@@ -151,7 +151,7 @@ place_notes (Flow *f)
       g_autoptr (PangoLayout) layout
           = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
       roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &f->footnotes.color);
-      guint note = f->c->n_blocks + g_array_index (f->notes, guint, i) - 1;
+      guint note = f->c->first_note + g_array_index (f->notes, guint, i) - 1;
       roneo_flow_check_glyphs (f, layout, g_ptr_array_index (f->c->prepared, note));
       y += set->lines->len * roneo_line_set_get_pitch (set);
     }
@@ -231,7 +231,7 @@ static void
 prepare_notes (Flow *f)
 {
   Composer *c = f->c;
-  for (guint i = c->n_blocks; i < c->prepared->len; i++)
+  for (guint i = c->first_note; i < c->prepared->len; i++)
     {
       const Prepared *p = g_ptr_array_index (c->prepared, i);
       g_ptr_array_add (f->note_sets, roneo_flow_break_lines (f, p, &f->footnotes, c->frame.width));
@@ -303,6 +303,7 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   roneo_flow_new_page (f);
   for (guint i = 0; i < c->n_blocks; i++)
     place_block (f, i);
+  roneo_flow_place_imprint (f);
   finish_page (f);
   return f;
 }

@@ -210,7 +210,10 @@ roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *docu
 {
   Composer c = { cc, document, layout };
   c.prepared = roneo_compose_prepare_document (cc, document, layout);
-  c.n_blocks = document->blocks->len;
+  c.first_note = c.prepared->len - document->footnotes->len;
+  const Prepared *last = c.first_note > 0 ? g_ptr_array_index (c.prepared, c.first_note - 1) : NULL;
+  c.imprint = last != NULL && last->role == ROLE_IMPRINT ? last : NULL;
+  c.n_blocks = c.first_note - (c.imprint != NULL);
   c.fits = g_new0 (RoneoFit, c.n_blocks);
   c.shapings = g_new0 (RoneoShaping *, c.prepared->len);
   c.frame = roneo_layout_get_frame (layout);

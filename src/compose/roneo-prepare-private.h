@@ -20,20 +20,24 @@ typedef enum
   ROLE_LIST = RONEO_STYLE_LIST,
   ROLE_QUOTE = RONEO_STYLE_QUOTE,
   ROLE_FOOTER = RONEO_STYLE_FOOTER,
+  ROLE_IMPRINT = RONEO_STYLE_IMPRINT,
   ROLE_FOOTNOTE = RONEO_STYLE_FOOTNOTES,
   ROLE_BREAK = RONEO_STYLE_COUNT,
 } Role;
 
 typedef struct
 {
-  const RoneoBlock *block; /* borrowed from the document */
+  const RoneoBlock *block; /* borrowed from the document, or own_block */
+  RoneoBlock *own_block;   /* owned: a block the copy does not have (author, imprint) */
   guint index;             /* in the prepared array */
   Role role;
   RoneoRichText *rich; /* owned, ready to set */
 } Prepared;
 
-/* Prepared blocks of the document (blocks then footnotes, each note's text
- * starting with its number), owned. */
+/* Prepared blocks of the document, owned: its blocks; the front matter's
+ * author as a signature when the copy signs nothing; the imprint line when
+ * the document has one; then the footnotes, each note's text starting with
+ * its number. */
 GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc,
                                            const RoneoDocument *document,
                                            const RoneoLayout *layout);

@@ -8,6 +8,7 @@ prepared_free (gpointer data)
 {
   Prepared *prepared = data;
   roneo_rich_text_free (prepared->rich);
+  roneo_block_free (prepared->own_block);
   g_free (prepared);
 }
 
@@ -64,12 +65,12 @@ hyphenate (const RoneoComposeContext *cc, RoneoRichText *rich, gboolean *warned)
 }
 
 static Prepared *
-prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const RoneoBlock *block,
-               gboolean *warned)
+prepare_block_as (const RoneoComposeContext *cc, const RoneoLayout *layout, const RoneoBlock *block,
+                  Role role, gboolean *warned)
 {
   Prepared *prepared = g_new0 (Prepared, 1);
   prepared->block = block;
-  prepared->role = role_of (block->kind);
+  prepared->role = role;
   prepared->rich = roneo_rich_text_new_from_block (block);
   roneo_line_set_normalize_text (prepared->rich);
   const RoneoStyle *style = role_style (layout, prepared->role);
@@ -80,9 +81,46 @@ prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const R
   roneo_typo_apply (prepared->rich, cc->lang, display ? RONEO_TYPO_DISPLAY : RONEO_TYPO_BODY);
   if (style->transform == RONEO_TRANSFORM_UPPERCASE)
     roneo_rich_text_uppercase (prepared->rich, cc->lang);
-  if (style->hyphenate && !display && prepared->role != ROLE_FOOTER)
+  if (style->hyphenate && !display && prepared->role != ROLE_FOOTER
+      && prepared->role != ROLE_IMPRINT)
     hyphenate (cc, prepared->rich, warned);
   return prepared;
+}
+
+static Prepared *
+prepare_block (const RoneoComposeContext *cc, const RoneoLayout *layout, const RoneoBlock *block,
+               gboolean *warned)
+{
+  return prepare_block_as (cc, layout, block, role_of (block->kind), warned);
+}
+
+/* A block of text the copy does not hold, set in role's style like a block
+ * of the copy (same typography rules), owned by what is returned. */
+static Prepared *
+prepare_text (const RoneoComposeContext *cc, const RoneoLayout *layout, const char *text,
+              RoneoBlockKind kind, Role role, gboolean *warned)
+{
+  g_autoptr (RoneoBlock) block = roneo_block_new (kind, text, 0, 0);
+  Prepared *prepared = prepare_block_as (cc, layout, block, role, warned);
+  prepared->own_block = g_steal_pointer (&block);
+  return prepared;
+}
+
+/* What signs the tract and what the law asks at its foot: the author signs
+ * when the copy has no "-- " line, so that a name given once in the front
+ * matter is printed and not only written in the PDF's metadata. */
+static void
+prepare_foot (const RoneoComposeContext *cc, const RoneoDocument *document,
+              const RoneoLayout *layout, GPtrArray *prepared, gboolean *warned)
+{
+  const char *imprint = roneo_document_peek_imprint (document, cc->lang);
+  if (document->author != NULL && document->author[0] != '\0'
+      && roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE) == NULL)
+    g_ptr_array_add (prepared, prepare_text (cc, layout, document->author, RONEO_BLOCK_SIGNATURE,
+                                             ROLE_FOOTER, warned));
+  if (imprint != NULL)
+    g_ptr_array_add (
+        prepared, prepare_text (cc, layout, imprint, RONEO_BLOCK_PARAGRAPH, ROLE_IMPRINT, warned));
 }
 
 GPtrArray *
@@ -94,6 +132,7 @@ roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocume
   for (guint i = 0; i < document->blocks->len; i++)
     g_ptr_array_add (prepared,
                      prepare_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
+  prepare_foot (cc, document, layout, prepared, &warned);
   for (guint i = 0; i < document->footnotes->len; i++)
     {
       Prepared *note

@@ -1,5 +1,7 @@
 #include "roneo-document.h"
 
+#include "roneo-lang.h"
+
 static void
 override_free (gpointer data)
 {
@@ -32,6 +34,7 @@ roneo_document_free (RoneoDocument *document)
   g_free (document->author);
   g_free (document->date);
   g_free (document->subject);
+  g_free (document->imprint);
   g_ptr_array_unref (document->blocks);
   g_ptr_array_unref (document->footnotes);
   g_ptr_array_unref (document->overrides);
@@ -88,6 +91,7 @@ roneo_document_copy (const RoneoDocument *document)
   copy->author = g_strdup (document->author);
   copy->date = g_strdup (document->date);
   copy->subject = g_strdup (document->subject);
+  copy->imprint = g_strdup (document->imprint);
   copy_blocks (copy->blocks, document->blocks);
   copy_blocks (copy->footnotes, document->footnotes);
   for (guint i = 0; i < document->overrides->len; i++)
@@ -138,6 +142,15 @@ roneo_document_find_block (const RoneoDocument *document, RoneoBlockKind kind)
 }
 
 const char *
+roneo_document_peek_imprint (const RoneoDocument *document, const char *lang)
+{
+  if (document->imprint != NULL)
+    return document->imprint[0] != '\0' ? document->imprint : NULL;
+  const RoneoLang *entry = roneo_lang_lookup (lang);
+  return entry != NULL ? entry->imprint : NULL;
+}
+
+const char *
 roneo_block_kind_to_string (RoneoBlockKind kind)
 {
   static const char *const names[] = { "headline", "subhead",   "paragraph",  "list-item",
@@ -168,8 +181,13 @@ roneo_document_dump (const RoneoDocument *document)
 {
   GString *out = g_string_new (NULL);
   const char *const fields[]
-      = { "layout", document->layout, "lang", document->lang, "title",   document->title,
-          "author", document->author, "date", document->date, "subject", document->subject };
+      = { "layout",  document->layout,
+          "lang",    document->lang,
+          "title",   document->title,
+          "author",  document->author,
+          "date",    document->date,
+          "subject", document->subject,
+          "imprint", document->imprint && !document->imprint[0] ? "false" : document->imprint };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i += 2)
     if (fields[i + 1])
       g_string_append_printf (out, "%s: %s\n", fields[i], fields[i + 1]);

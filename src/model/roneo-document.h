@@ -70,6 +70,8 @@ typedef struct
   char *author;
   char *date;
   char *subject;
+  char *imprint;        /* front matter 'imprint': NULL when absent (the language's
+                         * default), "" for 'imprint: false' (none) */
   GPtrArray *blocks;    /* RoneoBlock*, in reading order */
   GPtrArray *footnotes; /* RoneoBlock* (kind FOOTNOTE), footnotes[n - 1] is note n */
   GPtrArray *overrides; /* RoneoOverride*, in file order */
@@ -97,6 +99,11 @@ void roneo_block_add_span (RoneoBlock *block, guint start, guint end, guint flag
 
 /* The first block of that kind, or NULL. Borrowed. */
 const RoneoBlock *roneo_document_find_block (const RoneoDocument *document, RoneoBlockKind kind);
+
+/* The imprint line set at the foot of the last page: the front matter's,
+ * else the default of lang (a tag such as "fr-CA"; NULL for none), or NULL
+ * when there is none. Borrowed from the document or static. */
+const char *roneo_document_peek_imprint (const RoneoDocument *document, const char *lang);
 
 /* A stable text dump of the document (for tests and `roneo check -v`). */
 char *roneo_document_dump (const RoneoDocument *document);

@@ -4,6 +4,11 @@
  * language and link each region's name to it; a regional file is still
  * tried first, for a dictionary folder that has one. English has only
  * en_US, used for en-GB too.
+ *
+ * French law wants the printer named on a tract given out in public; a
+ * collective printing its own writes "IPNS" (imprimé par nos soins), and
+ * "ne pas jeter sur la voie publique" is customary. Other languages have no
+ * such custom: no default imprint.
  */
 #include "roneo-lang.h"
 
@@ -11,19 +16,21 @@
 
 #include <string.h>
 
+#define IMPRINT_FR "IPNS — Ne pas jeter sur la voie publique"
+
 static const RoneoLang langs[] = {
-  { "fr", "fr", NULL, { "hyph_fr.dic", "hyph_fr_FR.dic", NULL } },
-  { "fr-FR", "fr", "FR", { "hyph_fr_FR.dic", "hyph_fr.dic", NULL } },
-  { "fr-CA", "fr", "CA", { "hyph_fr_CA.dic", "hyph_fr.dic", NULL } },
-  { "fr-BE", "fr", "BE", { "hyph_fr_BE.dic", "hyph_fr.dic", NULL } },
-  { "fr-CH", "fr", "CH", { "hyph_fr_CH.dic", "hyph_fr.dic", NULL } },
-  { "en", "en", NULL, { "hyph_en_US.dic", "hyph_en.dic", NULL } },
-  { "en-GB", "en", "GB", { "hyph_en_GB.dic", "hyph_en_US.dic", NULL } },
-  { "en-US", "en", "US", { "hyph_en_US.dic", "hyph_en.dic", NULL } },
-  { "de", "de", NULL, { "hyph_de_DE.dic", "hyph_de.dic", NULL } },
-  { "de-DE", "de", "DE", { "hyph_de_DE.dic", "hyph_de.dic", NULL } },
-  { "de-AT", "de", "AT", { "hyph_de_AT.dic", "hyph_de.dic", NULL } },
-  { "de-CH", "de", "CH", { "hyph_de_CH.dic", "hyph_de.dic", NULL } },
+  { "fr", "fr", NULL, { "hyph_fr.dic", "hyph_fr_FR.dic", NULL }, IMPRINT_FR },
+  { "fr-FR", "fr", "FR", { "hyph_fr_FR.dic", "hyph_fr.dic", NULL }, IMPRINT_FR },
+  { "fr-CA", "fr", "CA", { "hyph_fr_CA.dic", "hyph_fr.dic", NULL }, IMPRINT_FR },
+  { "fr-BE", "fr", "BE", { "hyph_fr_BE.dic", "hyph_fr.dic", NULL }, IMPRINT_FR },
+  { "fr-CH", "fr", "CH", { "hyph_fr_CH.dic", "hyph_fr.dic", NULL }, IMPRINT_FR },
+  { "en", "en", NULL, { "hyph_en_US.dic", "hyph_en.dic", NULL }, NULL },
+  { "en-GB", "en", "GB", { "hyph_en_GB.dic", "hyph_en_US.dic", NULL }, NULL },
+  { "en-US", "en", "US", { "hyph_en_US.dic", "hyph_en.dic", NULL }, NULL },
+  { "de", "de", NULL, { "hyph_de_DE.dic", "hyph_de.dic", NULL }, NULL },
+  { "de-DE", "de", "DE", { "hyph_de_DE.dic", "hyph_de.dic", NULL }, NULL },
+  { "de-AT", "de", "AT", { "hyph_de_AT.dic", "hyph_de.dic", NULL }, NULL },
+  { "de-CH", "de", "CH", { "hyph_de_CH.dic", "hyph_de.dic", NULL }, NULL },
 };
 
 const RoneoLang *

@@ -21,6 +21,7 @@ typedef struct
   const char *primary;         /* "fr": which rules of TYPOGRAPHY.md */
   const char *region;          /* "CA", or NULL */
   const char *dictionaries[3]; /* libhyphen files to try, best first, NULL-ended */
+  const char *imprint;         /* the imprint line a tract gets by default, or NULL */
 } RoneoLang;
 
 /* The entry for text ("fr", "FR-ca", "de_AT"...), or NULL when roneo does

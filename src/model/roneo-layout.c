@@ -68,6 +68,7 @@ roneo_layout_new (void)
   layout->footnotes = style_default ("Roneo Text", 400, 8, RONEO_ALIGN_LEFT);
   layout->footer = style_default ("Roneo Sans", 400, 9, RONEO_ALIGN_LEFT);
   layout->footer.spread_before = 1;
+  layout->imprint = style_default ("Roneo Sans", 400, 6, RONEO_ALIGN_LEFT);
   layout->slogan = style_default ("Roneo Condensed", 700, 1000, RONEO_ALIGN_CENTER);
   layout->slogan.min_size = 12;
   layout->slogan.leading = 0.95;

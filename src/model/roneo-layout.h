@@ -99,9 +99,10 @@ typedef struct
   RoneoStyle quote;
   RoneoStyle footnotes;
   RoneoStyle footer;
-  RoneoStyle slogan; /* banners: the slogan, fitted to the frame */
-  RoneoStyle byline; /* banners: a smaller second line (who, where, when) */
-  RoneoTiles tiles;  /* banners: the sheets it is printed on */
+  RoneoStyle imprint; /* the imprint line ("IPNS..."), small, at the foot of the last page */
+  RoneoStyle slogan;  /* banners: the slogan, fitted to the frame */
+  RoneoStyle byline;  /* banners: a smaller second line (who, where, when) */
+  RoneoTiles tiles;   /* banners: the sheets it is printed on */
 } RoneoLayout;
 
 /* The built-in defaults: an A5 flyer. Owned by the caller. */

@@ -15,14 +15,14 @@ static const StyleEntry styles[RONEO_STYLE_COUNT] = {
   ENTRY (RONEO_STYLE_HEADLINE, headline), ENTRY (RONEO_STYLE_SUBHEAD, subhead),
   ENTRY (RONEO_STYLE_BODY, body),         ENTRY (RONEO_STYLE_LIST, list),
   ENTRY (RONEO_STYLE_QUOTE, quote),       ENTRY (RONEO_STYLE_FOOTNOTES, footnotes),
-  ENTRY (RONEO_STYLE_FOOTER, footer),     ENTRY (RONEO_STYLE_SLOGAN, slogan),
-  ENTRY (RONEO_STYLE_BYLINE, byline),
+  ENTRY (RONEO_STYLE_FOOTER, footer),     ENTRY (RONEO_STYLE_IMPRINT, imprint),
+  ENTRY (RONEO_STYLE_SLOGAN, slogan),     ENTRY (RONEO_STYLE_BYLINE, byline),
 };
 
 /* The font check warns in this order, so it is the order of the sections in a file. */
 static const RoneoStyleId flyer_styles[] = {
   RONEO_STYLE_HEADLINE, RONEO_STYLE_SUBHEAD,   RONEO_STYLE_BODY,   RONEO_STYLE_LIST,
-  RONEO_STYLE_QUOTE,    RONEO_STYLE_FOOTNOTES, RONEO_STYLE_FOOTER,
+  RONEO_STYLE_QUOTE,    RONEO_STYLE_FOOTNOTES, RONEO_STYLE_FOOTER, RONEO_STYLE_IMPRINT,
 };
 static const RoneoStyleId banner_styles[] = { RONEO_STYLE_SLOGAN, RONEO_STYLE_BYLINE };
 

@@ -21,8 +21,9 @@ typedef enum
   RONEO_STYLE_QUOTE,
   RONEO_STYLE_FOOTNOTES,
   RONEO_STYLE_FOOTER,
-  RONEO_STYLE_SLOGAN, /* banners */
-  RONEO_STYLE_BYLINE, /* banners */
+  RONEO_STYLE_IMPRINT, /* the small legal line at the foot of the last page */
+  RONEO_STYLE_SLOGAN,  /* banners */
+  RONEO_STYLE_BYLINE,  /* banners */
   RONEO_STYLE_COUNT
 } RoneoStyleId;
 

@@ -137,8 +137,9 @@ static GArray *
 collect_places (const RoneoDocument *document)
 {
   GArray *places = g_array_new (FALSE, FALSE, sizeof (Place));
-  const char *const front[] = { "title", document->title, "author",  document->author,
-                                "date",  document->date,  "subject", document->subject };
+  const char *const front[]
+      = { "title",        document->title, "author",          document->author, "date",
+          document->date, "subject",       document->subject, "imprint",        document->imprint };
   for (guint i = 0; i < G_N_ELEMENTS (front); i += 2)
     if (front[i + 1] != NULL)
       {
@@ -361,6 +362,7 @@ roneo_document_fill (const RoneoDocument *template_, const char *const *fields,
   fill_string (&document->author, fields, values);
   fill_string (&document->date, fields, values);
   fill_string (&document->subject, fields, values);
+  fill_string (&document->imprint, fields, values);
   fill_blocks (document->blocks, fields, values);
   fill_blocks (document->footnotes, fields, values);
   return document;

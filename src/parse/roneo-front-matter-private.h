@@ -26,7 +26,7 @@ gboolean roneo_front_matter_split (const char *source, const char *text, gsize l
                                    RoneoCopySplit *split, GError **error);
 
 /* Reads split's front matter, if any, into document: the known fields
- * (layout, lang, title, author, date, subject) and "section.key" overrides.
+ * (layout, lang, title, author, date, subject, imprint) and "section.key" overrides.
  * FALSE with error set on bad YAML, an unknown key or a key given twice. */
 gboolean roneo_front_matter_parse (RoneoDocument *document, const RoneoCopySplit *split,
                                    GError **error);

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#define KNOWN_KEYS "layout, lang, title, author, date, subject"
+#define KNOWN_KEYS "layout, lang, title, author, date, subject, imprint"
 
 /* Whether the line [line, end) is delimiter, allowing trailing blanks and '\r'. */
 static gboolean
@@ -72,9 +72,10 @@ typedef struct
 static char **
 field_slot (RoneoDocument *document, const char *key)
 {
-  char **const slots[] = { &document->layout, &document->lang, &document->title,
-                           &document->author, &document->date, &document->subject };
-  const char *const names[] = { "layout", "lang", "title", "author", "date", "subject" };
+  char **const slots[]
+      = { &document->layout, &document->lang,    &document->title,  &document->author,
+          &document->date,   &document->subject, &document->imprint };
+  const char *const names[] = { "layout", "lang", "title", "author", "date", "subject", "imprint" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (strcmp (key, names[i]) == 0)
       return slots[i];
@@ -131,6 +132,20 @@ take_lang (FrontMatter *fm, const yaml_event_t *event, const char *value, GError
   return TRUE;
 }
 
+/* 'imprint: false' (plain, as YAML writes a boolean) removes the line; a
+ * quoted "false" is text like any other. */
+static gboolean
+is_plain_false (const yaml_event_t *event, const char *value)
+{
+  const char *const words[] = { "false", "no", "off" };
+  if (event->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (value, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
 {
@@ -156,6 +171,8 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
     return TRUE;
   if (slot == &fm->document->lang)
     return take_lang (fm, event, value, error);
+  if (slot == &fm->document->imprint && is_plain_false (event, value))
+    value[0] = '\0';
   *slot = g_steal_pointer (&value);
   return TRUE;
 }
