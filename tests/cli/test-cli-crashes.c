@@ -169,6 +169,9 @@ assert_justified_lines (PopplerDocument *doc, guint first, guint count)
   double width = 0, height = 0;
   poppler_page_get_size (page, &width, &height);
   const double measure = width - A5_FLYER_MARGIN;
+  /* the imprint of a French copy closes the page; it is not the paragraph */
+  if (lines->len > 0 && g_str_has_prefix (g_array_index (lines, Line, lines->len - 1).text, "IPNS"))
+    g_array_set_size (lines, lines->len - 1);
   for (guint i = first; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);

@@ -432,7 +432,7 @@ test_bad_input (void)
   assert_fails ("---\nlang: fr\n\n# T\n", "t.md:1:1: unterminated front matter");
   assert_fails ("---\nlang: fr\ncolour: red\n---\n# T\n",
                 "t.md:3:1: unknown front matter key 'colour' (known: layout, lang, title, author, "
-                "date, subject, or section.key for a layout override)");
+                "date, subject, imprint, or section.key for a layout override)");
   assert_fails ("---\nlang: fr\ntitle: a: b\n---\n# T\n",
                 "t.md:3:9: bad front matter: mapping values are not allowed");
   assert_fails ("---\ntitle: \"open\n---\n# T\n", "t.md:3:1: bad front matter:");
@@ -535,6 +535,60 @@ test_lang (void)
   g_assert_true (g_str_has_prefix (error->message, "s.txt:2:7: unknown language 'german'"));
 }
 
+/* imprint: the French default, any text, or false; none by default in the
+ * other languages; given twice is refused like any key. */
+static void
+test_imprint (void)
+{
+  static const char *const defaults[][2] = {
+    { "fr", "IPNS — Ne pas jeter sur la voie publique" },
+    { "fr-CA", "IPNS — Ne pas jeter sur la voie publique" },
+    { "en", NULL },
+    { "en-GB", NULL },
+    { "de", NULL },
+    { "de-CH", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\nlang: %s\n---\n# T\n", defaults[i][0]);
+      g_autoptr (RoneoDocument) document = parse_ok (text);
+      g_assert_null (document->imprint);
+      g_assert_cmpstr (roneo_document_peek_imprint (document, document->lang), ==, defaults[i][1]);
+    }
+  /* no lang in the copy: the job's language decides */
+  g_autoptr (RoneoDocument) bare = parse_ok ("# T\n");
+  g_assert_nonnull (roneo_document_peek_imprint (bare, "fr"));
+  g_assert_null (roneo_document_peek_imprint (bare, "en"));
+  g_assert_null (roneo_document_peek_imprint (bare, NULL));
+
+  g_autoptr (RoneoDocument) given
+      = parse_ok ("---\nlang: en\nimprint: Printed by Union Press, 12 Dock Road\n---\n# T\n");
+  g_assert_cmpstr (roneo_document_peek_imprint (given, "en"), ==,
+                   "Printed by Union Press, 12 Dock Road");
+  g_autoptr (RoneoDocument) own = parse_ok ("---\nimprint: Imprimerie du Midi, Albi\n---\n# T\n");
+  g_assert_cmpstr (roneo_document_peek_imprint (own, "fr"), ==, "Imprimerie du Midi, Albi");
+
+  const char *const off[] = { "false", "False", "no", "off" };
+  for (gsize i = 0; i < G_N_ELEMENTS (off); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\nlang: fr\nimprint: %s\n---\n# T\n", off[i]);
+      g_autoptr (RoneoDocument) document = parse_ok (text);
+      g_assert_null (roneo_document_peek_imprint (document, "fr"));
+      g_autofree char *dump = roneo_document_dump (document);
+      g_assert_nonnull (strstr (dump, "imprint: false\n"));
+    }
+  /* quoted, false is text; empty, the key is as if absent */
+  g_autoptr (RoneoDocument) quoted = parse_ok ("---\nimprint: \"false\"\n---\n# T\n");
+  g_assert_cmpstr (roneo_document_peek_imprint (quoted, "fr"), ==, "false");
+  g_autoptr (RoneoDocument) empty = parse_ok ("---\nimprint:\n---\n# T\n");
+  g_assert_nonnull (roneo_document_peek_imprint (empty, "fr"));
+  /* a batch copy keeps it */
+  g_autoptr (RoneoDocument) copy = roneo_document_copy (own);
+  g_assert_cmpstr (copy->imprint, ==, "Imprimerie du Midi, Albi");
+  assert_fails ("---\nimprint: a\nimprint: b\n---\n# T\n",
+                "t.md:3:1: front matter key 'imprint' given twice");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -555,5 +609,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/copy-parser/stdin-source", test_stdin_source);
   g_test_add_func ("/copy-parser/slogan", test_slogan);
   g_test_add_func ("/copy-parser/lang", test_lang);
+  g_test_add_func ("/copy-parser/imprint", test_imprint);
   return g_test_run ();
 }

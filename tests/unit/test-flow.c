@@ -176,8 +176,20 @@ test_signature_at_foot_of_last_page (Fixture *f, gconstpointer data)
   const RoneoPage *last = g_ptr_array_index (pages, pages->len - 1);
   const RoneoItem *footer = find_item (last, "footer");
   g_assert_nonnull (footer);
+  /* French copy, French spacing (the dash kept with IPNS): the imprint sits
+   * on the frame's bottom edge, the signature just above it, and neither is
+   * on an earlier page */
+  const RoneoItem *imprint = find_item (last, "imprint");
+  g_assert_nonnull (imprint);
+  g_assert_cmpstr (pango_layout_get_text (imprint->layout), ==,
+                   "IPNS\u00a0— Ne pas jeter sur la voie publique");
   double bottom = layout->height - layout->margin_bottom;
-  g_assert_cmpfloat (fabs (footer->rect.y + footer->rect.height - bottom), <, 1.0);
+  g_assert_cmpfloat (imprint->rect.y + imprint->rect.height, <=, bottom + 0.01);
+  g_assert_cmpfloat (imprint->rect.y + imprint->rect.height, >, bottom - 1.0);
+  g_assert_cmpfloat (footer->rect.y + footer->rect.height, <=, imprint->rect.y);
+  g_assert_cmpfloat (footer->rect.y + footer->rect.height, >, imprint->rect.y - 6.0);
+  for (guint i = 0; i + 1 < pages->len; i++)
+    g_assert_null (find_item (g_ptr_array_index (pages, i), "imprint"));
   /* The note of the recto sits above the signature. */
   const RoneoItem *note = find_item (last, "footnotes");
   g_assert_nonnull (note);

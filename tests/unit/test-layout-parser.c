@@ -99,6 +99,11 @@ assert_layout_sane (const RoneoLayout *layout, const char *name)
       = { "headline", "subhead", "body", "list", "quote", "footnotes", "footer" };
   for (gsize i = 0; i < G_N_ELEMENTS (styles); i++)
     assert_style_sane (roneo_layout_get_style (mutable, styles[i]), &layout->body);
+  /* the imprint is a legal mention, not copy: smaller than the signature,
+   * but not so small that a photocopy loses it */
+  g_assert_true (g_strv_contains (aliases, layout->imprint.font));
+  g_assert_cmpfloat (layout->imprint.size, <, layout->footer.size);
+  g_assert_cmpfloat (layout->imprint.size, >=, 5.5);
   /* a hierarchy: headline > subhead > body > footnotes, headline fitted */
   g_assert_cmpfloat (layout->headline.size, >, 2.5 * layout->body.size);
   g_assert_cmpfloat (layout->subhead.size, >, layout->body.size);
@@ -468,7 +473,7 @@ static const ErrorCase error_cases[] = {
   /* sections and keys */
   { "[page]\nsize = A5\n\n[headlines]\nsize = 12\n",
     "test.ini:4: unknown section [headlines] (known: layout, page, tiles, headline, subhead, "
-    "body, list, quote, footnotes, footer, slogan, byline)" },
+    "body, list, quote, footnotes, footer, imprint, slogan, byline)" },
   { "[layout]\nname = x\n[page]\nsize = A5\n[body]\nsize = 10pt\n\n\n\n\n\n[headline]\n"
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
