@@ -353,7 +353,7 @@ largest_gap (const RoneoPage *page, const RoneoRect *frame)
 
 /* A short tract: the spare height is shared between the blocks, none of
  * the gaps as tall as what valign = top leaves at the foot; the signature
- * stays at the foot. */
+ * and the imprint stay at the foot. */
 static void
 test_spare_space_spread (Fixture *f, gconstpointer data)
 {
@@ -366,9 +366,13 @@ test_spare_space_spread (Fixture *f, gconstpointer data)
   double gap = largest_gap (page, &frame);
   g_assert_cmpfloat (gap, >, layout->body.space_after + 10);
   g_assert_cmpfloat (gap, <, 0.3 * frame.height);
+  /* the signature stays at the foot, just above the imprint (French copy) */
   const RoneoItem *footer = find_item (page, "footer");
-  g_assert_cmpfloat (fabs (footer->rect.y + footer->rect.height - (frame.y + frame.height)), <,
+  const RoneoItem *imprint = find_item (page, "imprint");
+  g_assert_cmpfloat (fabs (imprint->rect.y + imprint->rect.height - (frame.y + frame.height)), <,
                      1.0);
+  g_assert_cmpfloat (footer->rect.y + footer->rect.height, <=, imprint->rect.y);
+  g_assert_cmpfloat (footer->rect.y + footer->rect.height, >, imprint->rect.y - 6.0);
 
   g_autoptr (GError) error = NULL;
   g_assert_true (roneo_layout_set_value (layout, "page", "valign", "top", &error));
