@@ -50,7 +50,8 @@ echo
 row slogan "a3-placard" "empty band / inked height"
 while IFS= read -r slogan; do
   [ -n "$slogan" ] || continue
-  printf '# %s\n' "$slogan" >"$out/slogan.md"
+  # No imprint line: the inked height is then the slogan's alone.
+  printf -- '---\nimprint: false\n---\n\n# %s\n' "$slogan" >"$out/slogan.md"
   pdf=$out/placard.pdf
   if "$roneo" flyer -q "$out/slogan.md" -l a3-placard -o "$pdf" 2>"$out/err"; then
     row "${slogan:0:27}" a3-placard "$(worst "$pdf") / $(inked "$pdf")"
