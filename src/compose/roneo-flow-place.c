@@ -102,12 +102,59 @@ warn_broken_word (Flow *f, const Prepared *p, const RoneoLineSet *set)
                            "a word is wider than the measure and was broken across lines");
 }
 
+/* The indent of list items' text, pt. */
+static double
+list_indent (const RoneoStyle *style)
+{
+  return style->indent > 0 ? style->indent : style->size * 1.2;
+}
+
+/* The least of the block after p that may open a page's last lines, with
+ * the space before it, pt: two lines of a paragraph or list item (all of
+ * one of three lines or fewer, which the orphan and widow rule would not
+ * split), a call-out whole, nothing after the last block. */
+static double
+keep_with_next_height (Flow *f, const Prepared *p, const RoneoStyle *style)
+{
+  if (p->index + 1 >= f->c->n_blocks)
+    return 0;
+  const Prepared *next = g_ptr_array_index (f->c->prepared, p->index + 1);
+  const RoneoStyle *next_style = roneo_flow_style_for (f, next->role);
+  double gap = roneo_flow_gap_between (f, style, next_style);
+  if (next->role == ROLE_QUOTE)
+    return gap + pango_units_to_double (f->c->fits[next->index].ink.height)
+           + 2 * roneo_flow_quote_padding (next_style);
+  if (next->role != ROLE_BODY && next->role != ROLE_LIST)
+    return 0;
+  double measure = f->c->frame.width - (next->role == ROLE_LIST ? list_indent (next_style) : 0);
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, next, next_style, measure);
+  guint n = set->lines->len <= 3 ? set->lines->len : 2;
+  return gap + n * roneo_line_set_get_pitch (set) + roneo_flow_new_notes_height (f, set, 0, n);
+}
+
+/* A subhead goes whole and with the start of what it heads: never the last
+ * thing on a page. */
+static void
+place_subhead (Flow *f, const Prepared *p, const RoneoStyle *style, const RoneoLineSet *set)
+{
+  if (f->empty)
+    return;
+  double height = roneo_flow_gap_between (f, f->last_style, style)
+                  + set->lines->len * roneo_line_set_get_pitch (set)
+                  + roneo_flow_new_notes_height (f, set, 0, set->lines->len)
+                  + keep_with_next_height (f, p, style);
+  if (height > roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE)
+    roneo_flow_new_page (f);
+}
+
 void
 roneo_flow_place_text (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = roneo_flow_style_for (f, p->role);
   g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->c->frame.width);
   warn_broken_word (f, p, set);
+  if (p->role == ROLE_SUBHEAD)
+    place_subhead (f, p, style, set);
   place_line_set (f, p, set, f->c->frame.x, NULL, p->role == ROLE_SUBHEAD);
 }
 
@@ -115,7 +162,7 @@ void
 roneo_flow_place_list_item (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = &f->list;
-  double indent = style->indent > 0 ? style->indent : style->size * 1.2;
+  double indent = list_indent (style);
   g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->c->frame.width - indent);
   warn_broken_word (f, p, set);
   g_autofree char *mark = p->block->ordered ? g_strdup_printf ("%u.", p->block->number)

@@ -29,6 +29,8 @@ typedef struct
   RoneoFit *fits;          /* per block: headlines and call-outs, fitted once */
   RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
   RoneoRect frame;
+  guint cut_page; /* the page whose frame is cut short to balance the pages */
+  double cut;     /* pt taken off that page's frame for the copy, 0: none */
 } Composer;
 
 /* Where a block starts on its page: the items from item on move down by
@@ -61,6 +63,8 @@ typedef struct
   GError *error;                /* owned: the first line set wider than its measure */
   GHashTable *seen;             /* undrawable characters and fonts warned about */
   GArray *gaps;                 /* Gap: the block starts of this page, final runs only */
+  double cue;                   /* at the foot of this page: the continuation cue */
+  double cut;                   /* pt of this page's frame the copy may not use (balance) */
 } Flow;
 
 /* --- one run at one body size (roneo-flow-run.c) -------------------------- */
@@ -84,6 +88,9 @@ void roneo_flow_add_notes (Flow *f, const RoneoLineSet *set, guint first, guint 
 /* What is left of the frame on this page, pt. */
 double roneo_flow_room (const Flow *f);
 void roneo_flow_new_page (Flow *f);
+/* The space between a block of style before (NULL: none) and one of style
+ * after on the same page, pt. */
+double roneo_flow_gap_between (const Flow *f, const RoneoStyle *before, const RoneoStyle *after);
 void roneo_flow_open_block (Flow *f, const RoneoStyle *style);
 void roneo_flow_close_block (Flow *f, const RoneoStyle *style);
 
@@ -100,6 +107,13 @@ void roneo_flow_grow_headline (Composer *c, int body_size, guint pages);
 void roneo_flow_mark_gap (Flow *f, const RoneoStyle *before, const RoneoStyle *after);
 /* Moves the finished page's items down per the layout's valign. */
 void roneo_flow_align_page (Flow *f);
+
+/* --- balance (roneo-flow-balance.c) --------------------------------------- */
+
+/* When the copy flows over onto the last page and leaves it much emptier
+ * than the page before, sets c->cut so that both leave about as much;
+ * kept only if the run at body_size still fits pages. Deterministic. */
+void roneo_flow_balance (Composer *c, int body_size, guint pages);
 
 /* --- placing blocks (roneo-flow-place.c) ---------------------------------- */
 

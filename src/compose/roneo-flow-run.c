@@ -7,9 +7,12 @@
 #include "roneo-flow-private.h"
 
 #include "roneo-glyph-check.h"
+#include "roneo-lang.h"
+#include "roneo-text-layout.h"
 
 #define NOTES_GAP 6.0 /* pt between the text and the footnote rule */
 #define NOTES_RULE_WIDTH 0.4
+#define CUE_GAP 4.0 /* pt between the copy and the continuation cue */
 
 const RoneoStyle *
 roneo_flow_style_for (Flow *f, Role role)
@@ -157,12 +160,68 @@ place_notes (Flow *f)
     }
 }
 
+/* --- the continuation cue ------------------------------------------------- */
+
+/* What the foot of a page says when the copy goes on overleaf, by the
+ * language's primary tag; English for a language not listed. */
+static const struct
+{
+  const char *primary;
+  const char *text;
+} cue_texts[] = {
+  { "fr", "suite au verso ›" },
+  { "en", "continued overleaf ›" },
+  { "de", "Fortsetzung umseitig ›" },
+};
+
+static const char *
+cue_text (const char *lang)
+{
+  const RoneoLang *entry = roneo_lang_lookup (lang);
+  for (guint i = 0; entry != NULL && i < G_N_ELEMENTS (cue_texts); i++)
+    if (g_strcmp0 (entry->primary, cue_texts[i].primary) == 0)
+      return cue_texts[i].text;
+  return cue_texts[1].text;
+}
+
+/* Every page but the last of the pages the run may fill keeps a line at
+ * its foot for the cue: whether the copy goes on is known only once the
+ * page is full, and the line must be free by then. */
+static double
+cue_height (const Flow *f)
+{
+  if (f->pages->len >= f->max_pages)
+    return 0;
+  const RoneoStyle *style = &f->c->layout->footer;
+  return style->size * style->leading + CUE_GAP;
+}
+
+/* Right-aligned at the foot of the frame, above the notes and the
+ * signature: the page just finished is followed by another. */
+static void
+place_cue (Flow *f)
+{
+  if (f->draft || f->cue <= 0)
+    return;
+  const RoneoStyle *style = &f->c->layout->footer;
+  const RoneoRect *frame = &f->c->frame;
+  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (
+      f->c->cc->context, cue_text (f->c->cc->lang), style, style->size);
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  double width = pango_units_to_double (logical.width);
+  double height = pango_units_to_double (logical.height);
+  double y = roneo_flow_frame_bottom (f) - f->reserved - f->notes_height - height;
+  roneo_page_add_text (f->page, "cue", layout, frame->x + frame->width - width, y, style->size,
+                       &style->color);
+}
+
 /* --- pages ---------------------------------------------------------------- */
 
 double
 roneo_flow_room (const Flow *f)
 {
-  return roneo_flow_frame_bottom (f) - f->reserved - f->notes_height - f->y;
+  return roneo_flow_frame_bottom (f) - f->reserved - f->notes_height - f->cue - f->cut - f->y;
 }
 
 static void
@@ -170,9 +229,12 @@ finish_page (Flow *f)
 {
   if (f->page == NULL)
     return;
+  /* The cut only decides what copy goes overleaf: the spread may then use
+   * the whole page. */
+  f->cut = 0;
   roneo_flow_align_page (f);
   place_notes (f);
-  double used = f->y - f->c->frame.y + f->notes_height + f->reserved;
+  double used = f->y - f->c->frame.y + f->notes_height + f->reserved + f->cue;
   g_array_append_val (f->used, used);
 }
 
@@ -180,6 +242,8 @@ void
 roneo_flow_new_page (Flow *f)
 {
   finish_page (f);
+  if (f->page != NULL)
+    place_cue (f);
   const RoneoLayout *layout = f->c->layout;
   f->page = roneo_page_new (layout->width, layout->height, f->pages->len + 1);
   f->page->background = layout->background;
@@ -192,6 +256,18 @@ roneo_flow_new_page (Flow *f)
   f->notes_height = 0;
   f->reserved = 0;
   g_array_set_size (f->gaps, 0);
+  f->cue = cue_height (f);
+  f->cut = f->pages->len == f->c->cut_page + 1 ? f->c->cut : 0;
+}
+
+double
+roneo_flow_gap_between (const Flow *f, const RoneoStyle *before, const RoneoStyle *after)
+{
+  if (before == NULL)
+    return 0;
+  gboolean list_edge = (after == &f->list) != (before == &f->list);
+  double gap = MAX (before->space_after, after->space_before);
+  return list_edge ? MAX (gap, f->body.space_after) : gap;
 }
 
 void

@@ -192,6 +192,7 @@ compose_pages (Composer *c, GError **error)
                                layout->body.size, pango_units_to_double (best), pages,
                                pages > 1 ? "s" : "");
       roneo_flow_grow_headline (c, best, pages);
+      roneo_flow_balance (c, best, pages);
       g_autoptr (Flow) f = final_run (c, best, pages);
       if (f->error != NULL)
         {
