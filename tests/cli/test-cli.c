@@ -623,6 +623,53 @@ test_typography_details (gconstpointer data)
   roneo_test_rm_rf (dir);
 }
 
+/* ---------------------------------------------------------------- recto/verso */
+
+static char *
+page_text (PopplerDocument *doc, int index)
+{
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+  return poppler_page_get_text (page);
+}
+
+/* tests/cases/tract-recto-verso.md, 560 words that flow over onto the verso:
+ * the recto ends with "suite au verso ›", the verso does not; no subhead is
+ * among the last two lines of the recto (it goes with two lines of its
+ * text); every word is set. */
+static void
+test_recto_verso (gconstpointer data)
+{
+  const char *layout_name = data;
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *tract = roneo_test_corpus ("tract-recto-verso.md");
+  g_autofree char *out = g_build_filename (dir, "tract.pdf", NULL);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", tract, "-l", layout_name, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
+  g_autofree char *recto = page_text (doc, 0);
+  g_autofree char *verso = page_text (doc, 1);
+  g_auto (GStrv) lines = g_strsplit (g_strstrip (recto), "\n", -1);
+  guint n = g_strv_length (lines);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpstr (lines[n - 1], ==, "suite au verso ›");
+  g_assert_null (strstr (verso, "suite au verso"));
+  for (guint i = n - 3; i < n - 1; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (lines[i], -1);
+      if (g_str_has_prefix (folded, "ce que "))
+        g_error ("the subhead '%s' is among the last lines of the recto", lines[i]);
+    }
+
+  g_autofree char *source = read_text (tract);
+  g_auto (LayoutInfo) layout = { 0 };
+  load_layout (layout_name, &layout);
+  g_autofree char *text = document_text (doc);
+  assert_words_present (source, text, layout.uppercases);
+  roneo_test_rm_rf (dir);
+}
+
 /* ---------------------------------------------------------------- bad input */
 
 typedef struct
@@ -1014,6 +1061,12 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/typography/details/%s", typo_layouts[i]);
       roneo_test_add_isolated (path, test_typography_details, typo_layouts[i]);
+    }
+  static const char *const recto_verso_layouts[] = { "a5-flyer", "a4-tract" };
+  for (gsize i = 0; i < G_N_ELEMENTS (recto_verso_layouts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/flyer/recto-verso/%s", recto_verso_layouts[i]);
+      roneo_test_add_isolated (path, test_recto_verso, recto_verso_layouts[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
