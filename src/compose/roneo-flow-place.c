@@ -86,6 +86,7 @@ place_line_set (Flow *f, const Prepared *p, RoneoLineSet *set, double x, PangoLa
       roneo_flow_add_notes (f, set, first, first + k);
       f->y += k * roneo_line_set_get_pitch (set);
       f->empty = FALSE;
+      f->opened_gap = 0;
       first += k;
       if (first < set->lines->len)
         roneo_flow_new_page (f);

@@ -65,6 +65,7 @@ typedef struct
   GArray *gaps;                 /* Gap: the block starts of this page, final runs only */
   double cue;                   /* at the foot of this page: the continuation cue */
   double cut;                   /* pt of this page's frame the copy may not use (balance) */
+  double opened_gap;            /* pt added to y by the block opened, until it sets a line */
 } Flow;
 
 /* --- one run at one body size (roneo-flow-run.c) -------------------------- */

@@ -230,8 +230,10 @@ finish_page (Flow *f)
   if (f->page == NULL)
     return;
   /* The cut only decides what copy goes overleaf: the spread may then use
-   * the whole page. */
+   * the whole page. A block that went overleaf leaves its space behind. */
   f->cut = 0;
+  f->y -= f->opened_gap;
+  f->opened_gap = 0;
   roneo_flow_align_page (f);
   place_notes (f);
   double used = f->y - f->c->frame.y + f->notes_height + f->reserved + f->cue;
@@ -277,10 +279,12 @@ roneo_flow_open_block (Flow *f, const RoneoStyle *style)
   double gap = MAX (f->space, style->space_before);
   if (list_edge && f->last_style != NULL)
     gap = MAX (gap, f->body.space_after);
+  f->opened_gap = 0;
   if (!f->empty)
     {
       roneo_flow_mark_gap (f, f->last_style, style);
       f->y += gap;
+      f->opened_gap = gap;
     }
   f->space = 0;
   f->last_style = style;
@@ -289,6 +293,7 @@ roneo_flow_open_block (Flow *f, const RoneoStyle *style)
 void
 roneo_flow_close_block (Flow *f, const RoneoStyle *style)
 {
+  f->opened_gap = 0;
   f->space = style->space_after;
   f->empty = FALSE;
 }

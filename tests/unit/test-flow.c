@@ -397,6 +397,261 @@ test_spread_deterministic (Fixture *f, gconstpointer data)
     }
 }
 
+/* --- keep together -------------------------------------------------------- */
+
+/* copy composed in layout in language lang; NULL when it is too long for
+ * the layout's pages (a sweep's end). */
+static GPtrArray *
+compose_lang (Fixture *f, const char *copy, const RoneoLayout *layout, const char *lang)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoDocument) document = roneo_copy_parse ("test.md", copy, strlen (copy), &error);
+  g_assert_no_error (error);
+  RoneoComposeContext cc = { f->context, f->hyphenator, lang, f->warnings };
+  GPtrArray *pages = roneo_compose_document (&cc, document, layout, &error);
+  if (g_error_matches (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW))
+    return NULL;
+  g_assert_no_error (error);
+  return pages;
+}
+
+/* a5-flyer with its body at one size (no shrinking: the copy's length
+ * alone decides where the recto ends) and its blocks at the top of the
+ * page, so that what the page holds is where it ends. */
+static RoneoLayout *
+fixed_layout (void)
+{
+  RoneoLayout *layout = layout_load ("a5-flyer");
+  g_autoptr (GError) error = NULL;
+  g_assert_true (roneo_layout_set_value (layout, "body", "min-size", "10.5pt", &error));
+  g_assert_true (roneo_layout_set_value (layout, "list", "min-size", "10.5pt", &error));
+  g_assert_true (roneo_layout_set_value (layout, "page", "valign", "top", &error));
+  g_assert_no_error (error);
+  return layout;
+}
+
+#define FOUR_LINES                                                                                 \
+  "Pendant que les urgences ferment leurs portes la nuit, l’argent public coule à flots vers "  \
+  "les sociétés informatiques, les cabinets de conseil et les plateformes qui promettent de "    \
+  "tout régler par une application, sans un soignant de plus ni un lit rouvert dans nos "         \
+  "hôpitaux de campagne."
+
+/* A headline and three paragraphs, the last words words longer, then
+ * tail: the sweep over words moves tail's start down the recto and past
+ * its foot. */
+static char *
+swept_copy (guint words, const char *tail)
+{
+  static const char *filler[] = { "Les", "usagers", "attendent", "des", "heures", "au", "guichet" };
+  GString *copy = g_string_new ("# Titre\n\n" FOUR_LINES "\n\n" FOUR_LINES "\n\n" FOUR_LINES);
+  for (guint i = 0; i < words; i++)
+    g_string_append_printf (copy, " %s", filler[i % G_N_ELEMENTS (filler)]);
+  g_string_append_printf (copy, ".\n\n%s", tail);
+  return g_string_free (copy, FALSE);
+}
+
+static guint
+line_count (const RoneoItem *item)
+{
+  return (guint) pango_layout_get_line_count (item->layout);
+}
+
+static gboolean
+is_text (const RoneoItem *item, const char *role)
+{
+  return item->kind == RONEO_ITEM_TEXT && strcmp (item->role, role) == 0;
+}
+
+/* A subhead is followed on its page by two lines of its text: never the
+ * last thing on the recto. Swept a few words at a time across the foot of
+ * the recto, with copy after it that fills the verso more or less (the
+ * balance of recto and verso moves the subhead over when the verso has
+ * room: the rule matters when it has not). */
+static void
+test_keep_subhead_with_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RoneoLayout) layout = fixed_layout ();
+  guint on_page[2] = { 0, 0 };
+  for (guint paragraphs = 4; paragraphs <= 10; paragraphs += 2)
+    {
+      GString *tail = g_string_new ("## Ce que nous demandons\n\n");
+      for (guint i = 0; i < paragraphs; i++)
+        g_string_append (tail, FOUR_LINES "\n\n");
+      g_autofree char *tail_text = g_string_free (tail, FALSE);
+      for (guint words = 0; words < 400; words += 4)
+        {
+          g_autofree char *copy = swept_copy (words, tail_text);
+          g_autoptr (GPtrArray) pages = compose_lang (f, copy, layout, "fr");
+          if (pages == NULL)
+            break;
+          for (guint p = 0; p < pages->len; p++)
+            {
+              const RoneoPage *page = g_ptr_array_index (pages, p);
+              for (guint i = 0; i < page->items->len; i++)
+                {
+                  const RoneoItem *item = g_ptr_array_index (page->items, i);
+                  if (!is_text (item, "subhead"))
+                    continue;
+                  g_assert_cmpuint (i + 1, <, page->items->len);
+                  const RoneoItem *next = g_ptr_array_index (page->items, i + 1);
+                  g_assert_true (is_text (next, "body"));
+                  g_assert_cmpuint (line_count (next), >=, 2);
+                  on_page[MIN (p, 1)]++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (on_page[0], >, 0);
+  g_assert_cmpuint (on_page[1], >, 0);
+}
+
+/* No page holds a single line of a paragraph or of a list item, at its
+ * foot or at its head; swept until some were split across the pages. */
+static void
+assert_no_single_line (Fixture *f, const char *role, const char *tail, guint blocks_in_copy)
+{
+  g_autoptr (RoneoLayout) layout = fixed_layout ();
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  guint split = 0;
+  for (guint words = 0; words < 400; words += 4)
+    {
+      g_autofree char *copy = swept_copy (words, tail);
+      g_autoptr (GPtrArray) pages = compose_lang (f, copy, layout, "fr");
+      if (pages == NULL)
+        break;
+      guint pieces = 0;
+      for (guint p = 0; p < pages->len; p++)
+        {
+          const RoneoPage *page = g_ptr_array_index (pages, p);
+          for (guint i = 0; i < page->items->len; i++)
+            {
+              const RoneoItem *item = g_ptr_array_index (page->items, i);
+              /* list markers sit in the indent, their text after it */
+              if (!is_text (item, role)
+                  || (strcmp (role, "list") == 0 && item->rect.x < frame.x + 1))
+                continue;
+              g_assert_cmpuint (line_count (item), >=, 2);
+              pieces++;
+            }
+        }
+      split += pieces > blocks_in_copy;
+    }
+  g_assert_cmpuint (split, >, 0);
+}
+
+static void
+test_keep_paragraph_lines (Fixture *f, gconstpointer data)
+{
+  /* the three paragraphs of the head, the six of the tail */
+  assert_no_single_line (f, "body",
+                         FOUR_LINES "\n\n" FOUR_LINES "\n\n" FOUR_LINES "\n\n" FOUR_LINES
+                                    "\n\n" FOUR_LINES "\n\n" FOUR_LINES "\n",
+                         3 + 6);
+}
+
+static void
+test_keep_list_item_lines (Fixture *f, gconstpointer data)
+{
+  assert_no_single_line (f, "list",
+                         "- " FOUR_LINES "\n- " FOUR_LINES "\n- " FOUR_LINES "\n- " FOUR_LINES
+                         "\n- " FOUR_LINES "\n- " FOUR_LINES "\n",
+                         6);
+}
+
+/* Where the copy ends on a page with valign = top, pt below the frame's top. */
+static double
+page_fill (const RoneoPage *page, const RoneoRect *frame)
+{
+  double bottom = frame->y;
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      if (strcmp (item->role, "cue") != 0 && strcmp (item->role, "footer") != 0)
+        bottom = MAX (bottom, item->rect.y + item->rect.height);
+    }
+  return bottom - frame->y;
+}
+
+/* Copy a few lines longer than the recto: both pages carry their share,
+ * not a full recto and a verso of three lines. */
+static void
+test_recto_verso_balanced (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RoneoLayout) layout = fixed_layout ();
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  guint flowed = 0;
+  for (guint words = 150; words < 400; words += 25)
+    {
+      g_autofree char *copy
+          = swept_copy (words, FOUR_LINES "\n\n" FOUR_LINES "\n\n" FOUR_LINES "\n\n" FOUR_LINES
+                                          "\n\n" FOUR_LINES "\n");
+      g_autoptr (GPtrArray) pages = compose_lang (f, copy, layout, "fr");
+      if (pages == NULL)
+        break;
+      if (pages->len < 2)
+        continue;
+      double recto = page_fill (g_ptr_array_index (pages, 0), &frame);
+      double verso = page_fill (g_ptr_array_index (pages, 1), &frame);
+      /* a paragraph of four lines moves as two and two: the slack */
+      g_assert_cmpfloat (fabs (recto - verso), <, 0.15 * frame.height);
+      flowed++;
+    }
+  g_assert_cmpuint (flowed, >=, 3);
+}
+
+static const RoneoItem *
+find_cue (const RoneoPage *page)
+{
+  return find_item (page, "cue");
+}
+
+/* The recto of copy that goes on overleaf ends with the cue in the copy's
+ * language, right-aligned at the foot of the frame, above the notes; the
+ * last page and a single page have none. */
+static void
+test_continuation_cue (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RoneoLayout) layout = fixed_layout ();
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  static const struct
+  {
+    const char *lang, *cue;
+  } cues[] = { { "fr", "suite au verso ›" },
+               { "fr-CA", "suite au verso ›" },
+               { "en", "continued overleaf ›" },
+               { "de", "Fortsetzung umseitig ›" } };
+  GString *text = g_string_new ("# Titre\n\nUn appel[^n] en tête.\n\n");
+  for (guint i = 0; i < 10; i++)
+    g_string_append (text, FOUR_LINES "\n\n");
+  g_string_append (text, "[^n]: La note du recto.\n");
+  g_autofree char *copy = g_string_free (text, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+    {
+      g_autoptr (GPtrArray) pages = compose_lang (f, copy, layout, cues[i].lang);
+      g_assert_nonnull (pages);
+      g_assert_cmpuint (pages->len, ==, 2);
+      const RoneoPage *recto = g_ptr_array_index (pages, 0);
+      const RoneoItem *cue = find_cue (recto);
+      g_assert_nonnull (cue);
+      g_assert_cmpstr (pango_layout_get_text (cue->layout), ==, cues[i].cue);
+      g_assert_cmpfloat (fabs (cue->rect.x + cue->rect.width - (frame.x + frame.width)), <, 0.5);
+      g_assert_cmpfloat (cue->rect.y + cue->rect.height, <=, frame.y + frame.height + 0.05);
+      const RoneoItem *note = find_item (recto, "footnotes");
+      g_assert_nonnull (note);
+      g_assert_cmpfloat (cue->rect.y + cue->rect.height, <=, note->rect.y);
+      for (guint k = 0; k < recto->items->len; k++)
+        {
+          const RoneoItem *item = g_ptr_array_index (recto->items, k);
+          if (is_text (item, "body"))
+            g_assert_cmpfloat (item->rect.y + item->rect.height, <=, cue->rect.y);
+        }
+      g_assert_null (find_cue (g_ptr_array_index (pages, 1)));
+    }
+  g_autoptr (GPtrArray) single = compose_lang (f, "# Titre\n\nDeux lignes.\n", layout, "fr");
+  g_assert_cmpuint (single->len, ==, 1);
+  g_assert_null (find_cue (g_ptr_array_index (single, 0)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -414,5 +669,10 @@ main (int argc, char **argv)
   ADD ("/flow/spare/headline-kept", test_headline_kept_for_long_copy);
   ADD ("/flow/spare/spread", test_spare_space_spread);
   ADD ("/flow/spare/deterministic", test_spread_deterministic);
+  ADD ("/flow/keep/subhead-with-text", test_keep_subhead_with_text);
+  ADD ("/flow/keep/paragraph-lines", test_keep_paragraph_lines);
+  ADD ("/flow/keep/list-item-lines", test_keep_list_item_lines);
+  ADD ("/flow/keep/recto-verso-balanced", test_recto_verso_balanced);
+  ADD ("/flow/keep/continuation-cue", test_continuation_cue);
   return g_test_run ();
 }
