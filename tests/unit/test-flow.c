@@ -566,7 +566,9 @@ page_fill (const RoneoPage *page, const RoneoRect *frame)
   for (guint i = 0; i < page->items->len; i++)
     {
       const RoneoItem *item = g_ptr_array_index (page->items, i);
-      if (strcmp (item->role, "cue") != 0 && strcmp (item->role, "footer") != 0)
+      /* the cue, the signature and the imprint keep to the foot */
+      if (strcmp (item->role, "cue") != 0 && strcmp (item->role, "footer") != 0
+          && strcmp (item->role, "imprint") != 0)
         bottom = MAX (bottom, item->rect.y + item->rect.height);
     }
   return bottom - frame->y;
