@@ -352,6 +352,9 @@ place_block (Flow *f, guint i)
       roneo_flow_place_signature (f, p);
       break;
     case ROLE_BREAK:
+      /* The copy chose where the page ends (a card's verso): nothing to
+       * say "continued" about. */
+      f->cue = 0;
       if (!f->empty)
         roneo_flow_new_page (f);
       break;
