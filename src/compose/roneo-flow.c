@@ -15,6 +15,7 @@
 #define SIZE_STEP (PANGO_SCALE / 4) /* body sizes are tried in quarter points */
 #define GROW_LIMIT 1.3              /* short copy: the body may grow to 130 % of its size */
 #define GROW_RESERVE 0.08           /* and then still leaves 8 % of the frame free */
+#define HEADLINE_FLOOR 6.0          /* pt: the smallest headline min-ratio = 0 lets through */
 
 /* --- the overflow policy -------------------------------------------------- */
 
@@ -85,8 +86,8 @@ set_overflow_error (Composer *c, GError **error)
 }
 
 /* A word wider than its box would stick out of the page: an error, unless
- * the style lets it be cut. Too many lines or too tall is a warning: the
- * block is set whole and the flow then weighs its height. */
+ * the style lets it be cut. A quote with too many lines or too tall is a
+ * warning: the block is set whole and the flow then weighs its height. */
 static gboolean
 check_display_fit (Composer *c, const Prepared *p, const RoneoFit *fit, double measure,
                    GError **error)
@@ -97,11 +98,100 @@ check_display_fit (Composer *c, const Prepared *p, const RoneoFit *fit, double m
       roneo_fit_set_wide_word_error (fit, c->document->source, p->block, role, measure, error);
       return FALSE;
     }
-  if (!fit->fits)
+  if (!fit->fits && p->role != ROLE_HEADLINE)
     roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, p->block->line,
                            "the %s does not fit its box even at %.4g pt; shorten it", role,
                            fit->size);
   return TRUE;
+}
+
+/* --- the headline keeps the hierarchy, or the copy is refused ------------- */
+
+static guint
+count_words (const char *text)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " \t\n\u2028", -1);
+  guint n = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    n += words[i][0] != '\0';
+  return n;
+}
+
+/* The headline refitted with no floor but HEADLINE_FLOOR: the size it needs
+ * to keep max-lines inside its box. */
+static RoneoFit
+fit_unfloored (Composer *c, const Prepared *p, double height)
+{
+  RoneoStyle style = c->layout->headline;
+  style.min_size = MIN (style.min_size, HEADLINE_FLOOR);
+  return roneo_fit_text (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width, height);
+}
+
+/* A headline that needs needed pt where least pt is the smallest allowed: the
+ * copy is refused, with how many words would reach least (a headline held
+ * by max-lines takes words in proportion to its measure, 1/size). */
+static void
+set_headline_error (Composer *c, const Prepared *p, const RoneoFit *needed, double least,
+                    GError **error)
+{
+  const RoneoLayout *layout = c->layout;
+  const char *source = c->document->source;
+  guint line = p->block->line, words = count_words (p->block->text);
+  guint lines = layout->headline.max_lines;
+  g_autofree char *room = lines > 0 ? g_strdup_printf ("%u line%s", lines, lines > 1 ? "s" : "")
+                                    : g_strdup ("its box");
+  if (!needed->fits)
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                 "%s:%u: the headline does not fit in %s even at %.4g pt: shorten it", source, line,
+                 room, needed->size);
+  else
+    {
+      guint keep = MAX (1, (guint) floor (words * needed->size / least));
+      keep = MIN (keep, words > 1 ? words - 1 : 1);
+      double ratio_floor = layout->headline.min_ratio * layout->body.size;
+      if (needed->size < ratio_floor)
+        g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                     "%s:%u: the headline needs %.3g pt to fit, less than %.3g \u00d7 the body "
+                     "(%.3g pt): shorten it to about %u words, or allow a smaller headline "
+                     "with min-ratio in the layout",
+                     source, line, needed->size, layout->headline.min_ratio, ratio_floor, keep);
+      else
+        g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                     "%s:%u: the headline needs %.3g pt to fit, less than its min-size "
+                     "(%.3g pt): shorten it to about %u words, or lower min-size in the layout",
+                     source, line, needed->size, least, keep);
+    }
+}
+
+/* The headline must reach the larger of min-size and min-ratio times the
+ * body size, in at most max-lines: else the page has no hierarchy and is
+ * refused rather than set with a warning. min-ratio = 0 lets it shrink past
+ * min-size as far as it must, never past max-lines. */
+static gboolean
+decide_headline (Composer *c, guint i, double height, GError **error)
+{
+  const Prepared *p = g_ptr_array_index (c->prepared, i);
+  const RoneoStyle *style = &c->layout->headline;
+  double least = MAX (style->min_size, style->min_ratio * c->layout->body.size);
+  if (style->min_ratio == 0)
+    least = HEADLINE_FLOOR;
+  RoneoFit *fit = &c->fits[i];
+  if (fit->fits && fit->size >= least - 1.0 / 64)
+    return TRUE;
+  RoneoFit needed = fit->fits ? (RoneoFit){ 0 } : fit_unfloored (c, p, height);
+  const RoneoFit *at = fit->fits ? fit : &needed;
+  gboolean allowed = at->fits && at->wide_word == NULL && at->size >= least - 1.0 / 64;
+  if (allowed)
+    {
+      roneo_fit_clear (fit);
+      *fit = needed;
+    }
+  else
+    {
+      set_headline_error (c, p, at, least, error);
+      roneo_fit_clear (&needed);
+    }
+  return allowed;
 }
 
 static gboolean
@@ -126,6 +216,8 @@ fit_display_blocks (Composer *c, GError **error)
                                        measure, c->frame.height * QUOTE_SHARE);
         }
       if (c->fits[i].layout != NULL && !check_display_fit (c, p, &c->fits[i], measure, error))
+        return FALSE;
+      if (p->role == ROLE_HEADLINE && !decide_headline (c, i, c->frame.height * share, error))
         return FALSE;
     }
   return TRUE;

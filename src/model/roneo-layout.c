@@ -48,11 +48,13 @@ roneo_layout_new (void)
   layout->background = white;
   layout->max_pages = 2;
   layout->valign = RONEO_VALIGN_SPREAD;
+  layout->verso_valign = -1;
   layout->headline = style_default ("Roneo Display", 700, 72, RONEO_ALIGN_LEFT);
   layout->headline.min_size = 18;
   layout->headline.leading = 1.0;
   layout->headline.max_lines = 3;
   layout->headline.max_share = 0.45;
+  layout->headline.min_ratio = 1.8;
   layout->headline.spread_after = 2;
   layout->subhead = style_default ("Roneo Sans", 700, 14, RONEO_ALIGN_LEFT);
   layout->subhead.spread_before = 1;

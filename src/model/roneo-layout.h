@@ -63,6 +63,9 @@ typedef struct
   gboolean break_words; /* fitted blocks: a word wider than the measure is broken, not an error */
   double max_share;     /* headline: short copy lets it grow past size up to this share of the
                          * frame height; 0: size is a hard cap */
+  double min_ratio;     /* headline: the smallest size it may take, as a ratio of the body's
+                         * size; below it the hierarchy is gone and the copy is refused. 0:
+                         * any size that keeps max-lines, min-size included */
   double spread_before; /* valign spread: weights of the spare height put before and after */
   double spread_after;  /* a block of this style (the gap between two blocks adds both) */
 } RoneoStyle;
@@ -92,6 +95,7 @@ typedef struct
   RoneoColor background;
   guint max_pages;    /* 2: the verso may take what the recto cannot */
   RoneoVAlign valign; /* where the copy sits in the frame when it is shorter */
+  int verso_valign;   /* a RoneoVAlign for the pages after the first, or -1: as valign */
   RoneoStyle headline;
   RoneoStyle subhead;
   RoneoStyle body;

@@ -157,6 +157,18 @@ set_valign (RoneoLayout *layout, const char *value, GError **error)
   return TRUE;
 }
 
+/* A verso with little copy is a page of its own (the card's back, the end of
+ * a short tract): it may sit otherwise than the recto. */
+static gboolean
+set_verso_valign (RoneoLayout *layout, const char *value, GError **error)
+{
+  int valign = 0;
+  if (!roneo_layout_value_valign (value, &valign, error))
+    return FALSE;
+  layout->verso_valign = valign;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -181,6 +193,7 @@ static const LayoutKey page_keys[] = {
   { "background", set_page_background },
   { "pages", set_pages },
   { "valign", set_valign },
+  { "verso-valign", set_verso_valign },
 };
 
 /* ---- banner tiles ---- */
@@ -437,6 +450,24 @@ set_max_share (RoneoStyle *style, const char *value, GError **error)
   return TRUE;
 }
 
+/* The headline's smallest size as a ratio of the body's: 0 (any) or from 1
+ * (a headline no larger than the body is no headline) to 10. */
+static gboolean
+set_min_ratio (RoneoStyle *style, const char *value, GError **error)
+{
+  double ratio = -1;
+  if (!roneo_number_parse (value, &ratio) || !(ratio == 0 || (ratio >= 1 && ratio <= 10)))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad min-ratio '%s' (use a ratio of the headline size to the body size from 1 "
+                   "to 10, like 1.8, or 0 to allow any size)",
+                   value);
+      return FALSE;
+    }
+  style->min_ratio = ratio;
+  return TRUE;
+}
+
 static gboolean
 set_spread_weight (double *weight, const char *key, const char *value, GError **error)
 {
@@ -495,6 +526,8 @@ static const StyleKey style_keys[] = {
   { "break-words", set_break_words },
   /* The headline: how tall short copy lets it grow (size is then a preference). */
   { "max-share", set_max_share },
+  /* The headline: below this ratio to the body size the copy is refused. */
+  { "min-ratio", set_min_ratio },
   /* [page] valign = spread: the weights of the spare height around each block. */
   { "spread-before", set_spread_before },
   { "spread-after", set_spread_after },
