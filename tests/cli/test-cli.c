@@ -707,6 +707,10 @@ static const BadCase bad_cases[] = {
   { "bad/binary.png", 2, (const char *const[]){ "binary", NULL } },
   /* says by how much it overflows */
   { "bad/overflow.md", 4, (const char *const[]){ "lines", "mm", NULL } },
+  /* a 20-word headline would lose the hierarchy: refused, with what to do */
+  { "long-headline.md", 4,
+    (const char *const[]){ "long-headline.md:1: the headline needs ", "1.8 \u00d7 the body",
+                           "shorten it to about 18 words", "min-ratio", NULL } },
 };
 
 static void
@@ -756,6 +760,26 @@ write_layout (const char *dir, const char *name, const char *from, const char *t
   char *path = g_build_filename (dir, name, NULL);
   write_text (path, changed);
   return path;
+}
+
+/* A layout that allows a smaller headline (min-ratio = 0) sets the long
+ * headline in no more lines than max-lines, and says nothing. */
+static void
+test_long_headline_allowed (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *layout
+      = write_layout (dir, "small.ini", "max-lines = 3\n", "max-lines = 3\nmin-ratio = 0\n", NULL);
+  g_autofree char *input = roneo_test_corpus ("long-headline.md");
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "flyer", input, "-l", layout, "-o", out, "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
+  g_autofree char *text = document_text (doc);
+  roneo_test_assert_contains (text, "quarante minutes");
+  roneo_test_rm_rf (dir);
 }
 
 static void
@@ -1074,6 +1098,7 @@ main (int argc, char **argv)
       roneo_test_add_isolated (test_path, test_bad_input, &bad_cases[i]);
     }
   roneo_test_add_isolated_func ("/input/bad/longword.txt", test_long_word);
+  roneo_test_add_isolated_func ("/input/long-headline-allowed", test_long_headline_allowed);
   roneo_test_add_isolated_func ("/layout/unknown-key", test_layout_unknown_key);
   roneo_test_add_isolated_func ("/layout/negative-margin", test_layout_negative_margin);
   roneo_test_add_isolated_func ("/layout/zero-page", test_layout_zero_page);

@@ -351,6 +351,56 @@ largest_gap (const RoneoPage *page, const RoneoRect *frame)
   return gap;
 }
 
+/* A 20-word headline that would need less than 1.8 times the body size on
+ * an A5 tract is refused, with the size it needs and what to do, not set
+ * small with a warning. */
+static void
+test_long_headline_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("long-headline.md");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) pages = compose (f, copy, "a5-flyer", &error);
+  g_assert_null (pages);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW);
+  g_assert_true (g_str_has_prefix (error->message, "test.md:1: the headline needs "));
+  g_assert_nonnull (strstr (error->message, "less than 1.8 \u00d7 the body (18.9 pt)"));
+  g_assert_nonnull (strstr (error->message, "shorten it to about 18 words"));
+  g_assert_nonnull (strstr (error->message, "min-ratio"));
+  g_assert_cmpuint (roneo_warnings_get_count (f->warnings), ==, 0);
+}
+
+/* With min-ratio = 0 the layout takes a smaller headline: it is set below
+ * min-size, in no more lines than max-lines, and the body keeps its size. */
+static void
+test_long_headline_allowed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("long-headline.md");
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  layout->headline.min_ratio = 0;
+  g_autoptr (GPtrArray) pages = compose_in (f, copy, layout);
+  const RoneoItem *headline = find_item (g_ptr_array_index (pages, 0), "headline");
+  g_assert_cmpfloat (headline->size, <, layout->headline.min_size);
+  g_assert_cmpfloat (headline->size, >, layout->body.size);
+  g_assert_cmpint (pango_layout_get_line_count (headline->layout), <=, layout->headline.max_lines);
+  g_assert_cmpuint (roneo_warnings_get_count (f->warnings), ==, 0);
+}
+
+/* A shorter headline in the words the message gave fits at min-size. */
+static void
+test_shortened_headline_fits (Fixture *f, gconstpointer data)
+{
+  const char *shortened
+      = "# Pour que nos enfants puissent encore prendre le bus scolaire le matin sans faire "
+        "quarante minutes de route\n\nLa communaut\u00e9 de communes veut supprimer trois "
+        "lignes de ramassage.\n";
+  g_autoptr (GPtrArray) pages = compose (f, shortened, "a5-flyer", NULL);
+  g_assert_nonnull (pages);
+  g_autoptr (RoneoLayout) layout = layout_load ("a5-flyer");
+  const RoneoItem *headline = find_item (g_ptr_array_index (pages, 0), "headline");
+  g_assert_cmpfloat (headline->size, >=, layout->headline.min_size);
+  g_assert_cmpint (pango_layout_get_line_count (headline->layout), <=, layout->headline.max_lines);
+}
+
 /* A short tract: the spare height is shared between the blocks, none of
  * the gaps as tall as what valign = top leaves at the foot; the signature
  * and the imprint stay at the foot. */
@@ -670,6 +720,9 @@ main (int argc, char **argv)
   ADD ("/flow/spare/headline-grows", test_headline_grows_for_short_copy);
   ADD ("/flow/spare/headline-kept", test_headline_kept_for_long_copy);
   ADD ("/flow/spare/spread", test_spare_space_spread);
+  ADD ("/flow/headline/refused", test_long_headline_refused);
+  ADD ("/flow/headline/allowed", test_long_headline_allowed);
+  ADD ("/flow/headline/shortened", test_shortened_headline_fits);
   ADD ("/flow/spare/deterministic", test_spread_deterministic);
   ADD ("/flow/keep/subhead-with-text", test_keep_subhead_with_text);
   ADD ("/flow/keep/paragraph-lines", test_keep_paragraph_lines);

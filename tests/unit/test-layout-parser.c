@@ -132,6 +132,8 @@ test_shipped_a5_flyer (void)
   assert_trim (layout, 419.53, 595.28);
   g_assert_cmpuint (layout->max_pages, ==, 2);
   g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_SPREAD);
+  g_assert_cmpint (layout->verso_valign, ==, -1);
+  g_assert_cmpfloat (layout->headline.min_ratio, ==, 1.8);
   g_assert_cmpstr (layout->headline.font, ==, "Roneo Display");
   g_assert_cmpint (layout->headline.weight, >=, 700);
   g_assert_cmpfloat (layout->headline.size, ==, 60);
@@ -332,11 +334,14 @@ test_page_keys (void)
 {
   g_autoptr (RoneoLayout) layout = parse_ok ("[layout]\nkind = banner\ndescription = One line, "
                                              "with commas\n[page]\npages = 1\nvalign = center\n"
-                                             "background = #fffbe6\n");
+                                             "verso-valign = top\nbackground = #fffbe6\n");
   g_assert_cmpint (layout->kind, ==, RONEO_LAYOUT_BANNER);
   g_assert_cmpstr (layout->description, ==, "One line, with commas");
   g_assert_cmpuint (layout->max_pages, ==, 1);
   g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_CENTER);
+  g_assert_cmpint (layout->verso_valign, ==, RONEO_VALIGN_TOP);
+  g_autoptr (RoneoLayout) any = parse_ok ("[headline]\nmin-ratio = 0\n");
+  g_assert_cmpfloat (any->headline.min_ratio, ==, 0);
   g_autofree char *background = roneo_color_to_string (&layout->background);
   g_assert_cmpstr (background, ==, "#fffbe6");
 }
@@ -478,7 +483,8 @@ static const ErrorCase error_cases[] = {
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
-    "background, space-before, space-after, indent, break-words, max-share, spread-before, "
+    "background, space-before, space-after, indent, break-words, max-share, min-ratio, "
+    "spread-before, "
     "spread-after)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
@@ -550,6 +556,12 @@ static const ErrorCase error_cases[] = {
   { "[body]\nleading = 0x1\n", "test.ini:2: bad leading '0x1'" },
   { "[page]\nvalign = middle\n",
     "test.ini:2: 'middle' is not a vertical alignment (use top, center, centre or spread)" },
+  { "[page]\nverso-valign = bottom\n",
+    "test.ini:2: 'bottom' is not a vertical alignment (use top, center, centre or spread)" },
+  /* min-ratio: 0 or a ratio from 1 to 10 */
+  { "[headline]\nmin-ratio = 0.5\n", "test.ini:2: bad min-ratio '0.5' (use a ratio" },
+  { "[headline]\nmin-ratio = 12\n", "test.ini:2: bad min-ratio '12'" },
+  { "[headline]\nmin-ratio = big\n", "test.ini:2: bad min-ratio 'big'" },
   /* a bare number is not a length: every length key says what to write */
   { "[page]\nmargin = 12\n", "test.ini:2: length '12' has no unit (write 12mm)" },
   { "[page]\nmargin = 12mm 15\n", "test.ini:2: length '15' has no unit (write 15mm)" },
