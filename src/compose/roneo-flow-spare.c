@@ -156,14 +156,26 @@ spread_page (Flow *f, double room)
     }
 }
 
+/* A verso may sit otherwise than the recto: a card's back holds a few
+ * lines of its own, which spread would leave at the top of the page (the
+ * first block of a page gets no share). */
+static RoneoVAlign
+page_valign (const Flow *f)
+{
+  const RoneoLayout *layout = f->c->layout;
+  gboolean verso = f->pages->len > 1;
+  return verso && layout->verso_valign >= 0 ? (RoneoVAlign) layout->verso_valign : layout->valign;
+}
+
 void
 roneo_flow_align_page (Flow *f)
 {
   double room = roneo_flow_room (f);
   if (f->draft || room <= 0)
     return;
-  if (f->c->layout->valign == RONEO_VALIGN_CENTER)
+  RoneoVAlign valign = page_valign (f);
+  if (valign == RONEO_VALIGN_CENTER)
     shift_items (f->page, 0, room / 2);
-  else if (f->c->layout->valign == RONEO_VALIGN_SPREAD)
+  else if (valign == RONEO_VALIGN_SPREAD)
     spread_page (f, room);
 }

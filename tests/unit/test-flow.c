@@ -351,6 +351,31 @@ largest_gap (const RoneoPage *page, const RoneoRect *frame)
   return gap;
 }
 
+/* The A6 card's verso (verso-valign = center) holds two lines: they sit as
+ * far below the top of the frame as above the signature, which keeps to the
+ * foot; set at the layout's valign, they would open the page. */
+static void
+test_verso_centred (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = corpus ("card-a6.md");
+  g_autoptr (RoneoLayout) layout = layout_load ("a6-card");
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  g_autoptr (GPtrArray) pages = compose_in (f, copy, layout);
+  g_assert_cmpuint (pages->len, ==, 2);
+  const RoneoPage *verso = g_ptr_array_index (pages, 1);
+  const RoneoItem *body = find_item (verso, "body");
+  const RoneoItem *footer = find_item (verso, "footer");
+  double above = body->rect.y - frame.y;
+  double below = footer->rect.y - (body->rect.y + body->rect.height);
+  g_assert_cmpfloat (above, >, frame.height * 0.3);
+  g_assert_cmpfloat (fabs (above - below), <, frame.height * 0.1);
+  /* unset, the verso spreads as the recto does: the lines open the page */
+  layout->verso_valign = -1;
+  g_autoptr (GPtrArray) spread = compose_in (f, copy, layout);
+  const RoneoItem *top = find_item (g_ptr_array_index (spread, 1), "body");
+  g_assert_cmpfloat (top->rect.y - frame.y, <, 1);
+}
+
 /* A 20-word headline that would need less than 1.8 times the body size on
  * an A5 tract is refused, with the size it needs and what to do, not set
  * small with a warning. */
@@ -720,6 +745,7 @@ main (int argc, char **argv)
   ADD ("/flow/spare/headline-grows", test_headline_grows_for_short_copy);
   ADD ("/flow/spare/headline-kept", test_headline_kept_for_long_copy);
   ADD ("/flow/spare/spread", test_spare_space_spread);
+  ADD ("/flow/spare/verso-centred", test_verso_centred);
   ADD ("/flow/headline/refused", test_long_headline_refused);
   ADD ("/flow/headline/allowed", test_long_headline_allowed);
   ADD ("/flow/headline/shortened", test_shortened_headline_fits);
