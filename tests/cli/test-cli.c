@@ -769,7 +769,7 @@ test_long_headline_allowed (void)
 {
   g_autofree char *dir = make_tmp ();
   g_autofree char *layout
-      = write_layout (dir, "small.ini", "max-lines = 3\n", "max-lines = 3\nmin-ratio = 0\n", NULL);
+      = write_layout (dir, "small.ini", "min-ratio = 1.8\n", "min-ratio = 0\n", NULL);
   g_autofree char *input = roneo_test_corpus ("long-headline.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
