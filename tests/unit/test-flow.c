@@ -547,8 +547,12 @@ test_keep_subhead_with_text (Fixture *f, gconstpointer data)
 {
   g_autoptr (RoneoLayout) layout = fixed_layout ();
   guint on_page[2] = { 0, 0 };
-  for (guint paragraphs = 4; paragraphs <= 10; paragraphs += 2)
+  /* A subhead followed by a short text (on the recto or flowing over) and
+   * by a long one (always flowing over). */
+  static const guint tails[] = { 4, 10 };
+  for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
     {
+      guint paragraphs = tails[t];
       GString *tail = g_string_new ("## Ce que nous demandons\n\n");
       for (guint i = 0; i < paragraphs; i++)
         g_string_append (tail, FOUR_LINES "\n\n");
