@@ -17,6 +17,10 @@
 #define STACK_REFERENCE 100.0 /* pt: the size lines are measured at */
 #define STACK_MAX_RATIO 2.5   /* the largest line over the smallest: a lone "À" must not tower */
 #define STACK_GAP 0.06        /* of the smaller size of two lines: the ink gap between them */
+#define STACK_GAP_BELOW                                                                            \
+  0.14                        /* the same under a comma or a tail below the baseline, or the       \
+                               * comma reads as an accent on the capital under it */
+#define STACK_DESCENT 0.03    /* of the size: ink lower than this under the baseline descends */
 #define STACK_TIE 0.03        /* stacks within 3 % of the best area tie: the phrasing decides */
 #define STACK_MAX_LINES 5     /* when the style sets no max-lines */
 #define STACK_NEVER_COST 1000 /* a break the rules forbid, taken only when nothing else stacks */
@@ -26,6 +30,7 @@ typedef struct
 {
   RoneoRichText *rich; /* owned: the line's text */
   PangoRectangle ink;  /* Pango units, at the reference size */
+  gboolean descends;   /* its ink goes below the baseline: a comma, a Q's tail */
   double size;         /* pt */
 } Line;
 
@@ -63,13 +68,29 @@ rich_slice (const RoneoRichText *rich, gsize start, gsize end)
   return slice;
 }
 
-static PangoRectangle
-ink_of (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, double size)
+/* Whether layout, set at size pt, inks below its first baseline. */
+static gboolean
+descends (PangoLayout *layout, const PangoRectangle *ink, double size)
 {
-  g_autoptr (PangoLayout) layout = roneo_text_layout_new (context, rich, style, size, NULL);
-  PangoRectangle ink;
-  pango_layout_get_extents (layout, &ink, NULL);
-  return ink;
+  int below = ink->y + ink->height - pango_layout_get_baseline (layout);
+  return pango_units_to_double (below) > STACK_DESCENT * size;
+}
+
+static void
+measure_line (PangoContext *context, const RoneoStyle *style, Line *line)
+{
+  g_autoptr (PangoLayout) layout
+      = roneo_text_layout_new (context, line->rich, style, STACK_REFERENCE, NULL);
+  pango_layout_get_extents (layout, &line->ink, NULL);
+  line->descends = descends (layout, &line->ink, STACK_REFERENCE);
+}
+
+/* The ink gap between line upper, at size upper_size, and the next line at
+ * lower_size, pt. */
+static double
+gap_below (gboolean upper_descends, double upper_size, double lower_size)
+{
+  return (upper_descends ? STACK_GAP_BELOW : STACK_GAP) * MIN (upper_size, lower_size);
 }
 
 /* The lines rich breaks into at chosen (taking chosen), measured at the
@@ -89,8 +110,8 @@ stack_new (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *s
           = i < chosen->len
                 ? &g_array_index (breaks, RoneoPhraseBreak, g_array_index (chosen, guint, i))
                 : NULL;
-      Line line = { rich_slice (rich, start, br ? br->end : rich->text->len), { 0 }, 0 };
-      line.ink = ink_of (context, line.rich, style, STACK_REFERENCE);
+      Line line = { rich_slice (rich, start, br ? br->end : rich->text->len), { 0 }, FALSE, 0 };
+      measure_line (context, style, &line);
       g_array_append_val (stack->lines, line);
       stack->cost += br ? br->penalty + (br->never ? STACK_NEVER_COST : 0) : 0;
       start = br ? br->start : rich->text->len;
@@ -114,7 +135,7 @@ stack_height (const Stack *stack)
       const Line *line = line_at (stack, i);
       height += pango_units_to_double (line->ink.height) * line->size / STACK_REFERENCE;
       if (i + 1 < stack->lines->len)
-        height += STACK_GAP * MIN (line->size, line_at (stack, i + 1)->size);
+        height += gap_below (line->descends, line->size, line_at (stack, i + 1)->size);
     }
   return height;
 }
@@ -246,8 +267,8 @@ stack_line_clear (gpointer data)
   g_clear_object (&((RoneoFitLine *) data)->layout);
 }
 
-/* Sets stack into fit: one layout per line, each line's ink STACK_GAP of
- * the smaller size below the ink of the line above. */
+/* Sets stack into fit: one layout per line, each line's ink a gap of the
+ * smaller size below the ink of the line above (gap_below). */
 static void
 stack_set (const Stacker *s, Stack *stack, double width, RoneoFit *fit)
 {
@@ -260,7 +281,10 @@ stack_set (const Stacker *s, Stack *stack, double width, RoneoFit *fit)
       PangoRectangle ink;
       RoneoFitLine set = { set_line (s, line, width, &ink), line->size, 0, 0 };
       if (i > 0)
-        y += STACK_GAP * MIN (line->size, line_at (stack, i - 1)->size);
+        {
+          const Line *above = line_at (stack, i - 1);
+          y += gap_below (above->descends, above->size, line->size);
+        }
       set.x = aligned_x (s->style, &ink, width);
       set.y = y - pango_units_to_double (ink.y);
       y += pango_units_to_double (ink.height);

@@ -175,6 +175,23 @@ test_stack_accents (Fixture *f, gconstpointer data)
   assert_stack_properties (f, "HÔPITAL, À NOUS !", BOX);
 }
 
+/* A comma at the end of a line sits over the capital of the line below
+ * when the lines are flush: it gets more room, or "APPLI" reads "APPLÍ". */
+static void
+test_stack_comma_room (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RoneoRichText) rich = roneo_rich_text_new ("UN MÉDECIN, PAS UNE APPLI");
+  RoneoFit fit = roneo_fit_text (f->context, rich, &f->style, "fr", MEASURE, BOX);
+  g_assert_cmpuint (fit.stack->len, ==, 2);
+  g_assert_true (g_str_has_suffix (pango_layout_get_text (stack_line (&fit, 0)->layout), ","));
+  double top0, bottom0, top1, bottom1;
+  line_ink (&fit, 0, &top0, &bottom0);
+  line_ink (&fit, 1, &top1, &bottom1);
+  double smaller = MIN (stack_line (&fit, 0)->size, stack_line (&fit, 1)->size);
+  g_assert_cmpfloat (top1 - bottom0, >=, 0.1 * smaller);
+  roneo_fit_clear (&fit);
+}
+
 /* Without stack the same style keeps one size for all lines. */
 static void
 test_no_stack (Fixture *f, gconstpointer data)
@@ -198,6 +215,8 @@ main (int argc, char **argv)
   g_test_add ("/fit-stack/phrasing", Fixture, NULL, fixture_set_up, test_stack_phrasing,
               fixture_tear_down);
   g_test_add ("/fit-stack/accents", Fixture, NULL, fixture_set_up, test_stack_accents,
+              fixture_tear_down);
+  g_test_add ("/fit-stack/comma-room", Fixture, NULL, fixture_set_up, test_stack_comma_room,
               fixture_tear_down);
   g_test_add ("/fit-stack/no-stack", Fixture, NULL, fixture_set_up, test_no_stack,
               fixture_tear_down);
