@@ -201,17 +201,16 @@ typedef struct
   PangoLayout *measure; /* owned: the text unwrapped at the reference size */
 } Stacker;
 
-/* The stacks of every line count from fewest the phrase breaks allow
- * (strict: none of the forbidden ones) that keep their lines at min-size.
- * Owned. */
+/* The stacks of every line count the phrase breaks allow (strict: none of
+ * the forbidden ones) that keep their lines at min-size. Owned. */
 static GPtrArray *
-candidate_stacks (const Stacker *s, gboolean strict, guint fewest, double width, double height)
+candidate_stacks (const Stacker *s, gboolean strict, double width, double height)
 {
   GPtrArray *stacks = g_ptr_array_new_with_free_func ((GDestroyNotify) stack_free);
   guint most = s->style->max_lines > 0 ? s->style->max_lines : STACK_MAX_LINES;
   PangoRectangle whole;
   pango_layout_get_extents (s->measure, NULL, &whole);
-  for (guint lines = fewest; lines <= most; lines++)
+  for (guint lines = 1; lines <= most; lines++)
     {
       GArray *chosen = g_array_new (FALSE, FALSE, sizeof (guint));
       /* The lines may be any width: each is then sized to the measure. */
@@ -309,21 +308,20 @@ roneo_fit_stack (PangoContext *context, const RoneoRichText *rich, const RoneoSt
   g_autoptr (PangoLayout) measure
       = roneo_text_layout_new (context, rich, style, STACK_REFERENCE, NULL);
   Stacker s = { context, rich, style, breaks, measure };
-  g_autoptr (GPtrArray) stacks = candidate_stacks (&s, TRUE, 1, max_width, max_height);
-  Stack *best = best_stack (stacks, STACK_TIE);
-  /* One line across a placard is no stack: when the rules allow no other
-   * ("ON SE BAT / PARCE QUE": every break ends on a short word), the least
-   * bad of the forbidden breaks: the phrasing decides, not the area. */
-  if ((best == NULL || best->lines->len == 1) && breaks->len > 0)
+  g_autoptr (GPtrArray) stacks = candidate_stacks (&s, TRUE, max_width, max_height);
+  /* As for one size (roneo-fit.c): the forbidden breaks only when no stack
+   * keeps its lines at min-size without them, the least bad of them then.
+   * A slogan whose every break is forbidden ("ON SE BAT PARCE QUE C'EST
+   * JUSTE": each ends on a short word or splits "PARCE QUE") stays on one
+   * line. */
+  double tie = STACK_TIE;
+  if (stacks->len == 0)
     {
-      g_autoptr (GPtrArray) relaxed = candidate_stacks (&s, FALSE, 2, max_width, max_height);
-      if (relaxed->len > 0)
-        {
-          g_ptr_array_unref (stacks);
-          stacks = g_steal_pointer (&relaxed);
-          best = best_stack (stacks, 1);
-        }
+      g_ptr_array_unref (stacks);
+      stacks = candidate_stacks (&s, FALSE, max_width, max_height);
+      tie = 1;
     }
+  Stack *best = best_stack (stacks, tie);
   if (best == NULL)
     return FALSE;
   stack_set (&s, best, max_width, fit);
