@@ -197,8 +197,8 @@ typedef struct
   PangoContext *context;
   const RoneoRichText *rich;
   const RoneoStyle *style;
-  GArray *breaks;       /* owned: RoneoPhraseBreak */
-  PangoLayout *measure; /* owned: the text unwrapped at the reference size */
+  GArray *breaks;       /* borrowed: RoneoPhraseBreak */
+  PangoLayout *measure; /* borrowed: the text unwrapped at the reference size */
 } Stacker;
 
 /* The stacks of every line count the phrase breaks allow (strict: none of
