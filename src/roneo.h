@@ -313,7 +313,9 @@ RONEO_API const char *roneo_result_get_proof_path (const RoneoResult *result, gu
 RONEO_API const char *roneo_result_get_dump (const RoneoResult *result);
 
 /* Banners: its size in pt, the rows of sheets, the paper, the slogan's size
- * and its capitals' height in pt. */
+ * and its capitals' height in pt. The capitals' height is also a flyer's
+ * whose headline is stacked (a placard): that of its smallest line; 0 for
+ * other flyers. */
 RONEO_API void roneo_result_get_banner_size (const RoneoResult *result, double *width,
                                              double *height);
 RONEO_API guint roneo_result_get_n_rows (const RoneoResult *result);

@@ -12,6 +12,11 @@ report (const RoneoCliOptions *o, const RoneoResult *result, gboolean dry_run, d
   if (dry_run)
     roneo_cli_note (o->quiet, "%s: fits on %u page%s of %s\n", o->files[0], pages,
                     pages > 1 ? "s" : "", layout);
+  /* A placard is judged by the distance it reads from (d/300, TYPOGRAPHY.md). */
+  double cap_mm = roneo_result_get_cap_height (result) / RONEO_PT_PER_MM;
+  if (dry_run && cap_mm > 0)
+    roneo_cli_note (o->quiet, "%s: capitals %.0f mm: read from %.0f m\n", o->files[0], cap_mm,
+                    cap_mm * 300 / 1000);
   else
     roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s (%u page%s, %s, %.0f ms)\n",
                     roneo_result_get_output_path (result), pages, pages > 1 ? "s" : "", layout, ms);

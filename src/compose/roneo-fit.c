@@ -1,4 +1,4 @@
-#include "roneo-fit.h"
+#include "roneo-fit-private.h"
 
 #include "roneo-error.h"
 #include "roneo-phrase.h"
@@ -53,8 +53,8 @@ typedef struct
 } Prober;
 
 /* The width of bytes [start, end) of the measured text on its line. */
-static double
-measure_line (gsize start, gsize end, gpointer data)
+double
+roneo_fit_measure_line (gsize start, gsize end, gpointer data)
 {
   PangoLayout *layout = data;
   const char *text = pango_layout_get_text (layout);
@@ -68,8 +68,8 @@ measure_line (gsize start, gsize end, gpointer data)
 }
 
 /* A copy of rich with a forced break at each of the chosen breaks. Owned. */
-static RoneoRichText *
-rich_broken_at (const RoneoRichText *rich, const GArray *breaks, const GArray *chosen)
+RoneoRichText *
+roneo_fit_rich_broken_at (const RoneoRichText *rich, const GArray *breaks, const GArray *chosen)
 {
   RoneoRichText *broken = roneo_rich_text_copy (rich);
   for (guint i = chosen->len; i-- > 0;)
@@ -87,7 +87,8 @@ rich_broken_at (const RoneoRichText *rich, const GArray *breaks, const GArray *c
 static PangoLayout *
 layout_broken (const Prober *p, int size, const GArray *chosen)
 {
-  g_autoptr (RoneoRichText) broken = rich_broken_at (p->rich, p->phrasing->breaks, chosen);
+  g_autoptr (RoneoRichText) broken
+      = roneo_fit_rich_broken_at (p->rich, p->phrasing->breaks, chosen);
   PangoLayout *layout = layout_at (p->context, broken, p->style, size, -1, FALSE);
   PangoRectangle logical;
   pango_layout_get_extents (layout, NULL, &logical);
@@ -104,8 +105,8 @@ choose_lines (const Prober *p, int width, GArray *chosen)
   const Phrasing *ph = p->phrasing;
   guint most = p->style->max_lines > 0 ? p->style->max_lines : ph->breaks->len + 1;
   for (guint lines = 1; lines <= most; lines++)
-    if (roneo_phrase_choose (ph->breaks, p->rich->text->len, lines, width, ph->strict, measure_line,
-                             ph->measure, chosen))
+    if (roneo_phrase_choose (ph->breaks, p->rich->text->len, lines, width, ph->strict,
+                             roneo_fit_measure_line, ph->measure, chosen))
       return (int) lines;
   return 0;
 }
@@ -374,9 +375,11 @@ roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoSty
   int height = pango_units_from_double (max_height);
   int low = pango_units_from_double (MIN (style->min_size, style->size));
   Prober p = { context, rich, style, pango_units_from_double (style->size), FALSE, NULL };
+  RoneoFit fit = { 0 };
+  if (style->stack && roneo_fit_stack (context, rich, style, lang, max_width, max_height, &fit))
+    return fit;
   Phrasing ph = { 0 };
   phrasing_init (&ph, &p, lang);
-  RoneoFit fit = { 0 };
   fit.fits = choose_breaking (&p, &ph, low, width, height);
   int size = fit.fits ? largest_size (&p, low, p.reference, width, height) : low;
   fit.layout
@@ -396,6 +399,7 @@ roneo_fit_clear (RoneoFit *fit)
 {
   g_clear_object (&fit->layout);
   g_clear_pointer (&fit->wide_word, g_free);
+  g_clear_pointer (&fit->stack, g_array_unref);
 }
 
 /* The word of text that set (after the style's transform, maybe

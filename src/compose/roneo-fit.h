@@ -12,6 +12,15 @@
  * the line count). A word wider than the box at min-size is cut across
  * lines only when the style has break-words; otherwise the fit names it
  * (wide_word) and the caller refuses it: it would stick out of the page.
+ *
+ * A style with stack (placards) sets each line at its own size instead:
+ * for each line count up to max-lines the phrase breaks are chosen, each
+ * line is sized so that its ink fills the measure, no line more than
+ * STACK_MAX_RATIO times the smallest, the whole scaled down together when
+ * it is taller than the box; lines are spaced from their ink (an accent
+ * never touches the line above). The line count whose stack covers the
+ * most ink area wins, the phrasing deciding between near ties. max-size
+ * does not cap a stack: the measure and the box do.
  */
 #pragma once
 
@@ -22,6 +31,16 @@
 #include <pango/pango.h>
 
 G_BEGIN_DECLS
+
+/* A line of a stack (style->stack): a placard's slogan set line by line,
+ * each line at the size that makes its ink fill the measure. */
+typedef struct
+{
+  PangoLayout *layout; /* owned: the line alone, unwrapped, at size */
+  double size;         /* pt */
+  double x, y;         /* pt: the layout's origin from the top left of the stack's ink box,
+                        * x aligned in the measure per the style */
+} RoneoFitLine;
 
 typedef struct
 {
@@ -34,6 +53,9 @@ typedef struct
   char *wide_word;   /* owned, NULL unless a word is wider than max_width at min-size and
                       * the style does not break words: the text would be cut off */
   double wide_width; /* pt: that word's width */
+  GArray *stack;     /* owned RoneoFitLine, top to bottom; NULL unless the style stacks. Then
+                      * layout is the text broken at the stack's lines at the smallest size
+                      * (for glyph checks), size that smallest size, ink the stack's box */
 } RoneoFit;
 
 /* Fits rich (in the language lang) in style into max_width x max_height pt,

@@ -198,6 +198,11 @@ fit_x (const RoneoRect *frame, const RoneoFit *fit, RoneoAlign align, double ins
 void
 roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
 {
+  if (fit->stack != NULL)
+    {
+      roneo_flow_place_stack (f, p, fit);
+      return;
+    }
   const RoneoStyle *style = &f->c->layout->headline;
   /* The headline starts at its ink (capitals align with the frame's top)
    * but ends at its last line's descent, not its ink: "machines" and

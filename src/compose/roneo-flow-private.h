@@ -121,6 +121,8 @@ void roneo_flow_balance (Composer *c, int body_size, guint pages);
 void roneo_flow_place_text (Flow *f, const Prepared *p);
 void roneo_flow_place_list_item (Flow *f, const Prepared *p);
 void roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit);
+/* A stacked headline (fit->stack): one text item per line (roneo-flow-stack.c). */
+void roneo_flow_place_stack (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_signature (Flow *f, const Prepared *p);
 /* The imprint at the foot of the last page, once the copy is placed; a no-op

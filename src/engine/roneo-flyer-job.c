@@ -7,6 +7,7 @@
 #include "roneo-flow.h"
 #include "roneo-page.h"
 #include "roneo-style.h"
+#include "roneo-text-layout.h"
 
 #include <string.h>
 
@@ -76,6 +77,31 @@ dump_pages (GPtrArray *pages)
   return g_string_free (dump, FALSE);
 }
 
+/* The height of the capitals of a stacked headline's smallest line (pt),
+ * what sets the distance a placard reads from; 0 without a stack. */
+static double
+stack_cap_height (const RoneoJobRun *run, const GPtrArray *pages)
+{
+  const RoneoStyle *style = &run->layout->headline;
+  double smallest = G_MAXDOUBLE;
+  for (guint i = 0; style->stack && i < pages->len; i++)
+    {
+      const RoneoPage *page = g_ptr_array_index (pages, i);
+      for (guint j = 0; j < page->items->len; j++)
+        {
+          const RoneoItem *item = g_ptr_array_index (page->items, j);
+          if (item->kind == RONEO_ITEM_TEXT && g_strcmp0 (item->role, "headline") == 0)
+            smallest = MIN (smallest, item->size);
+        }
+    }
+  if (smallest == G_MAXDOUBLE)
+    return 0;
+  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (run->context, "H", style, smallest);
+  PangoRectangle ink;
+  pango_layout_get_extents (layout, &ink, NULL);
+  return pango_units_to_double (ink.height);
+}
+
 gboolean
 roneo_flyer_run (RoneoJobRun *run, GError **error)
 {
@@ -88,6 +114,7 @@ roneo_flyer_run (RoneoJobRun *run, GError **error)
     return FALSE;
   run->result->pages = pages->len;
   run->result->dump = dump_pages (pages);
+  run->result->cap_height = stack_cap_height (run, pages);
   if (!roneo_job_run_ready (run, error))
     return FALSE;
   return run->job->common.dry_run || write_outputs (run, pages, error);

@@ -61,6 +61,7 @@ typedef struct
   double space_after;   /* pt */
   double indent;        /* pt: list hanging indent, quote inner padding */
   gboolean break_words; /* fitted blocks: a word wider than the measure is broken, not an error */
+  gboolean stack;       /* headline: stacked lines, each at the size that fills the measure */
   double max_share;     /* headline: short copy lets it grow past size up to this share of the
                          * frame height; 0: size is a hard cap */
   double min_ratio;     /* headline: the smallest size it may take, as a ratio of the body's

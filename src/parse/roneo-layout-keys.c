@@ -434,6 +434,16 @@ set_break_words (RoneoStyle *style, const char *value, GError **error)
   return TRUE;
 }
 
+static gboolean
+set_stack (RoneoStyle *style, const char *value, GError **error)
+{
+  int stack = 0;
+  if (!roneo_layout_value_bool (value, &stack, error))
+    return FALSE;
+  style->stack = stack;
+  return TRUE;
+}
+
 /* A share of the frame height the headline may grow to: above 0, at most 1. */
 static gboolean
 set_max_share (RoneoStyle *style, const char *value, GError **error)
@@ -524,6 +534,8 @@ static const StyleKey style_keys[] = {
    * a fit error naming the word. Body text always breaks such a word, with a
    * warning. */
   { "break-words", set_break_words },
+  /* The headline of a placard: each line at its own size, filling the measure. */
+  { "stack", set_stack },
   /* The headline: how tall short copy lets it grow (size is then a preference). */
   { "max-share", set_max_share },
   /* The headline: below this ratio to the body size the copy is refused. */

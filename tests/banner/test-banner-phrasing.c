@@ -187,7 +187,9 @@ ends_copy_line (const char *line, const char *slogan)
 static void
 check_pdf (Tally *tally, const char *layout, const char *path, const char *slogan)
 {
-  g_autofree char *text = roneo_test_pdf_text (path);
+  /* as a reader sees the lines: a placard's stacked lines are of several
+   * sizes, which poppler's reading order may cut in two */
+  g_autofree char *text = roneo_test_pdf_visual_lines (path);
   g_autofree char *joined = g_strdelimit (g_strdup (slogan), "\n", ' ');
   g_autofree char *whole = normalize (joined);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);

@@ -47,15 +47,17 @@ else
   row "villes.csv" a6-card "fails: $(head -1 "$out/err")"
 fi
 echo
-row slogan "a3-placard" "empty band / inked height"
-while IFS= read -r slogan; do
+# Placards: the stacked slogan (no imprint line: the inked height is then the
+# slogan's alone) and the capitals of its smallest line as `check` prints them.
+row slogan "a3-placard" "empty band / inked height / capitals"
+cat "$cases"/slogans*.txt | awk '!seen[$0]++' | while IFS= read -r slogan; do
   [ -n "$slogan" ] || continue
-  # No imprint line: the inked height is then the slogan's alone.
   printf -- '---\nimprint: false\n---\n\n# %s\n' "$slogan" >"$out/slogan.md"
   pdf=$out/placard.pdf
   if "$roneo" flyer -q "$out/slogan.md" -l a3-placard -o "$pdf" 2>"$out/err"; then
-    row "${slogan:0:27}" a3-placard "$(worst "$pdf") / $(inked "$pdf")"
+    caps=$("$roneo" check "$out/slogan.md" -l a3-placard 2>&1 | grep -o 'capitals [0-9]* mm')
+    row "${slogan:0:27}" a3-placard "$(worst "$pdf") / $(inked "$pdf") / ${caps#capitals }"
   else
     row "${slogan:0:27}" a3-placard "fails: $(head -1 "$out/err")"
   fi
-done <"$cases/slogans.txt"
+done

@@ -119,3 +119,74 @@ roneo_test_pdf_text (const char *path)
     }
   return g_string_free (text, FALSE);
 }
+
+typedef struct
+{
+  double baseline; /* the bottom of its characters' boxes, pt from the top */
+  double right;    /* pt: where its last character ends */
+  GString *text;
+} VisualLine;
+
+static gint
+by_baseline (gconstpointer a, gconstpointer b)
+{
+  double da = ((const VisualLine *) a)->baseline, db = ((const VisualLine *) b)->baseline;
+  return da < db ? -1 : da > db;
+}
+
+/* The line of lines at baseline, added if there is none. */
+static VisualLine *
+line_at_baseline (GArray *lines, double baseline)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (fabs (g_array_index (lines, VisualLine, i).baseline - baseline) < 0.5)
+      return &g_array_index (lines, VisualLine, i);
+  VisualLine line = { baseline, -1, g_string_new (NULL) };
+  g_array_append_val (lines, line);
+  return &g_array_index (lines, VisualLine, lines->len - 1);
+}
+
+/* Appends page's lines to out. */
+static void
+append_visual_lines (PopplerPage *page, GString *out)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n = 0;
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (VisualLine));
+  const char *p = text;
+  for (guint i = 0; i < n && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\n')
+        continue;
+      VisualLine *line = line_at_baseline (lines, rects[i].y2);
+      /* poppler's newline between two words of one visual line was a space */
+      if (line->right >= 0 && c != ' ' && rects[i].x1 > line->right + 0.5
+          && !g_str_has_suffix (line->text->str, " "))
+        g_string_append_c (line->text, ' ');
+      g_string_append_unichar (line->text, c);
+      line->right = rects[i].x2;
+    }
+  g_array_sort (lines, by_baseline);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GString *line = g_array_index (lines, VisualLine, i).text;
+      g_string_append_printf (out, "%s\n", line->str);
+      g_string_free (line, TRUE);
+    }
+}
+
+char *
+roneo_test_pdf_visual_lines (const char *path)
+{
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (path);
+  GString *text = g_string_new (NULL);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      append_visual_lines (page, text);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -24,6 +24,12 @@ PopplerDocument *roneo_test_open_pdf (const char *path);
 /* The text of every page of the PDF at path, one after another. Owned. */
 char *roneo_test_pdf_text (const char *path);
 
+/* The text of every page as a reader sees its lines: the characters that
+ * share a baseline joined left to right, one line of the page per line of
+ * the result, top to bottom. poppler's reading order may cut a line of large
+ * type set under a line of another size into two ("N'EST" and "PAS"). Owned. */
+char *roneo_test_pdf_visual_lines (const char *path);
+
 /* Page index is width x height pt, to 0.01 pt. */
 void roneo_test_assert_page_size (PopplerDocument *doc, int index, double width, double height);
 

@@ -195,7 +195,10 @@ test_shipped_a3_placard (void)
   g_assert_cmpuint (layout->max_pages, ==, 1);
   g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_CENTER);
   g_assert_cmpfloat (layout->headline.size, ==, 200);
-  g_assert_cmpuint (layout->headline.max_lines, ==, 4);
+  /* a stacked slogan: 2 to 5 lines, each at its own size */
+  g_assert_cmpuint (layout->headline.max_lines, ==, 5);
+  g_assert_true (layout->headline.stack);
+  g_assert_false (layout->body.stack);
   g_assert_cmpint (layout->headline.transform, ==, RONEO_TRANSFORM_UPPERCASE);
   g_assert_cmpfloat (layout->body.size, >=, 18);
   g_assert_cmpint (layout->body.align, ==, RONEO_ALIGN_LEFT);
@@ -483,9 +486,8 @@ static const ErrorCase error_cases[] = {
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
-    "background, space-before, space-after, indent, break-words, max-share, min-ratio, "
-    "spread-before, "
-    "spread-after)" },
+    "background, space-before, space-after, indent, break-words, stack, max-share, "
+    "min-ratio, spread-before, spread-after)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
                              "description, kind)" },
@@ -514,6 +516,7 @@ static const ErrorCase error_cases[] = {
   { "[body]\njustify = maybe\n", "test.ini:2: 'maybe' is not true or false" },
   { "[body]\nhyphenate = 2\n", "test.ini:2: '2' is not true or false" },
   { "[headline]\nbreak-words = sometimes\n", "test.ini:2: 'sometimes' is not true or false" },
+  { "[headline]\nstack = 2\n", "test.ini:2: '2' is not true or false" },
   { "[headline]\nmax-lines = three\n", "test.ini:2: 'three' is not a whole number" },
   { "[headline]\nmax-lines = -1\n", "test.ini:2: '-1' is not a whole number" },
   { "[headline]\nmax-lines = 2.5\n", "test.ini:2: '2.5' is not a whole number" },

@@ -1,0 +1,229 @@
+/* The cli-placard suite: every slogan of tests/cases (slogans*.txt) of eight
+ * words or fewer set as an A3 placard (layouts/a3-placard.ini, stacked
+ * lines, issue 13 item 6) and measured as a passer-by sees it: the share of
+ * the page height the ink spans, from the rendered page; the capitals'
+ * height as `check` prints it with the distance it reads from; each line's
+ * width from the page dump. Every stacked line fills the measure (within
+ * 2 %) unless the size ratio holds it back, and the slogan takes 2 to 5
+ * lines (fewer only where the phrasing says so, below). The issue asks for 55 % of the height and
+ * capitals of 40 mm: the slogans whose phrasing does not allow that (the breaks that would give
+ * more or shorter lines end a line on an article or a short word, split a
+ * negation or a proper name) are listed below with the figures they reach,
+ * so that they cannot get worse unnoticed; any other slogan must meet the
+ * issue's figures. The figures are printed with --verbose. */
+#include "roneo-test-cli.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#define PT_PER_MM (72 / 25.4)
+#define MARGIN (15 * PT_PER_MM)
+#define MEASURE (267 * PT_PER_MM) /* A3 297 mm less 15 mm margins */
+#define PAGE_HEIGHT (420 * PT_PER_MM)
+#define MAX_WORDS 8
+#define WANT_INKED 0.55
+#define WANT_CAPS 40.0
+#define MAX_RATIO 2.5    /* roneo-fit-stack.c */
+#define RASTER_SCALE 0.5 /* px per pt: 36 dpi */
+#define INK_LEVEL 0xf0
+
+typedef struct
+{
+  const char *slogan;
+  double inked; /* share of the page height, reached with stacking */
+  double caps;  /* mm */
+  guint lines;  /* the fewest lines it may take */
+  const char *why;
+} Short;
+
+/* What the phrase rules leave these slogans (figures as of the stacking). */
+static const Short phrase_bound[] = {
+  { "Des guichets, pas des serveurs !", 0.20, 31, 2, "\"PAS\" alone or \"PAS DES /\": forbidden" },
+  { "Humans, not machines", 0.30, 42, 2, "\"NOT\" alone on a line: forbidden" },
+  { "Jobs, not bombs", 0.47, 54, 2, "\"NOT\" alone on a line: forbidden" },
+  { "Un médecin, pas une appli", 0.27, 43, 2, "\"PAS\" alone or \"PAS UNE /\": forbidden" },
+  { "L'hôpital n'est pas une entreprise", 0.45, 37, 3, "\"UNE /\": an article ends no line" },
+  { "Nos données ne sont pas à vendre", 0.45, 45, 3, "\"NE SONT / PAS\" splits the negation" },
+  { "Rassemblement à L'Isle-Jourdain", 0.19, 34, 2, "\"À\" alone; a town's hyphen holds" },
+  { "On se bat parce que c'est juste", 0.04, 17, 1,
+    "every break ends on a short word or splits PARCE QUE" },
+  { "Health care is not for sale", 0.55, 38, 3, "\"IS NOT /\": a short word ends no line" },
+  { "Krankenhäuser sind keine Fabriken", 0.55, 35, 4, "KRANKENHÄUSER is 13 letters wide" },
+  { "Wohnen für die Menschen statt für die Rendite", 0.55, 32, 4,
+    "\"FÜR DIE /\": an article ends no line" },
+};
+
+static guint
+count_words (const char *text)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " ", -1);
+  guint n = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    n += words[i][0] != '\0';
+  return n;
+}
+
+static gboolean
+is_ink (const unsigned char *pixel)
+{
+  return pixel[0] < INK_LEVEL || pixel[1] < INK_LEVEL || pixel[2] < INK_LEVEL;
+}
+
+typedef struct
+{
+  double y, height, size; /* pt: a headline item of the dump */
+  double left, right;     /* pt: its ink on the rendered page */
+} Line;
+
+/* The headline items of the dump, top to bottom. */
+static GArray *
+read_lines (const char *dump)
+{
+  GArray *found = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_auto (GStrv) rows = g_strsplit (dump, "\n", -1);
+  for (guint i = 0; rows[i] != NULL; i++)
+    {
+      const char *item = strstr (rows[i], "text headline ");
+      if (item == NULL)
+        continue;
+      Line line = { g_ascii_strtod (strstr (item, " y=") + 3, NULL),
+                    g_ascii_strtod (strstr (item, " h=") + 3, NULL),
+                    g_ascii_strtod (strstr (item, " size=") + 6, NULL), G_MAXDOUBLE, -1 };
+      g_array_append_val (found, line);
+    }
+  return found;
+}
+
+/* Each line's ink extent across the page, from the rows from its item's
+ * top to the next one's, and the share of the page height between the
+ * first and the last inked row. */
+static double
+measure_page (const char *pdf, GArray *lines)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr (PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  cairo_surface_t *image = roneo_test_rasterise (doc, 0, RASTER_SCALE);
+  const unsigned char *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int first = -1, last = -1;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        if (!is_ink (data + (gsize) y * stride + 4 * x))
+          continue;
+        first = first < 0 ? y : first, last = y;
+        double at = (y + 0.5) / RASTER_SCALE;
+        for (guint i = 0; i < lines->len; i++)
+          {
+            Line *line = &g_array_index (lines, Line, i);
+            double end = i + 1 < lines->len ? g_array_index (lines, Line, i + 1).y
+                                            : line->y + line->height;
+            if (at >= line->y && at < end)
+              line->left = MIN (line->left, x / RASTER_SCALE),
+              line->right = MAX (line->right, (x + 1) / RASTER_SCALE);
+          }
+      }
+  cairo_surface_destroy (image);
+  g_assert_cmpint (first, >=, 0);
+  return (last - first + 1) / (double) height;
+}
+
+static const Short *
+find_phrase_bound (const char *slogan)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (phrase_bound); i++)
+    if (strcmp (phrase_bound[i].slogan, slogan) == 0)
+      return &phrase_bound[i];
+  return NULL;
+}
+
+/* Every line's ink fills the measure unless the ratio to the smallest
+ * holds it back. */
+static void
+assert_lines_fill (const char *slogan, GArray *lines)
+{
+  double smallest = G_MAXDOUBLE;
+  for (guint i = 0; i < lines->len; i++)
+    smallest = MIN (smallest, g_array_index (lines, Line, i).size);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      double inked = line->right - line->left;
+      gboolean ratio_bound = line->size >= smallest * MAX_RATIO - 0.1;
+      if (!ratio_bound && fabs (inked - MEASURE) > MEASURE * 0.02)
+        g_error ("'%s': line %u is inked %.1f pt wide on a measure of %.1f pt", slogan, i + 1,
+                 inked, MEASURE);
+      g_assert_cmpfloat (line->left, >=, MARGIN - 2 / RASTER_SCALE);
+      g_assert_cmpfloat (line->right, <=, MARGIN + MEASURE + 2 / RASTER_SCALE);
+    }
+}
+
+static void
+check_slogan (const char *dir, const char *slogan)
+{
+  g_autofree char *copy = g_strdup_printf ("---\nimprint: false\n---\n\n# %s\n", slogan);
+  g_autofree char *input = roneo_test_write_file (dir, "slogan.md", copy);
+  g_autofree char *pdf = g_build_filename (dir, "placard.pdf", NULL);
+  g_auto (RoneoTestRun) flyer;
+  RONEO_TEST_RUN (&flyer, dir, "flyer", input, "-l", "a3-placard", "-o", pdf, "--force");
+  roneo_test_assert_exit (&flyer, 0);
+  g_auto (RoneoTestRun) check;
+  RONEO_TEST_RUN (&check, dir, "check", "--dump", input, "-l", "a3-placard");
+  roneo_test_assert_exit (&check, 0);
+  const char *said = strstr (check.err, "capitals ");
+  g_assert_nonnull (said);
+  roneo_test_assert_contains (said, "mm: read from ");
+  double caps = g_ascii_strtod (said + strlen ("capitals "), NULL);
+  g_autoptr (GArray) lines = read_lines (check.out);
+  double inked = measure_page (pdf, lines);
+  g_test_message ("%-46s %u lines, inked %4.1f %%, capitals %.0f mm", slogan, lines->len,
+                  inked * 100, caps);
+  const Short *bound = find_phrase_bound (slogan);
+  g_assert_cmpuint (lines->len, >=, bound ? bound->lines : count_words (slogan) > 1 ? 2 : 1);
+  g_assert_cmpuint (lines->len, <=, 5);
+  assert_lines_fill (slogan, lines);
+  double want_inked = bound ? MIN (bound->inked, WANT_INKED) : WANT_INKED;
+  double want_caps = bound ? MIN (bound->caps, WANT_CAPS) : WANT_CAPS;
+  if (inked < want_inked || caps < want_caps)
+    g_error ("'%s': inked %.1f %% of the page height, capitals %.0f mm; wanted %.0f %% and "
+             "%.0f mm%s%s",
+             slogan, inked * 100, caps, want_inked * 100, want_caps, bound ? ": " : "",
+             bound ? bound->why : "");
+}
+
+static void
+test_slogans (void)
+{
+  const char *files[]
+      = { "slogans.txt", "slogans-phrasing.txt", "slogans-en.txt", "slogans-de.txt" };
+  g_autofree char *dir = roneo_test_make_tmp_dir ("placard-XXXXXX");
+  guint checked = 0;
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = roneo_test_corpus (files[f]);
+      g_autofree char *text = roneo_test_read_file (path);
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0' && count_words (lines[i]) <= MAX_WORDS)
+          check_slogan (dir, lines[i]), checked++;
+    }
+  g_assert_cmpuint (checked, >=, 15);
+  roneo_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!roneo_test_cli_setup (argc, argv))
+    return 1;
+  roneo_test_isolation_init ();
+  roneo_test_add_isolated_func ("/placard/slogans", test_slogans);
+  int status = g_test_run ();
+  roneo_test_cli_teardown ();
+  return status;
+}
