@@ -9,64 +9,9 @@
  * test: tests/bench/design.sh runs it over the cases in every layout they
  * are meant for.
  */
-#include <cairo.h>
-#include <glib.h>
-#include <poppler.h>
+#include "roneo-test-pdf.h"
 
 #define DPI 40.0
-#define INK_LEVEL 0xf0 /* a channel below this (on white) is ink */
-
-typedef struct
-{
-  double empty_band; /* share of the page height */
-  double inked_span; /* share between the first and last inked rows */
-} PageFigures;
-
-static gboolean
-row_has_ink (const unsigned char *row, int width)
-{
-  for (int x = 0; x < width; x++)
-    {
-      const unsigned char *p = row + 4 * x; /* BGRx, white background */
-      if (p[0] < INK_LEVEL || p[1] < INK_LEVEL || p[2] < INK_LEVEL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static PageFigures
-measure (PopplerPage *page)
-{
-  double width_pt, height_pt;
-  poppler_page_get_size (page, &width_pt, &height_pt);
-  int w = (int) (width_pt * DPI / 72.0), h = (int) (height_pt * DPI / 72.0);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, DPI / 72.0, DPI / 72.0);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  const unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int run = 0, longest = 0, first = -1, last = -1;
-  for (int y = 0; y < h; y++)
-    {
-      if (row_has_ink (data + (gsize) y * stride, w))
-        {
-          run = 0;
-          first = first < 0 ? y : first;
-          last = y;
-        }
-      else if (++run > longest) /* not MAX (longest, ++run): it counts twice */
-        longest = run;
-    }
-  cairo_surface_destroy (surface);
-  PageFigures figures
-      = { (double) longest / h, last >= first && first >= 0 ? (double) (last - first + 1) / h : 0 };
-  return figures;
-}
 
 int
 main (int argc, char **argv)
@@ -90,12 +35,11 @@ main (int argc, char **argv)
       int pages = poppler_document_get_n_pages (doc);
       for (int p = 0; p < pages; p++)
         {
-          PopplerPage *page = poppler_document_get_page (doc, p);
-          PageFigures f = measure (page);
-          worst = MAX (worst, f.empty_band);
-          g_print ("%s\tpage %d\tempty band %4.1f %%\tinked %5.1f %%\n", argv[i], p + 1,
-                   100 * f.empty_band, 100 * f.inked_span);
-          g_object_unref (page);
+          double band = 0, inked = 0;
+          roneo_test_page_bands (doc, p, DPI / 72.0, &band, &inked);
+          worst = MAX (worst, band);
+          g_print ("%s\tpage %d\tempty band %4.1f %%\tinked %5.1f %%\n", argv[i], p + 1, 100 * band,
+                   100 * inked);
         }
       g_print ("%s\tworst empty band %4.1f %%\n", argv[i], 100 * worst);
       g_object_unref (doc);

@@ -26,7 +26,6 @@
 #define WANT_CAPS 40.0
 #define MAX_RATIO 2.5    /* roneo-fit-stack.c */
 #define RASTER_SCALE 0.5 /* px per pt: 36 dpi */
-#define INK_LEVEL 0xf0
 
 typedef struct
 {
@@ -62,12 +61,6 @@ count_words (const char *text)
   for (guint i = 0; words[i] != NULL; i++)
     n += words[i][0] != '\0';
   return n;
-}
-
-static gboolean
-is_ink (const unsigned char *pixel)
-{
-  return pixel[0] < INK_LEVEL || pixel[1] < INK_LEVEL || pixel[2] < INK_LEVEL;
 }
 
 typedef struct
@@ -113,7 +106,7 @@ measure_page (const char *pdf, GArray *lines)
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
       {
-        if (!is_ink (data + (gsize) y * stride + 4 * x))
+        if (!roneo_test_is_ink (data + (gsize) y * stride + 4 * x))
           continue;
         first = first < 0 ? y : first, last = y;
         double at = (y + 0.5) / RASTER_SCALE;

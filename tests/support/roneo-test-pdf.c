@@ -75,6 +75,50 @@ roneo_test_rasterise (PopplerDocument *doc, int index, double scale)
 }
 
 gboolean
+roneo_test_is_ink (const unsigned char *pixel)
+{
+  const unsigned char level = 0xf0; /* a hairline rule, antialiased, still counts */
+  return pixel[0] < level || pixel[1] < level || pixel[2] < level;
+}
+
+static gboolean
+row_has_ink (const unsigned char *row, int width)
+{
+  for (int x = 0; x < width; x++)
+    if (roneo_test_is_ink (row + 4 * x))
+      return TRUE;
+  return FALSE;
+}
+
+void
+roneo_test_page_bands (PopplerDocument *doc, int index, double scale, double *empty_band,
+                       double *inked_span)
+{
+  cairo_surface_t *image = roneo_test_rasterise (doc, index, scale);
+  const unsigned char *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int run = 0, longest = 0, first = -1, last = -1;
+  for (int y = 0; y < height; y++)
+    {
+      if (row_has_ink (data + (gsize) y * stride, width))
+        {
+          run = 0;
+          first = first < 0 ? y : first;
+          last = y;
+        }
+      else if (++run > longest)
+        longest = run;
+    }
+  cairo_surface_destroy (image);
+  if (empty_band != NULL)
+    *empty_band = (double) longest / height;
+  if (inked_span != NULL)
+    *inked_span = first >= 0 ? (double) (last - first + 1) / height : 0;
+}
+
+gboolean
 roneo_test_qpdf_check (const char *path, char **out, char **err)
 {
   const char *argv[] = { "qpdf", "--check", path, NULL };

@@ -43,6 +43,15 @@ void roneo_test_assert_fonts_embedded (PopplerDocument *doc);
  * rounded up). Owned: cairo_surface_destroy. */
 cairo_surface_t *roneo_test_rasterise (PopplerDocument *doc, int index, double scale);
 
+/* Whether a pixel of a rasterised page (BGRx on white) is ink. */
+gboolean roneo_test_is_ink (const unsigned char *pixel);
+
+/* Page index rasterised at scale: the tallest run of rows with no ink across
+ * the width (issue 13's empty band) and the rows from the first inked to the
+ * last, each as a share of the page height. Either pointer may be NULL. */
+void roneo_test_page_bands (PopplerDocument *doc, int index, double scale, double *empty_band,
+                            double *inked_span);
+
 /* Runs `qpdf --check path` (qpdf from PATH, which must be there); returns
  * whether it exited 0, its stdout in *out and stderr in *err (owned). */
 gboolean roneo_test_qpdf_check (const char *path, char **out, char **err);
