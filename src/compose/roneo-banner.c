@@ -72,15 +72,6 @@ banner_frame (const RoneoLayout *layout, double width, double height)
   return (RoneoRect){ left, top, width - left - right, height - top - bottom };
 }
 
-static double
-cap_height (PangoContext *context, const RoneoStyle *style, double size)
-{
-  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (context, "H", style, size);
-  PangoRectangle ink;
-  pango_layout_get_extents (layout, &ink, NULL);
-  return pango_units_to_double (ink.height);
-}
-
 /* Fits rich in style into a box, the largest size being what the box allows. */
 static RoneoFit
 fit_in_box (const RoneoComposeContext *cc, const RoneoRichText *rich, const RoneoStyle *style,
@@ -175,8 +166,9 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
                  top + fit_height (&fit) + frame.height * BYLINE_GAP);
       roneo_compose_check_glyphs (cc->warnings, seen, by.layout, document->source, NULL, signature);
     }
-  *info = (RoneoBannerInfo){ fit.size, cap_height (cc->context, &layout->slogan, fit.size),
-                             fit.lines, fit.fits && (by.layout == NULL || by.fits) };
+  *info
+      = (RoneoBannerInfo){ fit.size, roneo_text_cap_height (cc->context, &layout->slogan, fit.size),
+                           fit.lines, fit.fits && (by.layout == NULL || by.fits) };
   roneo_fit_clear (&fit);
   roneo_fit_clear (&by);
   return page;

@@ -96,10 +96,7 @@ stack_cap_height (const RoneoJobRun *run, const GPtrArray *pages)
     }
   if (smallest == G_MAXDOUBLE)
     return 0;
-  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (run->context, "H", style, smallest);
-  PangoRectangle ink;
-  pango_layout_get_extents (layout, &ink, NULL);
-  return pango_units_to_double (ink.height);
+  return roneo_text_cap_height (run->context, style, smallest);
 }
 
 gboolean

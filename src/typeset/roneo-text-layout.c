@@ -90,3 +90,12 @@ roneo_text_layout_new_plain (PangoContext *context, const char *text, const Rone
   g_autoptr (RoneoRichText) rich = roneo_rich_text_new (text);
   return roneo_text_layout_new (context, rich, style, size, NULL);
 }
+
+double
+roneo_text_cap_height (PangoContext *context, const RoneoStyle *style, double size)
+{
+  g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (context, "H", style, size);
+  PangoRectangle ink;
+  pango_layout_get_extents (layout, &ink, NULL);
+  return pango_units_to_double (ink.height);
+}

@@ -30,4 +30,8 @@ PangoLayout *roneo_text_layout_new (PangoContext *context, const RoneoRichText *
 PangoLayout *roneo_text_layout_new_plain (PangoContext *context, const char *text,
                                           const RoneoStyle *style, double size);
 
+/* The height of a capital H in style at size, pt, as its ink: what sets the
+ * distance a banner or a placard reads from. */
+double roneo_text_cap_height (PangoContext *context, const RoneoStyle *style, double size);
+
 G_END_DECLS
