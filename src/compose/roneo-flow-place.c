@@ -60,7 +60,7 @@ emit_lines (Flow *f, const Prepared *p, const RoneoLineSet *set, guint first, gu
   check_overflow (f, layout, set->measure, p);
   roneo_flow_check_glyphs (f, layout, p);
   if (marker != NULL && first == 0)
-    roneo_page_add_text (f->page, roneo_compose_role_name (p->role), marker, f->c->frame.x, f->y,
+    roneo_page_add_text (f->page, roneo_compose_role_name (p->role), marker, f->column.x, f->y,
                          set->size, &style->color);
   roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, x, f->y, set->size,
                        &style->color);
@@ -127,7 +127,7 @@ keep_with_next_height (Flow *f, const Prepared *p, const RoneoStyle *style)
            + 2 * roneo_flow_quote_padding (next_style);
   if (next->role != ROLE_BODY && next->role != ROLE_LIST)
     return 0;
-  double measure = f->c->frame.width - (next->role == ROLE_LIST ? list_indent (next_style) : 0);
+  double measure = f->column.width - (next->role == ROLE_LIST ? list_indent (next_style) : 0);
   g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, next, next_style, measure);
   guint n = set->lines->len <= 3 ? set->lines->len : 2;
   return gap + n * roneo_line_set_get_pitch (set) + roneo_flow_new_notes_height (f, set, 0, n);
@@ -152,11 +152,11 @@ void
 roneo_flow_place_text (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = roneo_flow_style_for (f, p->role);
-  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->c->frame.width);
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->column.width);
   warn_broken_word (f, p, set);
   if (p->role == ROLE_SUBHEAD)
     place_subhead (f, p, style, set);
-  place_line_set (f, p, set, f->c->frame.x, NULL, p->role == ROLE_SUBHEAD);
+  place_line_set (f, p, set, f->column.x, NULL, p->role == ROLE_SUBHEAD);
 }
 
 void
@@ -164,14 +164,14 @@ roneo_flow_place_list_item (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = &f->list;
   double indent = list_indent (style);
-  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->c->frame.width - indent);
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, f->column.width - indent);
   warn_broken_word (f, p, set);
   g_autofree char *mark = p->block->ordered ? g_strdup_printf ("%u.", p->block->number)
                           : g_str_has_prefix (f->c->cc->lang, "fr") ? g_strdup ("–")
                                                                     : g_strdup ("•");
   g_autoptr (PangoLayout) marker
       = f->draft ? NULL : roneo_text_layout_new_plain (f->c->cc->context, mark, style, style->size);
-  place_line_set (f, p, set, f->c->frame.x + indent, marker, set->lines->len <= 3);
+  place_line_set (f, p, set, f->column.x + indent, marker, set->lines->len <= 3);
 }
 
 void
@@ -262,7 +262,7 @@ static RoneoLineSet *
 imprint_lines (Flow *f)
 {
   const Prepared *p = f->c->imprint;
-  return p ? roneo_flow_break_lines (f, p, &f->c->layout->imprint, f->c->frame.width) : NULL;
+  return p ? roneo_flow_break_lines (f, p, &f->c->layout->imprint, f->column.width) : NULL;
 }
 
 /* What the imprint takes at the foot of the frame, its gap included. */
@@ -285,7 +285,7 @@ set_imprint (Flow *f, const RoneoLineSet *set)
   g_autoptr (PangoLayout) layout
       = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
   roneo_flow_check_glyphs (f, layout, p);
-  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, f->c->frame.x, y,
+  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), layout, f->column.x, y,
                        set->size, &set->style->color);
 }
 
@@ -296,8 +296,8 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
 {
   const RoneoStyle *style = &f->c->layout->footer;
   const char *role = roneo_compose_role_name (p->role);
-  const RoneoRect *frame = &f->c->frame;
-  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, frame->width);
+  const RoneoRect *column = &f->column;
+  g_autoptr (RoneoLineSet) set = roneo_flow_break_lines (f, p, style, column->width);
   g_autoptr (RoneoLineSet) imprint = imprint_lines (f);
   double height = set->lines->len * roneo_line_set_get_pitch (set);
   double foot = imprint_room (imprint);
@@ -305,7 +305,7 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
     roneo_flow_new_page (f);
   f->reserved = height + FOOTER_GAP + foot;
   double y = roneo_flow_frame_bottom (f) - foot - height;
-  roneo_page_add_rule (f->page, role, frame->x, y - FOOTER_GAP / 2, frame->width, 0.5,
+  roneo_page_add_rule (f->page, role, column->x, y - FOOTER_GAP / 2, column->width, 0.5,
                        &style->color);
   f->empty = FALSE;
   if (!f->draft)
@@ -313,7 +313,7 @@ roneo_flow_place_signature (Flow *f, const Prepared *p)
       g_autoptr (PangoLayout) layout
           = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
       roneo_flow_check_glyphs (f, layout, p);
-      roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &style->color);
+      roneo_page_add_text (f->page, role, layout, column->x, y, set->size, &style->color);
     }
   if (imprint != NULL)
     set_imprint (f, imprint);

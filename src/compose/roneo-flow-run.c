@@ -143,17 +143,17 @@ place_notes (Flow *f)
 {
   if (f->notes->len == 0 || f->draft)
     return;
-  const RoneoRect *frame = &f->c->frame;
+  const RoneoRect *column = &f->column;
   const char *role = roneo_style_name (RONEO_STYLE_FOOTNOTES);
   double y = roneo_flow_frame_bottom (f) - f->reserved - f->notes_height + NOTES_GAP;
-  roneo_page_add_rule (f->page, role, frame->x, y - NOTES_GAP / 2, frame->width / 3,
+  roneo_page_add_rule (f->page, role, column->x, y - NOTES_GAP / 2, column->width / 3,
                        NOTES_RULE_WIDTH, &f->footnotes.color);
   for (guint i = 0; i < f->notes->len; i++)
     {
       RoneoLineSet *set = note_set (f, g_array_index (f->notes, guint, i));
       g_autoptr (PangoLayout) layout
           = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
-      roneo_page_add_text (f->page, role, layout, frame->x, y, set->size, &f->footnotes.color);
+      roneo_page_add_text (f->page, role, layout, column->x, y, set->size, &f->footnotes.color);
       guint note = f->c->first_note + g_array_index (f->notes, guint, i) - 1;
       roneo_flow_check_glyphs (f, layout, g_ptr_array_index (f->c->prepared, note));
       y += set->lines->len * roneo_line_set_get_pitch (set);
@@ -196,7 +196,7 @@ cue_height (const Flow *f)
   return style->size * style->leading + CUE_GAP;
 }
 
-/* Right-aligned at the foot of the frame, above the notes and the
+/* Right-aligned at the foot of the column, above the notes and the
  * signature: the page just finished is followed by another. */
 static void
 place_cue (Flow *f)
@@ -204,7 +204,7 @@ place_cue (Flow *f)
   if (f->draft || f->cue <= 0)
     return;
   const RoneoStyle *style = &f->c->layout->footer;
-  const RoneoRect *frame = &f->c->frame;
+  const RoneoRect *column = &f->column;
   g_autoptr (PangoLayout) layout = roneo_text_layout_new_plain (
       f->c->cc->context, cue_text (f->c->cc->lang), style, style->size);
   PangoRectangle logical;
@@ -212,7 +212,7 @@ place_cue (Flow *f)
   double width = pango_units_to_double (logical.width);
   double height = pango_units_to_double (logical.height);
   double y = roneo_flow_frame_bottom (f) - f->reserved - f->notes_height - height;
-  roneo_page_add_text (f->page, "cue", layout, frame->x + frame->width - width, y, style->size,
+  roneo_page_add_text (f->page, "cue", layout, column->x + column->width - width, y, style->size,
                        &style->color);
 }
 
@@ -315,7 +315,7 @@ prepare_notes (Flow *f)
   for (guint i = c->first_note; i < c->prepared->len; i++)
     {
       const Prepared *p = g_ptr_array_index (c->prepared, i);
-      g_ptr_array_add (f->note_sets, roneo_flow_break_lines (f, p, &f->footnotes, c->frame.width));
+      g_ptr_array_add (f->note_sets, roneo_flow_break_lines (f, p, &f->footnotes, f->column.width));
     }
 }
 
@@ -375,6 +375,7 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   f->body = scaled (&layout->body, ratio, 0);
   f->list = scaled (&layout->list, ratio, MIN (layout->list.size, layout->body.min_size));
   f->footnotes = scaled (&layout->footnotes, ratio, MIN (layout->footnotes.size, 6.5));
+  f->column = roneo_layout_get_column (layout, f->body.size);
   f->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
   f->used = g_array_new (FALSE, TRUE, sizeof (double));
   f->notes = g_array_new (FALSE, TRUE, sizeof (guint));

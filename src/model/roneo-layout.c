@@ -133,6 +133,21 @@ roneo_layout_get_frame (const RoneoLayout *layout)
   return frame;
 }
 
+RoneoRect
+roneo_layout_get_column (const RoneoLayout *layout, double body_size)
+{
+  RoneoRect column = roneo_layout_get_frame (layout);
+  double width = layout->column_em > 0 ? layout->column_em * body_size : layout->column;
+  if (width <= 0 || width >= column.width)
+    return column;
+  if (layout->column_align == RONEO_ALIGN_RIGHT)
+    column.x += column.width - width;
+  else if (layout->column_align == RONEO_ALIGN_CENTER)
+    column.x += (column.width - width) / 2;
+  column.width = width;
+  return column;
+}
+
 const char *
 roneo_align_to_string (RoneoAlign align)
 {

@@ -97,6 +97,13 @@ typedef struct
   guint max_pages;    /* 2: the verso may take what the recto cannot */
   RoneoVAlign valign; /* where the copy sits in the frame when it is shorter */
   int verso_valign;   /* a RoneoVAlign for the pages after the first, or -1: as valign */
+  /* The text column: the running text (body, subheads, lists, notes, the
+   * signature and the imprint) may be set narrower than the frame, the
+   * headline and the call-out keeping the frame's width as a band. */
+  double column;           /* pt wide; 0: the frame's width */
+  double column_em;        /* or this many ems of the body's size as set, so that a body grown
+                            * for short copy keeps its characters per line; 0: column */
+  RoneoAlign column_align; /* where the column sits in the frame: left, center or right */
   RoneoStyle headline;
   RoneoStyle subhead;
   RoneoStyle body;
@@ -121,6 +128,9 @@ RoneoStyle *roneo_layout_get_style (RoneoLayout *layout, const char *section);
 
 /* The frame inside the margins. */
 RoneoRect roneo_layout_get_frame (const RoneoLayout *layout);
+/* The text column inside the frame for a body of body_size pt: the frame's
+ * height, at most its width. */
+RoneoRect roneo_layout_get_column (const RoneoLayout *layout, double body_size);
 
 const char *roneo_align_to_string (RoneoAlign align);
 

@@ -169,6 +169,48 @@ set_verso_valign (RoneoLayout *layout, const char *value, GError **error)
   return TRUE;
 }
 
+/* The text column's width: a length, or ems of the body's size ("28em"),
+ * which is how a designer gives a measure in characters per line. */
+static gboolean
+set_column (RoneoLayout *layout, const char *value, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (value));
+  if (g_str_has_suffix (clean, "em"))
+    {
+      char *end = NULL;
+      double ems = g_ascii_strtod (clean, &end);
+      while (end != NULL && g_ascii_isspace (*end))
+        end++;
+      if (end == clean || g_strcmp0 (end, "em") != 0 || !(ems >= 10 && ems <= 200))
+        {
+          g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                       "column '%s' must be from 10em to 200em (ems of the body size)", value);
+          return FALSE;
+        }
+      layout->column_em = ems;
+      layout->column = 0;
+      return TRUE;
+    }
+  layout->column_em = 0;
+  return roneo_layout_value_length (value, &layout->column, error);
+}
+
+static gboolean
+set_column_align (RoneoLayout *layout, const char *value, GError **error)
+{
+  int align = 0;
+  if (!roneo_layout_value_align (value, &align, error))
+    return FALSE;
+  if (align == RONEO_ALIGN_JUSTIFY)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "column-align '%s' must be left, center or right", value);
+      return FALSE;
+    }
+  layout->column_align = align;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -194,6 +236,8 @@ static const LayoutKey page_keys[] = {
   { "pages", set_pages },
   { "valign", set_valign },
   { "verso-valign", set_verso_valign },
+  { "column", set_column },
+  { "column-align", set_column_align },
 };
 
 /* ---- banner tiles ---- */
