@@ -168,8 +168,16 @@ test_shipped_a4_tract (void)
   g_assert_cmpint (layout->headline.transform, ==, RONEO_TRANSFORM_UPPERCASE);
   g_assert_cmpfloat (layout->body.size, ==, 11.5);
   g_assert_cmpint (layout->body.align, ==, RONEO_ALIGN_JUSTIFY);
-  /* the measure is limited: well under the 174 mm of 18 mm margins */
-  g_assert_cmpfloat (roneo_layout_get_frame (layout).width, <, RONEO_MM (165));
+  /* a headline band over a text column: the running text's measure, about
+   * 65 characters, well under the frame the headline and call-out span */
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  RoneoRect column = roneo_layout_get_column (layout, layout->body.size);
+  g_assert_cmpfloat (column.width, <, RONEO_MM (120));
+  g_assert_cmpfloat (column.width, <, frame.width * 0.7);
+  /* against the frame's right edge, the gutter on its left */
+  g_assert_cmpfloat_with_epsilon (column.x + column.width, frame.x + frame.width, EPSILON);
+  g_assert_cmpfloat_with_epsilon (column.y, frame.y, EPSILON);
+  g_assert_cmpfloat_with_epsilon (column.height, frame.height, EPSILON);
 }
 
 static void
@@ -343,6 +351,25 @@ test_page_keys (void)
   g_assert_cmpuint (layout->max_pages, ==, 1);
   g_assert_cmpint (layout->valign, ==, RONEO_VALIGN_CENTER);
   g_assert_cmpint (layout->verso_valign, ==, RONEO_VALIGN_TOP);
+  /* no column: the running text takes the frame */
+  RoneoRect frame = roneo_layout_get_frame (layout);
+  RoneoRect whole = roneo_layout_get_column (layout, 11);
+  g_assert_cmpfloat_with_epsilon (whole.x, frame.x, EPSILON);
+  g_assert_cmpfloat_with_epsilon (whole.width, frame.width, EPSILON);
+  /* a column in ems follows the body size; one in mm does not; either is at
+   * most the frame */
+  g_autoptr (RoneoLayout) ems = parse_ok ("[page]\nmargin = 10mm\ncolumn = 20em\n"
+                                          "column-align = center\n");
+  RoneoRect column = roneo_layout_get_column (ems, 10);
+  g_assert_cmpfloat_with_epsilon (column.width, 200, EPSILON);
+  g_assert_cmpfloat_with_epsilon (column.x, RONEO_MM (10) + (RONEO_MM (128) - 200) / 2, EPSILON);
+  g_assert_cmpfloat_with_epsilon (roneo_layout_get_column (ems, 5).width, 100, EPSILON);
+  g_assert_cmpfloat_with_epsilon (roneo_layout_get_column (ems, 40).width, RONEO_MM (128), EPSILON);
+  g_autoptr (RoneoLayout) mm = parse_ok ("[page]\nmargin = 10mm\ncolumn = 80mm\n"
+                                         "column-align = right\n");
+  column = roneo_layout_get_column (mm, 30);
+  g_assert_cmpfloat_with_epsilon (column.width, RONEO_MM (80), EPSILON);
+  g_assert_cmpfloat_with_epsilon (column.x, RONEO_MM (10 + 128 - 80), EPSILON);
   g_autoptr (RoneoLayout) any = parse_ok ("[headline]\nmin-ratio = 0\n");
   g_assert_cmpfloat (any->headline.min_ratio, ==, 0);
   g_autofree char *background = roneo_color_to_string (&layout->background);
@@ -561,6 +588,13 @@ static const ErrorCase error_cases[] = {
     "test.ini:2: 'middle' is not a vertical alignment (use top, center, centre or spread)" },
   { "[page]\nverso-valign = bottom\n",
     "test.ini:2: 'bottom' is not a vertical alignment (use top, center, centre or spread)" },
+  /* the text column: a length or ems of the body size, placed left, center or right */
+  { "[page]\ncolumn = 5em\n", "test.ini:2: column '5em' must be from 10em to 200em" },
+  { "[page]\ncolumn = wideem\n", "test.ini:2: column 'wideem' must be from 10em" },
+  { "[page]\ncolumn = 120\n", "test.ini:2: length '120' has no unit (write 120mm or 12cm)" },
+  { "[page]\ncolumn-align = justify\n",
+    "test.ini:2: column-align 'justify' must be left, center or right" },
+  { "[page]\ncolumn-align = top\n", "test.ini:2: 'top' is not an alignment" },
   /* min-ratio: 0 or a ratio from 1 to 10 */
   { "[headline]\nmin-ratio = 0.5\n", "test.ini:2: bad min-ratio '0.5' (use a ratio" },
   { "[headline]\nmin-ratio = 12\n", "test.ini:2: bad min-ratio '12'" },
