@@ -75,7 +75,8 @@ set_overflow_error (Composer *c, GError **error)
   double overflow = roneo_flow_overflow (f);
   double pitch = layout->body.min_size * layout->body.leading;
   guint lines = (guint) ceil (overflow / pitch);
-  guint words = (guint) ceil (lines * c->frame.width / (layout->body.min_size * 3.2));
+  double measure = roneo_layout_get_column (layout, layout->body.min_size).width;
+  guint words = (guint) ceil (lines * measure / (layout->body.min_size * 3.2));
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
                "%s: the copy does not fit on %u page%s of layout '%s' even with the body at "
                "%.4g pt: %u line%s (%.0f mm) too many; cut about %u words or choose a larger "

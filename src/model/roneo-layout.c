@@ -137,7 +137,10 @@ RoneoRect
 roneo_layout_get_column (const RoneoLayout *layout, double body_size)
 {
   RoneoRect column = roneo_layout_get_frame (layout);
-  double width = layout->column_em > 0 ? layout->column_em * body_size : layout->column;
+  /* a body shrunk for long copy keeps the grid: more characters a line, not
+   * fewer lines a page */
+  double ems = MAX (body_size, layout->body.size);
+  double width = layout->column_em > 0 ? layout->column_em * ems : layout->column;
   if (width <= 0 || width >= column.width)
     return column;
   if (layout->column_align == RONEO_ALIGN_RIGHT)

@@ -102,7 +102,8 @@ typedef struct
    * headline and the call-out keeping the frame's width as a band. */
   double column;           /* pt wide; 0: the frame's width */
   double column_em;        /* or this many ems of the body's size as set, so that a body grown
-                            * for short copy keeps its characters per line; 0: column */
+                            * for short copy keeps its characters per line (one shrunk for
+                            * long copy keeps the width of the layout's size); 0: column */
   RoneoAlign column_align; /* where the column sits in the frame: left, center or right */
   RoneoStyle headline;
   RoneoStyle subhead;

@@ -356,14 +356,14 @@ test_page_keys (void)
   RoneoRect whole = roneo_layout_get_column (layout, 11);
   g_assert_cmpfloat_with_epsilon (whole.x, frame.x, EPSILON);
   g_assert_cmpfloat_with_epsilon (whole.width, frame.width, EPSILON);
-  /* a column in ems follows the body size; one in mm does not; either is at
-   * most the frame */
+  /* a column in ems follows a body grown past its size, not one shrunk
+   * under it (the grid stays); one in mm stays; either is at most the frame */
   g_autoptr (RoneoLayout) ems = parse_ok ("[page]\nmargin = 10mm\ncolumn = 20em\n"
-                                          "column-align = center\n");
+                                          "column-align = center\n[body]\nsize = 8pt\n");
   RoneoRect column = roneo_layout_get_column (ems, 10);
   g_assert_cmpfloat_with_epsilon (column.width, 200, EPSILON);
   g_assert_cmpfloat_with_epsilon (column.x, RONEO_MM (10) + (RONEO_MM (128) - 200) / 2, EPSILON);
-  g_assert_cmpfloat_with_epsilon (roneo_layout_get_column (ems, 5).width, 100, EPSILON);
+  g_assert_cmpfloat_with_epsilon (roneo_layout_get_column (ems, 5).width, 160, EPSILON);
   g_assert_cmpfloat_with_epsilon (roneo_layout_get_column (ems, 40).width, RONEO_MM (128), EPSILON);
   g_autoptr (RoneoLayout) mm = parse_ok ("[page]\nmargin = 10mm\ncolumn = 80mm\n"
                                          "column-align = right\n");
