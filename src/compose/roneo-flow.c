@@ -302,6 +302,8 @@ GPtrArray *
 roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *document,
                         const RoneoLayout *layout, GError **error)
 {
+  if (!roneo_compose_check_body (cc, document, layout, error))
+    return NULL;
   Composer c = { cc, document, layout };
   c.prepared = roneo_compose_prepare_document (cc, document, layout);
   c.first_note = c.prepared->len - document->footnotes->len;

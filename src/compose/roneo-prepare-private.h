@@ -44,3 +44,10 @@ GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc,
 
 /* The style's section name, "break" for a page break: for dumps and messages. Static. */
 const char *roneo_compose_role_name (Role role);
+
+/* Whether the copy is what the layout's [page] body allows under the
+ * headline: any (text), one block that sets on one line (line: a placard's
+ * who, where, when), or none. Else RONEO_ERROR_OVERFLOW naming the file and
+ * the line of the first block refused. The signature is never counted. */
+gboolean roneo_compose_check_body (const RoneoComposeContext *cc, const RoneoDocument *document,
+                                   const RoneoLayout *layout, GError **error);

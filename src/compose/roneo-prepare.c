@@ -1,5 +1,6 @@
 #include "roneo-prepare-private.h"
 
+#include "roneo-error.h"
 #include "roneo-linebreak.h"
 #include "roneo-typo.h"
 
@@ -144,4 +145,85 @@ roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocume
   for (guint i = 0; i < prepared->len; i++)
     ((Prepared *) g_ptr_array_index (prepared, i))->index = i;
   return prepared;
+}
+
+/* --- what a placard carries ----------------------------------------------- */
+
+/* Copy under the headline that [page] body counts: the signature says who
+ * (the footer's), a page break has no text. */
+static gboolean
+is_body_copy (const RoneoBlock *block)
+{
+  switch (block->kind)
+    {
+    case RONEO_BLOCK_SUBHEAD:
+    case RONEO_BLOCK_PARAGRAPH:
+    case RONEO_BLOCK_LIST_ITEM:
+    case RONEO_BLOCK_QUOTE:
+    case RONEO_BLOCK_FOOTNOTE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The lines block takes in its style across the frame, at the size it is
+ * set in when nothing else asks for room (a call-out at its largest). */
+static guint
+count_set_lines (const RoneoComposeContext *cc, const RoneoLayout *layout, const RoneoBlock *block)
+{
+  gboolean warned = TRUE; /* a missing dictionary: the composer says it */
+  Prepared *prepared = prepare_block (cc, layout, block, &warned);
+  const RoneoStyle *style = role_style (layout, prepared->role);
+  double measure = roneo_layout_get_frame (layout).width;
+  if (prepared->role == ROLE_QUOTE || prepared->role == ROLE_LIST)
+    measure -= 2 * style->indent;
+  g_autoptr (RoneoLineSet) set = roneo_line_set_break (
+      cc->context, g_steal_pointer (&prepared->rich), style, style->size, measure, FALSE, NULL);
+  prepared_free (prepared);
+  return set->lines->len;
+}
+
+static void
+set_refused_error (const RoneoDocument *document, const RoneoLayout *layout,
+                   const RoneoBlock *block, const char *why, GError **error)
+{
+  const char *room = layout->body_copy == RONEO_BODY_LINE ? "one line" : "nothing";
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+               "%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' takes "
+               "%s under the slogan, %s)",
+               document->source, block->line, layout->name, room, why);
+}
+
+gboolean
+roneo_compose_check_body (const RoneoComposeContext *cc, const RoneoDocument *document,
+                          const RoneoLayout *layout, GError **error)
+{
+  if (layout->body_copy == RONEO_BODY_TEXT)
+    return TRUE;
+  guint allowed = layout->body_copy == RONEO_BODY_LINE ? 1 : 0, seen = 0;
+  for (guint i = 0; i < document->blocks->len + document->footnotes->len; i++)
+    {
+      const RoneoBlock *block
+          = i < document->blocks->len
+                ? g_ptr_array_index (document->blocks, i)
+                : g_ptr_array_index (document->footnotes, i - document->blocks->len);
+      if (!is_body_copy (block))
+        continue;
+      const char *kind = roneo_block_kind_to_string (block->kind);
+      if (++seen > allowed)
+        {
+          g_autofree char *why = g_strdup_printf ("not this %s%s", kind, seen > 1 ? " too" : "");
+          set_refused_error (document, layout, block, why, error);
+          return FALSE;
+        }
+      guint lines = count_set_lines (cc, layout, block);
+      if (lines > 1)
+        {
+          g_autofree char *why = g_strdup_printf ("this %s takes %u", kind, lines);
+          set_refused_error (document, layout, block, why, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

@@ -49,6 +49,7 @@ roneo_layout_new (void)
   layout->max_pages = 2;
   layout->valign = RONEO_VALIGN_SPREAD;
   layout->verso_valign = -1;
+  layout->body_copy = RONEO_BODY_TEXT;
   layout->headline = style_default ("Roneo Display", 700, 72, RONEO_ALIGN_LEFT);
   layout->headline.min_size = 18;
   layout->headline.leading = 1.0;

@@ -35,6 +35,14 @@ typedef enum
                         * weights, and at the foot */
 } RoneoVAlign;
 
+/* How much copy a layout takes under its headline ([page] body). */
+typedef enum
+{
+  RONEO_BODY_TEXT, /* any amount: a tract */
+  RONEO_BODY_LINE, /* one short line (who, where, when): a placard */
+  RONEO_BODY_NONE, /* the headline alone */
+} RoneoBodyCopy;
+
 typedef enum
 {
   RONEO_TRANSFORM_NONE,
@@ -116,6 +124,9 @@ typedef struct
   RoneoStyle slogan;  /* banners: the slogan, fitted to the frame */
   RoneoStyle byline;  /* banners: a smaller second line (who, where, when) */
   RoneoTiles tiles;   /* banners: the sheets it is printed on */
+
+  /* flyers: the copy the headline may have under it; more is refused, not set small */
+  RoneoBodyCopy body_copy;
 } RoneoLayout;
 
 /* The built-in defaults: an A5 flyer. Owned by the caller. */

@@ -211,6 +211,25 @@ set_column_align (RoneoLayout *layout, const char *value, GError **error)
   return TRUE;
 }
 
+/* A placard carries a slogan: copy it cannot carry is refused rather than
+ * set in small type under it (roneo-prepare.c says what a line is). */
+static gboolean
+set_body_copy (RoneoLayout *layout, const char *value, GError **error)
+{
+  static const char *const names[] = { "text", "line", "none" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (value, names[i]) == 0)
+      {
+        layout->body_copy = (RoneoBodyCopy) i;
+        return TRUE;
+      }
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+               "body '%s' must be text (any copy), line (one short line under the headline) or "
+               "none (the headline alone)",
+               value);
+  return FALSE;
+}
+
 typedef struct
 {
   const char *key;
@@ -238,6 +257,7 @@ static const LayoutKey page_keys[] = {
   { "verso-valign", set_verso_valign },
   { "column", set_column },
   { "column-align", set_column_align },
+  { "body", set_body_copy },
 };
 
 /* ---- banner tiles ---- */
