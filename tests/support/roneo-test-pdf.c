@@ -74,18 +74,56 @@ roneo_test_rasterise (PopplerDocument *doc, int index, double scale)
   return image;
 }
 
+/* A hairline rule, antialiased, still counts: a channel 16 levels off the paper. */
+#define INK_LEVELS 0x10
+#define EDGE 2 /* px */
+
+gboolean
+roneo_test_is_ink_on (const unsigned char *pixel, const unsigned char *paper)
+{
+  for (int c = 0; c < 3; c++)
+    if (ABS ((int) pixel[c] - (int) paper[c]) >= INK_LEVELS)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 roneo_test_is_ink (const unsigned char *pixel)
 {
-  const unsigned char level = 0xf0; /* a hairline rule, antialiased, still counts */
-  return pixel[0] < level || pixel[1] < level || pixel[2] < level;
+  static const unsigned char white[4] = { 0xff, 0xff, 0xff, 0xff };
+  return roneo_test_is_ink_on (pixel, white);
+}
+
+/* The paper is what most corners of the page show: a page printed to the
+ * edge (a black night tract) is its background colour there, and a corner
+ * an item reaches is outvoted. */
+static const unsigned char *
+page_paper (const unsigned char *data, int stride, int width, int height)
+{
+  const unsigned char *corners[] = {
+    data,
+    data + 4 * (width - 1),
+    data + (gsize) (height - 1) * stride,
+    data + (gsize) (height - 1) * stride + 4 * (width - 1),
+  };
+  const unsigned char *paper = corners[0];
+  guint best = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      guint same = 0;
+      for (guint j = 0; j < G_N_ELEMENTS (corners); j++)
+        same += !roneo_test_is_ink_on (corners[j], corners[i]);
+      if (same > best)
+        best = same, paper = corners[i];
+    }
+  return paper;
 }
 
 static gboolean
-row_has_ink (const unsigned char *row, int width)
+row_has_ink (const unsigned char *row, int width, const unsigned char *paper)
 {
   for (int x = 0; x < width; x++)
-    if (roneo_test_is_ink (row + 4 * x))
+    if (roneo_test_is_ink_on (row + 4 * x, paper))
       return TRUE;
   return FALSE;
 }
@@ -97,12 +135,19 @@ roneo_test_page_bands (PopplerDocument *doc, int index, double scale, double *em
   cairo_surface_t *image = roneo_test_rasterise (doc, index, scale);
   const unsigned char *data = cairo_image_surface_get_data (image);
   int stride = cairo_image_surface_get_stride (image);
-  int width = cairo_image_surface_get_width (image);
   int height = cairo_image_surface_get_height (image);
+  /* EDGE pixels in from each side: there a background printed to the edge
+   * is antialiased with the white under the page, ink on black (no item
+   * comes that close: margins) */
+  int width = cairo_image_surface_get_width (image) - 2 * EDGE;
+  const unsigned char *inside = data + (gsize) EDGE * stride + 4 * EDGE;
+  unsigned char paper[4];
+  memcpy (paper, page_paper (inside, stride, width, height - 2 * EDGE), sizeof paper);
   int run = 0, longest = 0, first = -1, last = -1;
   for (int y = 0; y < height; y++)
     {
-      if (row_has_ink (data + (gsize) y * stride, width))
+      gboolean edge = y < EDGE || y >= height - EDGE;
+      if (!edge && row_has_ink (data + (gsize) y * stride + 4 * EDGE, width, paper))
         {
           run = 0;
           first = first < 0 ? y : first;

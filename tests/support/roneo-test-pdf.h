@@ -43,12 +43,18 @@ void roneo_test_assert_fonts_embedded (PopplerDocument *doc);
  * rounded up). Owned: cairo_surface_destroy. */
 cairo_surface_t *roneo_test_rasterise (PopplerDocument *doc, int index, double scale);
 
+/* Whether a pixel of a rasterised page (BGRx) is ink on paper of that
+ * colour: a channel at least 16 levels off it. */
+gboolean roneo_test_is_ink_on (const unsigned char *pixel, const unsigned char *paper);
+
 /* Whether a pixel of a rasterised page (BGRx on white) is ink. */
 gboolean roneo_test_is_ink (const unsigned char *pixel);
 
 /* Page index rasterised at scale: the tallest run of rows with no ink across
  * the width (issue 13's empty band) and the rows from the first inked to the
- * last, each as a share of the page height. Either pointer may be NULL. */
+ * last, each as a share of the page height. Ink is what differs from the
+ * page's paper, the colour most of its corners show (white, or the black of
+ * a page printed to the edge). Either pointer may be NULL. */
 void roneo_test_page_bands (PopplerDocument *doc, int index, double scale, double *empty_band,
                             double *inked_span);
 
