@@ -18,8 +18,8 @@
 #define MAX_BAND 0.30
 
 static const char *const cases[] = {
-  "tract-pompe-a-fric.md", "tract-en.md", "short-two-lines.md",
-  "tract-recto-verso.md",  "footnote.md", "list-quote.md",
+  "tract-pompe-a-fric.md", "tract-en.md",   "short-two-lines.md", "tract-recto-verso.md",
+  "footnote.md",           "list-quote.md", "long-headline.md",
 };
 
 static double
