@@ -6,9 +6,11 @@
 # Lays out every tract of tests/cases in each layout it is meant for, an A6
 # card per row of villes.csv, and each slogan as a placard, then prints per
 # case the tallest empty horizontal band of its pages (share of the page
-# height, rendered at 40 dpi: rows with no ink across the width) and, for the
-# placards, the share of the height the ink spans. Issue 13 asks for at most
-# 30 % everywhere and for placards at least 55 %. Not a test: a report.
+# height, rendered at 40 dpi: rows that are the page's paper colour across the
+# width, white or the black of a5-black printed to the edge; see
+# roneo_test_page_bands) and, for the placards, the share of the height the
+# ink spans. Issue 13 asks for at most 30 % everywhere and for placards at
+# least 55 %. Not a test: a report.
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$here/build}
@@ -28,7 +30,7 @@ row case layout "tallest empty band"
 for tract in tract-pompe-a-fric.md tract-en.md tract-plain.txt multilingual.md footnote.md \
              list-quote.md separators-justified.md short-two-lines.md long-headline.md \
              tract-recto-verso.md; do
-  for layout in a5-flyer a4-tract; do
+  for layout in a5-flyer a4-tract a5-black; do
     pdf=$out/${tract%.*}-$layout.pdf
     if "$roneo" flyer -q "$cases/$tract" -l "$layout" -o "$pdf" 2>"$out/err"; then
       row "$tract" "$layout" "$(worst "$pdf")"

@@ -10,7 +10,10 @@
  * more or shorter lines end a line on an article or a short word, split a
  * negation or a proper name) are listed below with the figures they reach,
  * so that they cannot get worse unnoticed; any other slogan must meet the
- * issue's figures. The figures are printed with --verbose. */
+ * issue's figures. The figures are printed with --verbose. A placard
+ * carries one short line under its slogan (who, where, when: a3-placard's
+ * [page] body = line) and refuses a tract's copy, naming the file and the
+ * line of the first paragraph too many, rather than set it small. */
 #include "roneo-test-cli.h"
 
 #include <cairo.h>
@@ -208,6 +211,97 @@ test_slogans (void)
   roneo_test_rm_rf (dir);
 }
 
+/* roneo flyer on copy with a3-placard: the exit status and stderr; the PDF
+ * at pdf when it exits 0. */
+static int
+run_placard (const char *dir, const char *copy_path, const char *pdf, char **err)
+{
+  g_auto (RoneoTestRun) flyer;
+  RONEO_TEST_RUN (&flyer, dir, "flyer", copy_path, "-l", "a3-placard", "-o", pdf, "--force");
+  *err = g_strdup (flyer.err);
+  return flyer.status;
+}
+
+/* A refused copy: exit 4, the message at file:line, no PDF. */
+static void
+assert_refused (const char *dir, const char *copy_path, guint line, const char *why)
+{
+  g_autofree char *pdf = g_build_filename (dir, "refused.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_assert_cmpint (run_placard (dir, copy_path, pdf, &err), ==, 4);
+  g_autofree char *where = g_strdup_printf ("%s:%u: ", copy_path, line);
+  roneo_test_assert_contains (err, where);
+  roneo_test_assert_contains (err, "a placard carries a slogan; use a4-tract for a text");
+  roneo_test_assert_contains (err, why);
+  g_assert_null (strstr (err, "--"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* A tract's copy is refused at its first paragraph past the one line (the
+ * "##" kicker under the headline is that line), a line that wraps is
+ * refused, and `check` says the same as `flyer`. */
+static void
+test_refuses_text (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("placard-XXXXXX");
+  g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
+  assert_refused (dir, tract, 11, "not this paragraph too");
+  g_auto (RoneoTestRun) check;
+  RONEO_TEST_RUN (&check, dir, "check", tract, "-l", "a3-placard");
+  roneo_test_assert_exit (&check, 4);
+  roneo_test_assert_contains (check.err, "a placard carries a slogan");
+
+  g_autofree char *long_line = roneo_test_write_file (
+      dir, "long.md",
+      "---\nlang: fr\n---\n\n# Un médecin, pas une appli\n\nRassemblement devant "
+      "l'hôpital samedi à 10 h, puis cortège jusqu'à la préfecture pour remettre la "
+      "pétition des usagers\n");
+  assert_refused (dir, long_line, 7, "this paragraph takes 2");
+  g_autofree char *list = roneo_test_write_file (
+      dir, "list.md", "# Un médecin, pas une appli\n\nSamedi 10 h\n\n- devant l'hôpital\n");
+  assert_refused (dir, list, 5, "not this list-item too");
+  roneo_test_rm_rf (dir);
+}
+
+/* The slogan with one line under it (and a signature, which is not
+ * counted) is set: the line whole on one line of the page. */
+static void
+test_allows_a_line (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("placard-XXXXXX");
+  g_autofree char *pdf = g_build_filename (dir, "placard.pdf", NULL);
+  g_autofree char *corpus = roneo_test_corpus ("placard.md");
+  g_autofree char *example
+      = g_build_filename (roneo_test_source_root (), "examples", "pancarte.md", NULL);
+  g_autofree char *signed_copy = roneo_test_write_file (
+      dir, "signed.md",
+      "# Un médecin, pas une appli\n\nSamedi 10 h devant l'hôpital\n\n-- Collectif santé\n");
+  const struct
+  {
+    const char *path, *line;
+  } cases[] = {
+    { corpus, "Rassemblement devant l\u2019hôpital, samedi 10 h" },
+    { example, "Rassemblement devant la CPAM, jeudi à 14 h" },
+    { signed_copy, "Samedi 10 h devant l\u2019hôpital" },
+    { signed_copy, "Collectif santé" },
+  };
+  /* the space before "h" is a no-break one, of whichever width */
+  g_autoptr (GRegex) no_break = g_regex_new ("[\\x{a0}\\x{202f}]", 0, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_placard (dir, cases[i].path, pdf, &err);
+      if (status != 0)
+        g_error ("%s: exit %d: %s", cases[i].path, status, err);
+      g_autofree char *visual = roneo_test_pdf_visual_lines (pdf);
+      g_autofree char *text = g_regex_replace_literal (no_break, visual, -1, 0, " ", 0, NULL);
+      g_autofree char *line = g_strconcat ("\n", cases[i].line, "\n", NULL);
+      if (strstr (text, line) == NULL)
+        g_error ("%s: '%s' is not one line of the page:\n%s", cases[i].path, cases[i].line, text);
+    }
+  roneo_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -216,6 +310,8 @@ main (int argc, char **argv)
     return 1;
   roneo_test_isolation_init ();
   roneo_test_add_isolated_func ("/placard/slogans", test_slogans);
+  roneo_test_add_isolated_func ("/placard/refuses-text", test_refuses_text);
+  roneo_test_add_isolated_func ("/placard/allows-a-line", test_allows_a_line);
   int status = g_test_run ();
   roneo_test_cli_teardown ();
   return status;
