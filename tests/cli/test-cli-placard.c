@@ -299,6 +299,15 @@ test_allows_a_line (void)
       if (strstr (text, line) == NULL)
         g_error ("%s: '%s' is not one line of the page:\n%s", cases[i].path, cases[i].line, text);
     }
+  /* the slogan in capitals keeps its ordinal small (typo-details.md is a
+   * tract, refused here: its headline alone) */
+  g_autofree char *ordinal = roneo_test_write_file (
+      dir, "ordinal.md", "---\nlang: fr\n---\n\n# Rassemblement le 1er mars\n\nDevant l'hôpital\n");
+  g_autofree char *err = NULL;
+  g_assert_cmpint (run_placard (dir, ordinal, pdf, &err), ==, 0);
+  g_autofree char *text = roneo_test_pdf_text (pdf);
+  roneo_test_assert_contains (text, "1\u1D49\u02B3 MARS");
+  g_assert_null (strstr (text, "1ER"));
   roneo_test_rm_rf (dir);
 }
 

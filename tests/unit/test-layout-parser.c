@@ -8,7 +8,8 @@
 
 #define EPSILON 1e-9
 
-static const char *const shipped[] = { "a3-placard", "a4-tract", "a5-flyer", "a6-card" };
+static const char *const shipped[]
+    = { "a3-placard", "a4-tract", "a5-black", "a5-flyer", "a6-card" };
 static const char *const aliases[]
     = { "Roneo Display", "Roneo Condensed", "Roneo Text", "Roneo Sans", NULL };
 
@@ -374,6 +375,14 @@ test_page_keys (void)
   g_assert_cmpfloat (any->headline.min_ratio, ==, 0);
   g_autofree char *background = roneo_color_to_string (&layout->background);
   g_assert_cmpstr (background, ==, "#fffbe6");
+  /* [page] body: a tract takes any copy, the placard one line */
+  g_assert_cmpint (layout->body_copy, ==, RONEO_BODY_TEXT);
+  g_autoptr (RoneoLayout) placard = parse_ok ("[page]\nbody = line\n");
+  g_assert_cmpint (placard->body_copy, ==, RONEO_BODY_LINE);
+  g_autoptr (RoneoLayout) slogan = parse_ok ("[page]\nbody = none\n");
+  g_assert_cmpint (slogan->body_copy, ==, RONEO_BODY_NONE);
+  g_autoptr (RoneoLayout) shipped_placard = load_shipped ("a3-placard");
+  g_assert_cmpint (shipped_placard->body_copy, ==, RONEO_BODY_LINE);
 }
 
 static void
@@ -595,6 +604,8 @@ static const ErrorCase error_cases[] = {
   { "[page]\ncolumn-align = justify\n",
     "test.ini:2: column-align 'justify' must be left, center or right" },
   { "[page]\ncolumn-align = top\n", "test.ini:2: 'top' is not an alignment" },
+  /* body: how much copy the headline may have under it */
+  { "[page]\nbody = short\n", "test.ini:2: body 'short' must be text (any copy), line" },
   /* min-ratio: 0 or a ratio from 1 to 10 */
   { "[headline]\nmin-ratio = 0.5\n", "test.ini:2: bad min-ratio '0.5' (use a ratio" },
   { "[headline]\nmin-ratio = 12\n", "test.ini:2: bad min-ratio '12'" },
@@ -818,7 +829,7 @@ test_find (void)
   g_assert_null (missing);
   g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
   g_assert_cmpstr (error->message, ==,
-                   "unknown layout 'a5-flyr' (available: a3-placard, a4-tract, a5-flyer, "
+                   "unknown layout 'a5-flyr' (available: a3-placard, a4-tract, a5-black, a5-flyer, "
                    "a6-card, banderole, banderole-rouge)");
   g_clear_error (&error);
 
@@ -847,15 +858,15 @@ test_find_first_dir_wins (void)
 
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) layouts = roneo_layout_list (dirs, warnings);
-  static const char *const names[]
-      = { "a3-placard", "a4-tract", "a5-flyer", "a6-card", "banderole", "banderole-rouge", "zine" };
+  static const char *const names[] = { "a3-placard", "a4-tract",  "a5-black",        "a5-flyer",
+                                       "a6-card",    "banderole", "banderole-rouge", "zine" };
   g_assert_cmpuint (layouts->len, ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < layouts->len; i++)
     {
       const RoneoLayout *layout = g_ptr_array_index (layouts, i);
       g_assert_cmpstr (layout->name, ==, names[i]);
     }
-  const RoneoLayout *mine = g_ptr_array_index (layouts, 2);
+  const RoneoLayout *mine = g_ptr_array_index (layouts, 3);
   g_assert_cmpstr (mine->description, ==, "my own A5");
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_true (strstr (g_ptr_array_index (warnings, 0), "broken.ini:2: unknown paper size")
