@@ -337,6 +337,12 @@ static void
 place_block (Flow *f, guint i)
 {
   const Prepared *p = g_ptr_array_index (f->c->prepared, i);
+  roneo_flow_card_break (f, i);
+  if (p->role == ROLE_SUBHEAD && f->c->fits[i].layout != NULL)
+    {
+      roneo_flow_place_display (f, p, &f->c->fits[i]);
+      return;
+    }
   switch (p->role)
     {
     case ROLE_HEADLINE:
