@@ -33,7 +33,9 @@ headline_index (const Composer *c)
 }
 
 /* Copy that flows over onto the verso fills the recto: what the recto
- * leaves then is the orphan and widow rule's, not the headline's. */
+ * leaves then is the orphan and widow rule's, not the headline's. A card's
+ * copy goes overleaf by design (recto = display): its face is the
+ * headline's. */
 static gboolean
 flows_over (const Composer *c, const Flow *f)
 {

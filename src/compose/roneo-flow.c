@@ -14,10 +14,10 @@
 #define QUOTE_SHARE 0.3
 #define SUBHEAD_SHARE 0.3           /* a fitted subhead's box, unless its max-share says */
 #define SIZE_STEP (PANGO_SCALE / 4) /* body sizes are tried in quarter points */
-#define GROW_DEFAULT                                                                               \
-  1.3                      /* short copy: the body grows to 130 % of its size, unless              \
-                            * the layout's grow-size says how far */
-#define GROW_RESERVE 0.08  /* and then still leaves 8 % of the frame free */
+/* Short copy: the body grows to 130 % of its size, unless the layout's
+ * grow-size says how far; it then still leaves 8 % of the frame free. */
+#define GROW_DEFAULT 1.3
+#define GROW_RESERVE 0.08
 #define HEADLINE_FLOOR 6.0 /* pt: the smallest headline min-ratio = 0 lets through */
 
 /* --- the overflow policy -------------------------------------------------- */
@@ -257,9 +257,9 @@ body_size_for (Composer *c, guint pages)
   if (roneo_flow_overflow (nominal) > 0)
     return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
                            : -1;
-  double grow
-      = layout->body.grow_size > 0 ? layout->body.grow_size : layout->body.size * GROW_DEFAULT;
-  int grown = largest_fitting_size (c, size, MAX (size, pango_units_from_double (grow)), pages,
+  int limit = layout->body.grow_size > 0 ? pango_units_from_double (layout->body.grow_size)
+                                         : (int) (size * GROW_DEFAULT);
+  int grown = largest_fitting_size (c, size, MAX (size, limit), pages,
                                     c->frame.height * GROW_RESERVE, nominal);
   return MAX (size, grown);
 }
