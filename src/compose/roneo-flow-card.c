@@ -58,7 +58,7 @@ roneo_flow_card_break (Flow *f, guint i)
 void
 roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit)
 {
-  const RoneoStyle *style = roneo_flow_style_for (f, p->role);
+  const RoneoStyle *style = &f->c->layout->subhead;
   const RoneoRect *frame = &f->c->frame;
   /* From the ink of the first line to the descent of the last, like the
    * headline: the gap after it does not depend on its letters. */

@@ -46,11 +46,12 @@ typedef struct
 {
   Composer *c;
   RoneoStyle body, list, footnotes; /* scaled copies; fonts borrowed from the layout */
-  RoneoRect column; /* where the running text is set at this body size; display blocks
-                     * (headline, call-out) take the whole frame */
-  GPtrArray *pages; /* RoneoPage*, owned */
-  RoneoPage *page;  /* borrowed: the last of pages */
-  GArray *used;     /* double per page: height taken in the frame */
+  RoneoRect column;   /* where the running text is set at this body size; display blocks
+                       * (headline, call-out) take the whole frame */
+  RoneoStyle subhead; /* a card's subheads in the text: at min-size */
+  GPtrArray *pages;   /* RoneoPage*, owned */
+  RoneoPage *page;    /* borrowed: the last of pages */
+  GArray *used;       /* double per page: height taken in the frame */
   double y;
   double space;   /* pending space before the next block */
   gboolean empty; /* nothing placed on this page yet */
