@@ -46,7 +46,7 @@ void
 roneo_flow_balance (Composer *c, int body_size, guint pages)
 {
   c->cut = 0;
-  if (pages < 2 || has_page_break (c))
+  if (pages < 2 || has_page_break (c) || c->verso_from > 0)
     return;
   c->cut_page = pages - 2;
   double before, last;

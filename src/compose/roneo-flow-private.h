@@ -29,8 +29,9 @@ typedef struct
   RoneoFit *fits;          /* per block: headlines and call-outs, fitted once */
   RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
   RoneoRect frame;
-  guint cut_page; /* the page whose frame is cut short to balance the pages */
-  double cut;     /* pt taken off that page's frame for the copy, 0: none */
+  guint cut_page;   /* the page whose frame is cut short to balance the pages */
+  double cut;       /* pt taken off that page's frame for the copy, 0: none */
+  guint verso_from; /* a card (recto = display): the first block set overleaf; 0: none */
 } Composer;
 
 /* Where a block starts on its page: the items from item on move down by
@@ -45,11 +46,12 @@ typedef struct
 {
   Composer *c;
   RoneoStyle body, list, footnotes; /* scaled copies; fonts borrowed from the layout */
-  RoneoRect column; /* where the running text is set at this body size; display blocks
-                     * (headline, call-out) take the whole frame */
-  GPtrArray *pages; /* RoneoPage*, owned */
-  RoneoPage *page;  /* borrowed: the last of pages */
-  GArray *used;     /* double per page: height taken in the frame */
+  RoneoRect column;   /* where the running text is set at this body size; display blocks
+                       * (headline, call-out) take the whole frame */
+  RoneoStyle subhead; /* a card's subheads in the text: at min-size */
+  GPtrArray *pages;   /* RoneoPage*, owned */
+  RoneoPage *page;    /* borrowed: the last of pages */
+  GArray *used;       /* double per page: height taken in the frame */
   double y;
   double space;   /* pending space before the next block */
   gboolean empty; /* nothing placed on this page yet */
@@ -135,5 +137,19 @@ void roneo_flow_place_imprint (Flow *f);
 void roneo_flow_check_glyphs (Flow *f, PangoLayout *layout, const Prepared *p);
 /* Inside a call-out's box, on each side, pt. */
 double roneo_flow_quote_padding (const RoneoStyle *style);
+
+/* --- a card: display recto, copy overleaf (roneo-flow-card.c) ------------ */
+
+/* The first block that is neither a headline nor a subhead, or n_blocks. */
+guint roneo_flow_card_first_copy (const Composer *c);
+/* The block before which a card's copy goes overleaf (layout recto =
+ * display), 0 when the copy has its own page break or nothing follows. */
+guint roneo_flow_card_verso_from (const Composer *c);
+/* Whether the subhead at i is set as a fitted display block. */
+gboolean roneo_flow_card_fits_subhead (const Composer *c, guint i);
+/* Before block i: the card's recto ends here. */
+void roneo_flow_card_break (Flow *f, guint i);
+/* A fitted subhead, whole, like a headline in its own style. */
+void roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit);
 
 G_END_DECLS

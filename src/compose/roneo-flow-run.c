@@ -23,7 +23,7 @@ roneo_flow_style_for (Flow *f, Role role)
     case ROLE_HEADLINE:
       return &layout->headline;
     case ROLE_SUBHEAD:
-      return &layout->subhead;
+      return &f->subhead;
     case ROLE_LIST:
       return &f->list;
     case ROLE_QUOTE:
@@ -337,6 +337,12 @@ static void
 place_block (Flow *f, guint i)
 {
   const Prepared *p = g_ptr_array_index (f->c->prepared, i);
+  roneo_flow_card_break (f, i);
+  if (p->role == ROLE_SUBHEAD && f->c->fits[i].layout != NULL)
+    {
+      roneo_flow_place_display (f, p, &f->c->fits[i]);
+      return;
+    }
   switch (p->role)
     {
     case ROLE_HEADLINE:
@@ -376,6 +382,10 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   f->list = scaled (&layout->list, ratio, MIN (layout->list.size, layout->body.min_size));
   f->footnotes = scaled (&layout->footnotes, ratio, MIN (layout->footnotes.size, 6.5));
   f->column = roneo_layout_get_column (layout, f->body.size);
+  /* size is what a card's face fits its subheads to; those in the text are text */
+  f->subhead = layout->subhead;
+  if (layout->subhead.fit)
+    f->subhead.size = layout->subhead.min_size;
   f->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_page_free);
   f->used = g_array_new (FALSE, TRUE, sizeof (double));
   f->notes = g_array_new (FALSE, TRUE, sizeof (guint));

@@ -33,11 +33,13 @@ headline_index (const Composer *c)
 }
 
 /* Copy that flows over onto the verso fills the recto: what the recto
- * leaves then is the orphan and widow rule's, not the headline's. */
+ * leaves then is the orphan and widow rule's, not the headline's. A card's
+ * copy goes overleaf by design (recto = display): its face is the
+ * headline's. */
 static gboolean
 flows_over (const Composer *c, const Flow *f)
 {
-  if (f->used->len < 2)
+  if (f->used->len < 2 || c->verso_from > 0)
     return FALSE;
   for (guint i = 0; i < c->n_blocks; i++)
     if (((Prepared *) g_ptr_array_index (c->prepared, i))->role == ROLE_BREAK)
@@ -167,6 +169,29 @@ page_valign (const Flow *f)
   return verso && layout->verso_valign >= 0 ? (RoneoVAlign) layout->verso_valign : layout->valign;
 }
 
+/* A page that holds a few blocks of its own (a card's verso): as much air
+ * above the first as between each two and around the signature, which
+ * moves up with the copy; the notes and the imprint keep to the foot. */
+static void
+even_page (Flow *f, double room)
+{
+  RoneoPage *page = f->page;
+  gboolean signed_page = FALSE;
+  for (guint i = 0; i < page->items->len; i++)
+    signed_page
+        |= g_strcmp0 (((RoneoItem *) g_ptr_array_index (page->items, i))->role, "footer") == 0;
+  double share = room / (f->gaps->len + 2 + signed_page);
+  shift_items (page, 0, share);
+  for (guint i = 0; i < f->gaps->len; i++)
+    shift_items (page, g_array_index (f->gaps, Gap, i).item, share);
+  for (guint i = 0; i < page->items->len && signed_page; i++)
+    {
+      RoneoItem *item = g_ptr_array_index (page->items, i);
+      if (g_strcmp0 (item->role, "footer") == 0)
+        item->rect.y -= share;
+    }
+}
+
 void
 roneo_flow_align_page (Flow *f)
 {
@@ -178,4 +203,6 @@ roneo_flow_align_page (Flow *f)
     shift_items (f->page, 0, room / 2);
   else if (valign == RONEO_VALIGN_SPREAD)
     spread_page (f, room);
+  else if (valign == RONEO_VALIGN_EVEN)
+    even_page (f, room);
 }

@@ -12,10 +12,13 @@
 #define HEADLINE_SHARE 0.38       /* of the frame height, when copy follows */
 #define HEADLINE_SHARE_ALONE 0.85 /* a headline with little else (placards) */
 #define QUOTE_SHARE 0.3
+#define SUBHEAD_SHARE 0.3           /* a fitted subhead's box, unless its max-share says */
 #define SIZE_STEP (PANGO_SCALE / 4) /* body sizes are tried in quarter points */
-#define GROW_LIMIT 1.3              /* short copy: the body may grow to 130 % of its size */
-#define GROW_RESERVE 0.08           /* and then still leaves 8 % of the frame free */
-#define HEADLINE_FLOOR 6.0          /* pt: the smallest headline min-ratio = 0 lets through */
+/* Short copy: the body grows to 130 % of its size, unless the layout's
+ * grow-size says how far; it then still leaves 8 % of the frame free. */
+#define GROW_DEFAULT 1.3
+#define GROW_RESERVE 0.08
+#define HEADLINE_FLOOR 6.0 /* pt: the smallest headline min-ratio = 0 lets through */
 
 /* --- the overflow policy -------------------------------------------------- */
 
@@ -210,6 +213,12 @@ fit_display_blocks (Composer *c, GError **error)
       if (p->role == ROLE_HEADLINE)
         c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->headline, c->cc->lang,
                                      measure, c->frame.height * share);
+      else if (roneo_flow_card_fits_subhead (c, i))
+        {
+          double sub = layout->subhead.max_share > 0 ? layout->subhead.max_share : SUBHEAD_SHARE;
+          c->fits[i] = roneo_fit_text (c->cc->context, p->rich, &layout->subhead, c->cc->lang,
+                                       measure, c->frame.height * sub);
+        }
       else if (p->role == ROLE_QUOTE)
         {
           measure -= 2 * roneo_flow_quote_padding (&layout->quote);
@@ -248,7 +257,9 @@ body_size_for (Composer *c, guint pages)
   if (roneo_flow_overflow (nominal) > 0)
     return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
                            : -1;
-  int grown = largest_fitting_size (c, size, (int) (size * GROW_LIMIT), pages,
+  int limit = layout->body.grow_size > 0 ? pango_units_from_double (layout->body.grow_size)
+                                         : (int) (size * GROW_DEFAULT);
+  int grown = largest_fitting_size (c, size, MAX (size, limit), pages,
                                     c->frame.height * GROW_RESERVE, nominal);
   return MAX (size, grown);
 }
@@ -270,32 +281,53 @@ final_run (Composer *c, int size, guint pages)
   return f;
 }
 
+/* The body size for the fewest pages that hold the copy, or -1. */
+static int
+body_size_and_pages (Composer *c, guint *pages)
+{
+  guint least = count_breaks (c) + 1 + (c->verso_from > 0);
+  for (*pages = least; *pages <= c->layout->max_pages; (*pages)++)
+    {
+      int best = body_size_for (c, *pages);
+      if (best >= 0)
+        return best;
+    }
+  return -1;
+}
+
 static GPtrArray *
 compose_pages (Composer *c, GError **error)
 {
   const RoneoLayout *layout = c->layout;
-  for (guint pages = count_breaks (c) + 1; pages <= layout->max_pages; pages++)
+  int size = pango_units_from_double (layout->body.size);
+  guint pages = 0;
+  c->verso_from = roneo_flow_card_verso_from (c);
+  int best = body_size_and_pages (c, &pages);
+  if (best < size && c->verso_from > 0)
     {
-      int best = body_size_for (c, pages);
-      if (best < 0)
-        continue;
-      if (best < pango_units_from_double (layout->body.size))
-        roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, 0,
-                               "body shrunk from %.4g to %.4g pt to fit %u page%s",
-                               layout->body.size, pango_units_to_double (best), pages,
-                               pages > 1 ? "s" : "");
-      roneo_flow_grow_headline (c, best, pages);
-      roneo_flow_balance (c, best, pages);
-      g_autoptr (Flow) f = final_run (c, best, pages);
-      if (f->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&f->error));
-          return NULL;
-        }
-      return take_pages (f, c->cc->warnings);
+      /* A card whose verso would hold its copy only shrunk: the copy starts
+       * on the recto, as on a tract. */
+      c->verso_from = 0;
+      best = body_size_and_pages (c, &pages);
     }
-  set_overflow_error (c, error);
-  return NULL;
+  if (best < 0)
+    {
+      set_overflow_error (c, error);
+      return NULL;
+    }
+  if (best < size)
+    roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, 0,
+                           "body shrunk from %.4g to %.4g pt to fit %u page%s", layout->body.size,
+                           pango_units_to_double (best), pages, pages > 1 ? "s" : "");
+  roneo_flow_grow_headline (c, best, pages);
+  roneo_flow_balance (c, best, pages);
+  g_autoptr (Flow) f = final_run (c, best, pages);
+  if (f->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&f->error));
+      return NULL;
+    }
+  return take_pages (f, c->cc->warnings);
 }
 
 GPtrArray *

@@ -33,6 +33,8 @@ typedef enum
   RONEO_VALIGN_CENTER, /* a placard: the copy is centred in the frame */
   RONEO_VALIGN_SPREAD, /* a tract: the spare height goes between the blocks, by their spread
                         * weights, and at the foot */
+  RONEO_VALIGN_EVEN,   /* a card's verso: equal shares above the first block, between the
+                        * blocks and, the signature moving up with them, below it */
 } RoneoVAlign;
 
 /* How much copy a layout takes under its headline ([page] body). */
@@ -77,6 +79,10 @@ typedef struct
                          * any size that keeps max-lines, min-size included */
   double spread_before; /* valign spread: weights of the spare height put before and after */
   double spread_after;  /* a block of this style (the gap between two blocks adds both) */
+  /* A card's display blocks and its growing body (a6-card): */
+  gboolean fit;     /* subhead: the subheads before the first body block are fitted like a
+                     * headline (size is then the largest, max-share of the frame its box) */
+  double grow_size; /* body: pt short copy lets the body grow to; 0: 130 % of size */
 } RoneoStyle;
 
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */
@@ -113,6 +119,9 @@ typedef struct
                             * for short copy keeps its characters per line (one shrunk for
                             * long copy keeps the width of the layout's size); 0: column */
   RoneoAlign column_align; /* where the column sits in the frame: left, center or right */
+  gboolean recto_display;  /* the recto holds the headline and the subheads before the first
+                            * body block, the rest goes overleaf (a card); a page break of
+                            * the copy wins, and copy the verso cannot hold flows as usual */
   RoneoStyle headline;
   RoneoStyle subhead;
   RoneoStyle body;

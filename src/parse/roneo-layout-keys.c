@@ -230,6 +230,24 @@ set_body_copy (RoneoLayout *layout, const char *value, GError **error)
   return FALSE;
 }
 
+/* "display": the recto is the card's face, its headline and first subheads
+ * alone; "copy" (the default): the copy starts on the recto. */
+static gboolean
+set_recto (RoneoLayout *layout, const char *value, GError **error)
+{
+  gboolean display = g_ascii_strcasecmp (value, "display") == 0;
+  if (!display && g_ascii_strcasecmp (value, "copy") != 0)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad recto '%s' (use display: the headline and subheads alone, the rest "
+                   "overleaf; or copy)",
+                   value);
+      return FALSE;
+    }
+  layout->recto_display = display;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -258,6 +276,7 @@ static const LayoutKey page_keys[] = {
   { "column", set_column },
   { "column-align", set_column_align },
   { "body", set_body_copy },
+  { "recto", set_recto },
 };
 
 /* ---- banner tiles ---- */
@@ -569,6 +588,28 @@ set_spread_after (RoneoStyle *style, const char *value, GError **error)
   return set_spread_weight (&style->spread_after, "spread-after", value, error);
 }
 
+/* ---- a card: fitted subheads, a body that grows ---- */
+
+static gboolean
+set_fit (RoneoStyle *style, const char *value, GError **error)
+{
+  int fit = 0;
+  if (!roneo_layout_value_bool (value, &fit, error))
+    return FALSE;
+  style->fit = fit;
+  return TRUE;
+}
+
+static gboolean
+set_grow_size (RoneoStyle *style, const char *value, GError **error)
+{
+  double size = 0;
+  if (!roneo_layout_value_font_size (value, &size, error))
+    return FALSE;
+  style->grow_size = size;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -607,6 +648,10 @@ static const StyleKey style_keys[] = {
   /* [page] valign = spread: the weights of the spare height around each block. */
   { "spread-before", set_spread_before },
   { "spread-after", set_spread_after },
+  /* The subhead: the subheads before the first body block fitted like a headline. */
+  { "fit", set_fit },
+  /* The body: how large short copy lets it grow (default 130 % of size). */
+  { "grow-size", set_grow_size },
 };
 
 /* ---- one key ---- */

@@ -42,7 +42,8 @@ static const Choice orientation_choices[] = { { "portrait", 0 }, { "landscape", 
 static const Choice valign_choices[] = { { "top", RONEO_VALIGN_TOP },
                                          { "center", RONEO_VALIGN_CENTER },
                                          { "centre", RONEO_VALIGN_CENTER },
-                                         { "spread", RONEO_VALIGN_SPREAD } };
+                                         { "spread", RONEO_VALIGN_SPREAD },
+                                         { "even", RONEO_VALIGN_EVEN } };
 
 #define CHOOSE(text, choices, what, out, error)                                                    \
   choose (text, choices, G_N_ELEMENTS (choices), what, out, error)

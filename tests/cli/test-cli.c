@@ -608,7 +608,8 @@ test_typography_details (gconstpointer data)
   g_assert_null (strstr (text, "\ner\n"));
   /* the body's superscripts are raised letters the text layer reads plainly */
   roneo_test_assert_contains (text, "XXe si");
-  roneo_test_assert_contains (text, "au no 3 de");
+  /* "3" binds to "no", not to "de": the line may end after it */
+  roneo_test_assert_contains (text, "au no 3");
   g_autoptr (GRegex) phones = g_regex_new ("06[ \u202F\u00A0]12[ \u202F\u00A0]34[ "
                                            "\u202F\u00A0]56[ \u202F\u00A0]78|05\\.61\\.22\\."
                                            "33\\.44|\\+33[ \u202F\u00A0]6[ \u202F\u00A0]98[ "
@@ -1067,7 +1068,7 @@ main (int argc, char **argv)
     int pages;
   } tracts[] = {
     { "tract-pompe-a-fric.md", 1 }, { "tract-plain.txt", 1 }, { "tract-en.md", 1 },
-    { "tract-modele.md", 1 },       { "multilingual.md", 1 },
+    { "tract-modele.md", 2 },       { "multilingual.md", 1 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (tracts); i++)
     {

@@ -351,11 +351,12 @@ largest_gap (const RoneoPage *page, const RoneoRect *frame)
   return gap;
 }
 
-/* The A6 card's verso (verso-valign = center) holds two lines: they sit as
- * far below the top of the frame as above the signature, which keeps to the
- * foot; set at the layout's valign, they would open the page. */
+/* The A6 card's verso (verso-valign = even) holds two lines and the
+ * signature: as much air above the lines as between them and the signature
+ * and under it, the imprint at the foot; set at the layout's valign, the
+ * lines would open the page. */
 static void
-test_verso_centred (Fixture *f, gconstpointer data)
+test_verso_even (Fixture *f, gconstpointer data)
 {
   g_autofree char *copy = corpus ("card-a6.md");
   g_autoptr (RoneoLayout) layout = layout_load ("a6-card");
@@ -365,15 +366,62 @@ test_verso_centred (Fixture *f, gconstpointer data)
   const RoneoPage *verso = g_ptr_array_index (pages, 1);
   const RoneoItem *body = find_item (verso, "body");
   const RoneoItem *footer = find_item (verso, "footer");
+  const RoneoItem *imprint = find_item (verso, "imprint");
   double above = body->rect.y - frame.y;
-  double below = footer->rect.y - (body->rect.y + body->rect.height);
-  g_assert_cmpfloat (above, >, frame.height * 0.3);
-  g_assert_cmpfloat (fabs (above - below), <, frame.height * 0.1);
+  double between = footer->rect.y - (body->rect.y + body->rect.height);
+  double under = imprint->rect.y - (footer->rect.y + footer->rect.height);
+  g_assert_cmpfloat (above, >, frame.height * 0.15);
+  g_assert_cmpfloat (fabs (above - under), <, frame.height * 0.05);
+  g_assert_cmpfloat (fabs (between - under), <, frame.height * 0.05);
+  g_assert_cmpfloat (imprint->rect.y + imprint->rect.height, >, frame.y + frame.height - 10);
   /* unset, the verso spreads as the recto does: the lines open the page */
   layout->verso_valign = -1;
   g_autoptr (GPtrArray) spread = compose_in (f, copy, layout);
   const RoneoItem *top = find_item (g_ptr_array_index (spread, 1), "body");
   g_assert_cmpfloat (top->rect.y - frame.y, <, 1);
+}
+
+/* A card without a page break of its own (recto = display): the face holds
+ * the headline and the date as display blocks, the date broken at its
+ * phrases (the place after the last comma) and far larger than 11 pt; the text goes overleaf
+ * and grows from 9 pt. Without the key the text starts on the recto. */
+static void
+test_card_face (Fixture *f, gconstpointer data)
+{
+  const char *copy
+      = "# Pique-nique revendicatif\n\n## Dimanche 14 juin, midi, parc de la Mairie\n\n"
+        "Apportez à manger et à boire, on apporte les banderoles.\n\n"
+        "-- Collectif des usagers du quartier\n";
+  g_autoptr (RoneoLayout) layout = layout_load ("a6-card");
+  g_autoptr (GPtrArray) pages = compose_in (f, copy, layout);
+  g_assert_cmpuint (pages->len, ==, 2);
+  const RoneoPage *recto = g_ptr_array_index (pages, 0);
+  const RoneoPage *verso = g_ptr_array_index (pages, 1);
+  const RoneoItem *date = find_item (recto, "subhead");
+  g_assert_nonnull (find_item (recto, "headline"));
+  g_assert_nonnull (date);
+  g_assert_null (find_item (recto, "body"));
+  g_assert_null (find_item (recto, "footer"));
+  g_assert_cmpfloat (date->size, >, 2 * layout->subhead.min_size);
+  g_assert_cmpint (pango_layout_get_line_count (date->layout), >=, 2);
+  /* the place on a line of its own, after the comma that closes the hour */
+  int last = pango_layout_get_line_count (date->layout) - 1;
+  PangoLayoutLine *line = pango_layout_get_line_readonly (date->layout, last);
+  const char *text = pango_layout_get_text (date->layout);
+  g_assert_cmpstr (text + line->start_index, ==, "parc de\u00a0la\u00a0Mairie");
+  int end = line->start_index;
+  while (end > 0 && (guchar) text[end - 1] > 0x7f) /* the line separator the fit put there */
+    end--;
+  while (end > 0 && text[end - 1] == ' ')
+    end--;
+  g_assert_cmpint (text[end - 1], ==, ',');
+  const RoneoItem *body = find_item (verso, "body");
+  g_assert_nonnull (body);
+  g_assert_nonnull (find_item (verso, "footer"));
+  g_assert_cmpfloat (body->size, >, layout->body.size * 1.3);
+  layout->recto_display = FALSE;
+  g_autoptr (GPtrArray) flat = compose_in (f, copy, layout);
+  g_assert_nonnull (find_item (g_ptr_array_index (flat, 0), "body"));
 }
 
 /* A 20-word headline that would need less than 1.8 times the body size on
@@ -749,7 +797,8 @@ main (int argc, char **argv)
   ADD ("/flow/spare/headline-grows", test_headline_grows_for_short_copy);
   ADD ("/flow/spare/headline-kept", test_headline_kept_for_long_copy);
   ADD ("/flow/spare/spread", test_spare_space_spread);
-  ADD ("/flow/spare/verso-centred", test_verso_centred);
+  ADD ("/flow/spare/verso-even", test_verso_even);
+  ADD ("/flow/card/face", test_card_face);
   ADD ("/flow/headline/refused", test_long_headline_refused);
   ADD ("/flow/headline/allowed", test_long_headline_allowed);
   ADD ("/flow/headline/shortened", test_shortened_headline_fits);

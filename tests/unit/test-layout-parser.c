@@ -523,7 +523,7 @@ static const ErrorCase error_cases[] = {
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
     "background, space-before, space-after, indent, break-words, stack, max-share, "
-    "min-ratio, spread-before, spread-after)" },
+    "min-ratio, spread-before, spread-after, fit, grow-size)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
                              "description, kind)" },
@@ -594,9 +594,9 @@ static const ErrorCase error_cases[] = {
   { "[body]\nleading = wide\n", "test.ini:2: bad leading 'wide'" },
   { "[body]\nleading = 0x1\n", "test.ini:2: bad leading '0x1'" },
   { "[page]\nvalign = middle\n",
-    "test.ini:2: 'middle' is not a vertical alignment (use top, center, centre or spread)" },
+    "test.ini:2: 'middle' is not a vertical alignment (use top, center, centre, spread or even)" },
   { "[page]\nverso-valign = bottom\n",
-    "test.ini:2: 'bottom' is not a vertical alignment (use top, center, centre or spread)" },
+    "test.ini:2: 'bottom' is not a vertical alignment (use top, center, centre, spread or even)" },
   /* the text column: a length or ems of the body size, placed left, center or right */
   { "[page]\ncolumn = 5em\n", "test.ini:2: column '5em' must be from 10em to 200em" },
   { "[page]\ncolumn = wideem\n", "test.ini:2: column 'wideem' must be from 10em" },
