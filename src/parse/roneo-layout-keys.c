@@ -216,18 +216,11 @@ set_column_align (RoneoLayout *layout, const char *value, GError **error)
 static gboolean
 set_body_copy (RoneoLayout *layout, const char *value, GError **error)
 {
-  static const char *const names[] = { "text", "line", "none" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (value, names[i]) == 0)
-      {
-        layout->body_copy = (RoneoBodyCopy) i;
-        return TRUE;
-      }
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               "body '%s' must be text (any copy), line (one short line under the headline) or "
-               "none (the headline alone)",
-               value);
-  return FALSE;
+  int body_copy = 0;
+  if (!roneo_layout_value_body_copy (value, &body_copy, error))
+    return FALSE;
+  layout->body_copy = (RoneoBodyCopy) body_copy;
+  return TRUE;
 }
 
 /* "display": the recto is the card's face, its headline and first subheads
@@ -235,15 +228,9 @@ set_body_copy (RoneoLayout *layout, const char *value, GError **error)
 static gboolean
 set_recto (RoneoLayout *layout, const char *value, GError **error)
 {
-  gboolean display = g_ascii_strcasecmp (value, "display") == 0;
-  if (!display && g_ascii_strcasecmp (value, "copy") != 0)
-    {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bad recto '%s' (use display: the headline and subheads alone, the rest "
-                   "overleaf; or copy)",
-                   value);
-      return FALSE;
-    }
+  int display = FALSE;
+  if (!roneo_layout_value_recto (value, &display, error))
+    return FALSE;
   layout->recto_display = display;
   return TRUE;
 }

@@ -36,7 +36,8 @@ gboolean roneo_layout_value_font_size (const char *text, double *out, GError **e
 /* Named choices, case-insensitive; the error lists the names. bool: TRUE or
  * FALSE (true/false, yes/no, on/off, 1/0); align: a RoneoAlign; italic: TRUE
  * for italic, FALSE for normal; transform: a RoneoTransform; kind: a
- * RoneoLayoutKind; orientation: TRUE for landscape; valign: a RoneoVAlign. */
+ * RoneoLayoutKind; orientation: TRUE for landscape; valign: a RoneoVAlign;
+ * body_copy: a RoneoBodyCopy; recto: TRUE for display. */
 gboolean roneo_layout_value_bool (const char *text, int *out, GError **error);
 gboolean roneo_layout_value_align (const char *text, int *out, GError **error);
 gboolean roneo_layout_value_italic (const char *text, int *out, GError **error);
@@ -44,5 +45,7 @@ gboolean roneo_layout_value_transform (const char *text, int *out, GError **erro
 gboolean roneo_layout_value_kind (const char *text, int *out, GError **error);
 gboolean roneo_layout_value_orientation (const char *text, int *out, GError **error);
 gboolean roneo_layout_value_valign (const char *text, int *out, GError **error);
+gboolean roneo_layout_value_body_copy (const char *text, int *out, GError **error);
+gboolean roneo_layout_value_recto (const char *text, int *out, GError **error);
 
 G_END_DECLS

@@ -44,6 +44,9 @@ static const Choice valign_choices[] = { { "top", RONEO_VALIGN_TOP },
                                          { "centre", RONEO_VALIGN_CENTER },
                                          { "spread", RONEO_VALIGN_SPREAD },
                                          { "even", RONEO_VALIGN_EVEN } };
+static const Choice body_copy_choices[]
+    = { { "text", RONEO_BODY_TEXT }, { "line", RONEO_BODY_LINE }, { "none", RONEO_BODY_NONE } };
+static const Choice recto_choices[] = { { "copy", FALSE }, { "display", TRUE } };
 
 #define CHOOSE(text, choices, what, out, error)                                                    \
   choose (text, choices, G_N_ELEMENTS (choices), what, out, error)
@@ -230,4 +233,16 @@ gboolean
 roneo_layout_value_valign (const char *text, int *out, GError **error)
 {
   return CHOOSE (text, valign_choices, "a vertical alignment", out, error);
+}
+
+gboolean
+roneo_layout_value_body_copy (const char *text, int *out, GError **error)
+{
+  return CHOOSE (text, body_copy_choices, "a body amount", out, error);
+}
+
+gboolean
+roneo_layout_value_recto (const char *text, int *out, GError **error)
+{
+  return CHOOSE (text, recto_choices, "what a recto holds", out, error);
 }

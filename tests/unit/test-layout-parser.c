@@ -605,7 +605,9 @@ static const ErrorCase error_cases[] = {
     "test.ini:2: column-align 'justify' must be left, center or right" },
   { "[page]\ncolumn-align = top\n", "test.ini:2: 'top' is not an alignment" },
   /* body: how much copy the headline may have under it */
-  { "[page]\nbody = short\n", "test.ini:2: body 'short' must be text (any copy), line" },
+  { "[page]\nbody = short\n", "test.ini:2: 'short' is not a body amount (use text, line or none)" },
+  { "[page]\nrecto = face\n",
+    "test.ini:2: 'face' is not what a recto holds (use copy or display)" },
   /* min-ratio: 0 or a ratio from 1 to 10 */
   { "[headline]\nmin-ratio = 0.5\n", "test.ini:2: bad min-ratio '0.5' (use a ratio" },
   { "[headline]\nmin-ratio = 12\n", "test.ini:2: bad min-ratio '12'" },
