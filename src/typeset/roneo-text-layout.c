@@ -103,8 +103,8 @@ roneo_text_cap_height (PangoContext *context, const RoneoStyle *style, double si
   return pango_units_to_double (ink.height);
 }
 
-/* Capitals whose text has no lower-case letter: a line of them is spaced
- * from its ink (roneo_text_layout_space_capitals). */
+/* Whether text has no lower-case letter: capitals typed as such, in a
+ * style that keeps the case. */
 static gboolean
 is_capital_text (const char *text)
 {
@@ -152,9 +152,8 @@ ink_line_at (GArray *lines, guint i)
 /* Whether attr is the style's line height over the whole text, which the
  * lines' own heights replace. */
 static gboolean
-is_whole_line_height (PangoAttribute *attr, gpointer data)
+is_whole_line_height (PangoAttribute *attr, G_GNUC_UNUSED gpointer data)
 {
-  (void) data;
   return attr->klass->type == PANGO_ATTR_ABSOLUTE_LINE_HEIGHT && attr->start_index == 0
          && attr->end_index == PANGO_ATTR_INDEX_TO_TEXT_END;
 }
@@ -180,12 +179,12 @@ attrs_with_heights (PangoAttrList *original, GArray *lines, const int *heights)
   return attrs;
 }
 
-/* The pitch each pair of lines lacks for clearance between their ink,
- * spread over the lines' heights: a line's height h sets half of the
- * pitch above it and half below (Pango centres the leading), so raising
- * the pitch under line i by d takes 2d on line i less what line i + 1
- * already gives; the last line keeps its height, so the block ends as
- * before. Whether any pitch lacked. */
+/* Adds to heights (each line's, Pango units) what the pitch of each pair
+ * of lines lacks for clearance between their ink. Pango centres a line's
+ * leading on it, so the pitch of two lines is half the sum of their
+ * heights: raising the pitch under line i by d takes 2d on line i, less
+ * what line i + 1 grew. The last line keeps its height: the block ends at
+ * the same depth under its last baseline. Whether a pitch lacked. */
 static gboolean
 add_missing_pitch (GArray *lines, int clearance, int *heights)
 {
@@ -212,11 +211,14 @@ roneo_text_layout_space_capitals (PangoLayout *layout, const RoneoStyle *style, 
       || (style->transform != RONEO_TRANSFORM_UPPERCASE
           && !is_capital_text (pango_layout_get_text (layout))))
     return FALSE;
+  PangoAttrList *set = pango_layout_get_attributes (layout);
+  if (set == NULL)
+    return FALSE;
+  g_autoptr (PangoAttrList) original = pango_attr_list_ref (set);
   g_autoptr (GArray) lines = ink_lines (layout);
   g_autofree int *heights = g_new (int, lines->len);
   for (guint i = 0; i < lines->len; i++)
     heights[i] = (int) (size * style->leading * PANGO_SCALE);
-  PangoAttrList *original = pango_attr_list_ref (pango_layout_get_attributes (layout));
   int units = (int) ceil (clearance * size * PANGO_SCALE);
   gboolean spaced = FALSE;
   /* Runs of other fonts may centre their leading a hair apart: measure
@@ -237,6 +239,5 @@ roneo_text_layout_space_capitals (PangoLayout *layout, const RoneoStyle *style, 
       lines = g_steal_pointer (&spaced_lines);
       spaced = TRUE;
     }
-  pango_attr_list_unref (original);
   return spaced;
 }

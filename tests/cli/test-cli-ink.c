@@ -205,8 +205,8 @@ measure_pdf (const char *pdf, const char *what, Tally *tally)
     }
 }
 
-/* Sets input with args (NULL-terminated) and measures the PDF; FALSE when
- * roneo refused the copy. */
+/* Sets input with roneo command in layout (and one extra option, or NULL)
+ * and measures the PDF; FALSE when roneo refused the copy. */
 static gboolean
 run_and_measure (const char *dir, const char *what, const char *input, const char *command,
                  const char *layout, const char *extra, Tally *tally)
