@@ -1,6 +1,6 @@
 /* The cli-ink suite: issue 13's measure "no two consecutive capital lines
  * whose ink boxes overlap". Every tract of tests/cases is set in each
- * layout (a5-flyer, a4-tract, a6-card, a3-placard), every slogan of
+ * layout (a5-flyer, a4-tract, a6-card, a3-placard, a5-black), every slogan of
  * tests/cases/slogans*.txt as a placard and as a whole banner; the PDF is
  * read back with poppler. Its text layer gives the visual lines (the
  * characters that share a baseline); a line of display type (a font box
@@ -248,7 +248,7 @@ is_tract (const char *name)
 static void
 test_tracts (void)
 {
-  const char *layouts[] = { "a5-flyer", "a4-tract", "a6-card", "a3-placard" };
+  const char *layouts[] = { "a5-flyer", "a4-tract", "a6-card", "a3-placard", "a5-black" };
   g_autofree char *dir = roneo_test_make_tmp_dir ("ink-XXXXXX");
   g_autofree char *cases = roneo_test_corpus ("");
   g_autoptr (GDir) folder = g_dir_open (cases, 0, NULL);
