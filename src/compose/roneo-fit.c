@@ -10,6 +10,8 @@
 #define BALANCE_STEP (PANGO_SCALE / 2) /* width bisection stops at 0.5 pt */
 #define SIZE_STEP (PANGO_SCALE / 16)   /* size bisection stops at 1/16 pt */
 
+#define INK_GAP 0.05 /* of the size: the least ink gap between two lines of capitals */
+
 #define WORD_NAME_MAX 50 /* characters of a word named in a message */
 
 /* breaking: a word wider than width may be cut (break-words); else Pango
@@ -231,6 +233,9 @@ probe_fits (const Prober *p, int size, int width, int height)
   g_autoptr (PangoLayout) layout = probe (p, size, width, &scale);
   if (layout == NULL)
     return FALSE;
+  /* The accents may open the lines: the box holds them as they will be set. */
+  roneo_text_layout_space_capitals (layout, p->style, pango_units_to_double (p->reference),
+                                    INK_GAP);
   PangoRectangle ink = scaled_ink (layout, scale);
   int lines = pango_layout_get_line_count (layout);
   return (p->breaking || !breaks_a_word (layout))
@@ -386,6 +391,7 @@ roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoSty
       = p.phrasing ? layout_phrased (&p, size, width) : layout_wrapped (&p, size, width, fit.fits);
   phrasing_clear (&ph);
   fit.size = (double) size / PANGO_SCALE;
+  roneo_text_layout_space_capitals (fit.layout, style, fit.size, INK_GAP);
   fit.width = pango_units_to_double (pango_layout_get_width (fit.layout));
   fit.lines = pango_layout_get_line_count (fit.layout);
   pango_layout_get_extents (fit.layout, &fit.ink, NULL);

@@ -12,6 +12,9 @@
  * the line count). A word wider than the box at min-size is cut across
  * lines only when the style has break-words; otherwise the fit names it
  * (wide_word) and the caller refuses it: it would stick out of the page.
+ * Lines of capitals are spaced from their ink at each trial size
+ * (roneo_text_layout_space_capitals): an accent under a comma opens the
+ * pitch, and the box holds the lines as they are set.
  *
  * A style with stack (placards) sets each line at its own size instead:
  * for each line count up to max-lines the phrase breaks are chosen, each

@@ -3,6 +3,9 @@
 #define SUPERSCRIPT_SCALE 0.62
 #define SUPERSCRIPT_RISE 0.36 /* of the size */
 #define CODE_FAMILY "DejaVu Sans Mono"
+#define SPACE_PASSES 3 /* measures of capitals spaced from their ink */
+
+#include <math.h>
 
 PangoFontDescription *
 roneo_style_font_description (const RoneoStyle *style, double size)
@@ -98,4 +101,143 @@ roneo_text_cap_height (PangoContext *context, const RoneoStyle *style, double si
   PangoRectangle ink;
   pango_layout_get_extents (layout, &ink, NULL);
   return pango_units_to_double (ink.height);
+}
+
+/* Whether text has no lower-case letter: capitals typed as such, in a
+ * style that keeps the case. */
+static gboolean
+is_capital_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  int start;    /* byte index of the line's first character */
+  int baseline; /* Pango units from the layout's top */
+  int above;    /* ink above the baseline, Pango units */
+  int below;    /* ink below the baseline */
+} InkLine;
+
+/* layout's lines and their ink. Owned. */
+static GArray *
+ink_lines (PangoLayout *layout)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (InkLine));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle ink;
+      pango_layout_iter_get_line_extents (iter, &ink, NULL);
+      InkLine line = { pango_layout_iter_get_line_readonly (iter)->start_index,
+                       pango_layout_iter_get_baseline (iter), 0, 0 };
+      if (ink.height > 0)
+        line.above = line.baseline - ink.y, line.below = ink.y + ink.height - line.baseline;
+      g_array_append_val (lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return lines;
+}
+
+static InkLine *
+ink_line_at (GArray *lines, guint i)
+{
+  return &g_array_index (lines, InkLine, i);
+}
+
+/* Whether attr is the style's line height over the whole text, which the
+ * lines' own heights replace. */
+static gboolean
+is_whole_line_height (PangoAttribute *attr, G_GNUC_UNUSED gpointer data)
+{
+  return attr->klass->type == PANGO_ATTR_ABSOLUTE_LINE_HEIGHT && attr->start_index == 0
+         && attr->end_index == PANGO_ATTR_INDEX_TO_TEXT_END;
+}
+
+/* original's attributes with each line i of lines at its own line height
+ * heights[i], Pango units; the spans' own heights (superscripts) inserted
+ * after, so they still win over the line's. Owned. */
+static PangoAttrList *
+attrs_with_heights (PangoAttrList *original, GArray *lines, const int *heights)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PangoAttribute *attr = pango_attr_line_height_new_absolute (MAX (heights[i], 1));
+      attr->start_index = (guint) ink_line_at (lines, i)->start;
+      attr->end_index = i + 1 < lines->len ? (guint) ink_line_at (lines, i + 1)->start
+                                           : PANGO_ATTR_INDEX_TO_TEXT_END;
+      pango_attr_list_insert (attrs, attr);
+    }
+  g_autoptr (PangoAttrList) copy = pango_attr_list_copy (original);
+  g_autoptr (PangoAttrList) whole = pango_attr_list_filter (copy, is_whole_line_height, NULL);
+  pango_attr_list_filter (copy, copy_attr, attrs);
+  return attrs;
+}
+
+/* Adds to heights (each line's, Pango units) what the pitch of each pair
+ * of lines lacks for clearance between their ink. Pango centres a line's
+ * leading on it, so the pitch of two lines is half the sum of their
+ * heights: raising the pitch under line i by d takes 2d on line i, less
+ * what line i + 1 grew. The last line keeps its height: the block ends at
+ * the same depth under its last baseline. Whether a pitch lacked. */
+static gboolean
+add_missing_pitch (GArray *lines, int clearance, int *heights)
+{
+  gboolean lacking = FALSE;
+  int grown_below = 0;
+  for (guint i = lines->len - 1; i-- > 0;)
+    {
+      const InkLine *upper = ink_line_at (lines, i), *lower = ink_line_at (lines, i + 1);
+      int pitch = lower->baseline - upper->baseline;
+      int need = upper->below + lower->above + clearance - pitch;
+      int grown = 2 * MAX (need, 0) - grown_below;
+      lacking |= need > 0;
+      heights[i] += grown;
+      grown_below = grown;
+    }
+  return lacking;
+}
+
+gboolean
+roneo_text_layout_space_capitals (PangoLayout *layout, const RoneoStyle *style, double size,
+                                  double clearance)
+{
+  if (pango_layout_get_line_count (layout) < 2
+      || (style->transform != RONEO_TRANSFORM_UPPERCASE
+          && !is_capital_text (pango_layout_get_text (layout))))
+    return FALSE;
+  PangoAttrList *set = pango_layout_get_attributes (layout);
+  if (set == NULL)
+    return FALSE;
+  g_autoptr (PangoAttrList) original = pango_attr_list_ref (set);
+  g_autoptr (GArray) lines = ink_lines (layout);
+  g_autofree int *heights = g_new (int, lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    heights[i] = (int) (size * style->leading * PANGO_SCALE);
+  int units = (int) ceil (clearance * size * PANGO_SCALE);
+  gboolean spaced = FALSE;
+  /* Runs of other fonts may centre their leading a hair apart: measure
+   * again and make up what is still lacking. */
+  for (guint pass = 0; pass < SPACE_PASSES && add_missing_pitch (lines, units, heights); pass++)
+    {
+      g_autoptr (PangoAttrList) attrs = attrs_with_heights (original, lines, heights);
+      pango_layout_set_attributes (layout, attrs);
+      g_autoptr (GArray) spaced_lines = ink_lines (layout);
+      if (spaced_lines->len != lines->len)
+        {
+          /* The heights moved a break: keep the style's leading. */
+          pango_layout_set_attributes (layout, original);
+          spaced = FALSE;
+          break;
+        }
+      g_array_unref (g_steal_pointer (&lines));
+      lines = g_steal_pointer (&spaced_lines);
+      spaced = TRUE;
+    }
+  return spaced;
 }

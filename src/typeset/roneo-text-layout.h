@@ -34,4 +34,15 @@ PangoLayout *roneo_text_layout_new_plain (PangoContext *context, const char *tex
  * distance a banner or a placard reads from. */
 double roneo_text_cap_height (PangoContext *context, const RoneoStyle *style, double size);
 
+/* Spaces the lines of layout, set in style at size pt and broken as it
+ * will be set, when they are capitals (the style's transform, or a text
+ * with no lower-case letter): each pair of lines is pitched so that the
+ * ink of the lower one (an accent over a capital) stays clearance x size
+ * below the ink of the upper one (a comma, the tail of a Q), never closer
+ * than the style's leading. A line's own height grows, the last keeps the
+ * style's, so a block with no accent and nothing below the baseline comes
+ * out as before. Whether a pitch grew. */
+gboolean roneo_text_layout_space_capitals (PangoLayout *layout, const RoneoStyle *style,
+                                           double size, double clearance);
+
 G_END_DECLS
