@@ -11,6 +11,10 @@
 #define SIZE_STEP (PANGO_SCALE / 16)   /* size bisection stops at 1/16 pt */
 
 #define INK_GAP 0.05 /* of the size: the least ink gap between two lines of capitals */
+#define INK_HANG                                                                                   \
+  0.06 /* of the size: how far ink may hang left of the box (the hook of a j,                      \
+        * an opening quote), as in optical margin alignment: refusing it sets                      \
+        * "jeudi 6 octobre" a line longer and a size smaller than "Jeudi" */
 
 #define WORD_NAME_MAX 50 /* characters of a word named in a message */
 
@@ -240,7 +244,8 @@ probe_fits (const Prober *p, int size, int width, int height)
   int lines = pango_layout_get_line_count (layout);
   return (p->breaking || !breaks_a_word (layout))
          && (p->style->max_lines == 0 || lines <= (int) p->style->max_lines)
-         && ink.x >= -PANGO_SCALE && ink.x + ink.width <= width && ink.height <= height;
+         && ink.x >= -MAX (PANGO_SCALE, (int) (size * INK_HANG)) && ink.x + ink.width <= width
+         && ink.height <= height;
 }
 
 /* Balancing only compares widths: the logical extents do (the ink, much
