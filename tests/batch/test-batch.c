@@ -7,9 +7,12 @@
  * grid PRINT.md describes (block of slots centred on the sheet, row-major), so
  * the cut-and-stack order (sheet s, slot p holds record p·S + s), the mirrored
  * slot of a verso and its 180° rotation are checked without knowing how roneo
- * draws. The press marks are checked on a rendering: ink outside the trims
- * only in the bleed and on the crop marks. Every failing run must exit with
- * its code, say why, and leave nothing at the output path nor in TMPDIR.
+ * draws. tract-modele.md sets on a6-card, a recto/verso invitation card: the
+ * headline ({ville}) and subhead on the recto, the text with its {lieu} on the
+ * verso, so each imposed sheet is a recto page followed by its verso page.
+ * The press marks are checked on a rendering: ink outside the trims only in
+ * the bleed and on the crop marks. Every failing run must exit with its code,
+ * say why, and leave nothing at the output path nor in TMPDIR.
  *
  * The environment comes from tests/meson.build: RONEO_DATA_DIR and RONEO_TEST_CASES.
  */
@@ -122,6 +125,14 @@ slot_at (const Grid *g, double x, double y)
 
 static const Grid a6_on_a4 = { A4_W, A4_H, A6_W, A6_H, 0, 2, 2 };
 static const Grid a5_on_a4 = { A4_H, A4_W, A5_W, A5_H, 0, 2, 1 };
+
+/* A6 4-up on A4 portrait turns on the paper's long edge (PRINT.md), that is
+ * left<->right: the verso of front slot (c, r) is in (1 - c, r), upright. */
+static int
+a6_verso_slot (int slot)
+{
+  return slot ^ 1;
+}
 
 typedef struct
 {
@@ -276,7 +287,9 @@ hit_in_slot (PopplerDocument *doc, int page_index, const Grid *grid, const char 
 
 /* ---------------------------------------------------------------- personalised */
 
-/* villes.csv on the A6 template: N = 4, k = 4, S = 1: record p in slot p. */
+/* villes.csv on the A6 card: N = 4, k = 4, S = 1: record p's recto (its town,
+ * in the headline) in slot p of page 1, its verso (its {lieu}) in the mirrored
+ * slot of page 2, on the back of the same card. */
 static void
 test_data_villes (void)
 {
@@ -288,31 +301,38 @@ test_data_villes (void)
   BATCH (&run, dir, tract, "--data", csv, "-o", out);
   roneo_test_assert_exit (&run, 0);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   roneo_test_assert_page_sizes (doc, A4_W, A4_H);
   /* the headline may break a name at its hyphen: search a part that stays whole */
   const char *towns[] = { "Albi", "Castres", "L\u2019Isle", "Affrique" };
-  for (int p = 0; p < 4; p++)
-    assert_word_in_slot (doc, 0, &a6_on_a4, towns[p], p);
-  /* and each row's {lieu} went with its {ville} */
+  /* and each row's {lieu} went with its {ville}, overleaf */
   const char *places[] = { "Cordeliers", "Jaurès", "fêtes", "couvert" };
   for (int p = 0; p < 4; p++)
-    assert_word_in_slot (doc, 0, &a6_on_a4, places[p], p);
+    {
+      assert_word_in_slot (doc, 0, &a6_on_a4, towns[p], p);
+      assert_word_in_slot (doc, 1, &a6_on_a4, places[p], a6_verso_slot (p));
+      g_assert_cmpuint (count_word (doc, towns[p]), ==, 1);
+      g_assert_cmpuint (count_word (doc, places[p]), ==, 1);
+    }
   roneo_test_assert_fonts_embedded (doc);
   roneo_test_rm_rf (dir);
 }
 
+/* rows towns: row i is Ville<i> at place Lieu<i>, one word each that no line
+ * breaks and that no other row's contains (for the numbers checked). */
 static char *
 write_towns_csv (const char *dir, int rows)
 {
   g_autoptr (GString) csv = g_string_new ("ville,date,heure,lieu\n");
   for (int i = 0; i < rows; i++)
-    g_string_append_printf (csv, "Ville%02d,jeudi %d octobre,14 h,place %d\n", i, i + 1, i);
+    g_string_append_printf (csv, "Ville%02d,jeudi %d octobre,14 h,place Lieu%02d\n", i, i + 1, i);
   return write_file (dir, "towns.csv", csv->str);
 }
 
-/* 10 records, 4 slots: S = 3 sheets, sheet s slot p holds record p·3 + s,
- * and slot 3 of sheets 1 and 2 (records 10 and 11) is blank. */
+/* 10 records, 4 slots: S = 3 sheets (6 pages, recto and verso), sheet s slot p
+ * holds record p·3 + s: its town on the recto (page 2s), its {lieu} on the
+ * verso (page 2s + 1) in the mirrored slot. Slot 3 of sheets 1 and 2 (records
+ * 10 and 11) is blank on the recto, and so is its back, slot 2 of the verso. */
 static void
 test_data_cut_and_stack (void)
 {
@@ -325,7 +345,7 @@ test_data_cut_and_stack (void)
   roneo_test_assert_exit (&run, 0);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   const int n = 10, k = 4, sheets = 3;
-  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, sheets);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2 * sheets);
   for (int s = 0; s < sheets; s++)
     for (int p = 0; p < k; p++)
       {
@@ -333,19 +353,27 @@ test_data_cut_and_stack (void)
         if (record < n)
           {
             g_autofree char *town = g_strdup_printf ("Ville%02d", record);
-            assert_word_in_slot (doc, s, &a6_on_a4, town, p);
+            g_autofree char *place = g_strdup_printf ("Lieu%02d", record);
+            assert_word_in_slot (doc, 2 * s, &a6_on_a4, town, p);
+            assert_word_in_slot (doc, 2 * s + 1, &a6_on_a4, place, a6_verso_slot (p));
             continue;
           }
-        g_autoptr (PopplerPage) page = poppler_document_get_page (doc, s);
-        guint chars = chars_in_slot (page, &a6_on_a4, p);
-        if (chars != 0)
-          g_error ("slot %d of sheet %d should be blank (record %d >= %d): %u characters", p, s + 1,
-                   record, n, chars);
+        for (int side = 0; side < 2; side++)
+          {
+            g_autoptr (PopplerPage) page = poppler_document_get_page (doc, 2 * s + side);
+            int slot = side ? a6_verso_slot (p) : p;
+            guint chars = chars_in_slot (page, &a6_on_a4, slot);
+            if (chars != 0)
+              g_error ("slot %d of sheet %d's %s should be blank (record %d >= %d): %u characters",
+                       slot, s + 1, side ? "verso" : "recto", record, n, chars);
+          }
       }
   for (int record = 0; record < n; record++)
     {
       g_autofree char *town = g_strdup_printf ("Ville%02d", record);
+      g_autofree char *place = g_strdup_printf ("Lieu%02d", record);
       g_assert_cmpuint (count_word (doc, town), ==, 1);
+      g_assert_cmpuint (count_word (doc, place), ==, 1);
     }
   roneo_test_rm_rf (dir);
 }
@@ -364,11 +392,12 @@ count_bytes (const char *path, const char *needle)
   return count;
 }
 
-/* 600 records, 4 slots: 150 sheets, finished object by object (PITFALLS 35)
- * into several object streams of 100 objects. Every page keeps its boxes and
- * loses its /Group across the stream boundaries, the file is qpdf-clean, and
- * the rows come back from where the batch kept them in cut-and-stack order:
- * sheet s slot p holds record p·150 + s. */
+/* 600 records, 4 slots: 150 sheets recto/verso, 300 pages, finished object by
+ * object (PITFALLS 35) into several object streams of 100 objects. Every page
+ * keeps its boxes and loses its /Group across the stream boundaries, the file
+ * is qpdf-clean, and the rows come back from where the batch kept them in
+ * cut-and-stack order: sheet s slot p holds record p·150 + s, its town on the
+ * recto (page 2s), its {lieu} in the mirrored slot of the verso (page 2s + 1). */
 static void
 test_data_many_sheets (void)
 {
@@ -382,16 +411,16 @@ test_data_many_sheets (void)
   assert_qpdf_clean (out);
   g_assert_cmpuint (count_bytes (out, "/Type /ObjStm"), >=, 3);
   qpdf_data qpdf = roneo_test_open_qpdf (out);
-  const int sheets = 150;
-  g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, sheets);
-  for (int i = 0; i < sheets; i++)
+  const int sheets = 150, pages = 2 * sheets;
+  g_assert_cmpint (qpdf_get_num_pages (qpdf), ==, pages);
+  for (int i = 0; i < pages; i++)
     {
       qpdf_oh page = qpdf_get_page_n (qpdf, i);
       qpdf_oh trim = qpdf_oh_get_key (qpdf, page, "/TrimBox");
       if (!qpdf_oh_is_array (qpdf, trim) || qpdf_oh_get_array_n_items (qpdf, trim) != 4)
-        g_error ("sheet %d of %d has no TrimBox", i + 1, sheets);
+        g_error ("page %d of %d has no TrimBox", i + 1, pages);
       if (qpdf_oh_has_key (qpdf, page, "/Group"))
-        g_error ("sheet %d of %d has a transparency /Group", i + 1, sheets);
+        g_error ("page %d of %d has a transparency /Group", i + 1, pages);
       qpdf_oh_release_all (qpdf);
     }
   qpdf_cleanup (&qpdf);
@@ -400,12 +429,17 @@ test_data_many_sheets (void)
   const int checks[][2] = { { 0, 0 }, { 0, 3 }, { 99, 2 }, { sheets - 1, 3 } };
   for (gsize c = 0; c < G_N_ELEMENTS (checks); c++)
     {
-      g_autofree char *town = g_strdup_printf ("Ville%02d", checks[c][1] * sheets + checks[c][0]);
-      assert_word_in_slot (doc, checks[c][0], &a6_on_a4, town, checks[c][1]);
+      int s = checks[c][0], p = checks[c][1], record = p * sheets + s;
+      g_autofree char *town = g_strdup_printf ("Ville%02d", record);
+      g_autofree char *place = g_strdup_printf ("Lieu%02d", record);
+      assert_word_in_slot (doc, 2 * s, &a6_on_a4, town, p);
+      assert_word_in_slot (doc, 2 * s + 1, &a6_on_a4, place, a6_verso_slot (p));
     }
   roneo_test_rm_rf (dir);
 }
 
+/* villes.csv twice: 8 cards, 2 sheets recto/verso, 4 pages; each town (recto)
+ * and each {lieu} (verso) twice. */
 static void
 test_data_copies (void)
 {
@@ -417,11 +451,23 @@ test_data_copies (void)
   BATCH (&run, dir, tract, "--data", csv, "--copies", "2", "-o", out);
   roneo_test_assert_exit (&run, 0);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
   const char *towns[] = { "Albi", "Castres", "L\u2019Isle", "Affrique" };
+  const char *places[] = { "Cordeliers", "Jaurès", "fêtes", "couvert" };
   for (guint i = 0; i < G_N_ELEMENTS (towns); i++)
-    if (count_word (doc, towns[i]) != 2)
-      g_error ("'%s' appears %u times, expected 2", towns[i], count_word (doc, towns[i]));
+    {
+      if (count_word (doc, towns[i]) != 2)
+        g_error ("'%s' appears %u times, expected 2", towns[i], count_word (doc, towns[i]));
+      if (count_word (doc, places[i]) != 2)
+        g_error ("'%s' appears %u times, expected 2", places[i], count_word (doc, places[i]));
+    }
+  /* the towns on the rectos (even pages), the places on the versos */
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
+      for (guint w = 0; w < G_N_ELEMENTS (towns); w++)
+        g_assert_cmpuint (count_word_on_page (page, i % 2 ? towns[w] : places[w]), ==, 0);
+    }
   roneo_test_rm_rf (dir);
 }
 
@@ -765,8 +811,9 @@ test_press_marks (void)
 
 /* ---------------------------------------------------------------- single (press) */
 
-/* --profile press --single: no imposition, one page per copy in row order,
- * each the trim plus 3 mm bleed on every side; without press it is refused. */
+/* --profile press --single: no imposition, each copy's two pages (recto, then
+ * verso) in row order, each the trim plus 3 mm bleed on every side; without
+ * press it is refused. */
 static void
 test_single (void)
 {
@@ -778,15 +825,19 @@ test_single (void)
   BATCH (&run, dir, tract, "--data", csv, "--profile", "press", "--single", "-o", out);
   roneo_test_assert_exit (&run, 0);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 8);
   const double bleed = 3 * 72 / 25.4;
   roneo_test_assert_page_sizes (doc, 105 * 72 / 25.4 + 2 * bleed, 148 * 72 / 25.4 + 2 * bleed);
-  const char *towns[] = { "Cordeliers", "Jean-Jaurès", "fêtes", "marché" }; /* {lieu} */
+  const char *towns[] = { "Albi", "Castres", "L\u2019Isle", "Affrique" }; /* {ville} */
+  const char *places[] = { "Cordeliers", "Jaurès", "fêtes", "marché" };   /* {lieu} */
   for (int i = 0; i < 4; i++)
     {
-      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      roneo_test_assert_contains (text, towns[i]);
+      g_autoptr (PopplerPage) recto = poppler_document_get_page (doc, 2 * i);
+      g_autoptr (PopplerPage) verso = poppler_document_get_page (doc, 2 * i + 1);
+      g_assert_cmpuint (count_word_on_page (recto, towns[i]), ==, 1);
+      g_assert_cmpuint (count_word_on_page (recto, places[i]), ==, 0);
+      g_assert_cmpuint (count_word_on_page (verso, places[i]), ==, 1);
+      g_assert_cmpuint (count_word_on_page (verso, towns[i]), ==, 0);
     }
   roneo_test_rm_rf (dir);
 
