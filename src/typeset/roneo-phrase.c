@@ -207,6 +207,21 @@ split_words (const char *text, GArray *forced_after)
   return words;
 }
 
+/* The break before the last word, when that word is short, unpunctuated and
+ * ends the phrase of the line before: alone on a line it reads as a leftover
+ * ("SAUVONS LA LIGNE / 14"), where "NON !" and "JEUDI 6 OCTOBRE, / 14 H" do not. */
+static void
+mark_lone_tail (GArray *breaks, const GArray *words)
+{
+  if (breaks->len == 0 || words->len < 2)
+    return;
+  const Word *tail = &g_array_index (words, Word, words->len - 1);
+  RoneoPhraseBreak *before = &g_array_index (breaks, RoneoPhraseBreak, breaks->len - 1);
+  const Word *previous = tail - 1;
+  before->lone_tail = before->start == tail->start && !previous->punctuated && !tail->only_marks
+                      && !tail->punctuated && letters (tail->core) <= SHORT_LETTERS;
+}
+
 GArray *
 roneo_phrase_breaks (const char *text, const char *lang)
 {
@@ -228,6 +243,7 @@ roneo_phrase_breaks (const char *text, const char *lang)
         };
       g_array_append_val (breaks, br);
     }
+  mark_lone_tail (breaks, words);
   return breaks;
 }
 
@@ -251,13 +267,16 @@ break_at (const Chooser *c, guint node)
 
 /* The cost of a line from node u to node v, or INFINITY when it is too
  * wide or skips a forced break. */
-/* "UN MÉDECIN, / PAS / UNE APPLI": a short word alone on a line between two
- * chosen breaks, which the copy did not force. */
+/* "UN MÉDECIN, / PAS / UNE APPLI", "SAUVONS LA LIGNE / 14": a short word
+ * alone on a line between two chosen breaks, or at the end, which the copy
+ * did not force. */
 static gboolean
 strands_short_word (const Chooser *c, guint u, guint v)
 {
   guint last = c->breaks->len + 1;
-  if (v != u + 1 || v == last || !break_at (c, v)->short_end)
+  if (v == last)
+    return v == u + 1 && u > 0 && break_at (c, u)->lone_tail && !break_at (c, u)->forced;
+  if (v != u + 1 || !break_at (c, v)->short_end)
     return FALSE;
   return !(u == 0 || break_at (c, u)->forced) || !break_at (c, v)->forced;
 }

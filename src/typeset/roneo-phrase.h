@@ -27,6 +27,7 @@ typedef struct
   gboolean never;     /* a rule forbids it: taken only when nothing else fits */
   gboolean forced;    /* a forced break (U+2028, newline): always taken */
   gboolean short_end; /* the word before has three letters or fewer and no punctuation */
+  gboolean lone_tail; /* what follows is the last word, as short: "SAUVONS LA LIGNE / 14" */
 } RoneoPhraseBreak;
 
 /* The places text may break, in order (RoneoPhraseBreak), for the language

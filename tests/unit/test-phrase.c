@@ -25,6 +25,11 @@ static void
 test_stranded_short_word (void)
 {
   assert_broken ("fr", "UN MÉDECIN, PAS UNE APPLI", 3, 14, NULL);
+  /* nor a short last word alone, while one with its punctuation may end the slogan */
+  assert_broken ("fr", "Sauvons la ligne 14", 3, 9, NULL);
+  assert_broken ("fr", "Sauvons la ligne 14", 2, 12, "Sauvons / la ligne 14");
+  assert_broken ("fr", "Privatisation\u00a0? Non\u00a0!", 2, 16,
+                 "Privatisation\u00a0? / Non\u00a0!");
 }
 
 /* The negation stays whole and may end a line; "NE" never ends one. */
