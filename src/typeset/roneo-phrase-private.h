@@ -25,6 +25,10 @@ typedef enum
  * word or a language the tables do not know. */
 guint roneo_phrase_word_flags (const char *primary, const char *word);
 
+/* Whether the tables know primary: without them every short word counts as a
+ * function word. */
+gboolean roneo_phrase_knows (const char *primary);
+
 /* Whether first and second (lower case) make a pair a line must not split:
  * "parce que", "rather than". */
 gboolean roneo_phrase_is_pair (const char *primary, const char *first, const char *second);

@@ -35,6 +35,8 @@ static const WordList french[] = {
   { "ni", NEVER | OPENS },
   { "mais et ou car donc or puis que qui quand comme si lorsque parce afin dont où", WEAK | OPENS },
   { "je tu il elle on nous vous ils elles", WEAK },
+  /* the pronouns that lean on the verb after them: "ON SE / BAT" */
+  { "me te se y", NEVER },
   { "pas plus jamais rien guère point personne", PARTICLE },
   { NULL, 0 },
 };
@@ -124,6 +126,12 @@ roneo_phrase_word_flags (const char *primary, const char *word)
     if (in_list (l->words, word, strlen (word)))
       flags |= l->flags;
   return flags;
+}
+
+gboolean
+roneo_phrase_knows (const char *primary)
+{
+  return find_language (primary) != NULL;
 }
 
 gboolean

@@ -133,9 +133,11 @@ score_space (const char *primary, const Word *words, guint i)
       br.never |= (fa & RONEO_WORD_NEVER_END) || roneo_phrase_is_pair (primary, a->core, b->core)
                   || splits_negation (primary, words, i, fb);
       /* a line ending on "NOS", "QUE", "DES GUICHETS, PAS" reads as cut off; one ending
-       * on a whole negation ("N'EST PAS") does not */
+       * on a whole negation ("N'EST PAS") or on a short word that carries the meaning
+       * ("ON SE BAT / PARCE QUE…") does not, though it costs */
       br.short_end = !a->only_marks && letters (a->core) <= SHORT_LETTERS;
-      br.never |= br.short_end && !closes_negation (primary, words, i);
+      gboolean function_word = fa != 0 || !roneo_phrase_knows (primary);
+      br.never |= br.short_end && function_word && !closes_negation (primary, words, i);
       br.penalty += (fa & RONEO_WORD_WEAK_END ? WEAK_END : 0) + (br.short_end ? SHORT_END : 0);
     }
   gboolean contrast = (fb & RONEO_WORD_PARTICLE) && !splits_negation (primary, words, i, fb);

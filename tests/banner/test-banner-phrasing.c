@@ -5,9 +5,15 @@
  * ending "PAS", "DES", "À"), over every slogan of tests/cases (the corpus
  * slogans are copied there), set as a `banderole` banner and as an
  * `a3-placard` headline. A line that ends where the copy's own line ends is
- * the writer's choice and is not counted. Prints the lines checked and
- * those that fail; the built roneo is the first argument (another build's,
- * to compare).
+ * the writer's choice and is not counted. The issue names what such a word
+ * is: an article, a preposition, ce, ne, ni, an elision, a possessive (and
+ * the conjunctions, pronouns and particles that read as cut off the same
+ * way); those fail unless they close a whole negation ("N'EST PAS"), which
+ * the issue allows. A short word that carries the meaning ("ON SE BAT /
+ * PARCE QUE C'EST JUSTE": one line at 18 mm capitals otherwise) is allowed
+ * and listed. The list below is the test's own, from the issue, not the
+ * breaker's. Prints the lines checked and those that end short; the built
+ * roneo is the first argument (another build's, to compare).
  */
 #include <glib.h>
 
@@ -28,7 +34,34 @@ typedef struct
   guint checked;
   GPtrArray *failing; /* owned strings: "layout: line" */
   guint negations;    /* of those, lines ending on a whole negation: "N'EST PAS" */
+  guint content;      /* of those, lines ending on a short word that carries meaning */
 } Tally;
+
+/* The short words that leave a line cut off, fr, en and de, in capitals. */
+static const char function_words[]
+    = " LE LA LES UN UNE DES DU AU AUX MON TON SON MA TA SA MES TES SES NOS VOS CE CET CES"
+      " À DE EN PAR SUR SOUS DÈS NE NI ET OU QUE QUI SI OÙ CAR OR JE TU IL ON ME TE SE Y PAS"
+      " A AN THE MY HIS HER ITS OUR OF TO IN ON AT BY FOR AND OR BUT NOR SO YET IF WHO I WE"
+      " YOU HE SHE IT NOT NO"
+      " DER DIE DAS DEN DEM DES EIN AN AM AUF AUS BEI MIT VON VOM VOR ZU ZUM ZUR IM UM BIS AB"
+      " UND ODER ALS WIE WIR SIE ES ICH DU ER ";
+
+static gboolean
+is_function_word (const char *word)
+{
+  g_autofree char *padded = g_strdup_printf (" %s ", word);
+  return strstr (function_words, padded) != NULL;
+}
+
+/* The last word of line, after any elision ("QU'", "L'"), owned. */
+static char *
+last_word (const char *line)
+{
+  const char *space = strrchr (line, ' ');
+  const char *word = space ? space + 1 : line;
+  const char *apostrophe = strrchr (word, '\'');
+  return g_strdup (apostrophe && apostrophe[1] != '\0' ? apostrophe + 1 : word);
+}
 
 static void
 slogan_clear (gpointer data)
@@ -203,7 +236,11 @@ check_pdf (Tally *tally, const char *layout, const char *path, const char *sloga
       if (letters == 0 || letters > SHORT_LETTERS)
         continue;
       g_ptr_array_add (tally->failing, g_strdup_printf ("%s: %s", layout, line));
-      tally->negations += ends_on_negation (line);
+      g_autofree char *word = last_word (line);
+      if (ends_on_negation (line))
+        tally->negations++;
+      else if (!is_function_word (word) && !g_str_has_suffix (line, "'"))
+        tally->content++;
     }
 }
 
@@ -233,25 +270,25 @@ run_placard (Tally *tally, const char *dir, const Slogan *s)
 }
 
 /* Every slogan line ends on a word of four letters or more, on punctuation,
- * or on a whole negation. */
+ * on a whole negation or on a short word that is none of function_words. */
 static void
 test_no_short_line_end (void)
 {
   g_autoptr (GArray) slogans = all_slogans ();
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-phrasing-XXXXXX");
-  Tally tally = { 0, g_ptr_array_new_with_free_func (g_free), 0 };
+  Tally tally = { 0, g_ptr_array_new_with_free_func (g_free), 0, 0 };
   for (guint i = 0; i < slogans->len; i++)
     {
       run_banner (&tally, dir, &g_array_index (slogans, Slogan, i));
       run_placard (&tally, dir, &g_array_index (slogans, Slogan, i));
     }
   g_printerr ("phrasing: %u slogans, %u lines checked, %u end on a short word, %u of them on a "
-              "whole negation\n",
-              slogans->len, tally.checked, tally.failing->len, tally.negations);
+              "whole negation, %u on a word that carries meaning\n",
+              slogans->len, tally.checked, tally.failing->len, tally.negations, tally.content);
   for (guint i = 0; i < tally.failing->len; i++)
     g_printerr ("  %s\n", (const char *) g_ptr_array_index (tally.failing, i));
   g_assert_cmpuint (tally.checked, >, slogans->len);
-  g_assert_cmpuint (tally.failing->len, ==, tally.negations);
+  g_assert_cmpuint (tally.failing->len, ==, tally.negations + tally.content);
   g_ptr_array_unref (tally.failing);
   roneo_test_rm_rf (dir);
 }

@@ -52,9 +52,17 @@ echo
 # Placards: the stacked slogan (no imprint line: the inked height is then the
 # slogan's alone) and the capitals of its smallest line as `check` prints them.
 row slogan "a3-placard" "empty band / inked height / capitals"
-cat "$cases"/slogans*.txt | awk '!seen[$0]++' | while IFS= read -r slogan; do
+# each slogan in its language (slogans-en.txt: en...; the others French): the
+# phrase rules are the language's
+for file in "$cases"/slogans*.txt; do
+  lang=$(basename "$file" .txt)
+  lang=${lang#slogans}
+  lang=${lang#-}
+  case $lang in en | de) ;; *) lang=fr ;; esac
+  sed "s/^/$lang\t/" "$file"
+done | awk -F'\t' '!seen[$2]++' | while IFS=$'\t' read -r lang slogan; do
   [ -n "$slogan" ] || continue
-  printf -- '---\nimprint: false\n---\n\n# %s\n' "$slogan" >"$out/slogan.md"
+  printf -- '---\nlang: %s\nimprint: false\n---\n\n# %s\n' "$lang" "$slogan" >"$out/slogan.md"
   pdf=$out/placard.pdf
   if "$roneo" flyer -q "$out/slogan.md" -l a3-placard -o "$pdf" 2>"$out/err"; then
     caps=$("$roneo" check "$out/slogan.md" -l a3-placard 2>&1 | grep -o 'capitals [0-9]* mm')
