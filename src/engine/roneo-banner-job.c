@@ -141,14 +141,15 @@ cut_into_sheets (Banner *b, GError **error)
   b->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_sheet_free);
   const RoneoBlock *slogan = roneo_document_find_block (b->run->document, RONEO_BLOCK_HEADLINE);
   g_autofree char *title = roneo_engine_one_line (slogan->text);
-  RoneoCoverText text = { title, sheet_name (b->spec.sheet_width, b->spec.sheet_height) };
+  RoneoCoverText text
+      = { title, sheet_name (b->spec.sheet_width, b->spec.sheet_height), b->run->lang };
   if (selection == NULL && layout->tiles.cover)
     g_ptr_array_add (b->sheets, roneo_tiling_new_cover (b->tiling, &text, 0));
   guint n = selection ? selection->len : roneo_tiling_get_n_sheets (b->tiling);
   for (guint i = 0; i < n; i++)
     {
       RoneoSheet *sheet = roneo_tiling_new_sheet (
-          b->tiling, selection ? g_array_index (selection, guint, i) : i, 0);
+          b->tiling, selection ? g_array_index (selection, guint, i) : i, 0, b->run->lang);
       if (!layout->tiles.marks)
         g_array_set_size (sheet->marks, 0);
       g_ptr_array_add (b->sheets, sheet);

@@ -302,7 +302,7 @@ static gboolean
 write_calibration (Batch *b, GError **error)
 {
   RoneoSheet *front = NULL, *back = NULL;
-  roneo_nup_new_calibration (b->nup, b->duplex, &front, &back);
+  roneo_nup_new_calibration (b->nup, b->duplex, b->run->lang, &front, &back);
   g_autoptr (RoneoSheet) owned_front = front, owned_back = back;
   g_autoptr (GPtrArray) none = g_ptr_array_new ();
   b->copy_pages = 2;

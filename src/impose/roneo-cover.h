@@ -3,6 +3,8 @@
  * PRINT.md: a picture of the whole banner with the grid of sheets and their
  * IDs, the order of assembly, the banner size, the sheet count, a 100 mm
  * scale bar and "print at 100 % / actual size, never fit to page". It is a
+ * It also says what a volunteer needs and how one joint is glued, drawn, in the
+ * document's language (roneo_doc_gettext). It is a
  * RoneoSheet like the tiles (a portrait sheet of the same paper), so the
  * renderer draws it with no decision of its own.
  */
@@ -16,6 +18,7 @@ typedef struct
 {
   const char *title;      /* the slogan on one line */
   const char *sheet_name; /* "A4" */
+  const char *lang;       /* the document's: the language printed (NULL: English) */
 } RoneoCoverText;
 
 /* The cover (owned) for tiling; the banner artwork is composed page `page`. */

@@ -7,6 +7,7 @@
  * calibration arrows therefore point to the top of each page by their glyph:
  * up, left, down or right as the page is turned on the sheet.
  */
+#include "roneo-i18n.h"
 #include "roneo-nup-private.h"
 
 #include <math.h>
@@ -195,39 +196,95 @@ add_label (RoneoSheet *sheet, double x, double y, double width, double size, con
  */
 static void
 add_slot_labels (RoneoSheet *sheet, const RoneoRect *slot, guint front, gboolean verso,
-                 guint quarter)
+                 guint quarter, const char *lang)
 {
   static const char *const arrows[4] = { "\u2191", "\u2190", "\u2193", "\u2192" };
   double letter = MIN (LETTER_SIZE_MAX, MIN (slot->width, slot->height) * 0.4);
   double caption = MIN (CAPTION_SIZE_MAX, letter / 4);
   double middle = slot->y + slot->height / 2, inset = slot->width * 0.1;
   g_autofree char *letters = dup_letters (front);
-  g_autofree char *text = g_strdup_printf ("%s %s", verso ? "BACK" : "FRONT", arrows[quarter % 4]);
+  /* TRANSLATORS: the calibration sheet's sides; an arrow to the page's top follows */
+  const char *side = verso ? roneo_doc_gettext (lang, "BACK") : roneo_doc_gettext (lang, "FRONT");
+  g_autofree char *text = g_strdup_printf ("%s %s", side, arrows[quarter % 4]);
   add_label (sheet, slot->x + inset, middle - letter * 0.7, slot->width - 2 * inset, letter,
              letters);
   add_label (sheet, slot->x + inset, middle - letter * 0.7 - caption * 1.6, slot->width - 2 * inset,
              caption, text);
 }
 
+static void
+add_mark (RoneoSheet *sheet, RoneoMarkKind kind, RoneoRect rect, double size, const char *text)
+{
+  RoneoMark mark = {
+    .kind = kind, .rect = rect, .size = size, .grey = 0.85, .opacity = 1.0, .text = (char *) text
+  };
+  roneo_sheet_add_mark (sheet, &mark);
+}
+
+/* A page seen against the light: its letter, and the one behind it showing
+ * through in grey (a grey box under a small black letter). */
+static void
+add_seen_through (RoneoSheet *sheet, double x, double y, double size, const char *letter,
+                  const char *behind, const char *caption)
+{
+  double side = size * 1.6;
+  add_mark (sheet, RONEO_MARK_FILL,
+            (RoneoRect){ x + side * 0.25, y + side * 0.15, side * 0.6, side * 0.7 }, 0, NULL);
+  add_mark (sheet, RONEO_MARK_TEXT, (RoneoRect){ x + side * 0.35, y + side * 0.12, side, side },
+            size * 0.8, behind);
+  add_mark (sheet, RONEO_MARK_TEXT, (RoneoRect){ x, y, side, side }, size, letter);
+  add_mark (sheet, RONEO_MARK_TEXT, (RoneoRect){ x, y + side * 1.05, side * 3, size * 1.4 },
+            size * 0.45, caption);
+}
+
+/* Under the letter of the front's first slot: how to read the sheet, what a
+ * good and a bad result look like, and which setting to change. Printed
+ * words name no CLI flag: the same sheet serves every front end. */
+static void
+add_instructions (RoneoSheet *sheet, const RoneoRect *slot, const char *lang)
+{
+  double inset = slot->width * 0.1, width = slot->width - 2 * inset;
+  double size = CLAMP (MIN (slot->width, slot->height) / 40, 6.5, 10.0);
+  double letter = MIN (LETTER_SIZE_MAX, MIN (slot->width, slot->height) * 0.4);
+  double x = slot->x + inset, y = slot->y + slot->height / 2 + letter * 0.8;
+  double room = slot->y + slot->height - inset / 2 - y;
+  if (room < size * 12)
+    return;
+  add_mark (sheet, RONEO_MARK_TEXT, (RoneoRect){ x, y, width, room * 0.55 }, size,
+            roneo_doc_gettext (lang,
+                               "Print this sheet on both sides, then hold it up to the light, "
+                               "this side facing you. Good: each letter shows through on its "
+                               "own letter and the arrows behind point the same way. Bad: "
+                               "another letter shows through, or an arrow points the other "
+                               "way: change the duplex setting (long or short edge) and print "
+                               "this sheet again."));
+  double pictures = y + room * 0.58, picture = MIN (size * 3.5, room * 0.25);
+  add_seen_through (sheet, x, pictures, picture, "A", "A", roneo_doc_gettext (lang, "Good"));
+  add_seen_through (sheet, x + width / 2, pictures, picture, "A", "B",
+                    roneo_doc_gettext (lang, "Bad: change the duplex setting"));
+}
+
 static RoneoSheet *
-new_calibration_side (const RoneoNup *nup, RoneoDuplex duplex, gboolean verso)
+new_calibration_side (const RoneoNup *nup, RoneoDuplex duplex, gboolean verso, const char *lang)
 {
   RoneoSheet *sheet = roneo_sheet_new (verso ? "back" : "front", nup->width, nup->height);
   for (guint front = 0; front < roneo_nup_get_n_slots (nup); front++)
     {
       guint quarter;
       guint target = side_slot (nup, front, verso, duplex, &quarter);
-      add_slot_labels (sheet, &nup->slots[target], front, verso, quarter);
+      add_slot_labels (sheet, &nup->slots[target], front, verso, quarter, lang);
     }
   add_marks (sheet, nup);
+  if (!verso && !nup->rotated)
+    add_instructions (sheet, &nup->slots[0], lang);
   return sheet;
 }
 
 void
-roneo_nup_new_calibration (const RoneoNup *nup, RoneoDuplex duplex, RoneoSheet **front,
-                           RoneoSheet **back)
+roneo_nup_new_calibration (const RoneoNup *nup, RoneoDuplex duplex, const char *lang,
+                           RoneoSheet **front, RoneoSheet **back)
 {
   g_return_if_fail (nup != NULL && front != NULL && back != NULL);
-  *front = new_calibration_side (nup, duplex, FALSE);
-  *back = new_calibration_side (nup, duplex, TRUE);
+  *front = new_calibration_side (nup, duplex, FALSE, lang);
+  *back = new_calibration_side (nup, duplex, TRUE, lang);
 }

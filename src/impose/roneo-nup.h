@@ -114,10 +114,12 @@ RoneoSheet *roneo_nup_new_sheet (const RoneoNup *nup, const int *pages, gboolean
  * front shows in each slot its letter (A, B, ... row-major) and "FRONT" with an
  * arrow to the top of the page; the back, in each slot, the letter of the front
  * slot it backs and "BACK" with its arrow. Held to the light, letters and
- * arrows coincide when the printer turns the paper as `duplex` says. Owned
- * sheets. */
-void roneo_nup_new_calibration (const RoneoNup *nup, RoneoDuplex duplex, RoneoSheet **front,
-                                RoneoSheet **back);
+ * arrows coincide when the printer turns the paper as `duplex` says. The
+ * front's first slot also says, in the document's language lang (NULL:
+ * English), how to read it, with a drawing of a good and a bad result, and
+ * which setting to change. Owned sheets. */
+void roneo_nup_new_calibration (const RoneoNup *nup, RoneoDuplex duplex, const char *lang,
+                                RoneoSheet **front, RoneoSheet **back);
 
 /* Cut-and-stack: the record in `slot` of `sheet`, or -1 for a blank slot. */
 int roneo_nup_cut_and_stack (guint n_records, guint slots, guint sheet, guint slot);

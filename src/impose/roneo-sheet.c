@@ -106,12 +106,31 @@ dump_mark (GString *out, const RoneoMark *mark)
       append_rect (out, " label", &mark->rect);
       g_string_append (out, " size");
       append_numbers (out, &mark->size, 1);
-      g_string_append_printf (out, "%s \"%s\"", mark->vertical ? " vertical" : "", mark->text);
+      g_string_append_printf (out, "%s%s \"%s\"", mark->vertical ? " vertical" : "",
+                              mark->knockout ? " knockout" : "", mark->text);
       break;
     case RONEO_MARK_SCALE_BAR:
       dump_line (out, "scale", mark);
       g_string_append (out, " length");
       append_numbers (out, &mark->length, 1);
+      if (mark->knockout)
+        g_string_append (out, " knockout");
+      break;
+    case RONEO_MARK_FILL:
+      {
+        double values[2] = { mark->grey, mark->opacity };
+        append_rect (out, " fill", &mark->rect);
+        g_string_append (out, " grey");
+        append_numbers (out, values, 1);
+        g_string_append (out, " opacity");
+        append_numbers (out, values + 1, 1);
+      }
+      break;
+    case RONEO_MARK_TEXT:
+      append_rect (out, " text", &mark->rect);
+      g_string_append (out, " size");
+      append_numbers (out, &mark->size, 1);
+      g_string_append_printf (out, " \"%s\"", mark->text);
       break;
     }
   g_string_append_c (out, '\n');

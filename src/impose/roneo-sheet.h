@@ -29,19 +29,26 @@ typedef enum
                            vertical: rotated 90 degrees clockwise (reads top to bottom) */
   RONEO_MARK_SCALE_BAR, /* a bar (x0, y0)-(x1, y1) of `length` pt, stroked line_width, with
                            end ticks across the whole of rect (its caption is a LABEL) */
+  RONEO_MARK_FILL,      /* rect filled in grey `grey` (0 black, 1 white) at `opacity`: a
+                           veil that pales the artwork under it, or a drawing's surface */
+  RONEO_MARK_TEXT,      /* a paragraph: `text` at `size` pt, flush left, wrapped to
+                           rect.width from rect's top; shrunk if it is taller than rect */
 } RoneoMarkKind;
 
 typedef struct
 {
   RoneoMarkKind kind;
   double x0, y0, x1, y1; /* CUT, SCALE_BAR: the line */
-  RoneoRect rect;        /* GLUE: the area; LABEL: the box; SCALE_BAR: the band of the ticks */
-  double line_width;     /* CUT, GLUE, SCALE_BAR */
-  double spacing;        /* GLUE */
-  double size;           /* LABEL: font size, pt */
-  gboolean vertical;     /* LABEL */
-  double length;         /* SCALE_BAR: pt */
-  char *text;            /* LABEL: UTF-8, owned */
+  RoneoRect rect; /* GLUE, FILL: the area; LABEL, TEXT: the box; SCALE_BAR: the band of the ticks */
+  double line_width;    /* CUT, GLUE, SCALE_BAR */
+  double spacing;       /* GLUE */
+  double size;          /* LABEL, TEXT: font size, pt */
+  gboolean vertical;    /* LABEL */
+  double length;        /* SCALE_BAR: pt */
+  gboolean knockout;    /* LABEL: on a white box just larger than the text set; SCALE_BAR:
+                           rect is painted white first. Legible over any artwork */
+  double grey, opacity; /* FILL */
+  char *text;           /* LABEL, TEXT: UTF-8, owned */
 } RoneoMark;
 
 typedef struct

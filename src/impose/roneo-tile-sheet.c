@@ -6,6 +6,7 @@
  * their long side: the scale bar and its caption at the far end of the thickest
  * slot that holds them, the label in the longest free span left.
  */
+#include "roneo-i18n.h"
 #include "roneo-tiling.h"
 
 #include <string.h>
@@ -19,6 +20,10 @@
 #define CUT_WIDTH 0.5
 #define GLUE_WIDTH 0.5
 #define GLUE_SPACING RONEO_MM (3.0)
+#define LABEL_MIN_SIZE 7.0  /* pt: read at arm's length */
+#define LABEL_MAX_SIZE 36.0 /* pt */
+#define LABEL_LEADING 1.3   /* the knockout box's height, in sizes (with its pad) */
+#define EM_PER_CHAR 0.7     /* a generous average advance: the renderer shrinks what is wider */
 
 typedef struct
 {
@@ -113,6 +118,7 @@ add_label (RoneoSheet *sheet, const Slot *slot, RoneoRect box, double size, cons
                      .rect = box,
                      .vertical = slot->vertical,
                      .size = size,
+                     .knockout = TRUE,
                      .text = (char *) text };
   roneo_sheet_add_mark (sheet, &mark);
 }
@@ -125,8 +131,11 @@ add_scale_bar (RoneoSheet *sheet, Slot *slot)
   double end = slot->free_end - PAD, start = end - SCALE_LENGTH;
   double across = MIN (thickness (slot) - 2 * PAD, SCALE_BAND);
   RoneoRect box = slot_band (slot, start, end, across);
-  RoneoMark bar
-      = { .kind = RONEO_MARK_SCALE_BAR, .rect = box, .line_width = 1.0, .length = SCALE_LENGTH };
+  RoneoMark bar = { .kind = RONEO_MARK_SCALE_BAR,
+                    .rect = box,
+                    .line_width = 1.0,
+                    .length = SCALE_LENGTH,
+                    .knockout = TRUE };
   double mid_x = box.x + box.width / 2, mid_y = box.y + box.height / 2;
   bar.x0 = slot->vertical ? mid_x : box.x;
   bar.y0 = slot->vertical ? box.y : mid_y;
@@ -175,47 +184,87 @@ place_scale_bar (RoneoSheet *sheet, Slot *slots, guint n)
     }
 }
 
+/* "Sheet B07" (owned). */
 static char *
-label_text (const RoneoTiling *tiling, const RoneoTile *tile)
+dup_sheet_name (const RoneoTile *tile, const char *lang)
+{
+  /* TRANSLATORS: printed on the glue strip of one banner sheet; %s is its ID, "B07" */
+  return g_strdup_printf (roneo_doc_gettext (lang, "Sheet %s"), tile->id);
+}
+
+/* The sheet's name, then each neighbour after an arrow pointing to it on the
+ * paper. A vertical label is turned clockwise, so its glyphs are those a
+ * quarter turn back: the one pointing right on the paper is an up arrow. */
+static char *
+label_text (const RoneoTiling *tiling, const RoneoTile *tile, gboolean vertical, const char *lang)
 {
   static const struct
   {
     RoneoEdge edge;
-    const char *arrow;
+    const char *arrow, *turned;
   } sides[] = {
-    { RONEO_EDGE_LEFT, "\u2190" },
-    { RONEO_EDGE_RIGHT, "\u2192" },
-    { RONEO_EDGE_TOP, "\u2191" },
-    { RONEO_EDGE_BOTTOM, "\u2193" },
+    { RONEO_EDGE_LEFT, "\u2190", "\u2193" },
+    { RONEO_EDGE_RIGHT, "\u2192", "\u2191" },
+    { RONEO_EDGE_TOP, "\u2191", "\u2190" },
+    { RONEO_EDGE_BOTTOM, "\u2193", "\u2192" },
   };
-  GString *text = g_string_new (tile->id);
+  g_autofree char *name = dup_sheet_name (tile, lang);
+  GString *text = g_string_new (name);
   for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
     {
       g_autofree char *ids = roneo_tiling_dup_neighbours (tiling, tile, sides[i].edge);
       if (*ids != '\0')
-        g_string_append_printf (text, "  %s %s", sides[i].arrow, ids);
+        g_string_append_printf (text, "   %s %s", vertical ? sides[i].turned : sides[i].arrow, ids);
     }
   return g_string_free (text, FALSE);
 }
 
+/* The size the label takes in a slot: as large as its thickness allows (the
+ * knockout box included), at most what its estimated length leaves; 0 when
+ * that is under LABEL_MIN_SIZE or the slot is too short. */
+static double
+label_size (const Slot *slot, const char *text)
+{
+  if (slot->free_end < MIN_LABEL_LENGTH + 2 * PAD)
+    return 0;
+  double across = thickness (slot) - 2 * PAD, along = slot->free_end - 2 * PAD;
+  double length = (double) g_utf8_strlen (text, -1) * EM_PER_CHAR;
+  double size = MIN (LABEL_MAX_SIZE, MIN (across / LABEL_LEADING, along / length));
+  return size >= LABEL_MIN_SIZE ? size : 0;
+}
+
+/* The label in the slot that sets it largest; the name alone when the
+ * neighbours make it too long for any. */
 static void
 place_label (RoneoSheet *sheet, const RoneoTiling *tiling, const RoneoTile *tile, Slot *slots,
-             guint n)
+             guint n, const char *lang)
 {
-  Slot *best = NULL;
-  for (guint i = 0; i < n; i++)
-    if (slots[i].free_end >= MIN_LABEL_LENGTH + 2 * PAD
-        && (best == NULL || slots[i].free_end > best->free_end))
-      best = &slots[i];
-  if (best == NULL)
-    return;
-  g_autofree char *text = label_text (tiling, tile);
-  add_label (sheet, best, slot_span (best, PAD, best->free_end - PAD),
-             MIN (thickness (best) * 0.5, 36.0), text);
+  for (int with_neighbours = 1; with_neighbours >= 0; with_neighbours--)
+    {
+      /* across: for horizontal slots; along: for vertical ones */
+      g_autofree char *across
+          = with_neighbours ? label_text (tiling, tile, FALSE, lang) : dup_sheet_name (tile, lang);
+      g_autofree char *along
+          = with_neighbours ? label_text (tiling, tile, TRUE, lang) : dup_sheet_name (tile, lang);
+      Slot *best = NULL;
+      double best_size = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          double size = label_size (&slots[i], slots[i].vertical ? along : across);
+          if (size > best_size)
+            best = &slots[i], best_size = size;
+        }
+      if (best != NULL)
+        {
+          add_label (sheet, best, slot_span (best, PAD, best->free_end - PAD), best_size,
+                     best->vertical ? along : across);
+          return;
+        }
+    }
 }
 
 RoneoSheet *
-roneo_tiling_new_sheet (const RoneoTiling *tiling, guint index, guint page)
+roneo_tiling_new_sheet (const RoneoTiling *tiling, guint index, guint page, const char *lang)
 {
   const RoneoTile *tile = roneo_tiling_get_tile (tiling, index);
   g_return_val_if_fail (tile != NULL, NULL);
@@ -232,6 +281,6 @@ roneo_tiling_new_sheet (const RoneoTiling *tiling, guint index, guint page)
   Slot slots[4];
   guint n = make_slots (tile, slots);
   place_scale_bar (sheet, slots, n);
-  place_label (sheet, tiling, tile, slots, n);
+  place_label (sheet, tiling, tile, slots, n, lang);
   return sheet;
 }

@@ -143,8 +143,12 @@ gboolean roneo_tiling_fit_max_sheets (const RoneoTilingSpec *spec, guint max_she
  * banner's right and bottom edges when they fall in the printable area), glue
  * hatching on the strips glued under the neighbours, the ID and neighbours
  * label, a 50 mm scale bar with its caption. A sheet with no waste wider than
- * 4 mm gets no labels. Owned. */
-RoneoSheet *roneo_tiling_new_sheet (const RoneoTiling *tiling, guint index, guint page);
+ * 4 mm gets no labels. The label, "Sheet B07" and arrows to the neighbours, is
+ * at least 7 pt on a white knockout (the strip is hidden once glued), in the
+ * document's language lang (NULL: English); a sheet with no room for it at
+ * 7 pt gets none. Owned. */
+RoneoSheet *roneo_tiling_new_sheet (const RoneoTiling *tiling, guint index, guint page,
+                                    const char *lang);
 
 /* The manifest of PRINT.md: every tile (or those in `selection`, tile indices,
  * may be NULL) in page order after `cover_pages` pages. Appended to out. */

@@ -18,6 +18,7 @@
 #define SCALE_TICK 4.0   /* pt each side of the bar, when a caption shares the box */
 #define CAPTION_SIZE 7.0 /* pt, the largest a scale bar caption is set at */
 #define CAPTION_GAP 1.5  /* pt between the bar's ticks and its caption */
+#define KNOCKOUT_PAD 1.5 /* pt of white around a knocked-out label */
 
 static cairo_surface_t *
 sources_get (RoneoSheetSources *sources, guint index)
@@ -155,10 +156,11 @@ new_label_layout (PangoContext *context, const char *text, double size)
 }
 
 /* text at size, shrunk so its width fits `room`, centred on (cx, cy), turned
- * 90 degrees clockwise when vertical (it then reads top to bottom). */
+ * 90 degrees clockwise when vertical (it then reads top to bottom); on a white
+ * box KNOCKOUT_PAD larger than its logical extents with knockout. */
 static void
 draw_text_centred (cairo_t *cr, PangoContext *context, const char *text, double size, double room,
-                   double cx, double cy, gboolean vertical)
+                   double cx, double cy, gboolean vertical, gboolean knockout)
 {
   if (text == NULL || *text == '\0' || room <= 0)
     return;
@@ -179,6 +181,14 @@ draw_text_centred (cairo_t *cr, PangoContext *context, const char *text, double 
   cairo_translate (cr, cx, cy);
   if (vertical)
     cairo_rotate (cr, G_PI / 2);
+  if (knockout)
+    {
+      cairo_rectangle (cr, -width / 2 - KNOCKOUT_PAD, -height / 2 - KNOCKOUT_PAD,
+                       width + 2 * KNOCKOUT_PAD, height + 2 * KNOCKOUT_PAD);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
   cairo_move_to (cr, -width / 2 - pango_units_to_double (logical.x),
                  -height / 2 - pango_units_to_double (logical.y));
   pango_cairo_show_layout (cr, layout);
@@ -191,7 +201,41 @@ draw_label (cairo_t *cr, PangoContext *context, const RoneoMark *mark)
   const RoneoRect *r = &mark->rect;
   const double size = mark->size > 0 ? mark->size : LABEL_DEFAULT_SIZE;
   draw_text_centred (cr, context, mark->text, size, mark->vertical ? r->height : r->width,
-                     r->x + r->width / 2, r->y + r->height / 2, mark->vertical);
+                     r->x + r->width / 2, r->y + r->height / 2, mark->vertical, mark->knockout);
+}
+
+/* The paragraph wrapped to the box's width, flush left from its top, shrunk
+ * by steps of 5 % until it fits the box's height (translations run longer). */
+static void
+draw_paragraph (cairo_t *cr, PangoContext *context, const RoneoMark *mark)
+{
+  const RoneoRect *r = &mark->rect;
+  if (mark->text == NULL || *mark->text == '\0' || r->width <= 0)
+    return;
+  double size = mark->size > 0 ? mark->size : LABEL_DEFAULT_SIZE;
+  g_autoptr (PangoLayout) layout = NULL;
+  for (int step = 0; step < 12; step++, size *= 0.95)
+    {
+      g_clear_object (&layout);
+      layout = new_label_layout (context, mark->text, size);
+      pango_layout_set_width (layout, pango_units_from_double (r->width));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      PangoRectangle logical;
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (pango_units_to_double (logical.height) <= r->height)
+        break;
+    }
+  cairo_move_to (cr, r->x, r->y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_fill (cairo_t *cr, const RoneoMark *mark)
+{
+  const RoneoRect *r = &mark->rect;
+  cairo_set_source_rgba (cr, mark->grey, mark->grey, mark->grey, mark->opacity);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_fill (cr);
 }
 
 static void
@@ -215,6 +259,13 @@ draw_scale_bar (cairo_t *cr, PangoContext *context, const RoneoMark *mark)
   const double lo = vertical ? r->x : r->y, hi = vertical ? r->x + r->width : r->y + r->height;
   const double t0 = caption ? MAX (lo, across - SCALE_TICK) : lo;
   const double t1 = caption ? MIN (hi, across + SCALE_TICK) : hi;
+  if (mark->knockout)
+    {
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
   add_line (cr, mark->x0, mark->y0, mark->x1, mark->y1);
   if (vertical)
     {
@@ -236,9 +287,9 @@ draw_scale_bar (cairo_t *cr, PangoContext *context, const RoneoMark *mark)
   const double centre = t1 + CAPTION_GAP + room / 2;
   const double mid_x = (mark->x0 + mark->x1) / 2, mid_y = (mark->y0 + mark->y1) / 2;
   if (vertical)
-    draw_text_centred (cr, context, mark->text, size, r->height, centre, mid_y, TRUE);
+    draw_text_centred (cr, context, mark->text, size, r->height, centre, mid_y, TRUE, FALSE);
   else
-    draw_text_centred (cr, context, mark->text, size, r->width, mid_x, centre, FALSE);
+    draw_text_centred (cr, context, mark->text, size, r->width, mid_x, centre, FALSE, FALSE);
 }
 
 static void
@@ -259,6 +310,12 @@ draw_mark (cairo_t *cr, PangoContext *context, const RoneoMark *mark)
       break;
     case RONEO_MARK_SCALE_BAR:
       draw_scale_bar (cr, context, mark);
+      break;
+    case RONEO_MARK_FILL:
+      draw_fill (cr, mark);
+      break;
+    case RONEO_MARK_TEXT:
+      draw_paragraph (cr, context, mark);
       break;
     }
   cairo_restore (cr);

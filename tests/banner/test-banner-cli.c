@@ -159,6 +159,159 @@ file_size (const char *path)
   return (gsize) st.st_size;
 }
 
+/* ------------------------------------------------------ legible marks */
+
+#define LEGIBLE_SCALE (110.0 / 72.0) /* px per pt: the cover preview's 110 dpi */
+
+static gboolean
+is_dark (cairo_surface_t *image, int x, int y)
+{
+  const unsigned char *p = cairo_image_surface_get_data (image)
+                           + (gsize) y * cairo_image_surface_get_stride (image) + 4 * x;
+  return p[0] + p[1] + p[2] < 3 * 128;
+}
+
+/* The share of dark pixels on the ring `by` pt outside a text box (poppler's
+ * PDF space, y up from the page's bottom) and whether the box holds any: a
+ * legible word is dark glyphs on a light surround. */
+static double
+ring_ink (cairo_surface_t *image, double page_h, const PopplerRectangle *r, double by,
+          gboolean *glyphs)
+{
+  int x0 = (int) floor ((r->x1 - by) * LEGIBLE_SCALE),
+      x1 = (int) ceil ((r->x2 + by) * LEGIBLE_SCALE);
+  int y0 = (int) floor ((page_h - r->y2 - by) * LEGIBLE_SCALE);
+  int y1 = (int) ceil ((page_h - r->y1 + by) * LEGIBLE_SCALE);
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  x0 = MAX (x0, 0), y0 = MAX (y0, 0), x1 = MIN (x1, w - 1), y1 = MIN (y1, h - 1);
+  guint ring = 0, dark = 0;
+  *glyphs = FALSE;
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      {
+        gboolean edge = x == x0 || x == x1 || y == y0 || y == y1;
+        if (edge)
+          ring++, dark += is_dark (image, x, y);
+        else if (is_dark (image, x, y))
+          *glyphs = TRUE;
+      }
+  return ring ? (double) dark / ring : 1.0;
+}
+
+/* The cover of an English banner (lang en) tells a volunteer everything, and
+ * every sheet ID of the manifest reads on the thumbnail: found once in the
+ * text layer, in the thumbnail (above the instructions), dark glyphs on a
+ * light surround though the slogan's black runs behind the middle rows. */
+static void
+test_cover_legible (gconstpointer data)
+{
+  const char *slogan = data;
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *source = roneo_test_corpus (slogan);
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", source, "--lang", "en", "--manifest", "m.json", "-o",
+                  "t.pdf", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "t.pdf");
+  g_autofree char *json = path_in (dir, "m.json");
+  g_autoptr (JsonParser) manifest = load_json (json);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
+  g_autofree char *raw = page_text (doc, 0);
+  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *cover = g_regex_replace_literal (spaces, raw, -1, 0, " ", 0, NULL);
+  static const char *const english[] = {
+    "Print at 100 % (actual size), never “fit to page”.",
+    "it must be exactly 100 mm long",
+    "Scissors or a cutter, a ruler, a glue stick or tape, and a clear floor of",
+    "Sort the sheets by their ID",
+    "cut off the left and top margins along the thin lines",
+    "put glue on the hatched strip",
+    "glue on the hatched strip",
+    "cut off the grey margin",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (english); i++)
+    roneo_test_assert_contains (cover, english[i]);
+  g_assert_true (strstr (cover, "(portrait)") || strstr (cover, "(landscape)"));
+
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, 0);
+  double page_w, page_h;
+  poppler_page_get_size (page, &page_w, &page_h);
+  GList *steps = poppler_page_find_text (page, "Sort the sheets");
+  g_assert_nonnull (steps);
+  double steps_top = page_h - ((PopplerRectangle *) steps->data)->y2;
+  g_list_free_full (steps, (GDestroyNotify) poppler_rectangle_free);
+  cairo_surface_t *image = roneo_test_rasterise (doc, 0, LEGIBLE_SCALE);
+  JsonArray *sheets = manifest_sheets (manifest);
+  for (guint i = 0; i < json_array_get_length (sheets); i++)
+    {
+      const char *id
+          = json_object_get_string_member (json_array_get_object_element (sheets, i), "id");
+      /* the joint's drawing below names A01 and A02 too */
+      GList *found = poppler_page_find_text (page, id);
+      const PopplerRectangle *r = NULL;
+      guint in_thumbnail = 0;
+      for (GList *l = found; l != NULL; l = l->next)
+        if (page_h - ((PopplerRectangle *) l->data)->y1 < steps_top)
+          r = l->data, in_thumbnail++;
+      if (in_thumbnail != 1)
+        g_error ("%s: sheet %s found %u times on the thumbnail", slogan, id, in_thumbnail);
+      gboolean glyphs;
+      double ink = ring_ink (image, page_h, r, 1.0, &glyphs);
+      if (!glyphs || ink > 0.05)
+        g_error ("%s: sheet %s on the cover: glyphs %d, %.0f %% of its surround is ink", slogan, id,
+                 glyphs, ink * 100);
+      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+    }
+  cairo_surface_destroy (image);
+  roneo_test_rm_rf (dir);
+}
+
+/* Every tile's label ("Sheet B07" and its neighbours) is at least 7 pt, dark
+ * on a white knockout even where it lies over the slogan's black. */
+static void
+test_tile_labels (void)
+{
+  g_autofree char *dir = make_case_dir ();
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "banner", "slogan.txt", "--lang", "en", "--size", "300x90cm",
+                  "--manifest", "m.json", "--date", DATE);
+  roneo_test_assert_exit (&run, 0);
+  g_autofree char *pdf = path_in (dir, "slogan-tiles.pdf");
+  g_autofree char *json = path_in (dir, "m.json");
+  g_autoptr (JsonParser) manifest = load_json (json);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
+  JsonArray *sheets = manifest_sheets (manifest);
+  guint on_black = 0;
+  for (guint i = 0; i < json_array_get_length (sheets); i++)
+    {
+      JsonObject *sheet = json_array_get_object_element (sheets, i);
+      const char *id = json_object_get_string_member (sheet, "id");
+      int index = (int) json_object_get_int_member (sheet, "page") - 1;
+      g_autoptr (PopplerPage) page = poppler_document_get_page (doc, index);
+      double page_w, page_h;
+      poppler_page_get_size (page, &page_w, &page_h);
+      g_autofree char *name = g_strdup_printf ("Sheet %s", id);
+      GList *found = poppler_page_find_text (page, name);
+      if (found == NULL)
+        g_error ("'%s' not on its page %d", name, index + 1);
+      const PopplerRectangle *r = found->data;
+      double thick = MIN (r->x2 - r->x1, r->y2 - r->y1);
+      if (thick < 7.0)
+        g_error ("'%s' is %.1f pt high, under 7 pt", name, thick);
+      cairo_surface_t *image = roneo_test_rasterise (doc, index, LEGIBLE_SCALE);
+      gboolean glyphs;
+      double ink = ring_ink (image, page_h, r, 0.8, &glyphs);
+      /* the slogan's black, 3 pt beyond the knockout's edge */
+      gboolean dummy;
+      on_black += ring_ink (image, page_h, r, 4.0, &dummy) > 0.3;
+      cairo_surface_destroy (image);
+      if (!glyphs || ink > 0.05)
+        g_error ("'%s': glyphs %d, %.0f %% of its surround is ink", name, glyphs, ink * 100);
+      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+    }
+  g_test_message ("%u labels over the slogan's black", on_black);
+}
+
 /* ------------------------------------------------------------- good runs */
 
 static void
@@ -548,6 +701,12 @@ main (int argc, char **argv)
   g_test_add_func ("/banner/cli/corpus-under-100KB", test_corpus_size);
   g_test_add_func ("/banner/cli/documented-count", test_documented_count);
   g_test_add_func ("/banner/cli/a3", test_a3);
+  g_test_add_data_func ("/banner/cli/cover-legible/service-public", "banner-service-public.txt",
+                        test_cover_legible);
+  g_test_add_data_func ("/banner/cli/cover-legible/long", "banner-long.txt", test_cover_legible);
+  g_test_add_data_func ("/banner/cli/cover-legible/byline", "banner-byline.txt",
+                        test_cover_legible);
+  g_test_add_func ("/banner/cli/tile-labels", test_tile_labels);
   g_test_add_func ("/banner/cli/whole", test_whole);
   g_test_add_func ("/banner/cli/whole-user-unit", test_whole_user_unit);
   g_test_add_func ("/banner/cli/sheets", test_sheets);

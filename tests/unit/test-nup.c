@@ -628,7 +628,7 @@ check_calibration (const RoneoNup *nup, RoneoDuplex duplex)
 {
   g_autoptr (RoneoSheet) front = NULL;
   g_autoptr (RoneoSheet) back = NULL;
-  roneo_nup_new_calibration (nup, duplex, &front, &back);
+  roneo_nup_new_calibration (nup, duplex, NULL, &front, &back);
   g_assert_cmpuint (front->placements->len + back->placements->len, ==, 0);
   for (guint p = 0; p < roneo_nup_get_n_slots (nup); p++)
     {
@@ -667,7 +667,7 @@ test_calibration (void)
   g_autoptr (RoneoNup) nup = roneo_nup_new (&spec, NULL);
   g_autoptr (RoneoSheet) front = NULL;
   g_autoptr (RoneoSheet) back = NULL;
-  roneo_nup_new_calibration (nup, RONEO_DUPLEX_SHORT_EDGE, &front, &back);
+  roneo_nup_new_calibration (nup, RONEO_DUPLEX_SHORT_EDGE, NULL, &front, &back);
   g_autofree char *f = roneo_sheet_dump (front);
   g_autofree char *b = roneo_sheet_dump (back);
   g_test_message ("%s%s", f, b);
@@ -683,7 +683,7 @@ test_calibration (void)
   g_assert_cmpfloat (bb->rect.x, <, a->rect.x);
   g_autoptr (RoneoSheet) front_long = NULL;
   g_autoptr (RoneoSheet) back_long = NULL;
-  roneo_nup_new_calibration (nup, RONEO_DUPLEX_LONG_EDGE, &front_long, &back_long);
+  roneo_nup_new_calibration (nup, RONEO_DUPLEX_LONG_EDGE, NULL, &front_long, &back_long);
   find_label (back_long, "A", &caption);
   g_assert_cmpstr (caption->text, ==, "BACK \u2193");
 

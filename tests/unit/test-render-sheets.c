@@ -424,7 +424,7 @@ test_tiling (void)
   g_ptr_array_add (pages, new_artwork (spec.banner_width, spec.banner_height));
   g_autoptr (GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_sheet_free);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sheets, roneo_tiling_new_sheet (tiling, i, 0));
+    g_ptr_array_add (sheets, roneo_tiling_new_sheet (tiling, i, 0, NULL));
   const RoneoRenderOptions options = default_options ();
   g_autofree char *path = tmp_path ("tiling.pdf");
   g_assert_true (roneo_render_sheets_pdf (pages, sheets, &options, path, &error));

@@ -174,7 +174,7 @@ static void
 check_marks_on_waste (const RoneoTiling *tiling, guint index)
 {
   const RoneoTile *tile = roneo_tiling_get_tile (tiling, index);
-  g_autoptr (RoneoSheet) sheet = roneo_tiling_new_sheet (tiling, index, 0);
+  g_autoptr (RoneoSheet) sheet = roneo_tiling_new_sheet (tiling, index, 0, NULL);
   g_assert_cmpstr (sheet->name, ==, tile->id);
   for (guint i = 0; i < sheet->marks->len; i++)
     {
@@ -476,15 +476,16 @@ test_manifest (void)
 
 static const char expected_dump[]
     = "sheet A01 841.89 595.28\n"
-      "  place page 1 source 0.00 0.00 1417.32 850.39 matrix 1.00 0.00 0.00 1.00 14.17 14.17 "
-      "clip 14.17 14.17 813.54 566.93\n"
+      "  place page 1 source 0.00 0.00 1417.32 850.39 matrix 1.00 0.00 0.00 1.00 14.17 14.17 clip "
+      "14.17 14.17 813.54 566.93\n"
       "  glue 799.37 14.17 28.35 538.58 spacing 8.50\n"
       "  glue 14.17 552.76 813.54 28.35 spacing 8.50\n"
       "  cut 14.42 553.01 14.42 581.10 width 0.50\n"
       "  cut 799.62 14.42 827.72 14.42 width 0.50\n"
-      "  scale 812.13 406.77 812.13 548.50 width 1.00 length 141.73\n"
-      "  label 803.62 362.83 17.01 39.69 size 10.00 vertical \"50 mm\"\n"
-      "  label 18.43 557.01 805.04 19.84 size 14.17 \"A01  \342\206\222 A02  \342\206\223 B01\"\n"
+      "  scale 812.13 406.77 812.13 548.50 width 1.00 length 141.73 knockout\n"
+      "  label 803.62 362.83 17.01 39.69 size 10.00 vertical knockout \"50 mm\"\n"
+      "  label 803.62 18.43 19.84 335.91 size 15.26 vertical knockout \"Sheet A01   \342\206\221 "
+      "A02   \342\206\222 B01\"\n"
       "sheet B02 841.89 595.28\n"
       "  place page 1 source 0.00 0.00 1417.32 850.39 matrix 1.00 0.00 0.00 1.00 -771.02 -524.41 "
       "clip 14.17 14.17 632.13 311.81\n"
@@ -492,10 +493,10 @@ static const char expected_dump[]
       "  cut 646.55 14.42 827.72 14.42 width 0.50\n"
       "  cut 646.55 14.17 646.55 581.10 width 0.50\n"
       "  cut 14.17 326.23 827.72 326.23 width 0.50\n"
-      "  scale 500.31 338.74 642.05 338.74 width 1.00 length 141.73\n"
-      "  label 456.38 330.24 39.69 17.01 size 10.00 \"50 mm\"\n"
-      "  label 650.55 18.43 172.91 558.43 size 36.00 vertical "
-      "\"B02  \342\206\220 B01  \342\206\221 A02\"\n";
+      "  scale 500.31 338.74 642.05 338.74 width 1.00 length 141.73 knockout\n"
+      "  label 456.38 330.24 39.69 17.01 size 10.00 knockout \"50 mm\"\n"
+      "  label 650.55 18.43 172.91 558.43 size 31.91 vertical knockout \"Sheet B02   \342\206\223 "
+      "B01   \342\206\220 A02\"\n";
 
 static void
 test_sheet_dump (void)
@@ -506,7 +507,7 @@ test_sheet_dump (void)
   GString *all = g_string_new (NULL);
   for (guint i = 0; i < 4; i += 3) /* A01 and B02, the two corners */
     {
-      g_autoptr (RoneoSheet) sheet = roneo_tiling_new_sheet (tiling, i, 0);
+      g_autoptr (RoneoSheet) sheet = roneo_tiling_new_sheet (tiling, i, 0, NULL);
       g_autofree char *dump = roneo_sheet_dump (sheet);
       g_autofree char *again = roneo_sheet_dump (sheet);
       g_assert_cmpstr (dump, ==, again);
