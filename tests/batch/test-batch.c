@@ -901,9 +901,9 @@ test_calibration (void)
   g_assert_cmpuint (count_word (doc, "FRONT"), ==, 2);
   g_assert_cmpuint (count_word (doc, "BACK"), ==, 2);
   /* The front says how to read it and what to change, naming no CLI flag. */
-  g_autofree char *text = roneo_test_pdf_text (out);
+  g_autofree char *layer = roneo_test_pdf_text (out);
   g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  g_autofree char *flat = g_regex_replace_literal (spaces, layer, -1, 0, " ", 0, NULL);
   roneo_test_assert_contains (flat, "hold it up to the light");
   roneo_test_assert_contains (flat, "change the duplex setting (long or short edge)");
   g_assert_null (strstr (flat, "--duplex"));
