@@ -268,9 +268,11 @@ static void
 add_needs (Cover *c, const RoneoTiling *tiling)
 {
   const RoneoTilingSpec *spec = &tiling->spec;
-  /* Half a metre to kneel around the banner. */
-  double fw = ceil (spec->banner_width / RONEO_MM (100)) / 10 + 0.5;
-  double fh = ceil (spec->banner_height / RONEO_MM (100)) / 10 + 0.5;
+  /* Half a metre to kneel around the banner, in tenths of a metre up: the
+   * margin of a tenth of a micrometre keeps 3000 mm and 300 cm (a hair over 3 m in
+   * points) the same floor. */
+  double fw = ceil (spec->banner_width / RONEO_MM (100) - 1e-6) / 10 + 0.5;
+  double fh = ceil (spec->banner_height / RONEO_MM (100) - 1e-6) / 10 + 0.5;
   add_heading (c, tr (c, "2. What you need"));
   /* TRANSLATORS: %.1f × %.1f is the floor needed, in metres */
   g_autofree char *floor = g_strdup_printf (
