@@ -54,29 +54,3 @@ roneo_flow_card_break (Flow *f, guint i)
   f->cue = 0;
   roneo_flow_new_page (f);
 }
-
-void
-roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit)
-{
-  const RoneoStyle *style = &f->c->layout->subhead;
-  const RoneoRect *frame = &f->c->frame;
-  /* From the ink of the first line to the descent of the last, like the
-   * headline: the gap after it does not depend on its letters. */
-  PangoRectangle logical;
-  pango_layout_get_extents (fit->layout, NULL, &logical);
-  int bottom = MAX (fit->ink.y + fit->ink.height, logical.y + logical.height);
-  double height = pango_units_to_double (bottom - fit->ink.y);
-  roneo_flow_open_block (f, style);
-  if (!f->empty && height > roneo_flow_room (f))
-    roneo_flow_new_page (f);
-  double x = frame->x;
-  if (style->align == RONEO_ALIGN_CENTER)
-    x += (frame->width - fit->width) / 2;
-  else if (style->align == RONEO_ALIGN_RIGHT)
-    x += frame->width - fit->width;
-  roneo_flow_check_glyphs (f, fit->layout, p);
-  roneo_page_add_text (f->page, roneo_compose_role_name (p->role), fit->layout, x,
-                       f->y - pango_units_to_double (fit->ink.y), fit->size, &style->color);
-  f->y += height;
-  roneo_flow_close_block (f, style);
-}

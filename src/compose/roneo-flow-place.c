@@ -195,18 +195,12 @@ fit_x (const RoneoRect *frame, const RoneoFit *fit, RoneoAlign align, double ins
   return frame->x + inset;
 }
 
-void
-roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
+/* A fitted block in style, the headline's way: it starts at its ink
+ * (capitals align with the frame's top) but ends at its last line's
+ * descent, not its ink: "machines" and "pompe" are followed by the same gap. */
+static void
+place_fitted (Flow *f, const Prepared *p, const RoneoFit *fit, const RoneoStyle *style)
 {
-  if (fit->stack != NULL)
-    {
-      roneo_flow_place_stack (f, p, fit);
-      return;
-    }
-  const RoneoStyle *style = &f->c->layout->headline;
-  /* The headline starts at its ink (capitals align with the frame's top)
-   * but ends at its last line's descent, not its ink: "machines" and
-   * "pompe" are followed by the same gap. */
   PangoRectangle logical;
   pango_layout_get_extents (fit->layout, NULL, &logical);
   int bottom = MAX (fit->ink.y + fit->ink.height, logical.y + logical.height);
@@ -220,6 +214,21 @@ roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
                        f->y - pango_units_to_double (fit->ink.y), fit->size, &style->color);
   f->y += height;
   roneo_flow_close_block (f, style);
+}
+
+void
+roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit)
+{
+  if (fit->stack != NULL)
+    roneo_flow_place_stack (f, p, fit);
+  else
+    place_fitted (f, p, fit, &f->c->layout->headline);
+}
+
+void
+roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit)
+{
+  place_fitted (f, p, fit, &f->c->layout->subhead);
 }
 
 double

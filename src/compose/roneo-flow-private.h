@@ -125,6 +125,9 @@ void roneo_flow_balance (Composer *c, int body_size, guint pages);
 void roneo_flow_place_text (Flow *f, const Prepared *p);
 void roneo_flow_place_list_item (Flow *f, const Prepared *p);
 void roneo_flow_place_headline (Flow *f, const Prepared *p, const RoneoFit *fit);
+/* A fitted subhead (a card's date and place), whole, like a headline in
+ * its own style. */
+void roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit);
 /* A stacked headline (fit->stack): one text item per line (roneo-flow-stack.c). */
 void roneo_flow_place_stack (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit);
@@ -149,7 +152,5 @@ guint roneo_flow_card_verso_from (const Composer *c);
 gboolean roneo_flow_card_fits_subhead (const Composer *c, guint i);
 /* Before block i: the card's recto ends here. */
 void roneo_flow_card_break (Flow *f, guint i);
-/* A fitted subhead, whole, like a headline in its own style. */
-void roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit);
 
 G_END_DECLS
