@@ -10,13 +10,32 @@
 
 #include <string.h>
 
-#define STRETCH_PER_SPACE 0.5 /* a space grows by half its width at badness 100 */
-#define SHRINK_PER_SPACE 0.25 /* and shrinks by a quarter at most */
-#define RAGGED_SLACK 0.3      /* a ragged line 30 % short has badness 100 */
+/* The word space as glue, after TeX's values for Linux Libertine (0.25 em
+ * plus 0.125 minus 0.083): it may grow by half and shrink by a third. */
+#define STRETCH_PER_SPACE 0.5
+#define SHRINK_PER_SPACE (1.0 / 3.0)
+#define RAGGED_SLACK 0.3 /* a ragged line 30 % short has badness 100 */
 #define MAX_BADNESS 10000.0
+/* TeX's two passes: first without hyphens, every line within PRETOLERANCE;
+ * only if that fails, with hyphens and TOLERANCE, lines past it allowed at
+ * a price so that some breaks are always found. */
+#define PRETOLERANCE 100.0
+#define TOLERANCE 200.0
+#define OVER_TOLERANCE_DEMERITS 1e6
+#define LINE_PENALTY 10.0 /* TeX's \linepenalty: fewer lines are better */
 #define HYPHEN_PENALTY 50.0
-#define DOUBLE_HYPHEN_DEMERITS 3000.0
-#define RUNT_DEMERITS 20000.0  /* one word alone on the last line */
+#define DOUBLE_HYPHEN_DEMERITS 10000.0 /* two hyphenated lines in a row */
+#define FINAL_HYPHEN_DEMERITS 5000.0   /* the line before the last hyphenated */
+#define ADJACENT_DEMERITS 10000.0      /* a loose line next to a tight one */
+/* A hyphen with fewer than MIN_FRAGMENT letters on one side ("ré-", "in-"):
+ * only where the line would otherwise be looser than the tolerance (it
+ * costs less than OVER_TOLERANCE_DEMERITS, as TeX, which allows two, would
+ * take it). */
+#define MIN_FRAGMENT 3
+#define FRAGMENT_DEMERITS 3e5
+#define RUNT_DEMERITS 20000.0      /* one word alone on the last line */
+#define SHORT_LAST_DEMERITS 2000.0 /* a last line shorter than SHORT_LAST of the measure */
+#define SHORT_LAST 0.12
 #define EMERGENCY_DEMERITS 1e8 /* a break inside a word without a hyphen */
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
 #define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */
@@ -30,6 +49,8 @@ typedef struct
   gboolean hyphen;
   gboolean forced;
   gboolean emergency;
+  gboolean banned; /* a soft hyphen in a proper name or a word in capitals */
+  double demerits; /* a hyphen leaving a short fragment */
 } Candidate;
 
 struct _RoneoShaping
@@ -53,13 +74,29 @@ typedef struct
   double measure;
   gboolean justify;
   GArray *candidates; /* Candidate */
+  /* the pass: */
+  gboolean hyphens; /* hyphen and emergency breaks may be taken */
+  double tolerance; /* worst badness of a line */
+  gboolean strict;  /* lines past the tolerance are not taken at all */
 } Breaker;
+
+/* TeX's fitness classes: a line's tightness, compared with its neighbours'. */
+enum
+{
+  FIT_VERY_LOOSE,
+  FIT_LOOSE,
+  FIT_DECENT,
+  FIT_TIGHT,
+  FIT_COUNT
+};
+
+#define STATES ((MAX_HYPHEN_RUN + 1) * FIT_COUNT)
 
 typedef struct
 {
   double cost;
-  int from;
-  int from_run;
+  int from;       /* candidate the line before ends at */
+  int from_state; /* and its state: hyphen run * FIT_COUNT + fitness */
 } Node;
 
 /* The spaces justification stretches; roneo-lineset.c has the same test. */
@@ -171,7 +208,7 @@ spaces_at (const Breaker *b, gsize i)
 static void
 add_candidate (GArray *candidates, guint end, guint next, gboolean hyphen, gboolean forced)
 {
-  Candidate candidate = { end, next, hyphen, forced, FALSE };
+  Candidate candidate = { end, next, hyphen, forced, FALSE, FALSE, 0 };
   g_array_append_val (candidates, candidate);
 }
 
@@ -224,6 +261,50 @@ collect_candidates (Breaker *b)
   add_candidate (candidates, end, b->len, FALSE, TRUE);
 }
 
+/* Letters of the word fragment before byte end (back = TRUE) or from it,
+ * soft hyphens skipped; *first: the fragment's first letter going back. */
+static guint
+fragment_letters (const Breaker *b, gsize at, gboolean back, gunichar *first)
+{
+  guint letters = 0;
+  const char *p = b->text + at;
+  while (back ? p > b->text : p < b->text + b->len)
+    {
+      const char *q = back ? g_utf8_prev_char (p) : p;
+      gunichar c = g_utf8_get_char (q);
+      if (c != 0x00AD && !g_unichar_isalpha (c))
+        break;
+      if (c != 0x00AD)
+        {
+          letters++;
+          *first = c;
+        }
+      p = back ? q : g_utf8_next_char (q);
+    }
+  return letters;
+}
+
+/* TYPOGRAPHY.md: no hyphen in a word that starts with a capital (a proper
+ * name, a word in capitals), and three letters either side unless nothing
+ * else fits. The soft hyphens come from the patterns, which allow two. */
+static void
+judge_hyphens (Breaker *b)
+{
+  for (guint k = 0; k < b->candidates->len; k++)
+    {
+      Candidate *cand = &g_array_index (b->candidates, Candidate, k);
+      if (!cand->hyphen)
+        continue;
+      gunichar first = 0, unused = 0;
+      gsize shy = cand->end - strlen (SOFT_HYPHEN);
+      guint before = fragment_letters (b, shy, TRUE, &first);
+      guint after = fragment_letters (b, cand->end, FALSE, &unused);
+      cand->banned = g_unichar_isupper (first);
+      if (before < MIN_FRAGMENT || after < MIN_FRAGMENT)
+        cand->demerits = FRAGMENT_DEMERITS;
+    }
+}
+
 static double
 segment_width (const Breaker *b, guint start, const Candidate *to)
 {
@@ -247,7 +328,7 @@ add_emergency_breaks (Breaker *b)
         for (const char *p = g_utf8_next_char (b->text + prev->next); p < b->text + cand->end;
              p = g_utf8_next_char (p))
           {
-            Candidate emergency = { p - b->text, p - b->text, FALSE, FALSE, TRUE };
+            Candidate emergency = { p - b->text, p - b->text, FALSE, FALSE, TRUE, FALSE, 0 };
             g_array_append_val (b->candidates, emergency);
             added = TRUE;
           }
@@ -306,45 +387,76 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
   return 100 * cube (-slack / (n * SHRINK_PER_SPACE * b->space_width));
 }
 
-/* Demerits of the line from candidate i to k, but for the run of
- * hyphenated lines before it (see relax). */
+/* The fitness class of a line of that badness: stretched or shrunk. */
+static int
+fitness (const Breaker *b, double width, double badness)
+{
+  if (b->measure - width < 0)
+    return badness > 12 ? FIT_TIGHT : FIT_DECENT;
+  if (badness > 99)
+    return FIT_VERY_LOOSE;
+  return badness > 12 ? FIT_LOOSE : FIT_DECENT;
+}
+
+/* Demerits of the line from candidate i to k, but for what depends on the
+ * line before it (see relax). */
 static double
-line_demerits (const Breaker *b, guint i, guint k, double badness)
+line_demerits (const Breaker *b, guint i, guint k, double width, double badness)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
-  double demerits = (10 + badness) * (10 + badness);
+  double demerits = (LINE_PENALTY + badness) * (LINE_PENALTY + badness);
+  if (badness > b->tolerance)
+    demerits += OVER_TOLERANCE_DEMERITS;
   if (to->hyphen)
-    demerits += HYPHEN_PENALTY * HYPHEN_PENALTY;
+    demerits += HYPHEN_PENALTY * HYPHEN_PENALTY + to->demerits;
   if (to->emergency)
     demerits += EMERGENCY_DEMERITS;
   const Candidate *from = &g_array_index (b->candidates, Candidate, i);
   gboolean final = k + 1 == b->candidates->len;
   if (final && i > 0 && spaces_at (b, to->end) == spaces_at (b, from->next))
     demerits += RUNT_DEMERITS;
+  else if (final && i > 0 && width < SHORT_LAST * b->measure)
+    demerits += SHORT_LAST_DEMERITS;
   return demerits;
 }
 
 static void
-relax (const Breaker *b, Node *nodes, guint i, guint k, double badness)
+relax (const Breaker *b, Node *nodes, guint i, guint k, double width, double badness)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
-  double demerits = line_demerits (b, i, k, badness);
-  for (int run = 0; run <= MAX_HYPHEN_RUN; run++)
+  double demerits = line_demerits (b, i, k, width, badness);
+  int fit = to->forced ? FIT_DECENT : fitness (b, width, badness);
+  gboolean final = k + 1 == b->candidates->len;
+  for (int state = 0; state < STATES; state++)
     {
-      const Node *from = &nodes[i * (MAX_HYPHEN_RUN + 1) + run];
+      const Node *from = &nodes[i * STATES + state];
       if (from->cost >= G_MAXDOUBLE)
         continue;
+      int run = state / FIT_COUNT, from_fit = state % FIT_COUNT;
       int next_run = to->hyphen ? run + 1 : 0;
-      double cost = from->cost + demerits + (to->hyphen && run > 0 ? DOUBLE_HYPHEN_DEMERITS : 0);
+      double cost = from->cost + demerits;
+      if (to->hyphen && run > 0)
+        cost += DOUBLE_HYPHEN_DEMERITS;
+      if (final && run > 0)
+        cost += FINAL_HYPHEN_DEMERITS;
+      if (ABS (fit - from_fit) > 1)
+        cost += ADJACENT_DEMERITS;
       if (next_run > MAX_HYPHEN_RUN)
         {
           cost += LONG_RUN_DEMERITS;
           next_run = MAX_HYPHEN_RUN;
         }
-      Node *node = &nodes[k * (MAX_HYPHEN_RUN + 1) + next_run];
+      Node *node = &nodes[k * STATES + next_run * FIT_COUNT + fit];
       if (cost < node->cost)
-        *node = (Node){ cost, (int) i, run };
+        *node = (Node){ cost, (int) i, state };
     }
+}
+
+/* A break this pass does not take. */
+static gboolean
+is_skipped (const Breaker *b, const Candidate *cand)
+{
+  return cand->banned || (!b->hyphens && (cand->hyphen || cand->emergency));
 }
 
 /* Lines ending at candidate k: every start i back to the last forced break,
@@ -353,44 +465,100 @@ static void
 relax_candidate (const Breaker *b, Node *nodes, guint k)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  if (is_skipped (b, to))
+    return;
+  gboolean nearest = TRUE; /* the shortest line is kept even if it cannot be set */
   for (int i = (int) k - 1; i >= 0; i--)
     {
       const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+      if (is_skipped (b, from) && !from->forced && i > 0)
+        continue;
       double width = segment_width (b, from->next, to);
       guint n = spaces_at (b, to->end) - spaces_at (b, from->next);
       double badness = line_badness (b, width, n, to->forced);
-      if (badness < 0 && i < (int) k - 1)
+      gboolean settable = badness >= 0 && !(b->strict && badness > b->tolerance);
+      if (!settable && badness < 0 && (b->strict || !nearest))
         break;
-      relax (b, nodes, i, k, badness < 0 ? MAX_BADNESS * 10 : badness);
+      nearest = FALSE;
+      if (settable || !b->strict)
+        relax (b, nodes, i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness);
       if (from->forced)
         break;
     }
 }
 
+/* The best path through the candidates in this pass, or NULL if the
+ * paragraph's end cannot be reached. */
 static GArray *
 best_breaks (const Breaker *b)
 {
   guint count = b->candidates->len;
-  g_autofree Node *nodes = g_new (Node, count * (MAX_HYPHEN_RUN + 1));
-  for (guint i = 0; i < count * (MAX_HYPHEN_RUN + 1); i++)
+  g_autofree Node *nodes = g_new (Node, count * STATES);
+  for (guint i = 0; i < count * STATES; i++)
     nodes[i] = (Node){ G_MAXDOUBLE, -1, 0 };
-  nodes[0].cost = 0;
+  nodes[FIT_DECENT].cost = 0;
   for (guint k = 1; k < count; k++)
     relax_candidate (b, nodes, k);
-  int best_run = 0;
-  for (int run = 1; run <= MAX_HYPHEN_RUN; run++)
-    if (nodes[(count - 1) * (MAX_HYPHEN_RUN + 1) + run].cost
-        < nodes[(count - 1) * (MAX_HYPHEN_RUN + 1) + best_run].cost)
-      best_run = run;
+  int best = 0;
+  const Node *last = &nodes[(count - 1) * STATES];
+  for (int state = 1; state < STATES; state++)
+    if (last[state].cost < last[best].cost)
+      best = state;
+  if (last[best].cost >= G_MAXDOUBLE)
+    return NULL;
   GArray *path = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (int k = (int) count - 1, run = best_run; k > 0;)
+  for (int k = (int) count - 1, state = best; k > 0;)
     {
       g_array_prepend_val (path, k);
-      const Node *node = &nodes[k * (MAX_HYPHEN_RUN + 1) + run];
+      const Node *node = &nodes[k * STATES + state];
       k = node->from;
-      run = node->from_run;
+      state = node->from_state;
     }
   return path;
+}
+
+/* First fit, as Pango wraps: each line ends at the last break that fits at
+ * natural width (a soft hyphen's included), or at the first one if none does. */
+static GArray *
+greedy_breaks (const Breaker *b)
+{
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint count = b->candidates->len;
+  for (guint i = 0; i + 1 < count;)
+    {
+      const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+      guint best = i + 1;
+      for (guint k = i + 1; k < count; k++)
+        {
+          const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+          gboolean fits = segment_width (b, from->next, to) <= b->measure + EPSILON;
+          if (fits && (!to->emergency || best == i + 1))
+            best = k;
+          if (!fits || to->forced)
+            break;
+        }
+      g_array_append_val (path, best);
+      i = best;
+    }
+  return path;
+}
+
+/* TeX's passes: without hyphens if every line then stays within the
+ * pretolerance (hyphens only where they buy evenness), else with them. */
+static GArray *
+total_fit_breaks (Breaker *b)
+{
+  b->hyphens = FALSE;
+  b->tolerance = PRETOLERANCE;
+  b->strict = TRUE;
+  GArray *path = best_breaks (b);
+  if (path != NULL)
+    return path;
+  b->hyphens = TRUE;
+  b->tolerance = TOLERANCE;
+  b->strict = FALSE;
+  path = best_breaks (b);
+  return path != NULL ? path : greedy_breaks (b);
 }
 
 static RoneoLine
@@ -438,7 +606,14 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
   collect_candidates (&b);
   add_emergency_breaks (&b);
   set->broke_word = has_overwide_word (&b);
-  g_autoptr (GArray) path = best_breaks (&b);
+  g_autoptr (GArray) path = NULL;
+  if (style->breaker == RONEO_BREAKER_GREEDY)
+    path = greedy_breaks (&b);
+  else
+    {
+      judge_hyphens (&b);
+      path = total_fit_breaks (&b);
+    }
   guint from = 0;
   for (guint j = 0; j < path->len; j++)
     {

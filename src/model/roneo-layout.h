@@ -51,6 +51,12 @@ typedef enum
   RONEO_TRANSFORM_UPPERCASE,
 } RoneoTransform;
 
+typedef enum
+{
+  RONEO_BREAKER_TOTAL_FIT, /* the breaks that make the paragraph's spaces most even */
+  RONEO_BREAKER_GREEDY,    /* each line as full as it goes, as Pango wraps */
+} RoneoBreaker;
+
 /* The style of one kind of block ([headline], [body]...). */
 typedef struct
 {
@@ -80,9 +86,10 @@ typedef struct
   double spread_before; /* valign spread: weights of the spare height put before and after */
   double spread_after;  /* a block of this style (the gap between two blocks adds both) */
   /* A card's display blocks and its growing body (a6-card): */
-  gboolean fit;     /* subhead: the subheads before the first body block are fitted like a
-                     * headline (size is then the largest, max-share of the frame its box) */
-  double grow_size; /* body: pt short copy lets the body grow to; 0: 130 % of size */
+  gboolean fit;         /* subhead: the subheads before the first body block are fitted like a
+                         * headline (size is then the largest, max-share of the frame its box) */
+  double grow_size;     /* body: pt short copy lets the body grow to; 0: 130 % of size */
+  RoneoBreaker breaker; /* running text: how it is broken into lines (roneo-linebreak.h) */
 } RoneoStyle;
 
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */

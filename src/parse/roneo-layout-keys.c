@@ -597,6 +597,24 @@ set_grow_size (RoneoStyle *style, const char *value, GError **error)
   return TRUE;
 }
 
+/* ---- line breaking ---- */
+
+static gboolean
+set_breaker (RoneoStyle *style, const char *value, GError **error)
+{
+  if (strcmp (value, "total-fit") == 0)
+    style->breaker = RONEO_BREAKER_TOTAL_FIT;
+  else if (strcmp (value, "greedy") == 0)
+    style->breaker = RONEO_BREAKER_GREEDY;
+  else
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad breaker '%s' (use total-fit or greedy)", value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -639,6 +657,8 @@ static const StyleKey style_keys[] = {
   { "fit", set_fit },
   /* The body: how large short copy lets it grow (default 130 % of size). */
   { "grow-size", set_grow_size },
+  /* Running text: total-fit breaks (default), or greedy ones to compare with. */
+  { "breaker", set_breaker },
 };
 
 /* ---- one key ---- */

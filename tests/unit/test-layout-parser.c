@@ -523,7 +523,9 @@ static const ErrorCase error_cases[] = {
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
     "background, space-before, space-after, indent, break-words, stack, max-share, "
-    "min-ratio, spread-before, spread-after, fit, grow-size)" },
+    "min-ratio, spread-before, spread-after, fit, grow-size, breaker)" },
+  { "[body]\nbreaker = optimal\n",
+    "test.ini:2: bad breaker 'optimal' (use total-fit or greedy)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
                              "description, kind)" },

@@ -1,0 +1,243 @@
+/* The body line breaker: what a reader of a justified tract checks. No line
+ * past the measure, spaces more even than first fit with no more hyphens,
+ * no hyphen in a proper name, seldom one leaving two letters, no break at a
+ * no-break space. Swept over measures so no one width decides. */
+#include "roneo-fonts.h"
+#include "roneo-hyphen.h"
+#include "roneo-linebreak.h"
+
+#include <string.h>
+
+#define SHY "\u00AD"
+
+/* Body copy of a tract in tests/cases (tract-recto-verso.md), with proper
+ * names and capitals added where a hyphen would tempt the breaker. */
+static const char *const paragraphs[] = {
+  "Fermer une maternité, c’est aussi fermer la porte aux jeunes couples qui voudraient "
+  "s’installer ici. Les médecins généralistes, déjà trop rares, hésitent à venir dans un "
+  "territoire sans hôpital complet. Les écoles perdent des classes, les commerces ferment, "
+  "et la spirale continue. La santé n’est pas un coût : c’est la condition pour que nos "
+  "villages restent vivants.",
+  "Nous demandons le maintien de la maternité et de ses quinze lits, le recrutement de six "
+  "sages-femmes et de deux gynécologues, la réouverture des consultations du samedi et un "
+  "moratoire sur toute fermeture de service tant qu’une étude indépendante n’a pas mesuré "
+  "les temps de trajet réels des habitants de Montpellier, Carcassonne et Villefranche.",
+  "Le plan prévoit 2\u00A0milliards d’euros pour le numérique en santé, quand les urgences "
+  "de nuit ferment faute de personnel. L’AGENCE RÉGIONALE DE SANTÉ parle de réorganisation "
+  "et de pôle d’excellence à soixante kilomètres d’ici, à Castelnaudary ou à Perpignan.",
+};
+
+typedef struct
+{
+  RoneoFonts *fonts;
+  PangoContext *context;
+  RoneoHyphenator *hyphenator;
+  RoneoStyle style;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("RONEO_SOURCE_ROOT"), "fonts", NULL);
+  f->fonts = roneo_fonts_new (dir, NULL);
+  g_assert_nonnull (f->fonts);
+  f->context = roneo_fonts_create_context (f->fonts, "fr");
+  const char *hyphen_dir = g_getenv ("RONEO_HYPHEN_DIR");
+  f->hyphenator = roneo_hyphenator_new (hyphen_dir ? hyphen_dir : "/usr/share/hyphen");
+  f->style = (RoneoStyle){ .font = (char *) "Roneo Text",
+                           .weight = 400,
+                           .size = 10.5,
+                           .leading = 1.25,
+                           .align = RONEO_ALIGN_JUSTIFY,
+                           .hyphenate = TRUE };
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  roneo_hyphenator_free (f->hyphenator);
+  g_object_unref (f->context);
+  roneo_fonts_free (f->fonts);
+}
+
+static RoneoLineSet *
+break_text (Fixture *f, const char *text, double measure, RoneoBreaker breaker)
+{
+  RoneoRichText *rich = roneo_rich_text_new (text);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (roneo_hyphenator_hyphenate (f->hyphenator, rich, "fr", &error));
+  f->style.breaker = breaker;
+  return roneo_line_set_break (f->context, rich, &f->style, f->style.size, measure, TRUE, NULL);
+}
+
+/* The widest word space of the set's justified lines, pt. */
+static double
+widest_space (const RoneoLineSet *set, double space)
+{
+  double widest = 0;
+  for (guint j = 0; j < set->lines->len; j++)
+    {
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+      if (!line->last && line->spaces > 0)
+        widest = MAX (widest, space + line->extra);
+    }
+  return widest;
+}
+
+static guint
+hyphens (const RoneoLineSet *set)
+{
+  guint n = 0;
+  for (guint j = 0; j < set->lines->len; j++)
+    n += g_array_index (set->lines, RoneoLine, j).hyphen;
+  return n;
+}
+
+/* The letters of the word broken at line's hyphen, before and after it. */
+static void
+fragments (const RoneoLineSet *set, const RoneoLine *line, guint *before, guint *after,
+           gboolean *capital)
+{
+  const char *text = set->rich->text->str;
+  const char *p = text + line->end - strlen (SHY);
+  *before = *after = 0;
+  gunichar first = 0;
+  while (p > text)
+    {
+      const char *q = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (q);
+      if (c != 0x00AD && !g_unichar_isalpha (c))
+        break;
+      if (c != 0x00AD)
+        (*before)++, first = c;
+      p = q;
+    }
+  for (p = text + line->end; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0x00AD && !g_unichar_isalpha (c))
+        break;
+      *after += c != 0x00AD;
+    }
+  *capital = g_unichar_isupper (first);
+}
+
+static void
+test_within_measure (Fixture *f, gconstpointer data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 9)
+      {
+        g_autoptr (RoneoLineSet) set
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT);
+        g_autoptr (PangoLayout) layout
+            = roneo_line_set_new_layout (set, f->context, 0, set->lines->len);
+        g_assert_cmpint (pango_layout_get_line_count (layout), ==, (int) set->lines->len);
+        g_assert_cmpfloat (roneo_layout_get_overflow (layout, measure), <=, 0.01);
+        /* every line but the last ends on the measure */
+        GSList *l = pango_layout_get_lines_readonly (layout);
+        for (guint j = 0; j + 1 < set->lines->len; j++, l = l->next)
+          {
+            PangoRectangle logical;
+            pango_layout_line_get_extents (l->data, NULL, &logical);
+            g_assert_cmpfloat_with_epsilon (pango_units_to_double (logical.width), measure, 0.06);
+          }
+      }
+}
+
+/* Against first fit on the same text and widths: the widest space is
+ * narrower overall and seldom wider (first fit may get a narrower one with
+ * three hyphens in a row or a hyphen in a name), and no more hyphens are
+ * used. */
+static void
+test_more_even_than_greedy (Fixture *f, gconstpointer data)
+{
+  double space_width = f->style.size / 4; /* Libertine's space, near enough for a bound */
+  double total_fit = 0, greedy = 0;
+  guint fit_hyphens = 0, greedy_hyphens = 0, wider = 0, cases = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 9)
+      {
+        g_autoptr (RoneoLineSet) best
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT);
+        g_autoptr (RoneoLineSet) first
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_GREEDY);
+        double b = widest_space (best, space_width), g = widest_space (first, space_width);
+        wider += b > g + 0.01;
+        cases++;
+        total_fit += b;
+        greedy += g;
+        fit_hyphens += hyphens (best);
+        greedy_hyphens += hyphens (first);
+      }
+  g_test_message ("widest spaces %.1f pt against %.1f, wider in %u of %u, hyphens %u against %u",
+                  total_fit, greedy, wider, cases, fit_hyphens, greedy_hyphens);
+  g_assert_cmpfloat (total_fit, <, 0.8 * greedy);
+  g_assert_cmpuint (wider * 10, <, cases);
+  g_assert_cmpuint (fit_hyphens, <=, greedy_hyphens);
+  g_assert_cmpuint (fit_hyphens, >, 0);
+}
+
+static void
+test_hyphen_rules (Fixture *f, gconstpointer data)
+{
+  guint hyphenated = 0, short_fragments = 0, capitals_by_greedy = 0, short_by_greedy = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 3)
+      {
+        g_autoptr (RoneoLineSet) set
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT);
+        g_autoptr (RoneoLineSet) greedy
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_GREEDY);
+        for (guint j = 0; j < set->lines->len; j++)
+          {
+            const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+            const char *text = set->rich->text->str;
+            /* a no-break space is never a line end */
+            g_assert_false (line->end + 2 <= set->rich->text->len
+                            && memcmp (text + line->end, "\u00A0", 2) == 0);
+            if (!line->hyphen)
+              continue;
+            guint before, after;
+            gboolean capital;
+            fragments (set, line, &before, &after, &capital);
+            g_assert_false (capital);
+            short_fragments += before < 3 || after < 3;
+            hyphenated++;
+          }
+        for (guint j = 0; j < greedy->lines->len; j++)
+          {
+            const RoneoLine *line = &g_array_index (greedy->lines, RoneoLine, j);
+            guint before, after;
+            gboolean capital = FALSE;
+            if (!line->hyphen)
+              continue;
+            fragments (greedy, line, &before, &after, &capital);
+            capitals_by_greedy += capital;
+            short_by_greedy += before < 3 || after < 3;
+          }
+      }
+  /* the rules were put to the test: hyphens were used, and first fit, which
+   * knows no rule, did break capitalised words at these widths */
+  g_test_message ("%u hyphens, %u leaving two letters; first fit: %u leaving two letters",
+                  hyphenated, short_fragments, short_by_greedy);
+  g_assert_cmpuint (hyphenated, >, 10);
+  /* two letters only where the line would be looser than the tolerance:
+   * seldom, and at these narrow measures still less often than first fit */
+  g_assert_cmpuint (short_fragments * 6, <, hyphenated);
+  g_assert_cmpuint (short_fragments, <, short_by_greedy);
+  g_assert_cmpuint (capitals_by_greedy, >, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/linebreak/within-measure", Fixture, NULL, fixture_set_up, test_within_measure,
+              fixture_tear_down);
+  g_test_add ("/linebreak/more-even-than-greedy", Fixture, NULL, fixture_set_up,
+              test_more_even_than_greedy, fixture_tear_down);
+  g_test_add ("/linebreak/hyphen-rules", Fixture, NULL, fixture_set_up, test_hyphen_rules,
+              fixture_tear_down);
+  return g_test_run ();
+}
