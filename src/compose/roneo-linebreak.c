@@ -35,7 +35,7 @@
 #define FRAGMENT_DEMERITS 3e5
 #define RUNT_DEMERITS 20000.0      /* one word alone on the last line */
 #define SHORT_LAST_DEMERITS 2000.0 /* a last line shorter than SHORT_LAST of the measure */
-#define SHORT_LAST 0.12
+#define SHORT_LAST 0.125
 #define EMERGENCY_DEMERITS 1e8 /* a break inside a word without a hyphen */
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
 #define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */

@@ -4,9 +4,12 @@
  * spaces and overflows at soft hyphens (PITFALLS 4, 5). roneo breaks body
  * text itself: the paragraph is shaped once by Pango, every break
  * opportunity (space, soft hyphen, explicit hyphen, forced break) is
- * measured, and a total-fit (Knuth-Plass style) pass chooses the breaks that
- * make the word spaces most even, with at most two hyphenated lines in a row
- * and no single word alone on a last line where it can be avoided. Lines are
+ * measured, and a total-fit (Knuth-Plass) pass chooses the breaks that make
+ * the word spaces most even, with TeX's model (TYPOGRAPHY.md, body text):
+ * glue, two passes, fitness classes, hyphen demerits, at most two hyphenated
+ * lines in a row, no hyphen in a capitalised word, no single word alone on a
+ * last line where it can be avoided. style->breaker = greedy breaks first
+ * fit instead, as Pango wraps, to compare with. Lines are
  * then set in one PangoLayout with explicit breaks, the spaces of each
  * justified line widened or narrowed so it is exactly the measure. No line is
  * ever wider than the measure except a word that is wider on its own, which

@@ -72,7 +72,7 @@ tex_paragraphs() {
       if (text == "") return
       gsub(/\\/, "\\textbackslash{}", text); gsub(/[&%$#_{}]/, "\\\\&", text)
       gsub(/~/, "\\textasciitilde{}", text); gsub(/\^/, "\\textasciicircum{}", text)
-      gsub(/\xc2\xa0/, "~", text)
+      gsub(/[\001-\010\013-\037\177]/, "", text); gsub(/\xc2\xa0/, "~", text)
       # note calls: digits glued to the letter before
       out = ""
       while (match(text, /[A-Za-z\x80-\xbf)][0-9]+/)) {
