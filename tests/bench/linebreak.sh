@@ -80,7 +80,7 @@ tex_paragraphs() {
         text = substr(text, RSTART + RLENGTH)
       }
       text = out text
-      printf "{\\fontsize{%s}{%.2f}\\selectfont\\hsize=%spt\\noindent %s\\par}\n\n", size,
+      printf "{\\fontsize{%sbp}{%.2fbp}\\selectfont\\hsize=%sbp\\noindent %s\\par}\n\n", size,
         size * 1.25, (lines >= 2 ? widest : measure), text
       text = ""; widest = 0; lines = 0
     }
