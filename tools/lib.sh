@@ -17,6 +17,19 @@ install_packages () {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The locales the cli-i18n test runs roneo under (Debian ships them ungenerated).
+generate_locales () {
+  local want
+  for want in fr_FR de_DE; do
+    locale -a 2>/dev/null | grep -qix "$want.utf-\?8" && continue
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "roneo: locale $want.UTF-8 missing; run this as root (or: sudo localedef -i $want -f UTF-8 $want.UTF-8)" >&2
+      return 1
+    fi
+    localedef -i "$want" -f UTF-8 "$want.UTF-8"
+  done
+}
+
 # build DIR [meson options...]
 build () {
   local dir=$1; shift

@@ -6,6 +6,7 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_packages || exit 1
+generate_locales || exit 1
 passed=0
 failed=0
 

@@ -41,7 +41,7 @@ parse_margins (const char *text, double out[4], GError **error)
         {
           if (n == 4)
             g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                         "--printer-margin takes 1 to 4 lengths (top right bottom left)");
+                         _ ("--printer-margin takes 1 to 4 lengths (top right bottom left)"));
           return FALSE;
         }
       n++;
@@ -70,8 +70,8 @@ parse_size (const char *text, RoneoJob *job, GError **error)
       return TRUE;
     }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-               "--size: '%s' is not a banner size (write width x height with a unit, like "
-               "300x90cm or 10x1.2m)",
+               _ ("--size: '%s' is not a banner size (write width x height with a unit, like "
+                  "300x90cm or 10x1.2m)"),
                text);
   return FALSE;
 }
@@ -110,7 +110,7 @@ job_from_options (const RoneoCliOptions *o, GError **error)
     }
   if (o->max_sheets < 0)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--max-sheets must be positive");
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, _ ("--max-sheets must be positive"));
       return NULL;
     }
   GError *cause = NULL;
@@ -124,28 +124,36 @@ job_from_options (const RoneoCliOptions *o, GError **error)
   return set_lengths (o, job, error) ? g_steal_pointer (&job) : NULL;
 }
 
+/* "on 12 A4 sheets in 3 rows". Owned. */
+static char *
+sheets_in_rows (const RoneoResult *result)
+{
+  guint sheets = roneo_result_get_n_pages (result), rows = roneo_result_get_n_rows (result);
+  /* TRANSLATORS: "on 12 A4 sheets", followed by " in 3 rows" */
+  g_autofree char *on
+      = g_strdup_printf (g_dngettext (NULL, "on %u %s sheet", "on %u %s sheets", sheets), sheets,
+                         roneo_result_get_sheet_name (result));
+  return g_strdup_printf (g_dngettext (NULL, "%s in %u row", "%s in %u rows", rows), on, rows);
+}
+
 static void
 print_summary (const RoneoCliOptions *o, const RoneoResult *result)
 {
   double cap_mm = roneo_result_get_cap_height (result) / RONEO_PT_PER_MM;
   double width = 0, height = 0;
   roneo_result_get_banner_size (result, &width, &height);
-  g_autofree char *where
-      = o->whole ? g_strdup ("on one page")
-                 : g_strdup_printf ("on %u %s sheets in %u rows", roneo_result_get_n_pages (result),
-                                    roneo_result_get_sheet_name (result),
-                                    roneo_result_get_n_rows (result));
+  g_autofree char *where = o->whole ? g_strdup (_ ("on one page")) : sheets_in_rows (result);
   roneo_cli_note (o->quiet,
-                  "roneo: banner %.0f x %.0f cm %s; capitals %.0f mm: read from %.0f m, "
-                  "strike from %.0f m\n",
+                  _ ("roneo: banner %.0f x %.0f cm %s; capitals %.0f mm: read from %.0f m, "
+                     "strike from %.0f m\n"),
                   width / RONEO_MM (10), height / RONEO_MM (10), where, cap_mm, cap_mm * 300 / 1000,
                   cap_mm * 120 / 1000);
   if (roneo_result_get_output_path (result) != NULL)
-    roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
+    roneo_cli_note (!o->verbose || o->quiet, _ ("roneo: wrote %s\n"),
                     roneo_result_get_output_path (result));
   for (guint i = 0; i < roneo_result_get_n_proofs (result); i++)
     if (roneo_result_get_proof_path (result, i) != NULL)
-      roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
+      roneo_cli_note (!o->verbose || o->quiet, _ ("roneo: wrote %s\n"),
                       roneo_result_get_proof_path (result, i));
 }
 
@@ -153,10 +161,10 @@ static int
 run_banner (const RoneoCliOptions *o)
 {
   if ((o->files == NULL || o->files[0] == NULL) && o->text == NULL)
-    return roneo_cli_usage_error ("banner", "no slogan (give a file, - for standard input, "
-                                            "or --text \"...\")");
+    return roneo_cli_usage_error ("banner", _ ("no slogan (give a file, - for standard input, "
+                                               "or --text \"...\")"));
   if (o->files && o->files[0] && (o->files[1] != NULL || o->text != NULL))
-    return roneo_cli_usage_error ("banner", "one slogan at a time");
+    return roneo_cli_usage_error ("banner", _ ("one slogan at a time"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoJob) job = job_from_options (o, &error);
   if (job == NULL)
@@ -183,42 +191,45 @@ roneo_cli_banner (int argc, char **argv)
   g_auto (RoneoCliOptions) o = { 0 };
   const GOptionEntry own[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
-      "Banner size, e.g. 300x90cm or 10x1.2m (default: the layout's)", "WxH" },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &o.text, "The slogan itself, instead of a file", "TEXT" },
+      N_ ("Banner size, e.g. 300x90cm or 10x1.2m (default: the layout's)"), N_ ("WxH") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &o.text, N_ ("The slogan itself, instead of a file"),
+      N_ ("TEXT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF there; - for standard output (default: FILE-tiles.pdf)", "FILE" },
-    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, "Paper of the printer: A4, A3, Letter",
-      "PAPER" },
+      N_ ("Write the PDF there; - for standard output (default: FILE-tiles.pdf)"), N_ ("FILE") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, N_ ("Paper of the printer: A4, A3, Letter"),
+      N_ ("PAPER") },
     { "overlap", 0, 0, G_OPTION_ARG_STRING, &o.overlap,
-      "Strip glued under the neighbour (default 10mm)", "LENGTH" },
+      N_ ("Strip glued under the neighbour (default 10mm)"), N_ ("LENGTH") },
     { "printer-margin", 0, 0, G_OPTION_ARG_STRING, &o.printer_margin,
-      "What the printer cannot print: 5mm, or top right bottom left", "LENGTHS" },
+      N_ ("What the printer cannot print: 5mm, or top right bottom left"), N_ ("LENGTHS") },
     { "max-sheets", 0, 0, G_OPTION_ARG_INT, &o.max_sheets,
-      "The largest banner of these proportions that takes at most N sheets", "N" },
-    { "sheets", 0, 0, G_OPTION_ARG_STRING, &o.sheets, "Only these sheets again, e.g. B07,C03",
-      "IDS" },
-    { "whole", 0, 0, G_OPTION_ARG_NONE, &o.whole, "One page, the whole banner, for a print shop",
-      NULL },
+      N_ ("The largest banner of these proportions that takes at most N sheets"), N_ ("N") },
+    { "sheets", 0, 0, G_OPTION_ARG_STRING, &o.sheets, N_ ("Only these sheets again, e.g. B07,C03"),
+      N_ ("IDS") },
+    { "whole", 0, 0, G_OPTION_ARG_NONE, &o.whole,
+      N_ ("One page, the whole banner, for a print shop"), NULL },
     { "stencil", 0, 0, G_OPTION_ARG_NONE, &o.stencil,
-      "Letter outlines only, to trace or paint a cloth banner", NULL },
-    { "manifest", 0, 0, G_OPTION_ARG_FILENAME, &o.manifest, "Describe every sheet in a JSON file",
-      "FILE" },
+      N_ ("Letter outlines only, to trace or paint a cloth banner"), NULL },
+    { "manifest", 0, 0, G_OPTION_ARG_FILENAME, &o.manifest,
+      N_ ("Describe every sheet in a JSON file"), N_ ("FILE") },
     { "png", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, roneo_cli_parse_png,
-      "Also write PNG previews of the banner and the cover (default 150 dpi)", "DPI" },
+      N_ ("Also write PNG previews of the banner and the cover (default 150 dpi)"), N_ ("DPI") },
     { "distance", 0, 0, G_OPTION_ARG_STRING, &o.distance,
-      "Warn when the capitals are too small to read from there, e.g. 20m", "LENGTH" },
+      N_ ("Warn when the capitals are too small to read from there, e.g. 20m"), N_ ("LENGTH") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
-      "Document date (default: SOURCE_DATE_EPOCH, else now)", "DATE" },
-    { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, "Print the banner page and the sheets (IR)", NULL },
+      N_ ("Document date (default: SOURCE_DATE_EPOCH, else now)"), N_ ("DATE") },
+    { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, N_ ("Print the banner page and the sheets (IR)"),
+      NULL },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
-      "Fill {name} in the slogan with value (repeat for each field)", "NAME=VALUE" },
+      N_ ("Fill {name} in the slogan with value (repeat for each field)"), N_ ("NAME=VALUE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
-      "Replace a file at the output path even if it is not a PDF", NULL },
+      N_ ("Replace a file at the output path even if it is not a PDF"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (
-      "[FILE]", "Lay out a slogan as a banner, tiled across sheets a home printer can print.", &o,
-      own, G_N_ELEMENTS (own));
+      N_ ("[FILE]"),
+      N_ ("Lay out a slogan as a banner, tiled across sheets a home printer can print."), &o, own,
+      G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   return status ? status : run_banner (&o);
 }

@@ -17,7 +17,7 @@ show_progress (guint done, guint total, gpointer data)
   memset (bar, '=', filled);
   memset (bar + filled, ' ', BAR_WIDTH - filled);
   bar[BAR_WIDTH] = '\0';
-  fprintf (stderr, "\rroneo: [%s] sheet %u of %u", bar, done, total);
+  fprintf (stderr, _ ("\rroneo: [%s] sheet %u of %u"), bar, done, total);
   if (done == total)
     fputc ('\n', stderr);
 }
@@ -33,7 +33,8 @@ parse_choice (const char *option, const char *value, const char *const *choices,
         return TRUE;
       }
   g_autofree char *list = g_strjoinv (", ", (char **) choices);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "%s takes %s, not '%s'", option, list, value);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, _ ("%s takes %s, not '%s'"), option, list,
+               value);
   return FALSE;
 }
 
@@ -49,7 +50,7 @@ parse_nup (const char *text, guint *out, GError **error)
       return TRUE;
     }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-               "--nup takes auto or a number of copies per sheet, not '%s'", text);
+               _ ("--nup takes auto or a number of copies per sheet, not '%s'"), text);
   return FALSE;
 }
 
@@ -73,7 +74,7 @@ set_batch (const RoneoCliOptions *o, RoneoJob *job, GError **error)
   guint nup = 0;
   if (o->copies < 0 || (o->copies == 0 && o->copies_given))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, "--copies must be 1 or more");
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE, _ ("--copies must be 1 or more"));
       return FALSE;
     }
   if ((o->profile && !parse_choice ("--profile", o->profile, profiles, &profile, error))
@@ -105,22 +106,26 @@ static void
 report (const RoneoCliOptions *o, const RoneoResult *result)
 {
   const char *output = roneo_result_get_output_path (result);
-  const char *where = o->print && !o->output      ? "job"
-                      : strcmp (output, "-") == 0 ? "standard output"
+  const char *where = o->print && !o->output      ? _ ("job")
+                      : strcmp (output, "-") == 0 ? _ ("standard output")
                                                   : output;
   const char *imposition = roneo_result_get_imposition (result);
   if (o->calibration)
     {
-      roneo_cli_note (o->quiet, "roneo: %s: the calibration sheet, recto/verso (%s)\n", where,
+      roneo_cli_note (o->quiet, _ ("roneo: %s: the calibration sheet, recto/verso (%s)\n"), where,
                       imposition);
       return;
     }
   guint records = roneo_result_get_n_records (result);
   guint sheets = roneo_result_get_n_pages (result);
   gboolean two_sided = roneo_result_get_sides (result) != RONEO_DUPLEX_ONE_SIDED;
-  roneo_cli_note (o->quiet, "roneo: %s: %u cop%s on %u sheet%s%s (%s)\n", where, records,
-                  records > 1 ? "ies" : "y", sheets, sheets > 1 ? "s" : "",
-                  two_sided ? " recto/verso" : "", imposition);
+  /* TRANSLATORS: "200 copies", then " on 100 sheets" */
+  g_autofree char *copies
+      = g_strdup_printf (g_dngettext (NULL, "%u copy", "%u copies", records), records);
+  g_autofree char *on
+      = g_strdup_printf (g_dngettext (NULL, "on %u sheet", "on %u sheets", sheets), sheets);
+  roneo_cli_note (o->quiet, "roneo: %s: %s %s%s (%s)\n", where, copies, on,
+                  two_sided ? _ (" recto/verso") : "", imposition);
   if (o->print != NULL)
     roneo_cli_say_printed (o, output, o->print, roneo_result_get_print_job (result),
                            roneo_result_get_print_copies (result), roneo_result_get_sides (result));
@@ -162,14 +167,14 @@ static int
 run_batch (RoneoCliOptions *o)
 {
   if (o->files == NULL || o->files[0] == NULL || o->files[1] != NULL)
-    return roneo_cli_usage_error ("batch", "give one tract or template file");
+    return roneo_cli_usage_error ("batch", _ ("give one tract or template file"));
   const char *inputs[] = { o->files[0], o->layout ? o->layout : "", o->data ? o->data : "", NULL };
   const char *output = o->output ? o->output : strcmp (o->files[0], "-") == 0 ? "-" : NULL;
   int refused = roneo_cli_check_stdin ("batch", inputs);
   if (refused || (refused = roneo_cli_check_stdout ("batch", output)))
     return refused;
   if (o->print != NULL && g_strcmp0 (o->output, "-") == 0)
-    return roneo_cli_usage_error ("batch", "--print sends a file: give -o FILE, or no -o");
+    return roneo_cli_usage_error ("batch", _ ("--print sends a file: give -o FILE, or no -o"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoJob) job = roneo_cli_job_new (RONEO_JOB_BATCH, o, &error);
   if (job == NULL || !set_batch (o, job, &error))
@@ -188,37 +193,42 @@ roneo_cli_batch (int argc, char **argv)
   g_auto (RoneoCliOptions) o = { 0 };
   o.copies = -1;
   const GOptionEntry own[] = {
-    { "copies", 'n', 0, G_OPTION_ARG_INT, &o.copies, "Copies of the tract, or of each row", "N" },
+    { "copies", 'n', 0, G_OPTION_ARG_INT, &o.copies, N_ ("Copies of the tract, or of each row"),
+      N_ ("N") },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data,
-      "One copy per row of this CSV file (- for standard input), its {fields} filled in", "CSV" },
+      N_ ("One copy per row of this CSV file (- for standard input), its {fields} filled in"),
+      N_ ("CSV") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF there; - for standard output (default: FILE-batch.pdf)", "FILE" },
+      N_ ("Write the PDF there; - for standard output (default: FILE-batch.pdf)"), N_ ("FILE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
-      "Replace a file at the output path even if it is not a PDF", NULL },
+      N_ ("Replace a file at the output path even if it is not a PDF"), NULL },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
-      "Without --data: fill {name} with value (repeat for each field)", "NAME=VALUE" },
-    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, "Paper: A4 (default), A3, SRA3...", "PAPER" },
-    { "nup", 0, 0, G_OPTION_ARG_STRING, &o.nup, "Copies per sheet: auto (default) or a number",
-      "N" },
+      N_ ("Without --data: fill {name} with value (repeat for each field)"), N_ ("NAME=VALUE") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet, N_ ("Paper: A4 (default), A3, SRA3..."),
+      N_ ("PAPER") },
+    { "nup", 0, 0, G_OPTION_ARG_STRING, &o.nup, N_ ("Copies per sheet: auto (default) or a number"),
+      N_ ("N") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &o.profile,
-      "office (default: photocopier, butt cuts) or press (bleed, crop marks)", "PROFILE" },
-    { "bleed", 0, 0, G_OPTION_ARG_STRING, &o.bleed, "Bleed for the press profile (default 3mm)",
-      "LENGTH" },
+      N_ ("office (default: photocopier, butt cuts) or press (bleed, crop marks)"),
+      N_ ("PROFILE") },
+    { "bleed", 0, 0, G_OPTION_ARG_STRING, &o.bleed,
+      N_ ("Bleed for the press profile (default 3mm)"), N_ ("LENGTH") },
     { "duplex", 0, 0, G_OPTION_ARG_STRING, &o.duplex,
-      "Edge the paper turns on for recto/verso: auto (default), long or short", "EDGE" },
+      N_ ("Edge the paper turns on for recto/verso: auto (default), long or short"), N_ ("EDGE") },
     { "single", 0, 0, G_OPTION_ARG_NONE, &o.single,
-      "Press: no imposition, each copy's pages with bleed and TrimBox/BleedBox", NULL },
+      N_ ("Press: no imposition, each copy's pages with bleed and TrimBox/BleedBox"), NULL },
     { "calibration", 0, 0, G_OPTION_ARG_NONE, &o.calibration,
-      "Only the one-sheet recto/verso test job: print it and hold it to the light", NULL },
-    { "print", 0, 0, G_OPTION_ARG_STRING, &o.print, "Send the sheets to this CUPS queue", "QUEUE" },
-    { "mono", 0, 0, G_OPTION_ARG_NONE, &o.mono, "Print in black and white", NULL },
+      N_ ("Only the one-sheet recto/verso test job: print it and hold it to the light"), NULL },
+    { "print", 0, 0, G_OPTION_ARG_STRING, &o.print, N_ ("Send the sheets to this CUPS queue"),
+      N_ ("QUEUE") },
+    { "mono", 0, 0, G_OPTION_ARG_NONE, &o.mono, N_ ("Print in black and white"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
-      "Document date (default: SOURCE_DATE_EPOCH, else now)", "DATE" },
+      N_ ("Document date (default: SOURCE_DATE_EPOCH, else now)"), N_ ("DATE") },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (
-      "FILE", "Impose copies of a tract, or one copy per row of a CSV file, on sheets.", &o, own,
-      G_N_ELEMENTS (own));
+      N_ ("FILE"), N_ ("Impose copies of a tract, or one copy per row of a CSV file, on sheets."),
+      &o, own, G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   o.copies_given = o.copies != -1;
   if (!o.copies_given)

@@ -10,19 +10,23 @@ report (const RoneoCliOptions *o, const RoneoResult *result, gboolean dry_run, d
   guint pages = roneo_result_get_n_pages (result);
   const char *layout = roneo_result_get_layout_name (result);
   if (dry_run)
-    roneo_cli_note (o->quiet, "%s: fits on %u page%s of %s\n", o->files[0], pages,
-                    pages > 1 ? "s" : "", layout);
+    roneo_cli_note (
+        o->quiet,
+        g_dngettext (NULL, "%s: fits on %u page of %s\n", "%s: fits on %u pages of %s\n", pages),
+        o->files[0], pages, layout);
   /* A placard is judged by the distance it reads from (d/300, TYPOGRAPHY.md). */
   double cap_mm = roneo_result_get_cap_height (result) / RONEO_PT_PER_MM;
   if (dry_run && cap_mm > 0)
-    roneo_cli_note (o->quiet, "%s: capitals %.0f mm: read from %.0f m\n", o->files[0], cap_mm,
+    roneo_cli_note (o->quiet, _ ("%s: capitals %.0f mm: read from %.0f m\n"), o->files[0], cap_mm,
                     cap_mm * 300 / 1000);
   else
-    roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s (%u page%s, %s, %.0f ms)\n",
-                    roneo_result_get_output_path (result), pages, pages > 1 ? "s" : "", layout, ms);
+    roneo_cli_note (!o->verbose || o->quiet,
+                    g_dngettext (NULL, "roneo: wrote %s (%u page, %s, %.0f ms)\n",
+                                 "roneo: wrote %s (%u pages, %s, %.0f ms)\n", pages),
+                    roneo_result_get_output_path (result), pages, layout, ms);
   for (guint i = 0; i < roneo_result_get_n_proofs (result); i++)
     if (roneo_result_get_proof_path (result, i) != NULL)
-      roneo_cli_note (!o->verbose || o->quiet, "roneo: wrote %s\n",
+      roneo_cli_note (!o->verbose || o->quiet, _ ("roneo: wrote %s\n"),
                       roneo_result_get_proof_path (result, i));
 }
 
@@ -30,9 +34,10 @@ static int
 run_job (const char *command, const RoneoCliOptions *o, gboolean dry_run)
 {
   if (o->files == NULL || o->files[0] == NULL)
-    return roneo_cli_usage_error (command, "no input file (give a file, or - for standard input)");
+    return roneo_cli_usage_error (command,
+                                  _ ("no input file (give a file, or - for standard input)"));
   if (o->files[1] != NULL)
-    return roneo_cli_usage_error (command, "one input file at a time");
+    return roneo_cli_usage_error (command, _ ("one input file at a time"));
   const char *inputs[] = { o->files[0], o->layout ? o->layout : "", NULL };
   const char *output = o->output ? o->output : strcmp (o->files[0], "-") == 0 ? "-" : NULL;
   int refused = roneo_cli_check_stdin (command, inputs);
@@ -61,25 +66,26 @@ roneo_cli_flyer (int argc, char **argv)
   g_auto (RoneoCliOptions) o = { 0 };
   const GOptionEntry own[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF there; - for standard output (default: FILE with .pdf)", "FILE" },
+      N_ ("Write the PDF there; - for standard output (default: FILE with .pdf)"), N_ ("FILE") },
     { "png", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, roneo_cli_parse_png,
-      "Also write PNG proofs beside the PDF (default 150 dpi)", "DPI" },
+      N_ ("Also write PNG proofs beside the PDF (default 150 dpi)"), N_ ("DPI") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
-      "Document date, for the same bytes from the same input (default: SOURCE_DATE_EPOCH, "
-      "else now)",
-      "DATE" },
+      N_ ("Document date, for the same bytes from the same input (default: SOURCE_DATE_EPOCH, "
+          "else now)"),
+      N_ ("DATE") },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
-      "Fill {name} in the copy with value (repeat for each field)", "NAME=VALUE" },
+      N_ ("Fill {name} in the copy with value (repeat for each field)"), N_ ("NAME=VALUE") },
     { "bleed", 0, 0, G_OPTION_ARG_STRING, &o.bleed,
-      "Bleed for a print shop, e.g. 3mm: the page grows, TrimBox/BleedBox are set", "LENGTH" },
-    { "marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, "Crop marks outside the trim", NULL },
+      N_ ("Bleed for a print shop, e.g. 3mm: the page grows, TrimBox/BleedBox are set"),
+      N_ ("LENGTH") },
+    { "marks", 0, 0, G_OPTION_ARG_NONE, &o.marks, N_ ("Crop marks outside the trim"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
-      "Replace a file at the output path even if it is not a PDF", NULL },
+      N_ ("Replace a file at the output path even if it is not a PDF"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (
-      "FILE", "Lay out tract copy (Markdown, or plain text) as a print-ready PDF.", &o, own,
-      G_N_ELEMENTS (own));
+      N_ ("FILE"), N_ ("Lay out tract copy (Markdown, or plain text) as a print-ready PDF."), &o,
+      own, G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   return status ? status : run_job ("flyer", &o, FALSE);
 }
@@ -89,14 +95,15 @@ roneo_cli_check (int argc, char **argv)
 {
   g_auto (RoneoCliOptions) o = { 0 };
   const GOptionEntry own[] = {
-    { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, "Print the composed pages (the page IR)", NULL },
+    { "dump", 0, 0, G_OPTION_ARG_NONE, &o.dump, N_ ("Print the composed pages (the page IR)"),
+      NULL },
     { "field", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
-      "Fill {name} in the copy with value (repeat for each field)", "NAME=VALUE" },
+      N_ ("Fill {name} in the copy with value (repeat for each field)"), N_ ("NAME=VALUE") },
     { NULL },
   };
   g_autoptr (GOptionContext) context = roneo_cli_context_new (
-      "FILE", "Preflight a tract: parse it, check the fonts, compose it; write nothing.", &o, own,
-      G_N_ELEMENTS (own));
+      N_ ("FILE"), N_ ("Preflight a tract: parse it, check the fonts, compose it; write nothing."),
+      &o, own, G_N_ELEMENTS (own));
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   return status ? status : run_job ("check", &o, TRUE);
 }
@@ -107,14 +114,14 @@ run_listing (const char *command, int argc, char **argv, gboolean fonts)
   g_auto (RoneoCliOptions) o = { 0 };
   g_autoptr (GOptionContext) context
       = roneo_cli_context_new ("",
-                               fonts ? "Show what each Roneo font family resolves to."
-                                     : "List the layouts: name, trim size, kind, description.",
+                               fonts ? N_ ("Show what each Roneo font family resolves to.")
+                                     : N_ ("List the layouts: name, trim size, kind, description."),
                                &o, NULL, 0);
   int status = roneo_cli_parse_args (context, argc, argv, &o);
   if (status)
     return status;
   if (o.files[0] != NULL)
-    return roneo_cli_usage_error (command, "this command takes no file");
+    return roneo_cli_usage_error (command, _ ("this command takes no file"));
   g_autoptr (GError) error = NULL;
   g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
   if (engine == NULL)

@@ -98,8 +98,8 @@ roneo_cli_check_stdout (const char *command, const char *output)
 {
   if (output == NULL || strcmp (output, "-") != 0 || !isatty (STDOUT_FILENO))
     return 0;
-  return roneo_cli_usage_error (command, "will not write a PDF to a terminal: use -o FILE, or "
-                                         "redirect the output (> FILE, | lp)");
+  return roneo_cli_usage_error (command, _ ("will not write a PDF to a terminal: use -o FILE, or "
+                                            "redirect the output (> FILE, | lp)"));
 }
 
 /* Standard input can be read once: by one of the copy, the layout, the CSV. */
@@ -111,6 +111,6 @@ roneo_cli_check_stdin (const char *command, const char *const *inputs)
     readers += strcmp (inputs[i], "-") == 0;
   if (readers <= 1)
     return 0;
-  return roneo_cli_usage_error (command, "only one input can be read from standard input (-): "
-                                         "give the others as files");
+  return roneo_cli_usage_error (command, _ ("only one input can be read from standard input (-): "
+                                            "give the others as files"));
 }

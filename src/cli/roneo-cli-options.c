@@ -46,7 +46,7 @@ roneo_cli_parse_png (const char *name, const char *value, gpointer data, GError 
   if (end == value || *end != '\0' || o->png_dpi < 10 || o->png_dpi > 1200)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--png takes a resolution between 10 and 1200 dpi, not '%s'", value);
+                   _ ("--png takes a resolution between 10 and 1200 dpi, not '%s'"), value);
       return FALSE;
     }
   return TRUE;
@@ -54,16 +54,13 @@ roneo_cli_parse_png (const char *name, const char *value, gpointer data, GError 
 
 static const GOptionEntry common_entries[] = {
   { "layout", 'l', 0, G_OPTION_ARG_STRING, NULL,
-    "Layout name or .ini file (default: the copy's, "
-    "else a5-flyer)",
-    "NAME|FILE" },
+    N_ ("Layout name or .ini file (default: the copy's, else a5-flyer)"), N_ ("NAME|FILE") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
-    "Language of the copy, a tag like fr, fr-CA, en-GB, "
-    "de-CH (default: the copy's, else fr)",
-    "LANG" },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL, "Warnings are errors: write nothing", NULL },
-  { "quiet", 'q', 0, G_OPTION_ARG_NONE, NULL, "Print errors only", NULL },
-  { "verbose", 'v', 0, G_OPTION_ARG_NONE, NULL, "Say what is done", NULL },
+    N_ ("Language of the copy, a tag like fr, fr-CA, en-GB, de-CH (default: the copy's, else fr)"),
+    N_ ("LANG") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Warnings are errors: write nothing"), NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, NULL, N_ ("Print errors only"), NULL },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Say what is done"), NULL },
   { NULL },
 };
 
@@ -84,7 +81,10 @@ roneo_cli_context_new (const char *usage, const char *summary, RoneoCliOptions *
   GOptionContext *context = g_option_context_new (usage);
   g_option_context_set_summary (context, summary);
   g_option_context_set_description (context, RONEO_CLI_EXIT_CODES);
+  /* GOption translates the summary, the exit codes and every entry with it */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   GOptionGroup *group = g_option_group_new ("roneo", "", "", o, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   GOptionEntry common[G_N_ELEMENTS (common_entries)];
   memcpy (common, common_entries, sizeof common);
   bind_common (common, o);
@@ -107,7 +107,7 @@ roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOp
     args[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      fprintf (stderr, "roneo: %s (see 'roneo %s --help')\n", error->message, argv[0]);
+      fprintf (stderr, _ ("roneo: %s (see 'roneo %s --help')\n"), error->message, argv[0]);
       return RONEO_ERROR_USAGE;
     }
   o->files = g_strdupv (args + 1);
@@ -117,7 +117,7 @@ roneo_cli_parse_args (GOptionContext *context, int argc, char **argv, RoneoCliOp
 int
 roneo_cli_usage_error (const char *command, const char *message)
 {
-  fprintf (stderr, "roneo: %s (see 'roneo %s --help')\n", message, command);
+  fprintf (stderr, _ ("roneo: %s (see 'roneo %s --help')\n"), message, command);
   return RONEO_ERROR_USAGE;
 }
 
@@ -139,7 +139,7 @@ add_fields (RoneoJob *job, char **fields, GError **error)
       if (equal == NULL || equal == fields[i])
         {
           g_set_error (error, RONEO_ERROR, RONEO_ERROR_USAGE,
-                       "--field '%s': write it name=value, like ville=Albi", fields[i]);
+                       _ ("--field '%s': write it name=value, like ville=Albi"), fields[i]);
           return FALSE;
         }
       g_autofree char *name = g_strndup (fields[i], equal - fields[i]);

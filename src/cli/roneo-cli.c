@@ -1,6 +1,8 @@
 /* roneo: lay out tracts and banners from plain text. Dispatches subcommands. */
 #include "roneo-cli.h"
 
+#include "roneo-buildtree.h"
+
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -12,31 +14,32 @@ static const struct
   RoneoCliCommand run;
   const char *summary;
 } commands[] = {
-  { "flyer", roneo_cli_flyer, "lay out a tract (A5 flyer by default) as a print-ready PDF" },
-  { "banner", roneo_cli_banner, "lay out a slogan as a banner tiled across A4 sheets" },
-  { "batch", roneo_cli_batch, "impose copies, or one per row of a CSV file, on sheets" },
-  { "print", roneo_cli_print, "send a PDF to a CUPS printer at actual size" },
-  { "check", roneo_cli_check, "preflight: does it fit, fonts, warnings; writes nothing" },
-  { "layouts", roneo_cli_layouts, "list the layouts available" },
-  { "fonts", roneo_cli_fonts, "show what each Roneo font family resolves to" },
+  { "flyer", roneo_cli_flyer, N_ ("lay out a tract (A5 flyer by default) as a print-ready PDF") },
+  { "banner", roneo_cli_banner, N_ ("lay out a slogan as a banner tiled across A4 sheets") },
+  { "batch", roneo_cli_batch, N_ ("impose copies, or one per row of a CSV file, on sheets") },
+  { "print", roneo_cli_print, N_ ("send a PDF to a CUPS printer at actual size") },
+  { "check", roneo_cli_check, N_ ("preflight: does it fit, fonts, warnings; writes nothing") },
+  { "layouts", roneo_cli_layouts, N_ ("list the layouts available") },
+  { "fonts", roneo_cli_fonts, N_ ("show what each Roneo font family resolves to") },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "usage: roneo COMMAND [OPTIONS] [FILE]\n\n"
-                "roneo lays out plain-text tract copy and slogans as print-ready PDFs.\n\n"
-                "Commands:\n");
+  fputs (_ ("usage: roneo COMMAND [OPTIONS] [FILE]\n\n"
+            "roneo lays out plain-text tract copy and slogans as print-ready PDFs.\n\n"
+            "Commands:\n"),
+         out);
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-  fprintf (out, "\nRun 'roneo COMMAND --help' for the options of a command.\n\n%s",
-           RONEO_CLI_EXIT_CODES);
+    fprintf (out, "  %-8s %s\n", commands[i].name, _ (commands[i].summary));
+  fprintf (out, "\n%s\n\n%s", _ ("Run 'roneo COMMAND --help' for the options of a command."),
+           _ (RONEO_CLI_EXIT_CODES));
 }
 
 /* A layout names no command: the CLI says which goes with which. */
 #define LAYOUT_HINT                                                                                \
-  " (a banner layout goes with 'roneo banner', a flyer layout with 'roneo flyer' or 'roneo "       \
-  "batch'; see 'roneo layouts')"
+  N_ (" (a banner layout goes with 'roneo banner', a flyer layout with 'roneo flyer' or 'roneo "   \
+      "batch'; see 'roneo layouts')")
 
 static const struct
 {
@@ -57,7 +60,7 @@ static const struct
   { RONEO_JOB_ERROR_SHEETS, "--sheets", "" },
   { RONEO_JOB_ERROR_NUP, "--nup", "" },
   { RONEO_JOB_ERROR_COPIES, "--copies", "" },
-  { RONEO_JOB_ERROR_SINGLE, "--single", " (add --profile press)" },
+  { RONEO_JOB_ERROR_SINGLE, "--single", N_ (" (add --profile press)") },
 };
 
 /* A setting the library refused, said with the option that set it. */
@@ -67,8 +70,8 @@ print_job_error (const GError *error)
   for (gsize i = 0; i < G_N_ELEMENTS (job_options); i++)
     if ((int) job_options[i].code == error->code)
       {
-        fprintf (stderr, "roneo: %s: %s%s\n", job_options[i].option, error->message,
-                 job_options[i].hint);
+        const char *hint = *job_options[i].hint ? _ (job_options[i].hint) : "";
+        fprintf (stderr, "roneo: %s: %s%s\n", job_options[i].option, error->message, hint);
         return;
       }
   fprintf (stderr, "roneo: %s\n", error->message);
@@ -79,13 +82,14 @@ roneo_cli_fail (GError *error)
 {
   if (roneo_cli_was_interrupted () || g_error_matches (error, RONEO_ERROR, RONEO_ERROR_CANCELLED))
     {
-      fprintf (stderr, "roneo: interrupted: nothing was written\n");
+      fprintf (stderr, "roneo: %s\n", _ ("interrupted: nothing was written"));
       return RONEO_ERROR_OUTPUT;
     }
   /* Called only after a failure: one that forgot its reason must not exit 0. */
   if (error == NULL)
     {
-      fprintf (stderr, "roneo: the job failed without a reason (a bug: please report it)\n");
+      fprintf (stderr, "roneo: %s\n",
+               _ ("the job failed without a reason (a bug: please report it)"));
       return RONEO_ERROR_OUTPUT;
     }
   if (error->domain == RONEO_JOB_ERROR)
@@ -95,15 +99,13 @@ roneo_cli_fail (GError *error)
     }
   if (g_error_matches (error, RONEO_ERROR, RONEO_ERROR_NOT_A_PDF))
     {
-      fprintf (stderr,
-               "roneo: %s (give the PDF another name with -o, or add --force to replace "
-               "that file)\n",
-               error->message);
+      fprintf (stderr, "roneo: %s %s\n", error->message,
+               _ ("(give the PDF another name with -o, or add --force to replace that file)"));
       return RONEO_ERROR_OUTPUT;
     }
   /* The library says what to do; which command lists the layouts is the CLI's to say. */
   gboolean overflow = g_error_matches (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW);
-  fprintf (stderr, "roneo: %s%s\n", error->message, overflow ? " (see 'roneo layouts')" : "");
+  fprintf (stderr, "roneo: %s%s\n", error->message, overflow ? _ (" (see 'roneo layouts')") : "");
   gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
   return ours ? error->code : RONEO_ERROR_INPUT;
 }
@@ -116,7 +118,8 @@ roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet)
   for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
     {
       g_autofree char *said = roneo_warning_to_string (roneo_warnings_peek (warnings, i));
-      fprintf (stderr, "roneo: warning: %s\n", said);
+      /* TRANSLATORS: before a warning: "roneo: warning: font 'X' substituted" */
+      fprintf (stderr, "roneo: %s %s\n", _ ("warning:"), said);
     }
 }
 
@@ -131,11 +134,22 @@ roneo_cli_note (gboolean quiet, const char *format, ...)
   va_end (args);
 }
 
+/* Messages in the user's language: the catalogues built beside this copy,
+ * or the installed ones (the library binds the same folder for itself). */
+static void
+bind_catalogue (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, roneo_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C"); /* numbers in messages and dumps read the same everywhere */
+  bind_catalogue ();
   /* A reader that goes away is a write error (EPIPE, exit 5), not a death
    * that leaves temporaries behind. */
   signal (SIGPIPE, SIG_IGN);
@@ -153,6 +167,6 @@ main (int argc, char **argv)
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
-  fprintf (stderr, "roneo: unknown command '%s' (see 'roneo --help')\n", argv[1]);
+  fprintf (stderr, _ ("roneo: unknown command '%s' (see 'roneo --help')\n"), argv[1]);
   return RONEO_ERROR_USAGE;
 }

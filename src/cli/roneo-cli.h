@@ -6,7 +6,10 @@
  */
 #pragma once
 
+#include "roneo-config.h"
 #include "roneo.h"
+
+#include <glib/gi18n.h>
 
 typedef struct
 {
@@ -49,12 +52,13 @@ int roneo_cli_check_stdin (const char *command, const char *const *inputs);
 /* Prints a usage error for command; returns the usage exit code. */
 int roneo_cli_usage_error (const char *command, const char *message);
 
+/* Marked, not translated: said with _() where it is printed. */
 #define RONEO_CLI_EXIT_CODES                                                                       \
-  "Exit codes:\n"                                                                                  \
-  "  0  ok\n"                                                                                      \
-  "  1  usage: bad command line\n"                                                                 \
-  "  2  input: unreadable, not UTF-8, parse error, bad value\n"                                    \
-  "  3  font: a font is missing (with --strict: substituted)\n"                                    \
-  "  4  does not fit: the copy is too long for the layout\n"                                       \
-  "  5  output: cannot write, or interrupted (nothing was written)\n"                              \
-  "  6  printing failed\n"
+  N_ ("Exit codes:\n"                                                                              \
+      "  0  ok\n"                                                                                  \
+      "  1  usage: bad command line\n"                                                             \
+      "  2  input: unreadable, not UTF-8, parse error, bad value\n"                                \
+      "  3  font: a font is missing (with --strict: substituted)\n"                                \
+      "  4  does not fit: the copy is too long for the layout\n"                                   \
+      "  5  output: cannot write, or interrupted (nothing was written)\n"                          \
+      "  6  printing failed\n")

@@ -1,13 +1,12 @@
 /* Where roneo's data lives, and the date a job carries. */
 #include "roneo-datadir-private.h"
 
+#include "roneo-buildtree.h"
 #include "roneo-config.h"
 #include "roneo-error.h"
 #include "roneo-job.h"
 
-#include <dlfcn.h>
 #include <errno.h>
-#include <link.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,50 +17,13 @@ has_layouts (const char *dir)
   return g_file_test (layouts, G_FILE_TEST_IS_DIR);
 }
 
-/* The file this code was loaded from, resolved: libroneo.so, or the program
- * it is linked into. For the main program dladdr gives argv[0], which may be
- * a bare name found through PATH: /proc/self/exe is the file itself. NULL
- * when it cannot be told. Owned. */
-static char *
-running_file (void)
-{
-  Dl_info info;
-  struct link_map *map = NULL;
-  if (dladdr1 ((const void *) roneo_datadir_find, &info, (void **) &map, RTLD_DL_LINKMAP) == 0)
-    return NULL;
-  gboolean main_program = map == NULL || map->l_name == NULL || map->l_name[0] == '\0';
-  const char *file = main_program ? "/proc/self/exe" : info.dli_fname;
-  if (file == NULL)
-    return NULL;
-  /* malloc'd, and g_free is free since GLib 2.46 */
-  return realpath (file, NULL);
-}
-
-static gboolean
-path_is_under (const char *path, const char *dir)
-{
-  gsize length = strlen (dir);
-  return strncmp (path, dir, length) == 0 && (path[length] == '/' || path[length] == '\0');
-}
-
-/* TRUE when this code is the copy built in the build tree (a test, or
- * build/src/cli/roneo), not an installed one: only that copy may read the
- * source tree, which an installed roneo must ignore even if it still exists. */
-static gboolean
-running_from_build_tree (void)
-{
-  g_autofree char *file = running_file ();
-  g_autofree char *build_root = realpath (RONEO_BUILD_ROOT, NULL);
-  return file != NULL && build_root != NULL && path_is_under (file, build_root);
-}
-
 char *
 roneo_datadir_find (void)
 {
   const char *env = g_getenv ("RONEO_DATA_DIR");
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (running_from_build_tree () && has_layouts (RONEO_SOURCE_DATADIR))
+  if (roneo_running_from_build_tree () && has_layouts (RONEO_SOURCE_DATADIR))
     return g_strdup (RONEO_SOURCE_DATADIR);
   return g_strdup (RONEO_INSTALL_DATADIR);
 }
