@@ -1,5 +1,6 @@
 /* roneo-input.c: opening and reading the files a job reads, within limits. */
 #include "roneo-input.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -47,8 +48,8 @@ fail (GError **error, RoneoInputKind kind, const char *source, const char *forma
   va_start (args, format);
   g_autofree char *reason = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "cannot read %s'%s': %s", kinds[kind].what,
-               source, reason);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("cannot read %s'%s': %s"),
+               kinds[kind].what, source, reason);
   return FALSE;
 }
 
@@ -73,8 +74,8 @@ check_regular (const struct stat *st, RoneoInputKind kind, const char *path, GEr
   if (S_ISREG (st->st_mode))
     return TRUE;
   return fail (error, kind, path,
-               "it is %s, not a file (give a file, or - and send the %s "
-               "on standard input)",
+               _ ("it is %s, not a file (give a file, or - and send the %s "
+                  "on standard input)"),
                type_name (st->st_mode), kinds[kind].noun);
 }
 
@@ -166,8 +167,9 @@ roneo_input_read (RoneoInput *input, void *buffer, gsize size, GError **error)
   input->total += (guint64) n;
   if (input->total > kinds[input->kind].limit)
     {
-      fail (error, input->kind, input->source, "it is larger than %s, the most a %s may be (%s)",
-            kinds[input->kind].limit_text, kinds[input->kind].noun, kinds[input->kind].hint);
+      fail (error, input->kind, input->source,
+            _ ("it is larger than %s, the most a %s may be (%s)"), kinds[input->kind].limit_text,
+            kinds[input->kind].noun, kinds[input->kind].hint);
       return -1;
     }
   return n;

@@ -1,4 +1,5 @@
 #include "roneo-units.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -132,8 +133,8 @@ check_unit_given (const char *what, const char *text, const double *values, guin
   if (zero)
     return TRUE;
   g_autofree char *suggestion = with_units (values, n, kind);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "%s '%s' has no unit (write %s)", what, text,
-               suggestion);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("%s '%s' has no unit (write %s)"), what,
+               text, suggestion);
   return FALSE;
 }
 
@@ -161,7 +162,7 @@ roneo_length_parse_kind (const char *text, RoneoLengthKind kind, double *out_pt,
   if (!parse_number (clean, &value, &rest))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "'%s' is not a length (write it like 12mm, 1.5cm, 0.5in or 10pt)", text);
+                   _ ("'%s' is not a length (write it like 12mm, 1.5cm, 0.5in or 10pt)"), text);
       return FALSE;
     }
   while (g_ascii_isspace (*rest))
@@ -170,19 +171,19 @@ roneo_length_parse_kind (const char *text, RoneoLengthKind kind, double *out_pt,
   if (unit == NULL)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "unknown unit '%s' in '%s' (use mm, cm, m, in or pt)", rest, text);
+                   _ ("unknown unit '%s' in '%s' (use mm, cm, m, in or pt)"), rest, text);
       return FALSE;
     }
   if (value < 0)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "negative length '%s'", text);
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("negative length '%s'"), text);
       return FALSE;
     }
   if (*rest == '\0' && !check_unit_given ("length", clean, &value, 1, kind, error))
     return FALSE;
   if (!isfinite (value * unit->pt_per_unit))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "length '%s' is too large", text);
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("length '%s' is too large"), text);
       return FALSE;
     }
   *out_pt = value * unit->pt_per_unit;
@@ -278,8 +279,8 @@ roneo_size_parse (const char *text, double *width_pt, double *height_pt, GError 
       return TRUE;
     }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               "unknown paper size '%s' (use A0-A7, SRA3, Letter, Legal, Tabloid, "
-               "optionally 'landscape', or WxH with a unit like 148x210mm or 300x90cm)",
+               _ ("unknown paper size '%s' (use A0-A7, SRA3, Letter, Legal, Tabloid, "
+                  "optionally 'landscape', or WxH with a unit like 148x210mm or 300x90cm)"),
                text);
   return FALSE;
 }
@@ -293,7 +294,7 @@ roneo_page_size_parse (const char *text, double *width_pt, double *height_pt, GE
   if (w < MIN_PAGE_PT || h < MIN_PAGE_PT || w > MAX_PAGE_PT || h > MAX_PAGE_PT)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "page size '%s' is out of range (each side between 10 mm and 5 m)", text);
+                   _ ("page size '%s' is out of range (each side between 10 mm and 5 m)"), text);
       return FALSE;
     }
   *width_pt = w;
@@ -319,7 +320,7 @@ roneo_color_parse (const char *text, RoneoColor *out, GError **error)
   if (!ok)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "'%s' is not a colour (write it like #c00 or #cc0000)", text);
+                   _ ("'%s' is not a colour (write it like #c00 or #cc0000)"), text);
       return FALSE;
     }
   if (len == 4)

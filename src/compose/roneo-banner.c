@@ -1,4 +1,5 @@
 #include "roneo-banner.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-fit.h"
@@ -133,7 +134,7 @@ roneo_compose_banner (const RoneoComposeContext *cc, const RoneoDocument *docume
   if (slogan->text->len == 0)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "%s: no slogan (write it on the first lines of the file)", document->source);
+                   _ ("%s: no slogan (write it on the first lines of the file)"), document->source);
       return NULL;
     }
   prepare_display (slogan, &layout->slogan, cc->lang);

@@ -1,4 +1,5 @@
 #include "roneo-fit-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-phrase.h"
@@ -456,9 +457,9 @@ roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source, const Ro
   const char *at = find_source_word (block->text, fit->wide_word);
   g_autofree char *word = at ? word_around (block->text, at) : g_strdup (fit->wide_word);
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-               "%s:%u: the word '%s' is too wide for the %s even at %.4g pt (%.0f mm on a "
-               "measure of %.0f mm); shorten it, or let it be cut across lines with "
-               "'break-words = true' in [%s]",
+               _ ("%s:%u: the word '%s' is too wide for the %s even at %.4g pt (%.0f mm on a "
+                  "measure of %.0f mm); shorten it, or let it be cut across lines with "
+                  "'break-words = true' in [%s]"),
                source, at ? line_at (block, at) : block->line, word, section, fit->size,
                fit->wide_width / RONEO_PT_PER_MM, measure / RONEO_PT_PER_MM, section);
 }

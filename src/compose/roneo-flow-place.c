@@ -6,6 +6,7 @@
  * and the imprint under it, on the frame's bottom edge.
  */
 #include "roneo-flow-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-glyph-check.h"
@@ -44,8 +45,8 @@ check_overflow (Flow *f, PangoLayout *layout, double measure, const Prepared *p)
   double overflow = roneo_layout_get_overflow (layout, measure);
   if (overflow > RONEO_FLOW_OVERFLOW_TOLERANCE && f->error == NULL)
     g_set_error (&f->error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-                 "%s:%u: a line of the %s is %.1f pt wider than the measure; shorten its "
-                 "longest word",
+                 _ ("%s:%u: a line of the %s is %.1f pt wider than the measure; shorten its "
+                    "longest word"),
                  f->c->document->source, p->block->line, roneo_compose_role_name (p->role),
                  overflow);
 }
@@ -100,7 +101,7 @@ warn_broken_word (Flow *f, const Prepared *p, const RoneoLineSet *set)
   if (set->broke_word)
     roneo_warnings_add_at (f->warnings, RONEO_WARNING_GENERAL, f->c->document->source,
                            p->block->line,
-                           "a word is wider than the measure and was broken across lines");
+                           _ ("a word is wider than the measure and was broken across lines"));
 }
 
 /* The indent of list items' text, pt. */

@@ -4,6 +4,7 @@
  * page count in turn; the run kept is then made for real.
  */
 #include "roneo-flow-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -81,9 +82,9 @@ set_overflow_error (Composer *c, GError **error)
   double measure = roneo_layout_get_column (layout, layout->body.min_size).width;
   guint words = (guint) ceil (lines * measure / (layout->body.min_size * 3.2));
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-               "%s: the copy does not fit on %u page%s of layout '%s' even with the body at "
-               "%.4g pt: %u line%s (%.0f mm) too many; cut about %u words or choose a larger "
-               "layout",
+               _ ("%s: the copy does not fit on %u page%s of layout '%s' even with the body at "
+                  "%.4g pt: %u line%s (%.0f mm) too many; cut about %u words or choose a larger "
+                  "layout"),
                c->document->source, layout->max_pages, layout->max_pages > 1 ? "s" : "",
                layout->name, layout->body.min_size, lines, lines > 1 ? "s" : "",
                overflow / RONEO_PT_PER_MM, words);
@@ -104,7 +105,7 @@ check_display_fit (Composer *c, const Prepared *p, const RoneoFit *fit, double m
     }
   if (!fit->fits && p->role != ROLE_HEADLINE)
     roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, p->block->line,
-                           "the %s does not fit its box even at %.4g pt; shorten it", role,
+                           _ ("the %s does not fit its box even at %.4g pt; shorten it"), role,
                            fit->size);
   return TRUE;
 }
@@ -146,8 +147,8 @@ set_headline_error (Composer *c, const Prepared *p, const RoneoFit *needed, doub
                                     : g_strdup ("its box");
   if (!needed->fits)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-                 "%s:%u: the headline does not fit in %s even at %.4g pt: shorten it", source, line,
-                 room, needed->size);
+                 _ ("%s:%u: the headline does not fit in %s even at %.4g pt: shorten it"), source,
+                 line, room, needed->size);
   else
     {
       guint keep = MAX (1, (guint) floor (words * needed->size / least));
@@ -155,14 +156,14 @@ set_headline_error (Composer *c, const Prepared *p, const RoneoFit *needed, doub
       double ratio_floor = layout->headline.min_ratio * layout->body.size;
       if (needed->size < ratio_floor)
         g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-                     "%s:%u: the headline needs %.3g pt to fit, less than %.3g \u00d7 the body "
-                     "(%.3g pt): shorten it to about %u words, or allow a smaller headline "
-                     "with min-ratio in the layout",
+                     _ ("%s:%u: the headline needs %.3g pt to fit, less than %.3g \u00d7 the body "
+                        "(%.3g pt): shorten it to about %u words, or allow a smaller headline "
+                        "with min-ratio in the layout"),
                      source, line, needed->size, layout->headline.min_ratio, ratio_floor, keep);
       else
         g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-                     "%s:%u: the headline needs %.3g pt to fit, less than its min-size "
-                     "(%.3g pt): shorten it to about %u words, or lower min-size in the layout",
+                     _ ("%s:%u: the headline needs %.3g pt to fit, less than its min-size "
+                        "(%.3g pt): shorten it to about %u words, or lower min-size in the layout"),
                      source, line, needed->size, least, keep);
     }
 }
@@ -317,8 +318,9 @@ compose_pages (Composer *c, GError **error)
     }
   if (best < size)
     roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, 0,
-                           "body shrunk from %.4g to %.4g pt to fit %u page%s", layout->body.size,
-                           pango_units_to_double (best), pages, pages > 1 ? "s" : "");
+                           _ ("body shrunk from %.4g to %.4g pt to fit %u page%s"),
+                           layout->body.size, pango_units_to_double (best), pages,
+                           pages > 1 ? "s" : "");
   roneo_flow_grow_headline (c, best, pages);
   roneo_flow_balance (c, best, pages);
   g_autoptr (Flow) f = final_run (c, best, pages);

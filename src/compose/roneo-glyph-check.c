@@ -1,4 +1,5 @@
 #include "roneo-glyph-check.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-glyphs.h"
 
@@ -25,20 +26,21 @@ warn (RoneoWarnings *warnings, const RoneoUndrawable *u, const char *source, gui
     {
     case RONEO_GLYPH_CONTROL:
       roneo_warnings_add_at (warnings, RONEO_WARNING_FONT, source, line,
-                             "the control character U+%04X cannot be printed; remove it", u->c);
+                             _ ("the control character U+%04X cannot be printed; remove it"), u->c);
       break;
     case RONEO_GLYPH_NO_FONT:
       roneo_warnings_add_at (warnings, RONEO_WARNING_FONT, source, line,
-                             "no font of the set can draw the character U+%04X '%s': it would "
-                             "print as a box; replace it, or add a font that has it to fonts/",
+                             _ ("no font of the set can draw the character U+%04X '%s': it would "
+                                "print as a box; replace it, or add a font that has it to fonts/"),
                              u->c, shown);
       break;
     case RONEO_GLYPH_BROKEN:
-      roneo_warnings_add_at (warnings, RONEO_WARNING_FONT, source, line,
-                             "the font '%s' cannot draw the character U+%04X '%s' (and maybe "
-                             "others) although it claims to: its glyph table is broken; the text "
-                             "would print as boxes or not at all: replace or remove that font",
-                             u->font, u->c, shown);
+      roneo_warnings_add_at (
+          warnings, RONEO_WARNING_FONT, source, line,
+          _ ("the font '%s' cannot draw the character U+%04X '%s' (and maybe "
+             "others) although it claims to: its glyph table is broken; the text "
+             "would print as boxes or not at all: replace or remove that font"),
+          u->font, u->c, shown);
       break;
     }
 }

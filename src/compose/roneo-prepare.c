@@ -1,4 +1,5 @@
 #include "roneo-prepare-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-linebreak.h"
@@ -60,7 +61,7 @@ hyphenate (const RoneoComposeContext *cc, RoneoRichText *rich, gboolean *warned)
   if (cc->hyphenator == NULL || roneo_hyphenator_hyphenate (cc->hyphenator, rich, cc->lang, &error))
     return;
   if (!*warned)
-    roneo_warnings_add (cc->warnings, RONEO_WARNING_GENERAL, "%s; body text is not hyphenated",
+    roneo_warnings_add (cc->warnings, RONEO_WARNING_GENERAL, _ ("%s; body text is not hyphenated"),
                         error->message);
   *warned = TRUE;
 }
@@ -190,8 +191,8 @@ set_refused_error (const RoneoDocument *document, const RoneoLayout *layout,
 {
   const char *room = layout->body_copy == RONEO_BODY_LINE ? "one line" : "nothing";
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-               "%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' takes "
-               "%s under the slogan, %s)",
+               _ ("%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' takes "
+                  "%s under the slogan, %s)"),
                document->source, block->line, layout->name, room, why);
 }
 

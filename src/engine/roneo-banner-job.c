@@ -1,5 +1,6 @@
 /* roneo banner: a slogan composed at banner size, cut into sheets with a cover. */
 #include "roneo-job-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-banner.h"
 #include "roneo-cleanup-private.h"
@@ -43,8 +44,8 @@ check_size (double width, double height, GError **error)
   if (width >= MIN_BANNER && height >= MIN_BANNER && width <= MAX_BANNER && height <= MAX_BANNER)
     return TRUE;
   g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SIZE,
-               "a banner of %.0f x %.0f cm is out of range: each side between 10 cm and 50 m "
-               "(like 300x90cm)",
+               _ ("a banner of %.0f x %.0f cm is out of range: each side between 10 cm and 50 m "
+                  "(like 300x90cm)"),
                width / RONEO_MM (10), height / RONEO_MM (10));
   return FALSE;
 }
@@ -102,12 +103,12 @@ check_legibility (Banner *b)
   double reach = roneo_banner_max_distance (b->info.cap_height);
   if (!b->info.fits)
     roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_FIT, source, 0,
-                           "the slogan does not fit the banner even at its smallest size; "
-                           "shorten it or make the banner larger");
+                           _ ("the slogan does not fit the banner even at its smallest size; "
+                              "shorten it or make the banner larger"));
   if (job->distance > 0 && reach < job->distance)
     roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_FIT, source, 0,
-                           "capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
-                           "shorten the slogan or make the banner larger (%.0f mm wanted)",
+                           _ ("capitals %.0f mm high read from %.0f m at most, not from %.0f m; "
+                              "shorten the slogan or make the banner larger (%.0f mm wanted)"),
                            b->info.cap_height / RONEO_PT_PER_MM, reach / RONEO_MM (1000),
                            job->distance / RONEO_MM (1000), job->distance / 300 / RONEO_PT_PER_MM);
 }

@@ -1,5 +1,6 @@
 /* roneo batch: copies of a tract, or one per row of a CSV file, imposed n-up. */
 #include "roneo-job-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-cleanup-private.h"
 #include "roneo-config.h"
@@ -81,8 +82,8 @@ impose (Batch *b, GError **error)
   b->duplex = chosen ? job->duplex : b->nup->duplex;
   if (!press && !roneo_nup_content_clear (b->nup, MIN (layout->margin_left, layout->margin_top)))
     roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_GENERAL, b->run->layout_path, 0,
-                           "layout '%s': its margins keep the copy closer than 8 mm to a cut; "
-                           "the guillotine may touch the text",
+                           _ ("layout '%s': its margins keep the copy closer than 8 mm to a cut; "
+                              "the guillotine may touch the text"),
                            layout->name);
   return TRUE;
 }
@@ -136,8 +137,8 @@ check_copy_pages (Batch *b, guint pages, GError **error)
   if (pages <= 2)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-               "%s takes %u pages; a batch copy is one sheet of paper, recto and verso "
-               "(shorten it or use a larger layout)",
+               _ ("%s takes %u pages; a batch copy is one sheet of paper, recto and verso "
+                  "(shorten it or use a larger layout)"),
                b->run->document->source, pages);
   return FALSE;
 }
@@ -235,8 +236,9 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
       g_autofree char *first
           = head != NULL ? g_strconcat (head, "\u2026", NULL) : g_strdup (values[0]);
       if (local != NULL)
-        g_set_error (error, local->domain, local->code, "%s:%u: row %u (%s): %s", b->data_source,
-                     g_array_index (b->row_lines, guint, row), row + 1, first, local->message);
+        g_set_error (error, local->domain, local->code, _ ("%s:%u: row %u (%s): %s"),
+                     b->data_source, g_array_index (b->row_lines, guint, row), row + 1, first,
+                     local->message);
       return FALSE;
     }
   *recto = pages->len;

@@ -1,5 +1,6 @@
 /* Where roneo's data lives, and the date a job carries. */
 #include "roneo-datadir-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-buildtree.h"
 #include "roneo-config.h"
@@ -64,7 +65,7 @@ roneo_default_date (gint64 *date, GError **error)
   if (errno != 0 || end == epoch || *end != '\0' || value < 0)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_DATE,
-                   "SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", epoch);
+                   _ ("SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970"), epoch);
       return FALSE;
     }
   *date = value;
@@ -88,8 +89,8 @@ roneo_date_parse (const char *text, gint64 *date, GError **error)
   if (parsed == NULL)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_DATE,
-                   "'%s' is not a date (write 2026-03-01, 2026-03-01T10:00:00Z or seconds "
-                   "since 1970)",
+                   _ ("'%s' is not a date (write 2026-03-01, 2026-03-01T10:00:00Z or seconds "
+                      "since 1970)"),
                    text);
       return FALSE;
     }

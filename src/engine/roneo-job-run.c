@@ -2,6 +2,7 @@
  * common part resolved once, one check before anything is written, one way
  * to the target. */
 #include "roneo-job-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-cleanup-private.h"
 #include "roneo-config.h"
@@ -83,7 +84,7 @@ split_fields (const RoneoJobCommon *c, const RoneoDocument *document, GError **e
         known = roneo_field_names_match (used[j], name);
       if (*name == '\0' || !known)
         {
-          g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_FIELD, "%s has no {%s}",
+          g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_FIELD, _ ("%s has no {%s}"),
                        document->source, name);
           return FALSE;
         }
@@ -120,8 +121,8 @@ fill_fields (RoneoJobRun *run, GError **error)
     if (!is_given (c, used[i]))
       {
         roneo_warnings_add_at (run->warnings, RONEO_WARNING_GENERAL, run->document->source, 0,
-                               "{%s} has no value and stays as typed (give it a value, or "
-                               "make a batch with one copy per row of a CSV file)",
+                               _ ("{%s} has no value and stays as typed (give it a value, or "
+                                  "make a batch with one copy per row of a CSV file)"),
                                used[i]);
         g_ptr_array_add (names, g_strdup (used[i]));
         g_ptr_array_add (values, g_strdup_printf ("{%s}", used[i]));
@@ -172,7 +173,7 @@ load_layout (RoneoJobRun *run, RoneoLayoutKind kind, GError **error)
   if (layout->kind != kind)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_LAYOUT,
-                   "layout '%s' is for a %s, not a %s", layout->name,
+                   _ ("layout '%s' is for a %s, not a %s"), layout->name,
                    layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
                    kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer");
       return FALSE;
@@ -293,7 +294,7 @@ check_strict (RoneoJobRun *run, GError **error)
                         : kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW
                                                     : RONEO_ERROR_INPUT;
   g_autofree char *said = roneo_warning_to_string (first);
-  g_set_error (error, RONEO_ERROR, code, "%s (strict: a warning fails the job)", said);
+  g_set_error (error, RONEO_ERROR, code, _ ("%s (strict: a warning fails the job)"), said);
   return FALSE;
 }
 

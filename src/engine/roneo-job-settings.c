@@ -1,6 +1,7 @@
 /* A job's settings, and the result a run gives back (roneo.h). Setters check
  * what can be checked without the copy; the rest is checked by the run. */
 #include "roneo-job-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-lang.h"
@@ -190,7 +191,7 @@ roneo_job_set_bleed (RoneoJob *job, double pt, GError **error)
   if (pt < 0 || pt > MAX_BLEED)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_BLEED,
-                   "a bleed of %.0f mm is more than 20 mm; print shops ask for 2 to 5 mm",
+                   _ ("a bleed of %.0f mm is more than 20 mm; print shops ask for 2 to 5 mm"),
                    pt / RONEO_PT_PER_MM);
       return FALSE;
     }
@@ -211,7 +212,7 @@ roneo_job_set_sheet (RoneoJob *job, const char *paper, GError **error)
   if (paper != NULL && !roneo_paper_lookup (paper, &width, &height))
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEET,
-                   "unknown sheet '%s' (A4, A3, SRA3, Letter...)", paper);
+                   _ ("unknown sheet '%s' (A4, A3, SRA3, Letter...)"), paper);
       return FALSE;
     }
   g_free (job->sheet);

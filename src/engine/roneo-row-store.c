@@ -1,4 +1,5 @@
 #include "roneo-row-store.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -22,7 +23,7 @@ static gboolean
 store_failed (const RoneoRowStore *store, int errnum, GError **error)
 {
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-               "cannot keep the rows of the CSV in '%s': %s (set TMPDIR to a folder with room)",
+               _ ("cannot keep the rows of the CSV in '%s': %s (set TMPDIR to a folder with room)"),
                store->name, g_strerror (errnum != 0 ? errnum : EIO));
   return FALSE;
 }
@@ -36,7 +37,7 @@ roneo_row_store_new (GError **error)
   if (fd < 0)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot keep the rows of the CSV: %s (set TMPDIR to a writable folder)",
+                   _ ("cannot keep the rows of the CSV: %s (set TMPDIR to a writable folder)"),
                    local->message);
       return NULL;
     }

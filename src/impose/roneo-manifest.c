@@ -5,6 +5,7 @@
  * decimals and never read "-0.00".
  */
 #include "roneo-tiling.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -62,8 +63,8 @@ static void
 set_unknown (const RoneoTiling *tiling, const char *id, GError **error)
 {
   g_autofree char *rows = describe_rows (tiling);
-  g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS, "no sheet '%s' (this banner has %s)",
-               id, rows);
+  g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS,
+               _ ("no sheet '%s' (this banner has %s)"), id, rows);
 }
 
 static gboolean

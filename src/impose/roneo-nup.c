@@ -4,6 +4,7 @@
  * they match a known paper within half a point: "A5", not "419.53 x 595.28 pt").
  * The sheets themselves are in roneo-nup-sheet.c. */
 #include "roneo-nup.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-nup-private.h"
@@ -203,14 +204,15 @@ spec_check (const RoneoNupSpec *spec, GError **error)
   double shortest = MIN (spec->sheet_width, spec->sheet_height);
   if (!(spec->page_width > 0 && spec->page_height > 0 && spec->sheet_width > 0
         && spec->sheet_height > 0))
-    return roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET, "copy and sheet sizes must be positive");
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET,
+                           _ ("copy and sheet sizes must be positive"));
   if (spec->profile == RONEO_NUP_PRESS && !(spec->bleed >= 0 && spec->bleed <= MAX_BLEED))
-    return roneo_nup_fail (error, RONEO_JOB_ERROR_BLEED, "bleed must lie between 0 and 10 mm");
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_BLEED, _ ("bleed must lie between 0 and 10 mm"));
   if (!(spec->printer_margin >= 0 && spec->printer_margin < shortest / 4))
     return roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET,
-                           "printer margin must lie between 0 and a quarter of the sheet");
+                           _ ("printer margin must lie between 0 and a quarter of the sheet"));
   if (spec->nup > RONEO_NUP_MAX_SLOTS)
-    return roneo_nup_fail (error, RONEO_JOB_ERROR_NUP, "at most %d copies per sheet",
+    return roneo_nup_fail (error, RONEO_JOB_ERROR_NUP, _ ("at most %d copies per sheet"),
                            RONEO_NUP_MAX_SLOTS);
   return TRUE;
 }
@@ -245,19 +247,19 @@ set_choice_error (const RoneoNupSpec *spec, guint max_fit, GError **error)
   if (max_fit == 0)
     {
       g_autofree char *larger = dup_larger_sheet (spec);
-      roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET, "%s %s does not fit %s %s sheet; %s",
+      roneo_nup_fail (error, RONEO_JOB_ERROR_SHEET, _ ("%s %s does not fit %s %s sheet; %s"),
                       roneo_nup_article (copy), copy, roneo_nup_article (sheet), sheet, larger);
     }
   else if (spec->nup == 0)
     roneo_nup_fail (error, RONEO_JOB_ERROR_NUP,
-                    "%u copies fit on one sheet, more than %d; say how many", max_fit,
+                    _ ("%u copies fit on one sheet, more than %d; say how many"), max_fit,
                     RONEO_NUP_MAX_SLOTS);
   else
     {
       g_autofree char *counts = possible_counts (spec, max_fit);
       g_autofree char *page = roneo_nup_dup_paper_name (spec->page_width, spec->page_height);
       roneo_nup_fail (error, RONEO_JOB_ERROR_NUP,
-                      "%s copies cannot be arranged %u-up on %s %s sheet; possible: %s", page,
+                      _ ("%s copies cannot be arranged %u-up on %s %s sheet; possible: %s"), page,
                       spec->nup, roneo_nup_article (sheet), sheet, counts);
     }
 }

@@ -7,6 +7,7 @@
  * the rows does not change the count, so portrait rows come first.
  */
 #include "roneo-tiling.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -66,7 +67,7 @@ frame_new (const RoneoTilingSpec *spec, RoneoOrientation orientation)
 static gboolean
 setting_error (GError **error, RoneoJobErrorCode code, const char *format, double value)
 {
-  g_set_error (error, RONEO_JOB_ERROR, code, format, value / RONEO_PT_PER_MM);
+  g_set_error (error, RONEO_JOB_ERROR, code, _ (format), value / RONEO_PT_PER_MM);
   return FALSE;
 }
 
@@ -78,17 +79,17 @@ check_sheet (const RoneoTilingSpec *spec, GError **error)
   if (m->left >= half_width || m->right >= half_width || m->top >= half_height
       || m->bottom >= half_height || m->left < 0 || m->right < 0 || m->top < 0 || m->bottom < 0)
     return setting_error (error, RONEO_JOB_ERROR_PRINTER_MARGIN,
-                          "printer margin out of range (0 to half the sheet, %.1f mm)",
+                          N_ ("printer margin out of range (0 to half the sheet, %.1f mm)"),
                           MIN (half_width, half_height));
   if (spec->overlap < 0 || spec->overlap >= MIN (half_width, half_height))
     return setting_error (error, RONEO_JOB_ERROR_OVERLAP,
-                          "overlap out of range (0 to half the sheet, %.1f mm)",
+                          N_ ("overlap out of range (0 to half the sheet, %.1f mm)"),
                           MIN (half_width, half_height));
   double printable
       = MIN (spec->sheet_width - m->left - m->right, spec->sheet_height - m->top - m->bottom);
   if (spec->overlap > printable - RONEO_MM (1.0))
     return setting_error (error, RONEO_JOB_ERROR_OVERLAP,
-                          "overlap leaves less than 1 mm of a sheet's printable %.1f mm",
+                          N_ ("overlap leaves less than 1 mm of a sheet's printable %.1f mm"),
                           printable);
   return TRUE;
 }
@@ -99,11 +100,12 @@ roneo_tiling_spec_check (const RoneoTilingSpec *spec, GError **error)
   g_return_val_if_fail (spec != NULL, FALSE);
   g_return_val_if_fail (spec->sheet_width > 0 && spec->sheet_width <= spec->sheet_height, FALSE);
   if (!(spec->banner_width > 0 && spec->banner_height > 0))
-    return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner size must be positive (%.1f mm)",
+    return setting_error (error, RONEO_JOB_ERROR_SIZE,
+                          N_ ("banner size must be positive (%.1f mm)"),
                           MIN (spec->banner_width, spec->banner_height));
   if (spec->banner_width > RONEO_TILING_MAX_BANNER + EPSILON
       || spec->banner_height > RONEO_TILING_MAX_BANNER + EPSILON)
-    return setting_error (error, RONEO_JOB_ERROR_SIZE, "banner larger than %.0f mm",
+    return setting_error (error, RONEO_JOB_ERROR_SIZE, N_ ("banner larger than %.0f mm"),
                           RONEO_TILING_MAX_BANNER);
   return check_sheet (spec, error);
 }
@@ -231,7 +233,8 @@ roneo_tiling_new (const RoneoTilingSpec *spec, GError **error)
   if (plan.sheets > RONEO_TILING_MAX_SHEETS)
     {
       g_set_error (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_MAX_SHEETS,
-                   "banner needs %.0f sheets, more than %d", plan.sheets, RONEO_TILING_MAX_SHEETS);
+                   _ ("banner needs %.0f sheets, more than %d"), plan.sheets,
+                   RONEO_TILING_MAX_SHEETS);
       return NULL;
     }
   RoneoTiling *tiling = g_new0 (RoneoTiling, 1);

@@ -11,6 +11,7 @@
  * such custom: no default imprint.
  */
 #include "roneo-lang.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -64,6 +65,6 @@ roneo_lang_parse (const char *text, GError **error)
     return lang;
   g_autofree char *known = roneo_lang_dup_known ();
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               "unknown language '%s' (use a language tag: %s)", text, known);
+               _ ("unknown language '%s' (use a language tag: %s)"), text, known);
   return NULL;
 }

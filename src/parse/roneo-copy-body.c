@@ -9,6 +9,7 @@
  * checked for them too.
  */
 #include "roneo-copy-private.h"
+#include "roneo-intl-private.h"
 
 #include <cmark-gfm.h>
 #include <stdlib.h>
@@ -252,8 +253,8 @@ check_note_calls (Walk *walk, cmark_node *node, GError **error)
       if (label == 0 || q + 2 + label >= stop || q[2 + label] != ']')
         continue;
       return roneo_copy_error (error,
-                               "%s:%u:%u: footnote '%.*s' is called but never defined "
-                               "(add a line '%.*s: text' or remove the call)",
+                               _ ("%s:%u:%u: footnote '%.*s' is called but never defined "
+                                  "(add a line '%.*s: text' or remove the call)"),
                                walk->source, line + walk->line_offset, (guint) (q - p + 1),
                                (int) label + 3, q, (int) label + 3, q);
     }
@@ -414,8 +415,8 @@ check_unused_notes (Walk *walk, GError **error)
       if (!walk->covered[line] && label > 0 && q + label + 3 < stop && q[label + 2] == ']'
           && q[label + 3] == ':')
         return roneo_copy_error (error,
-                                 "%s:%u:%u: footnote '%.*s' is defined but never called "
-                                 "(call it with '%.*s' in the text or remove it)",
+                                 _ ("%s:%u:%u: footnote '%.*s' is defined but never called "
+                                    "(call it with '%.*s' in the text or remove it)"),
                                  walk->source, line + walk->line_offset, (guint) (q - p + 1),
                                  (int) label + 3, q, (int) label + 3, q);
       p = stop + 1;

@@ -7,6 +7,7 @@
  * paragraphs. Also the helpers the three share (roneo-copy-private.h).
  */
 #include "roneo-copy-parser.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-copy-private.h"
 #include "roneo-error.h"
@@ -70,17 +71,17 @@ roneo_copy_check_text (const char *source, const char *text, gsize length, GErro
   guint line, column;
 
   if (length > G_MAXUINT / 2)
-    return roneo_copy_error (error, "%s: file too large to be a tract", source);
+    return roneo_copy_error (error, _ ("%s: file too large to be a tract"), source);
   if (memchr (text, '\0', length) != NULL)
-    return roneo_copy_error (error, "%s: binary file, not text", source);
+    return roneo_copy_error (error, _ ("%s: binary file, not text"), source);
   if (!g_utf8_validate_len (text, length, &end))
     {
       roneo_copy_locate (text, end - text, &line, &column);
-      return roneo_copy_error (error, "%s:%u:%u: not UTF-8 text (save the file as UTF-8)", source,
-                               line, column);
+      return roneo_copy_error (error, _ ("%s:%u:%u: not UTF-8 text (save the file as UTF-8)"),
+                               source, line, column);
     }
   if (is_blank (text, length))
-    return roneo_copy_error (error, "%s: empty file: nothing to lay out", source);
+    return roneo_copy_error (error, _ ("%s: empty file: nothing to lay out"), source);
   return TRUE;
 }
 
@@ -152,7 +153,7 @@ parse_copy (RoneoDocument *document, const RoneoCopySplit *split, GError **error
     return FALSE;
   if (document->blocks->len == 0)
     return roneo_copy_error (
-        error, "%s: no copy: nothing to lay out (write the text after the front matter)",
+        error, _ ("%s: no copy: nothing to lay out (write the text after the front matter)"),
         document->source);
   apply_document_rules (document, markup, one_line);
   return TRUE;

@@ -8,6 +8,7 @@
  * A line ends at LF, CRLF or a lone CR (as libcsv ends rows).
  */
 #include "roneo-data.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-fields.h"
@@ -143,10 +144,10 @@ on_field (void *bytes, size_t length, void *user_data)
   guint line = data->line - count_newlines (bad, value + n);
   if (looks_like_cp1252 (value, n))
     fail (data, line,
-          "not UTF-8: the file looks like Windows-1252 (as Excel saves CSV); "
-          "save it as 'CSV UTF-8'");
+          _ ("not UTF-8: the file looks like Windows-1252 (as Excel saves CSV); "
+             "save it as 'CSV UTF-8'"));
   else
-    fail (data, line, "not UTF-8 text (save the file as UTF-8)");
+    fail (data, line, _ ("not UTF-8 text (save the file as UTF-8)"));
 }
 
 static gboolean
@@ -199,7 +200,7 @@ fail_row_length (RoneoDataSet *data, guint line, guint n)
       = n > data->n_fields
             ? g_strdup_printf ("quote values that contain %s: \"a%c b\"", name, sep)
             : g_strdup_printf ("give every column a value, even an empty one: a%c%cc", sep, sep);
-  fail (data, line, "this row has %u field%s, the header has %u (%s)", n, n == 1 ? "" : "s",
+  fail (data, line, _ ("this row has %u field%s, the header has %u (%s)"), n, n == 1 ? "" : "s",
         data->n_fields, hint);
 }
 
@@ -246,13 +247,13 @@ parse_failed (RoneoDataSet *data)
     fail (data, data->line, "%s", csv_strerror (status));
   else if (data->row_line != data->line)
     fail (data, data->line,
-          "stray quote in the row that starts on line %u (check that line's quotes: put a whole "
-          "value in quotes and double the quotes inside, \"say \"\"no\"\"\")",
+          _ ("stray quote in the row that starts on line %u (check that line's quotes: put a whole "
+             "value in quotes and double the quotes inside, \"say \"\"no\"\"\")"),
           data->row_line);
   else
     fail (data, data->line,
-          "stray quote (put the whole value in quotes and double the quotes inside: "
-          "\"say \"\"no\"\"\")");
+          _ ("stray quote (put the whole value in quotes and double the quotes inside: "
+             "\"say \"\"no\"\"\")"));
 }
 
 /* Feeds the bytes from chunk_pos to the first CR or LF included. */
@@ -287,7 +288,7 @@ finish (RoneoDataSet *data)
   data->finished = TRUE;
   if (csv_fini (&data->parser, on_field, on_row, data) != 0)
     fail (data, data->row_line,
-          "this row opens a quote that is never closed (end the quoted value with \")");
+          _ ("this row opens a quote that is never closed (end the quoted value with \")"));
 }
 
 /* The separator of the first non-blank line of bytes: the most frequent of
@@ -326,8 +327,8 @@ sniff_start (RoneoDataSet *data)
   if (length >= 2
       && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
     fail (data, 1,
-          "not UTF-8: the file is UTF-16 (as Excel saves 'Unicode text'); save it as "
-          "'CSV UTF-8'");
+          _ ("not UTF-8: the file is UTF-16 (as Excel saves 'Unicode text'); save it as "
+             "'CSV UTF-8'"));
   data->separator = detect_separator (bytes, length);
   csv_set_delim (&data->parser, data->separator);
 }
@@ -416,7 +417,7 @@ read_start (RoneoDataSet *data, GError **error)
   while (data->fields == NULL && step (data))
     ;
   if (data->fields == NULL && data->error == NULL)
-    fail (data, 0, "empty file: no header (the first line names the columns: name,town,date)");
+    fail (data, 0, _ ("empty file: no header (the first line names the columns: name,town,date)"));
   if (data->fields == NULL)
     {
       g_propagate_error (error, g_error_copy (data->error));
@@ -426,7 +427,7 @@ read_start (RoneoDataSet *data, GError **error)
   if (data->queue.length > 0 || data->error != NULL)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               "%s:%u: no row after the header: nothing to fill (add one line per copy)",
+               _ ("%s:%u: no row after the header: nothing to fill (add one line per copy)"),
                data->source, data->header_line);
   return FALSE;
 }

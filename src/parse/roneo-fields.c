@@ -1,5 +1,6 @@
 /* Batch fields: finding {name} in a template, checking and filling them. */
 #include "roneo-fields.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -184,12 +185,13 @@ unknown_field (const RoneoDocument *document, const Place *place, const char *na
 {
   g_autofree char *columns = g_strjoinv (", ", (GStrv) fields);
   if (place->key != NULL)
-    g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                 "%s: the field {%s} in the front matter '%s' is not a column of %s (columns: %s)",
-                 document->source, name, place->key, data_name, columns);
+    g_set_error (
+        error, RONEO_ERROR, RONEO_ERROR_INPUT,
+        _ ("%s: the field {%s} in the front matter '%s' is not a column of %s (columns: %s)"),
+        document->source, name, place->key, data_name, columns);
   else
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                 "%s:%u: the field {%s} is not a column of %s (columns: %s)", document->source,
+                 _ ("%s:%u: the field {%s} is not a column of %s (columns: %s)"), document->source,
                  place->line, name, data_name, columns);
   return FALSE;
 }

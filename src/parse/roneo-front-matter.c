@@ -7,6 +7,7 @@
  * "---".
  */
 #include "roneo-front-matter-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-copy-private.h"
 #include "roneo-lang.h"
@@ -54,8 +55,8 @@ roneo_front_matter_split (const char *source, const char *text, gsize length, Ro
         }
       p = stop;
     }
-  return roneo_copy_error (error, "%s:1:1: unterminated front matter (end it with a line '---')",
-                           source);
+  return roneo_copy_error (
+      error, _ ("%s:1:1: unterminated front matter (end it with a line '---')"), source);
 }
 
 typedef struct
@@ -109,9 +110,9 @@ take_key (FrontMatter *fm, const yaml_event_t *event, GError **error)
 
   if (field_slot (fm->document, key) == NULL && !is_override_key (key))
     return roneo_copy_error (error,
-                             "%s:%u:%u: unknown front matter key '%s' (known: " KNOWN_KEYS
-                             ", or section.key for a layout override)",
-                             source, line, column, key);
+                             _ ("%s:%u:%u: unknown front matter key '%s' (known: %s, or "
+                                "section.key for a layout override)"),
+                             source, line, column, key, KNOWN_KEYS);
   fm->key = g_steal_pointer (&key);
   fm->key_line = line;
   fm->key_column = column;
@@ -159,12 +160,12 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
       return TRUE;
     }
   if (*slot != NULL)
-    return roneo_copy_error (error, "%s:%u:%u: front matter key '%s' given twice (keep one)",
+    return roneo_copy_error (error, _ ("%s:%u:%u: front matter key '%s' given twice (keep one)"),
                              fm->document->source, fm->key_line, fm->key_column, key);
   if (slot == &fm->document->layout && !roneo_layout_reference_is_valid (value))
     return roneo_copy_error (error,
-                             "%s:%u:%u: layout '%s' is neither a layout name nor an .ini file "
-                             "(write a name such as a5-flyer, or a file such as my-layout.ini)",
+                             _ ("%s:%u:%u: layout '%s' is neither a layout name nor an .ini file "
+                                "(write a name such as a5-flyer, or a file such as my-layout.ini)"),
                              fm->document->source, fm->key_line, fm->key_column, value);
   /* 'lang:' with nothing after it is YAML's null: as if the key were not there */
   if (event->data.scalar.length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
@@ -185,13 +186,13 @@ shape_error (FrontMatter *fm, const yaml_event_t *event, GError **error)
 
   if (fm->key != NULL)
     return roneo_copy_error (error,
-                             "%s:%u:%u: front matter value of '%s' must be plain text, "
-                             "not a list, a mapping or an alias",
+                             _ ("%s:%u:%u: front matter value of '%s' must be plain text, "
+                                "not a list, a mapping or an alias"),
                              fm->document->source, line, column, fm->key);
   return roneo_copy_error (error,
-                           "%s:%u:%u: front matter must be 'key: value' lines "
-                           "(known keys: " KNOWN_KEYS ", or section.key)",
-                           fm->document->source, line, column);
+                           _ ("%s:%u:%u: front matter must be 'key: value' lines "
+                              "(known keys: %s, or section.key)"),
+                           fm->document->source, line, column, KNOWN_KEYS);
 }
 
 static gboolean
@@ -232,7 +233,7 @@ yaml_error (FrontMatter *fm, const yaml_parser_t *parser, GError **error)
       line += fm->first_line - 1;
     }
   return roneo_copy_error (
-      error, "%s:%u:%u: bad front matter: %s%s%s (fix the YAML between the '---')",
+      error, _ ("%s:%u:%u: bad front matter: %s%s%s (fix the YAML between the '---')"),
       fm->document->source, line, column, parser->context ? parser->context : "",
       parser->context ? ", " : "", problem);
 }

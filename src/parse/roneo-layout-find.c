@@ -5,6 +5,7 @@
  * PATH entry would. Listing parses every one of them for `roneo layouts`.
  */
 #include "roneo-layout-parser.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -57,8 +58,8 @@ roneo_layout_find (const char *name, const char *const *dirs, GError **error)
   g_ptr_array_sort (names, compare_strings);
   g_ptr_array_add (names, NULL);
   g_autofree char *available = g_strjoinv (", ", (char **) names->pdata);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "unknown layout '%s' (available: %s)", name,
-               *available ? available : "none");
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("unknown layout '%s' (available: %s)"),
+               name, *available ? available : "none");
   return NULL;
 }
 

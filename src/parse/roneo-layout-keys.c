@@ -7,6 +7,7 @@
  * reader orders the keys (sizes first) so that relative ones find their base.
  */
 #include "roneo-layout-parser.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-layout-keys-private.h"
@@ -121,7 +122,7 @@ set_bleed (RoneoLayout *layout, const char *value, GError **error)
   if (bleed > RONEO_MM (20))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bleed '%s' is more than 20 mm (print shops ask for 2 to 5 mm)", value);
+                   _ ("bleed '%s' is more than 20 mm (print shops ask for 2 to 5 mm)"), value);
       return FALSE;
     }
   layout->bleed = bleed;
@@ -140,7 +141,7 @@ set_pages (RoneoLayout *layout, const char *value, GError **error)
   if (g_strcmp0 (value, "1") != 0 && g_strcmp0 (value, "2") != 0)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "pages '%s' must be 1 (recto only) or 2 (recto and verso)", value);
+                   _ ("pages '%s' must be 1 (recto only) or 2 (recto and verso)"), value);
       return FALSE;
     }
   layout->max_pages = value[0] - '0';
@@ -184,7 +185,7 @@ set_column (RoneoLayout *layout, const char *value, GError **error)
       if (end == clean || g_strcmp0 (end, "em") != 0 || !(ems >= 10 && ems <= 200))
         {
           g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                       "column '%s' must be from 10em to 200em (ems of the body size)", value);
+                       _ ("column '%s' must be from 10em to 200em (ems of the body size)"), value);
           return FALSE;
         }
       layout->column_em = ems;
@@ -204,7 +205,7 @@ set_column_align (RoneoLayout *layout, const char *value, GError **error)
   if (align == RONEO_ALIGN_JUSTIFY)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "column-align '%s' must be left, center or right", value);
+                   _ ("column-align '%s' must be left, center or right"), value);
       return FALSE;
     }
   layout->column_align = align;
@@ -373,8 +374,8 @@ set_min_size (RoneoStyle *style, const char *value, GError **error)
   if (size > style->size)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "min-size %gpt is larger than size %gpt (lower min-size or raise size)", size,
-                   style->size);
+                   _ ("min-size %gpt is larger than size %gpt (lower min-size or raise size)"),
+                   size, style->size);
       return FALSE;
     }
   style->min_size = size;
@@ -397,8 +398,8 @@ set_leading (RoneoStyle *style, const char *value, GError **error)
   if (!(number > 0 && number <= MAX_LEADING))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bad leading '%s' (use a ratio of the size above 0 and at most 3, "
-                   "like 1.2, or a length like 13pt)",
+                   _ ("bad leading '%s' (use a ratio of the size above 0 and at most 3, "
+                      "like 1.2, or a length like 13pt)"),
                    value);
       return FALSE;
     }
@@ -521,9 +522,9 @@ set_max_share (RoneoStyle *style, const char *value, GError **error)
   double share = -1;
   if (!roneo_number_parse (value, &share) || !(share >= 0 && share <= 1))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bad max-share '%s' (use a share of the frame height from 0 to 1, like 0.45)",
-                   value);
+      g_set_error (
+          error, RONEO_ERROR, RONEO_ERROR_INPUT,
+          _ ("bad max-share '%s' (use a share of the frame height from 0 to 1, like 0.45)"), value);
       return FALSE;
     }
   style->max_share = share;
@@ -538,10 +539,11 @@ set_min_ratio (RoneoStyle *style, const char *value, GError **error)
   double ratio = -1;
   if (!roneo_number_parse (value, &ratio) || !(ratio == 0 || (ratio >= 1 && ratio <= 10)))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bad min-ratio '%s' (use a ratio of the headline size to the body size from 1 "
-                   "to 10, like 1.8, or 0 to allow any size)",
-                   value);
+      g_set_error (
+          error, RONEO_ERROR, RONEO_ERROR_INPUT,
+          _ ("bad min-ratio '%s' (use a ratio of the headline size to the body size from 1 "
+             "to 10, like 1.8, or 0 to allow any size)"),
+          value);
       return FALSE;
     }
   style->min_ratio = ratio;
@@ -555,7 +557,7 @@ set_spread_weight (double *weight, const char *key, const char *value, GError **
   if (!roneo_number_parse (value, &number) || !(number >= 0 && number <= MAX_SPREAD_WEIGHT))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bad %s '%s' (use a weight from 0 to %g, like 1)", key, value,
+                   _ ("bad %s '%s' (use a weight from 0 to %g, like 1)"), key, value,
                    MAX_SPREAD_WEIGHT);
       return FALSE;
     }
@@ -680,8 +682,8 @@ key_names (const char *const *first, gsize stride, gsize n)
 static void
 set_unknown_key (const char *section, const char *key, char *known, GError **error)
 {
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "unknown key '%s' in [%s] (known: %s)", key,
-               section, known);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("unknown key '%s' in [%s] (known: %s)"),
+               key, section, known);
   g_free (known);
 }
 
@@ -728,8 +730,8 @@ void
 roneo_layout_unknown_section_error (const char *section, GError **error)
 {
   g_autofree char *known = section_names ();
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "unknown section [%s] (known: %s)", section,
-               known);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("unknown section [%s] (known: %s)"),
+               section, known);
 }
 
 gboolean

@@ -12,6 +12,7 @@
  * roneo-layout-values.c, finding a layout by name in roneo-layout-find.c.
  */
 #include "roneo-layout-parser.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-input.h"
@@ -50,8 +51,8 @@ check_frame (const RoneoLayout *layout, GError **error)
   if (frame.width >= MIN_FRAME_PT - 1e-6 && frame.height >= MIN_FRAME_PT - 1e-6)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               "the margins leave a frame of %.1f x %.1f mm on a %.1f x %.1f mm page "
-               "(reduce the margins: at least 20 mm each way)",
+               _ ("the margins leave a frame of %.1f x %.1f mm on a %.1f x %.1f mm page "
+                  "(reduce the margins: at least 20 mm each way)"),
                frame.width / RONEO_PT_PER_MM, frame.height / RONEO_PT_PER_MM,
                layout->width / RONEO_PT_PER_MM, layout->height / RONEO_PT_PER_MM);
   return FALSE;
@@ -158,7 +159,7 @@ scan_line (LineIndex *index, const char *source, guint number, char *text, char 
       char *name = scan_section (text);
       if (name == NULL)
         return position_error (source, number, error,
-                               "bad section header '%s' (write it like [headline])", text);
+                               _ ("bad section header '%s' (write it like [headline])"), text);
       if (!g_hash_table_contains (index->lines, name))
         g_hash_table_insert (index->lines, g_strdup (name), GUINT_TO_POINTER (number));
       g_free (*section);
@@ -168,15 +169,15 @@ scan_line (LineIndex *index, const char *source, guint number, char *text, char 
   char *equals = strchr (text, '=');
   if (equals == NULL || equals == text)
     return position_error (source, number, error,
-                           "line '%s' is neither a [section] nor a key = value", text);
+                           _ ("line '%s' is neither a [section] nor a key = value"), text);
   g_autofree char *key = g_strndup (text, equals - text);
   g_strchomp (key);
   if (!is_key_name (key))
-    return position_error (source, number, error, "bad key name '%s'", key);
+    return position_error (source, number, error, _ ("bad key name '%s'"), key);
   if (*section == NULL)
-    return position_error (source, number, error,
-                           "key '%s' comes before any [section] (start with [layout] or [page])",
-                           key);
+    return position_error (
+        source, number, error,
+        _ ("key '%s' comes before any [section] (start with [layout] or [page])"), key);
   g_hash_table_insert (index->lines, g_strconcat (*section, "\n", key, NULL),
                        GUINT_TO_POINTER (number));
   return TRUE;
@@ -191,7 +192,7 @@ check_utf8 (const char *source, const char *data, gsize length, GError **error)
   guint line = 1;
   for (const char *p = data; p < end; p++)
     line += *p == '\n';
-  return position_error (source, line, error, "text is not UTF-8 (save the file as UTF-8)");
+  return position_error (source, line, error, _ ("text is not UTF-8 (save the file as UTF-8)"));
 }
 
 static gboolean
@@ -248,9 +249,9 @@ apply_key (RoneoLayout *layout, GKeyFile *file, const LineIndex *index, const ch
   g_autofree char *raw = g_key_file_get_value (file, section, key, NULL);
   g_autofree char *value = unescape_value (raw ? raw : "");
   if (value == NULL)
-    return position_error (source, line, error,
-                           "bad escape sequence in the value of '%s' (write a backslash as \\\\)",
-                           key);
+    return position_error (
+        source, line, error,
+        _ ("bad escape sequence in the value of '%s' (write a backslash as \\\\)"), key);
   g_autoptr (GError) local = NULL;
   if (roneo_layout_set_value (layout, section, key, value, &local))
     return TRUE;
@@ -312,7 +313,7 @@ load_key_file (GKeyFile *file, const char *source, const char *data, gsize lengt
   if (g_key_file_load_from_data (file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
     return TRUE;
   /* The scan has refused every line GKeyFile refuses; this is a safety net. */
-  return position_error (source, 1, error, "cannot read the layout: %s", local->message);
+  return position_error (source, 1, error, _ ("cannot read the layout: %s"), local->message);
 }
 
 RoneoLayout *
@@ -367,8 +368,8 @@ apply_override (RoneoLayout *layout, const char *source, const RoneoOverride *ov
   const char *dot = strchr (override->key, '.');
   if (dot == NULL || dot == override->key || dot[1] == '\0')
     return position_error (source, override->line, error,
-                           "layout override '%s' must be written section.key "
-                           "(like headline.color)",
+                           _ ("layout override '%s' must be written section.key "
+                              "(like headline.color)"),
                            override->key);
   g_autofree char *section = g_strndup (override->key, dot - override->key);
   g_autoptr (GError) local = NULL;

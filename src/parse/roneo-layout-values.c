@@ -5,6 +5,7 @@
  * and the tables of named choices. Nothing here knows a key or a section.
  */
 #include "roneo-layout-values-private.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -69,7 +70,7 @@ choose (const char *text, const Choice *choices, gsize n, const char *what, int 
                                            : ", ",
                               choices[i].name);
     }
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "'%s' is not %s (use %s)", text, what,
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("'%s' is not %s (use %s)"), text, what,
                names->str);
   return FALSE;
 }
@@ -82,8 +83,8 @@ roneo_layout_value_length_kind (const char *text, RoneoLengthKind kind, double *
     return FALSE;
   if (!(pt <= MAX_LENGTH_PT))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "length '%s' is too large (at most 5 m)",
-                   text);
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   _ ("length '%s' is too large (at most 5 m)"), text);
       return FALSE;
     }
   *out = pt;
@@ -102,8 +103,8 @@ roneo_layout_value_uint (const char *text, guint max, guint *out, GError **error
   guint64 value = 0;
   if (!g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, "'%s' is not a whole number from 0 to %u",
-                   text, max);
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   _ ("'%s' is not a whole number from 0 to %u"), text, max);
       return FALSE;
     }
   *out = (guint) value;
@@ -122,7 +123,7 @@ roneo_layout_value_weight (const char *text, int *out, GError **error)
           return TRUE;
         }
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "weight '%s' is out of range (use 100 to 900, or a name like bold)", text);
+                   _ ("weight '%s' is out of range (use 100 to 900, or a name like bold)"), text);
       return FALSE;
     }
   return CHOOSE (text, weight_choices, "a weight", out, error);
@@ -164,7 +165,7 @@ roneo_layout_value_margins (const char *text, double out[4], GError **error)
   if (tokens->len < 1 || tokens->len > 4)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "margin '%s' needs 1 to 4 lengths (top right bottom left, as in CSS)", text);
+                   _ ("margin '%s' needs 1 to 4 lengths (top right bottom left, as in CSS)"), text);
       return FALSE;
     }
   for (guint i = 0; i < tokens->len; i++)
@@ -184,7 +185,7 @@ roneo_layout_value_font_size (const char *value, double *out, GError **error)
   if (size < MIN_FONT_PT)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "font size '%s' is too small (at least 1pt)", value);
+                   _ ("font size '%s' is too small (at least 1pt)"), value);
       return FALSE;
     }
   *out = size;

@@ -1,5 +1,6 @@
 /* Slogans for banners: plain lines, no Markdown. */
 #include "roneo-copy-parser.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-copy-private.h"
 
@@ -47,8 +48,8 @@ parse_lines (RoneoDocument *document, const RoneoCopySplit *split, GError **erro
     }
   if (slogan->len == 0)
     return roneo_copy_error (error,
-                             "%s: no slogan, only a byline (write the slogan on the "
-                             "first lines)",
+                             _ ("%s: no slogan, only a byline (write the slogan on the "
+                                "first lines)"),
                              document->source);
   RoneoBlock *block = roneo_block_new (RONEO_BLOCK_HEADLINE, slogan->str, slogan_line, 1);
   g_ptr_array_insert (document->blocks, 0, block);

@@ -7,6 +7,7 @@
  * print the same way, and nothing is ever closed.
  */
 #include "roneo-cups-private.h"
+#include "roneo-intl-private.h"
 
 #include <gmodule.h>
 #include <string.h>
@@ -132,7 +133,8 @@ roneo_cups_get (GError **error)
 
   if (loaded->cups == NULL)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                 "cannot load libcups (install the Debian package libcups2): %s", loaded->message);
+                 _ ("cannot load libcups (install the Debian package libcups2): %s"),
+                 loaded->message);
   return loaded->cups;
 }
 

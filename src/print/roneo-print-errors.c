@@ -9,6 +9,7 @@
  * descriptor" whatever went wrong (and cupsLastErrorString () "Host is down").
  */
 #include "roneo-print-private.h"
+#include "roneo-intl-private.h"
 
 #include <string.h>
 
@@ -63,20 +64,20 @@ roneo_print_set_unreachable (GError **error)
     {
       g_autofree char *reason = reason_clause (cups->cupsLastErrorString ());
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "cannot find the CUPS server '%s': %s; correct the name in %s", server, reason,
-                   from_env ? "CUPS_SERVER" : "ServerName of /etc/cups/client.conf");
+                   _ ("cannot find the CUPS server '%s': %s; correct the name in %s"), server,
+                   reason, from_env ? "CUPS_SERVER" : "ServerName of /etc/cups/client.conf");
     }
   else if (from_env)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                 "no CUPS server answers at '%s', which CUPS_SERVER names: it is not running "
-                 "or cannot be reached; start it, or correct or unset CUPS_SERVER, then check "
-                 "with 'lpstat -r'",
+                 _ ("no CUPS server answers at '%s', which CUPS_SERVER names: it is not running "
+                    "or cannot be reached; start it, or correct or unset CUPS_SERVER, then check "
+                    "with 'lpstat -r'"),
                  server);
   else
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                 "no CUPS server answers at '%s': it is not running or cannot be reached; "
-                 "start it with 'service cups start' (Debian package cups), or set "
-                 "CUPS_SERVER=HOST:PORT to use another one, then check with 'lpstat -r'",
+                 _ ("no CUPS server answers at '%s': it is not running or cannot be reached; "
+                    "start it with 'service cups start' (Debian package cups), or set "
+                    "CUPS_SERVER=HOST:PORT to use another one, then check with 'lpstat -r'"),
                  server);
 }
 
@@ -119,7 +120,7 @@ roneo_print_set_refused (const char *printer, const char *request, GError **erro
   g_autofree char *reason = reason_clause (cups->cupsLastErrorString ());
   g_autofree char *hint = refusal_hint (status, printer);
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-               "the CUPS server '%s' refused %s for the printer '%s': %s; %s", server, request,
+               _ ("the CUPS server '%s' refused %s for the printer '%s': %s; %s"), server, request,
                printer, reason, hint);
 }
 
@@ -179,14 +180,15 @@ roneo_print_set_unknown_queue (http_t *http, const char *printer, GError **error
   if (names != NULL && names->len == 0)
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "no printer '%s' on the CUPS server '%s', which has no printers at all "
-                   "('lpstat -p' lists none); add one with 'lpadmin' or the server's web page",
+                   _ ("no printer '%s' on the CUPS server '%s', which has no printers at all "
+                      "('lpstat -p' lists none); add one with 'lpadmin' or the server's web page"),
                    printer, server);
       return;
     }
   g_autofree char *list = names != NULL ? join_queues (names) : NULL;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-               "no printer '%s' on the CUPS server '%s'%s%s%s; list the queues with 'lpstat -p'",
-               printer, server, list != NULL ? " (its printers: " : "", list != NULL ? list : "",
-               list != NULL ? ")" : "");
+  g_set_error (
+      error, RONEO_ERROR, RONEO_ERROR_PRINT,
+      _ ("no printer '%s' on the CUPS server '%s'%s%s%s; list the queues with 'lpstat -p'"),
+      printer, server, list != NULL ? " (its printers: " : "", list != NULL ? list : "",
+      list != NULL ? ")" : "");
 }

@@ -7,6 +7,7 @@
  * bounds the wait, so the caller never hangs.
  */
 #include "roneo-print-private.h"
+#include "roneo-intl-private.h"
 
 #include <string.h>
 
@@ -41,13 +42,14 @@ set_lost (const char *printer, int job, GError **error)
   g_autofree char *server = roneo_print_server_name ();
 
   if (cups->cupsLastError () == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE)
-    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                 "lost job %d on the printer '%s': the CUPS server '%s' stopped answering; "
-                 "check that it runs with 'lpstat -r', and the job with 'lpstat -W not-completed'",
-                 job, printer, server);
+    g_set_error (
+        error, RONEO_ERROR, RONEO_ERROR_PRINT,
+        _ ("lost job %d on the printer '%s': the CUPS server '%s' stopped answering; "
+           "check that it runs with 'lpstat -r', and the job with 'lpstat -W not-completed'"),
+        job, printer, server);
   else
-    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "lost job %d on the printer '%s': %s", job,
-                 printer, cups->cupsLastErrorString ());
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, _ ("lost job %d on the printer '%s': %s"),
+                 job, printer, cups->cupsLastErrorString ());
 }
 
 static ipp_t *
@@ -159,8 +161,8 @@ report_final (const char *printer, int job, const JobStatus *status, GError **er
     return TRUE;
   what = describe (status);
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-               "the printer '%s' stopped job %d: %s; check the printer and run "
-               "'lpstat -W not-completed'",
+               _ ("the printer '%s' stopped job %d: %s; check the printer and run "
+                  "'lpstat -W not-completed'"),
                printer, job, what);
   return FALSE;
 }
@@ -172,8 +174,8 @@ report_timeout (const char *printer, int job, guint timeout_s, const JobStatus *
   g_autofree char *what = describe (status);
 
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-               "job %d on the printer '%s' is not done after %u s: %s; it stays queued, follow "
-               "it with 'lpstat -W not-completed'",
+               _ ("job %d on the printer '%s' is not done after %u s: %s; it stays queued, follow "
+                  "it with 'lpstat -W not-completed'"),
                job, printer, timeout_s, what);
 }
 

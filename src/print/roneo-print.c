@@ -8,6 +8,7 @@
  * (roneo_cups_get ()), so it is not even opened unless something prints.
  */
 #include "roneo-print-private.h"
+#include "roneo-intl-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -117,7 +118,7 @@ check_copies (ipp_t *attrs, const RoneoPrintOptions *options, GError **error)
   if ((gint64) options->copies >= lower && (gint64) options->copies <= upper)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-               "the printer '%s' prints at most %d copies in one job, not %u; nothing was sent",
+               _ ("the printer '%s' prints at most %d copies in one job, not %u; nothing was sent"),
                options->printer, upper, options->copies);
   return FALSE;
 }
@@ -134,7 +135,7 @@ check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **err
   if (accepting != NULL && !cups->ippGetBoolean (accepting, 0))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "the printer '%s' is not accepting jobs; enable it with 'cupsaccept %s'",
+                   _ ("the printer '%s' is not accepting jobs; enable it with 'cupsaccept %s'"),
                    options->printer, options->printer);
       return FALSE;
     }
@@ -142,15 +143,15 @@ check_capabilities (ipp_t *attrs, const RoneoPrintOptions *options, GError **err
     {
       g_autofree char *list = list_values (attrs, "sides-supported");
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "the printer '%s' cannot print '%s' (sides-supported: %s); nothing was sent",
+                   _ ("the printer '%s' cannot print '%s' (sides-supported: %s); nothing was sent"),
                    options->printer, sides, list);
       return FALSE;
     }
   if (options->media != NULL && !supports (attrs, "media-supported", options->media))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
-                   "the printer '%s' has no media '%s' (see 'lpoptions -p %s -l'); "
-                   "nothing was sent",
+                   _ ("the printer '%s' has no media '%s' (see 'lpoptions -p %s -l'); "
+                      "nothing was sent"),
                    options->printer, options->media, options->printer);
       return FALSE;
     }
@@ -193,15 +194,16 @@ send_document (http_t *http, const char *printer, int job, int fd, const char *n
       int saved = errno;
       cups->cupsFinishDocument (http, printer);
       cups->cupsCancelJob2 (http, printer, job, 0);
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot read '%s': %s", name,
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, _ ("cannot read '%s': %s"), name,
                    g_strerror (saved));
       return FALSE;
     }
   if (cups->cupsFinishDocument (http, printer) <= IPP_STATUS_OK_CONFLICTING)
     return TRUE;
 failed:
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot send '%s' to the printer '%s': %s",
-               name, printer, cups->cupsLastErrorString ());
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+               _ ("cannot send '%s' to the printer '%s': %s"), name, printer,
+               cups->cupsLastErrorString ());
   cups->cupsCancelJob2 (http, printer, job, 0);
   return FALSE;
 }
@@ -237,7 +239,7 @@ open_pdf (const char *pdf_path, GError **error)
   int fd = open (pdf_path, O_RDONLY | O_CLOEXEC);
 
   if (fd < 0)
-    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, "cannot read '%s': %s", pdf_path,
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT, _ ("cannot read '%s': %s"), pdf_path,
                  g_strerror (errno));
   return fd;
 }

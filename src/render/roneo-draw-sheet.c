@@ -4,6 +4,7 @@
  * registration black (cairo's PDF is RGB only), the glue hatching a light grey.
  */
 #include "roneo-error.h"
+#include "roneo-intl-private.h"
 #include "roneo-render-private.h"
 
 #include <math.h>
@@ -38,7 +39,7 @@ roneo_sheet_check_pages (const RoneoSheet *sheet, guint n_pages, const char *pat
       if (p->page >= n_pages)
         {
           g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                       "cannot write '%s': sheet %s places page %u of %u", path,
+                       _ ("cannot write '%s': sheet %s places page %u of %u"), path,
                        sheet->name != NULL ? sheet->name : "?", p->page + 1, n_pages);
           return FALSE;
         }

@@ -1,4 +1,5 @@
 #include "roneo-finish-input.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -18,9 +19,9 @@ gboolean
 roneo_pdf_input_damaged (const RoneoPdfInput *input, guint64 at, const char *what, GError **error)
 {
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-               "cannot write '%s': the PDF cairo wrote is damaged at byte %" G_GUINT64_FORMAT
-               " (%s); please report this",
-               input->target, at, what);
+               _ ("cannot write '%s': the PDF cairo wrote is damaged at byte %llu (%s); please "
+                  "report this"),
+               input->target, (unsigned long long) at, what);
   return FALSE;
 }
 
@@ -28,7 +29,7 @@ gboolean
 roneo_pdf_input_read_failed (const RoneoPdfInput *input, GError **error)
 {
   int errnum = errno != 0 ? errno : EIO;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': reading '%s': %s",
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot write '%s': reading '%s': %s"),
                input->target, input->path, g_strerror (errnum));
   return FALSE;
 }

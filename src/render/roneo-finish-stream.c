@@ -12,6 +12,7 @@
  * for the whole file is 20 bytes per object.
  */
 #include "roneo-error.h"
+#include "roneo-intl-private.h"
 #include "roneo-finish-input.h"
 #include "roneo-finish.h"
 #include "roneo-output.h"
@@ -263,7 +264,8 @@ copy_object (Finisher *f, guint number, const GByteArray *data, guint64 offset, 
       if (!finish_page (value, f->options))
         {
           g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                       "cannot write '%s': page %u has no usable /MediaBox", f->out_path, f->pages);
+                       _ ("cannot write '%s': page %u has no usable /MediaBox"), f->out_path,
+                       f->pages);
           return FALSE;
         }
     }

@@ -1,4 +1,5 @@
 #include "roneo-finish.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-output.h"
@@ -9,7 +10,7 @@
 static void
 set_qpdf_error (qpdf_data qpdf, qpdf_error problem, const char *out_path, GError **error)
 {
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': qpdf: %s", out_path,
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot write '%s': qpdf: %s"), out_path,
                qpdf_get_error_full_text (qpdf, problem));
 }
 
@@ -101,7 +102,7 @@ finish_pages (qpdf_data qpdf, const RoneoFinishOptions *options, const char *out
       if (!finish_page (qpdf, page, options) && !qpdf_has_error (qpdf))
         {
           g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                       "cannot write '%s': page %d has no usable /MediaBox", out_path, i + 1);
+                       _ ("cannot write '%s': page %d has no usable /MediaBox"), out_path, i + 1);
           return FALSE;
         }
       qpdf_oh_release_all (qpdf);

@@ -1,4 +1,5 @@
 #include "roneo-output.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 
@@ -41,24 +42,24 @@ set_error (GError **error, const char *path, const char *reason, int errnum)
 {
   if (errnum == EINTR)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "interrupted: nothing was written");
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("interrupted: nothing was written"));
       return;
     }
   if (is_stdout (path))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot write to standard output: %s (%s)", reason, hint_for (errnum));
+                   _ ("cannot write to standard output: %s (%s)"), reason, hint_for (errnum));
       return;
     }
   if (errnum == ENOENT)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot write '%s': %s (is there a folder '%s'?)", path, reason, dir);
+                   _ ("cannot write '%s': %s (is there a folder '%s'?)"), path, reason, dir);
       return;
     }
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s (%s)", path, reason,
-               hint_for (errnum));
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot write '%s': %s (%s)"), path,
+               reason, hint_for (errnum));
 }
 
 static void
@@ -331,8 +332,8 @@ check_not_input (RoneoOutputSet *set, const char *path, const char *what, GError
       if (input->dev != st.st_dev || input->ino != st.st_ino)
         continue;
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot write %s to '%s': that is %s this job reads ('%s'), and it would "
-                   "be lost (give %s another name)",
+                   _ ("cannot write %s to '%s': that is %s this job reads ('%s'), and it would "
+                      "be lost (give %s another name)"),
                    what, path, input->what, input->path, what);
       return FALSE;
     }
@@ -354,7 +355,7 @@ check_not_target (RoneoOutputSet *set, const char *canonical, const char *path, 
       if (!same)
         continue;
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   "cannot write both %s and %s to '%s' (give each its own name)", target->what,
+                   _ ("cannot write both %s and %s to '%s' (give each its own name)"), target->what,
                    what, path);
       return FALSE;
     }
@@ -377,7 +378,8 @@ check_replaceable (RoneoOutputSet *set, const char *path, const char *what, GErr
   if (got == sizeof head && memcmp (head, "%PDF-", sizeof head) == 0)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_NOT_A_PDF,
-               "cannot write %s to '%s': the file there is not a PDF, so it is kept", what, path);
+               _ ("cannot write %s to '%s': the file there is not a PDF, so it is kept"), what,
+               path);
   return FALSE;
 }
 

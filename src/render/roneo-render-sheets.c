@@ -7,6 +7,7 @@
  * (PITFALLS 13), which the finishing pass rewrites away.
  */
 #include "roneo-error.h"
+#include "roneo-intl-private.h"
 #include "roneo-finish.h"
 #include "roneo-output.h"
 #include "roneo-render-private.h"
@@ -23,7 +24,7 @@ check_sheets (GPtrArray *pages, GPtrArray *sheets, const char *path, GError **er
       if (sheet->width <= 0 || sheet->height <= 0)
         {
           g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                       "cannot write '%s': sheet %s has no size", path,
+                       _ ("cannot write '%s': sheet %s has no size"), path,
                        sheet->name != NULL ? sheet->name : "?");
           return FALSE;
         }

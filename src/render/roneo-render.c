@@ -1,5 +1,6 @@
 /* roneo-render.c: composed pages to PDF and PNG, and the PDF plumbing render shares. */
 #include "roneo-error.h"
+#include "roneo-intl-private.h"
 #include "roneo-finish.h"
 #include "roneo-output.h"
 #include "roneo-render-private.h"
@@ -139,7 +140,7 @@ roneo_render_check_status (cairo_status_t status, const char *path, GError **err
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s", path,
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot write '%s': %s"), path,
                cairo_status_to_string (status));
   return FALSE;
 }
@@ -234,7 +235,7 @@ page_proof (const RoneoPage *page, double dpi, const char *path, GError **error)
   cairo_status_t status = cairo_status (cr);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': %s", path,
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot write '%s': %s"), path,
                    cairo_status_to_string (status));
       return NULL;
     }
@@ -261,7 +262,7 @@ roneo_render_png_bytes_of (cairo_surface_t *surface, const char *what, GError **
       = cairo_surface_write_to_png_stream (surface, roneo_render_append_bytes, png);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot make %s: %s", what,
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot make %s: %s"), what,
                    cairo_status_to_string (status));
       return NULL;
     }

@@ -12,6 +12,7 @@
  * writer (two runs never share it) and removed either way.
  */
 #include "roneo-error.h"
+#include "roneo-intl-private.h"
 #include "roneo-finish.h"
 #include "roneo-output.h"
 #include "roneo-render-private.h"
@@ -93,8 +94,8 @@ roneo_sheet_writer_add (RoneoSheetWriter *writer, const RoneoSheet *sheet, GPtrA
     {
       if (sources->pages == NULL)
         g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                     "cannot write '%s': sheet %s has "
-                     "no pages to show",
+                     _ ("cannot write '%s': sheet %s has "
+                        "no pages to show"),
                      writer->path, sheet->name ? sheet->name : "?");
       return FALSE;
     }
@@ -113,7 +114,7 @@ roneo_sheet_writer_close (RoneoSheetWriter *writer, GError **error)
   g_return_val_if_fail (writer != NULL && writer->output != NULL, FALSE);
   if (writer->sheets == 0)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, "cannot write '%s': no sheet",
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_OUTPUT, _ ("cannot write '%s': no sheet"),
                    writer->path);
       return FALSE;
     }

@@ -1,4 +1,5 @@
 #include "roneo-fonts.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-cleanup-private.h"
 #include "roneo-error.h"
@@ -35,7 +36,7 @@ config_load (const char *const *font_dirs, GError **error)
   if (!g_file_test (conf_path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_FONT,
-                   "font configuration '%s' is missing (reinstall roneo or set RONEO_DATA_DIR)",
+                   _ ("font configuration '%s' is missing (reinstall roneo or set RONEO_DATA_DIR)"),
                    conf_path);
       return NULL;
     }
@@ -45,7 +46,7 @@ config_load (const char *const *font_dirs, GError **error)
       || !add_user_dirs (config, font_dirs, count) || !FcConfigBuildFonts (config))
     {
       FcConfigDestroy (config);
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_FONT, "cannot load font configuration '%s'",
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_FONT, _ ("cannot load font configuration '%s'"),
                    conf_path);
       return NULL;
     }
@@ -167,8 +168,8 @@ roneo_fonts_check (RoneoFonts *fonts, const char *family, int weight, gboolean i
   gboolean ok = g_ascii_strcasecmp (got, wanted) == 0;
   if (!ok)
     roneo_warnings_add (warnings, RONEO_WARNING_FONT,
-                        "font '%s' (%s) is not installed; using '%s' instead "
-                        "(install it or drop its files into your roneo fonts folder)",
+                        _ ("font '%s' (%s) is not installed; using '%s' instead "
+                           "(install it or drop its files into your roneo fonts folder)"),
                         family, wanted, got);
   g_hash_table_insert (fonts->checked, g_steal_pointer (&key), GINT_TO_POINTER (ok + 1));
   return ok;

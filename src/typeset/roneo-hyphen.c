@@ -8,6 +8,7 @@
  * hyphenation) are skipped: the words must stay searchable.
  */
 #include "roneo-hyphen.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-error.h"
 #include "roneo-lang.h"
@@ -86,7 +87,8 @@ load_dict (RoneoHyphenator *hyphenator, const char *lang, GError **error)
     g_hash_table_insert (hyphenator->dicts, g_steal_pointer (&path), dict);
   if (dict == NULL)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                 "no hyphenation dictionary for language '%s' in '%s'", lang, hyphenator->dict_dir);
+                 _ ("no hyphenation dictionary for language '%s' in '%s'"), lang,
+                 hyphenator->dict_dir);
   return dict;
 }
 
