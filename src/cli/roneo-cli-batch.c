@@ -17,7 +17,8 @@ show_progress (guint done, guint total, gpointer data)
   memset (bar, '=', filled);
   memset (bar + filled, ' ', BAR_WIDTH - filled);
   bar[BAR_WIDTH] = '\0';
-  fprintf (stderr, _ ("\rroneo: [%s] sheet %u of %u"), bar, done, total);
+  fputc ('\r', stderr);
+  fprintf (stderr, _ ("roneo: [%s] sheet %u of %u"), bar, done, total);
   if (done == total)
     fputc ('\n', stderr);
 }

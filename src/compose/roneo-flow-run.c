@@ -7,6 +7,7 @@
 #include "roneo-flow-private.h"
 
 #include "roneo-glyph-check.h"
+#include "roneo-i18n.h"
 #include "roneo-lang.h"
 #include "roneo-text-layout.h"
 
@@ -162,26 +163,12 @@ place_notes (Flow *f)
 
 /* --- the continuation cue ------------------------------------------------- */
 
-/* What the foot of a page says when the copy goes on overleaf, by the
- * language's primary tag; English for a language not listed. */
-static const struct
-{
-  const char *primary;
-  const char *text;
-} cue_texts[] = {
-  { "fr", "suite au verso ›" },
-  { "en", "continued overleaf ›" },
-  { "de", "Fortsetzung umseitig ›" },
-};
-
+/* What the foot of a page says when the copy goes on overleaf, in the
+ * document's language (po/: "suite au verso ›"). */
 static const char *
 cue_text (const char *lang)
 {
-  const RoneoLang *entry = roneo_lang_lookup (lang);
-  for (guint i = 0; entry != NULL && i < G_N_ELEMENTS (cue_texts); i++)
-    if (g_strcmp0 (entry->primary, cue_texts[i].primary) == 0)
-      return cue_texts[i].text;
-  return cue_texts[1].text;
+  return roneo_doc_gettext (lang, "continued overleaf ›");
 }
 
 /* Every page but the last of the pages the run may fill keeps a line at

@@ -81,13 +81,20 @@ set_overflow_error (Composer *c, GError **error)
   guint lines = (guint) ceil (overflow / pitch);
   double measure = roneo_layout_get_column (layout, layout->body.min_size).width;
   guint words = (guint) ceil (lines * measure / (layout->body.min_size * 3.2));
+  /* TRANSLATORS: "3 lines (12 mm) too many", said after the layout */
+  g_autofree char *excess = g_strdup_printf (
+      roneo_intl_ngettext ("%u line (%.0f mm) too many", "%u lines (%.0f mm) too many", lines),
+      lines, overflow / RONEO_PT_PER_MM);
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-               _ ("%s: the copy does not fit on %u page%s of layout '%s' even with the body at "
-                  "%.4g pt: %u line%s (%.0f mm) too many; cut about %u words or choose a larger "
-                  "layout"),
-               c->document->source, layout->max_pages, layout->max_pages > 1 ? "s" : "",
-               layout->name, layout->body.min_size, lines, lines > 1 ? "s" : "",
-               overflow / RONEO_PT_PER_MM, words);
+               roneo_intl_ngettext ("%s: the copy does not fit on %u page of layout '%s' even "
+                                    "with the body at %.4g pt: %s; cut about %u words or choose a "
+                                    "larger layout",
+                                    "%s: the copy does not fit on %u pages of layout '%s' even "
+                                    "with the body at %.4g pt: %s; cut about %u words or choose a "
+                                    "larger layout",
+                                    layout->max_pages),
+               c->document->source, layout->max_pages, layout->name, layout->body.min_size, excess,
+               words);
 }
 
 /* A word wider than its box would stick out of the page: an error, unless
@@ -143,8 +150,9 @@ set_headline_error (Composer *c, const Prepared *p, const RoneoFit *needed, doub
   const char *source = c->document->source;
   guint line = p->block->line, words = count_words (p->block->text);
   guint lines = layout->headline.max_lines;
-  g_autofree char *room = lines > 0 ? g_strdup_printf ("%u line%s", lines, lines > 1 ? "s" : "")
-                                    : g_strdup ("its box");
+  g_autofree char *room
+      = lines > 0 ? g_strdup_printf (roneo_intl_ngettext ("%u line", "%u lines", lines), lines)
+                  : g_strdup ("its box");
   if (!needed->fits)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
                  _ ("%s:%u: the headline does not fit in %s even at %.4g pt: shorten it"), source,
@@ -318,9 +326,10 @@ compose_pages (Composer *c, GError **error)
     }
   if (best < size)
     roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_FIT, c->document->source, 0,
-                           _ ("body shrunk from %.4g to %.4g pt to fit %u page%s"),
-                           layout->body.size, pango_units_to_double (best), pages,
-                           pages > 1 ? "s" : "");
+                           roneo_intl_ngettext ("body shrunk from %.4g to %.4g pt to fit %u page",
+                                                "body shrunk from %.4g to %.4g pt to fit %u pages",
+                                                pages),
+                           layout->body.size, pango_units_to_double (best), pages);
   roneo_flow_grow_headline (c, best, pages);
   roneo_flow_balance (c, best, pages);
   g_autoptr (Flow) f = final_run (c, best, pages);
