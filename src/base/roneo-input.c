@@ -25,17 +25,18 @@ struct _RoneoInput
 
 static const struct
 {
-  const char *what; /* "cannot read WHAT'path'" */
-  const char *noun; /* in the size message */
+  const char *cannot_read; /* "cannot read '%s': %s", path and reason */
+  const char *noun;        /* in the size message */
   guint64 limit;
   const char *limit_text;
   const char *hint;
 } kinds[] = {
-  [RONEO_INPUT_COPY] = { "", "copy", RONEO_INPUT_MAX_TEXT, "10 MB", "is it the right file?" },
-  [RONEO_INPUT_LAYOUT]
-  = { "layout ", "layout", RONEO_INPUT_MAX_TEXT, "10 MB", "is it the right file?" },
-  [RONEO_INPUT_DATA]
-  = { "", "CSV file", RONEO_INPUT_MAX_DATA, "1 GB", "split it into several files" },
+  [RONEO_INPUT_COPY] = { N_ ("cannot read '%s': %s"), N_ ("copy"), RONEO_INPUT_MAX_TEXT,
+                         N_ ("10 MB"), N_ ("is it the right file?") },
+  [RONEO_INPUT_LAYOUT] = { N_ ("cannot read layout '%s': %s"), N_ ("layout"), RONEO_INPUT_MAX_TEXT,
+                           N_ ("10 MB"), N_ ("is it the right file?") },
+  [RONEO_INPUT_DATA] = { N_ ("cannot read '%s': %s"), N_ ("CSV file"), RONEO_INPUT_MAX_DATA,
+                         N_ ("1 GB"), N_ ("split it into several files") },
 };
 
 static gboolean fail (GError **error, RoneoInputKind kind, const char *source, const char *format,
@@ -48,8 +49,7 @@ fail (GError **error, RoneoInputKind kind, const char *source, const char *forma
   va_start (args, format);
   g_autofree char *reason = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("cannot read %s'%s': %s"),
-               kinds[kind].what, source, reason);
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ (kinds[kind].cannot_read), source, reason);
   return FALSE;
 }
 
@@ -57,14 +57,14 @@ static const char *
 type_name (mode_t mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return _ ("a folder");
   if (S_ISFIFO (mode))
-    return "a named pipe";
+    return _ ("a named pipe");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    return _ ("a device");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a regular file";
+    return _ ("a socket");
+  return _ ("not a regular file");
 }
 
 /* A FIFO, a device or a folder is refused: only a regular file has an end. */
@@ -76,7 +76,7 @@ check_regular (const struct stat *st, RoneoInputKind kind, const char *path, GEr
   return fail (error, kind, path,
                _ ("it is %s, not a file (give a file, or - and send the %s "
                   "on standard input)"),
-               type_name (st->st_mode), kinds[kind].noun);
+               type_name (st->st_mode), _ (kinds[kind].noun));
 }
 
 /* Checked before opening (opening a FIFO waits for a writer), and again on
@@ -168,8 +168,9 @@ roneo_input_read (RoneoInput *input, void *buffer, gsize size, GError **error)
   if (input->total > kinds[input->kind].limit)
     {
       fail (error, input->kind, input->source,
-            _ ("it is larger than %s, the most a %s may be (%s)"), kinds[input->kind].limit_text,
-            kinds[input->kind].noun, kinds[input->kind].hint);
+            _ ("it is larger than %s, the most a %s may be (%s)"),
+            _ (kinds[input->kind].limit_text), _ (kinds[input->kind].noun),
+            _ (kinds[input->kind].hint));
       return -1;
     }
   return n;

@@ -164,12 +164,12 @@ check_names (GStrv names)
     {
       g_strstrip (names[i]);
       if (names[i][0] == '\0')
-        return g_strdup_printf ("column %u has no name (name every column in the first line)",
+        return g_strdup_printf (_ ("column %u has no name (name every column in the first line)"),
                                 i + 1);
       for (guint j = 0; j < i; j++)
         if (roneo_field_names_match (names[i], names[j]))
-          return g_strdup_printf ("two columns are named '%s' (give each column its own name; "
-                                  "case and accents do not count)",
+          return g_strdup_printf (_ ("two columns are named '%s' (give each column its own "
+                                     "name; case and accents do not count)"),
                                   names[i]);
     }
   return NULL;
@@ -195,13 +195,16 @@ static void
 fail_row_length (RoneoDataSet *data, guint line, guint n)
 {
   char sep = data->separator;
-  const char *name = sep == ';' ? "semicolons" : sep == '\t' ? "tabs" : "commas";
+  const char *name = sep == ';' ? _ ("semicolons") : sep == '\t' ? _ ("tabs") : _ ("commas");
   g_autofree char *hint
       = n > data->n_fields
-            ? g_strdup_printf ("quote values that contain %s: \"a%c b\"", name, sep)
-            : g_strdup_printf ("give every column a value, even an empty one: a%c%cc", sep, sep);
-  fail (data, line, _ ("this row has %u field%s, the header has %u (%s)"), n, n == 1 ? "" : "s",
-        data->n_fields, hint);
+            ? g_strdup_printf (_ ("quote values that contain %s: \"a%c b\""), name, sep)
+            : g_strdup_printf (_ ("give every column a value, even an empty one: a%c%cc"), sep,
+                               sep);
+  fail (data, line,
+        roneo_intl_ngettext ("this row has %u field, the header has %u (%s)",
+                             "this row has %u fields, the header has %u (%s)", n),
+        n, data->n_fields, hint);
 }
 
 static void
