@@ -125,7 +125,7 @@ report (const RoneoCliOptions *o, const RoneoResult *result)
       = g_strdup_printf (g_dngettext (NULL, "%u copy", "%u copies", records), records);
   g_autofree char *on
       = g_strdup_printf (g_dngettext (NULL, "on %u sheet", "on %u sheets", sheets), sheets);
-  roneo_cli_note (o->quiet, "roneo: %s: %s %s%s (%s)\n", where, copies, on,
+  roneo_cli_note (o->quiet, "%s%s: %s %s%s (%s)\n", roneo_cli_prefix (), where, copies, on,
                   two_sided ? _ (" recto/verso") : "", imposition);
   if (o->print != NULL)
     roneo_cli_say_printed (o, output, o->print, roneo_result_get_print_job (result),

@@ -71,10 +71,11 @@ print_job_error (const GError *error)
     if ((int) job_options[i].code == error->code)
       {
         const char *hint = *job_options[i].hint ? _ (job_options[i].hint) : "";
-        fprintf (stderr, "roneo: %s: %s%s\n", job_options[i].option, error->message, hint);
+        fprintf (stderr, "%s%s: %s%s\n", roneo_cli_prefix (), job_options[i].option, error->message,
+                 hint);
         return;
       }
-  fprintf (stderr, "roneo: %s\n", error->message);
+  fprintf (stderr, "%s%s\n", roneo_cli_prefix (), error->message);
 }
 
 int
@@ -82,13 +83,13 @@ roneo_cli_fail (GError *error)
 {
   if (roneo_cli_was_interrupted () || g_error_matches (error, RONEO_ERROR, RONEO_ERROR_CANCELLED))
     {
-      fprintf (stderr, "roneo: %s\n", _ ("interrupted: nothing was written"));
+      fprintf (stderr, "%s%s\n", roneo_cli_prefix (), _ ("interrupted: nothing was written"));
       return RONEO_ERROR_OUTPUT;
     }
   /* Called only after a failure: one that forgot its reason must not exit 0. */
   if (error == NULL)
     {
-      fprintf (stderr, "roneo: %s\n",
+      fprintf (stderr, "%s%s\n", roneo_cli_prefix (),
                _ ("the job failed without a reason (a bug: please report it)"));
       return RONEO_ERROR_OUTPUT;
     }
@@ -99,15 +100,23 @@ roneo_cli_fail (GError *error)
     }
   if (g_error_matches (error, RONEO_ERROR, RONEO_ERROR_NOT_A_PDF))
     {
-      fprintf (stderr, "roneo: %s %s\n", error->message,
+      fprintf (stderr, "%s%s %s\n", roneo_cli_prefix (), error->message,
                _ ("(give the PDF another name with -o, or add --force to replace that file)"));
       return RONEO_ERROR_OUTPUT;
     }
   /* The library says what to do; which command lists the layouts is the CLI's to say. */
   gboolean overflow = g_error_matches (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW);
-  fprintf (stderr, "roneo: %s%s\n", error->message, overflow ? _ (" (see 'roneo layouts')") : "");
+  fprintf (stderr, "%s%s%s\n", roneo_cli_prefix (), error->message,
+           overflow ? _ (" (see 'roneo layouts')") : "");
   gboolean ours = error->domain == RONEO_ERROR && error->code >= 1 && error->code <= 6;
   return ours ? error->code : RONEO_ERROR_INPUT;
+}
+
+const char *
+roneo_cli_prefix (void)
+{
+  /* TRANSLATORS: what begins every message, git-style ("roneo: tract.md:12: ...") */
+  return _ ("roneo: ");
 }
 
 void
@@ -119,7 +128,7 @@ roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet)
     {
       g_autofree char *said = roneo_warning_to_string (roneo_warnings_peek (warnings, i));
       /* TRANSLATORS: before a warning: "roneo: warning: font 'X' substituted" */
-      fprintf (stderr, "roneo: %s %s\n", _ ("warning:"), said);
+      fprintf (stderr, "%s%s %s\n", roneo_cli_prefix (), _ ("warning:"), said);
     }
 }
 

@@ -32,6 +32,9 @@ int roneo_cli_fonts (int argc, char **argv);
  * a failure with no error, which is a bug). A RONEO_JOB_ERROR is a usage
  * error, said with the option it is about ("--sheet: ..."). */
 int roneo_cli_fail (GError *error);
+/* "roneo: " in the user's language (French: "roneo : "), which begins
+ * every message. */
+const char *roneo_cli_prefix (void);
 void roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet);
 void roneo_cli_note (gboolean quiet, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
