@@ -288,8 +288,10 @@ test_pt_to_string (void)
 int
 main (int argc, char **argv)
 {
-  /* A comma as decimal separator must change nothing. */
+  /* A comma as decimal separator must change nothing (tools/setup.sh
+   * generates fr_FR); the messages matched here are the English ones. */
   setlocale (LC_ALL, "fr_FR.UTF-8");
+  setlocale (LC_MESSAGES, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/units/length/units", test_length_units);
   g_test_add_func ("/units/length/errors", test_length_errors);
