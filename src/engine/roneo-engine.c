@@ -1,6 +1,7 @@
 /* The engine: where the data is, the fonts and the dictionaries, loaded once
  * for every job; and the listings of `roneo fonts` and `roneo layouts`. */
 #include "roneo-job.h"
+#include "roneo-intl-private.h"
 
 #include "roneo-engine-private.h"
 
@@ -50,13 +51,13 @@ roneo_engine_get_font_dirs (RoneoEngine *engine)
   return (const char *const *) engine->font_dirs;
 }
 
-/* "(WHAT from: A, B)": the folders a listing read, so that a user can tell
- * which copy of roneo's data it was. */
+/* "(layouts from: A, B)", said by format: the folders a listing read, so
+ * that a user can tell which copy of roneo's data it was. */
 static void
-append_dirs (GString *out, const char *what, const char *const *dirs)
+append_dirs (GString *out, const char *format, const char *const *dirs)
 {
   g_autofree char *joined = g_strjoinv (", ", (char **) dirs);
-  g_string_append_printf (out, "(%s from: %s)\n", what, joined);
+  g_string_append_printf (out, format, joined);
 }
 
 char *
@@ -82,10 +83,11 @@ roneo_engine_describe_fonts (RoneoEngine *engine)
       g_string_append_printf (out, "%-16s %3d %-7s -> %s\n", faces[i].family, faces[i].weight,
                               faces[i].italic ? "italic" : "roman", resolved);
     }
-  append_dirs (out, "fonts", roneo_engine_get_font_dirs (engine));
+  append_dirs (out, _ ("(fonts from: %s)\n"), roneo_engine_get_font_dirs (engine));
   /* the user's folder, first: never the data folder, which may be the source
    * tree or a system folder the user cannot write to */
-  g_string_append_printf (out, "(own fonts: drop OTF/TTF files into %s)\n", engine->font_dirs[0]);
+  g_string_append_printf (out, _ ("(own fonts: drop OTF/TTF files into %s)\n"),
+                          engine->font_dirs[0]);
   return g_string_free (out, FALSE);
 }
 
@@ -107,6 +109,6 @@ roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
   for (guint i = 0; i < problems->len; i++)
     roneo_warnings_add (warnings, RONEO_WARNING_GENERAL, "%s",
                         (const char *) g_ptr_array_index (problems, i));
-  append_dirs (out, "layouts", roneo_engine_get_layout_dirs (engine));
+  append_dirs (out, _ ("(layouts from: %s)\n"), roneo_engine_get_layout_dirs (engine));
   return g_string_free (out, FALSE);
 }
