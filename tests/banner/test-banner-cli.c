@@ -339,7 +339,8 @@ test_corpus (void)
   /* the cover: print at 100 %, how many sheets */
   g_autofree char *cover = page_text (doc, 0);
   roneo_test_assert_contains (cover, "100 %");
-  g_autofree char *count = g_strdup_printf ("%u sheets", n);
+  /* the slogan is French, and so is its cover (po/fr.po) */
+  g_autofree char *count = g_strdup_printf ("%u feuilles", n);
   roneo_test_assert_contains (cover, count);
   roneo_test_rm_rf (dir);
 }

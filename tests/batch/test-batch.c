@@ -893,7 +893,8 @@ test_calibration (void)
   g_autofree char *tract = roneo_test_corpus ("tract-pompe-a-fric.md");
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_auto (RoneoTestRun) run;
-  BATCH (&run, dir, tract, "--calibration", "-o", out);
+  /* the sheet speaks the document's language: English asked for here */
+  BATCH (&run, dir, tract, "--calibration", "--lang", "en", "-o", out);
   roneo_test_assert_exit (&run, 0);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (out);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
