@@ -14,6 +14,8 @@
 # a section of its own name (roneo's "Commands:").
 use strict;
 use warnings;
+# decoded, so that \s takes the no-break space before a French colon
+use open qw(:std :encoding(UTF-8));
 
 my $bin = $ENV{RONEO_MAN_BIN} or die "help-for-man.pl: RONEO_MAN_BIN is not set\n";
 my $exit_section = $ENV{RONEO_MAN_EXIT_SECTION} || 'Exit status';
