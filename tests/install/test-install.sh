@@ -68,6 +68,24 @@ run_installed flyer -q -l installed-card "$copy" -o tract.pdf \
   || fail "roneo flyer -l installed-card failed"
 [ -s "$scratch/elsewhere/tract.pdf" ] || fail "no tract.pdf written"
 
+# The man pages, English and French, and the bash completion, under the
+# prefix; the completion asks the installed roneo for its layouts.
+for page in man1/roneo.1 man1/roneo-banner.1 fr/man1/roneo.1 fr/man1/roneo-banner.1; do
+  [ -s "$prefix/share/man/$page" ] || fail "man page $page not installed in $prefix/share/man"
+done
+manpage=$(MANPATH="$prefix/share/man" MANWIDTH=80 man -Tutf8 roneo-banner 2>&1 | col -bx) \
+  || fail "man roneo-banner does not find the installed page"
+assert_contains "$manpage" "--sheets=IDS" "man roneo-banner"
+completion=$prefix/share/bash-completion/completions/roneo
+[ -f "$completion" ] || fail "bash completion not installed at $completion"
+offered=$(cd "$scratch/elsewhere" && env -u RONEO_DATA_DIR PATH="$prefix/bin:$PATH" \
+            XDG_DATA_HOME="$scratch/xdg" bash --norc -c 'source "$1"
+              COMP_WORDS=(roneo flyer -l ""); COMP_CWORD=3; _roneo; printf "%s\n" "${COMPREPLY[@]}"' \
+            complete "$completion")
+for name in a5-flyer installed-card user-card; do
+  grep -qx "$name" <<<"$offered" || fail "the installed completion does not offer $name: $offered"
+done
+
 # The copy built in the build tree, by contrast, reads the source tree.
 built=$(cd "$scratch/elsewhere" && env -u RONEO_DATA_DIR XDG_DATA_HOME="$scratch/xdg" \
           "$scratch/build/src/cli/roneo" layouts) || fail "the built roneo failed"
