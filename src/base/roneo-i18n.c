@@ -83,3 +83,29 @@ roneo_doc_ngettext (const char *lang, const char *msgid, const char *msgid_plura
     return translated;
   return n == 1 ? msgid : msgid_plural;
 }
+
+/* The languages that write a decimal comma (CLDR), by primary subtag; the
+ * others, English first, a point. */
+static gboolean
+writes_decimal_comma (const char *lang)
+{
+  static const char *const comma[]
+      = { "fr", "de", "es", "it", "pt", "nl", "ca", "eu", "gl", "br", "oc", "tr",
+          "pl", "ru", "uk", "cs", "da", "sv", "nb", "fi", "el", "ro", "hu", NULL };
+  if (lang == NULL)
+    return FALSE;
+  g_autofree char *primary = folder_of (lang, FALSE);
+  return g_strv_contains (comma, primary);
+}
+
+char *
+roneo_doc_format_decimal (const char *lang, double value, int digits)
+{
+  /* g_ascii_formatd: a point whatever LC_NUMERIC, then the language's mark */
+  char format[16], buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (digits, 0, 9));
+  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
+  if (writes_decimal_comma (lang))
+    g_strdelimit (text, ".", ',');
+  return text;
+}

@@ -23,4 +23,8 @@ const char *roneo_doc_gettext (const char *lang, const char *msgid);
 const char *roneo_doc_ngettext (const char *lang, const char *msgid, const char *msgid_plural,
                                 gulong n);
 
+/* value with digits decimals as the document's language writes it: "3,50"
+ * in French or German, "3.50" in English. Owned. */
+char *roneo_doc_format_decimal (const char *lang, double value, int digits);
+
 G_END_DECLS

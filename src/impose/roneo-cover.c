@@ -40,12 +40,6 @@ typedef struct
   double y;        /* next free y */
 } Cover;
 
-static const char *
-tr (const Cover *c, const char *msgid)
-{
-  return roneo_doc_gettext (c->lang, msgid);
-}
-
 static void
 add_label_at (Cover *c, RoneoRect rect, double size, const char *text, gboolean knockout)
 {
@@ -177,13 +171,16 @@ add_facts (Cover *c, const RoneoTiling *tiling, const RoneoCoverText *text)
 {
   const RoneoTilingSpec *spec = &tiling->spec;
   guint n = roneo_tiling_get_n_sheets (tiling);
-  /* TRANSLATORS: the banner's width and height in metres ("3.00"), the number of
-   * sheets, the paper ("A4") */
+  g_autofree char *width
+      = roneo_doc_format_decimal (c->lang, spec->banner_width / RONEO_MM (1000), 2);
+  g_autofree char *height
+      = roneo_doc_format_decimal (c->lang, spec->banner_height / RONEO_MM (1000), 2);
+  /* TRANSLATORS: the banner's width and height in metres ("3.00", written the
+   * language's way), the number of sheets, the paper ("A4") */
   g_autofree char *facts = g_strdup_printf (
-      roneo_doc_ngettext (c->lang, "The banner measures %.2f × %.2f m, on %u sheet of %s.",
-                          "The banner measures %.2f × %.2f m, on %u sheets of %s.", n),
-      spec->banner_width / RONEO_MM (1000), spec->banner_height / RONEO_MM (1000), n,
-      text->sheet_name ? text->sheet_name : "");
+      roneo_doc_ngettext (c->lang, "The banner measures %s × %s m, on %u sheet of %s.",
+                          "The banner measures %s × %s m, on %u sheets of %s.", n),
+      width, height, n, text->sheet_name ? text->sheet_name : "");
   add_paragraph (c, facts, TEXT_SIZE);
 }
 
@@ -255,11 +252,12 @@ add_scale_bar (Cover *c)
 static void
 add_printing (Cover *c)
 {
-  add_heading (c, tr (c, "1. Print at 100 %"));
+  add_heading (c, roneo_doc_gettext (c->lang, "1. Print at 100 %"));
   add_paragraph (c,
-                 tr (c, "Print at 100 % (actual size), never “fit to page”. Measure the bar "
-                        "below with a ruler: it must be exactly 100 mm long. If it is not, "
-                        "turn off the scaling in the print dialogue and print again."),
+                 roneo_doc_gettext (
+                     c->lang, "Print at 100 % (actual size), never “fit to page”. Measure the bar "
+                              "below with a ruler: it must be exactly 100 mm long. If it is not, "
+                              "turn off the scaling in the print dialogue and print again."),
                  TEXT_SIZE);
   add_scale_bar (c);
 }
@@ -273,12 +271,15 @@ add_needs (Cover *c, const RoneoTiling *tiling)
    * points) the same floor. */
   double fw = ceil (spec->banner_width / RONEO_MM (100) - 1e-6) / 10 + 0.5;
   double fh = ceil (spec->banner_height / RONEO_MM (100) - 1e-6) / 10 + 0.5;
-  add_heading (c, tr (c, "2. What you need"));
-  /* TRANSLATORS: %.1f × %.1f is the floor needed, in metres */
+  add_heading (c, roneo_doc_gettext (c->lang, "2. What you need"));
+  g_autofree char *floor_width = roneo_doc_format_decimal (c->lang, fw, 1);
+  g_autofree char *floor_height = roneo_doc_format_decimal (c->lang, fh, 1);
+  /* TRANSLATORS: %s × %s is the floor needed, in metres ("3.5", written the
+   * language's way) */
   g_autofree char *floor = g_strdup_printf (
-      tr (c, "Scissors or a cutter, a ruler, a glue stick or tape, and a clear floor of "
-             "%.1f × %.1f m to lay the sheets out."),
-      fw, fh);
+      roneo_doc_gettext (c->lang, "Scissors or a cutter, a ruler, a glue stick or tape, and a "
+                                  "clear floor of %s × %s m to lay the sheets out."),
+      floor_width, floor_height);
   add_paragraph (c, floor, TEXT_SIZE);
 }
 
@@ -302,7 +303,8 @@ add_joint (Cover *c, double x, double y, const RoneoTiling *tiling)
   double w = RONEO_MM (22), h = RONEO_MM (30), strip = RONEO_MM (4), margin = RONEO_MM (3);
   double caption = 8.5;
   /* before */
-  add_paragraph_at (c, x, y, DIAGRAM_WIDTH, tr (c, "Before: cut, then glue."), caption);
+  add_paragraph_at (c, x, y, DIAGRAM_WIDTH, roneo_doc_gettext (c->lang, "Before: cut, then glue."),
+                    caption);
   double top = y + caption * 2.2;
   RoneoRect left = { x, top, w, h };
   add_small_sheet (c, left, a->id);
@@ -313,13 +315,14 @@ add_joint (Cover *c, double x, double y, const RoneoTiling *tiling)
   add_line (c, right.x + margin, top - RONEO_MM (2), right.x + margin, top + h + RONEO_MM (2), 0.8);
   double below = top + h + RONEO_MM (2.5);
   add_paragraph_at (c, x - RONEO_MM (1), below, w + RONEO_MM (4),
-                    tr (c, "glue on the hatched strip"), caption * 0.85);
+                    roneo_doc_gettext (c->lang, "glue on the hatched strip"), caption * 0.85);
   add_paragraph_at (c, right.x - RONEO_MM (1), below, w + RONEO_MM (6),
-                    tr (c, "cut off the grey margin"), caption * 0.85);
+                    roneo_doc_gettext (c->lang, "cut off the grey margin"), caption * 0.85);
   /* after */
   double after = below + caption * 3.2;
-  add_paragraph_at (c, x, after, DIAGRAM_WIDTH,
-                    tr (c, "After: the cut edge lies on the edge of the strip."), caption);
+  add_paragraph_at (
+      c, x, after, DIAGRAM_WIDTH,
+      roneo_doc_gettext (c->lang, "After: the cut edge lies on the edge of the strip."), caption);
   top = after + caption * 3.4;
   add_small_sheet (c, (RoneoRect){ x, top, w, h }, a->id);
   add_small_sheet (c, (RoneoRect){ x + w - strip, top + RONEO_MM (1), w, h }, second);
@@ -331,34 +334,44 @@ add_assembly (Cover *c, const RoneoTiling *tiling)
 {
   const RoneoTile *last = roneo_tiling_get_tile (tiling, roneo_tiling_get_n_sheets (tiling) - 1);
   g_autofree char *last_row = g_strndup (last->id, strcspn (last->id, "0123456789"));
-  add_heading (c, tr (c, "3. Assemble"));
+  add_heading (c, roneo_doc_gettext (c->lang, "3. Assemble"));
   double top = c->y, full = c->width;
   c->width = full - DIAGRAM_WIDTH - GAP;
-  add_paragraph (c,
-                 tr (c, "Sort the sheets by their ID: the letter is the row (A at the top), the "
-                        "number is the column (01 on the left)."),
-                 TEXT_SIZE);
-  add_paragraph (c,
-                 tr (c, "On every sheet, cut off the left and top margins along the thin lines, "
-                        "and whatever lies beyond a line on the right or at the bottom."),
-                 TEXT_SIZE);
-  add_paragraph (c,
-                 tr (c, "Row by row, from left to right: put glue on the hatched strip on the "
-                        "right of a sheet and lay the next sheet over it, its cut edge on the "
-                        "edge of the strip."),
-                 TEXT_SIZE);
+  add_paragraph (
+      c,
+      roneo_doc_gettext (c->lang,
+                         "Sort the sheets by their ID: the letter is the row (A at the top), the "
+                         "number is the column (01 on the left)."),
+      TEXT_SIZE);
+  add_paragraph (
+      c,
+      roneo_doc_gettext (c->lang,
+                         "On every sheet, cut off the left and top margins along the thin lines, "
+                         "and whatever lies beyond a line on the right or at the bottom."),
+      TEXT_SIZE);
+  add_paragraph (
+      c,
+      roneo_doc_gettext (c->lang,
+                         "Row by row, from left to right: put glue on the hatched strip on the "
+                         "right of a sheet and lay the next sheet over it, its cut edge on the "
+                         "edge of the strip."),
+      TEXT_SIZE);
   /* TRANSLATORS: %s is the letter of the last row, "D" */
   g_autofree char *rows = g_strdup_printf (
-      tr (c, "Then glue row B over the hatched strip at the bottom of row A, and so on down to "
-             "row %s. Let the glue dry before you lift the banner."),
+      roneo_doc_gettext (
+          c->lang,
+          "Then glue row B over the hatched strip at the bottom of row A, and so on down to "
+          "row %s. Let the glue dry before you lift the banner."),
       last_row);
   if (tiling->n_rows > 1)
     add_paragraph (c, rows, TEXT_SIZE);
-  add_paragraph (c,
-                 tr (c, "Each sheet names its neighbours in its strip, with an arrow pointing "
-                        "to each. The labels and lines are cut off or hidden under the glued "
-                        "sheets: only the banner shows."),
-                 TEXT_SIZE);
+  add_paragraph (
+      c,
+      roneo_doc_gettext (c->lang,
+                         "Each sheet names its neighbours in its strip, with an arrow pointing "
+                         "to each. The labels and lines are cut off or hidden under the glued "
+                         "sheets: only the banner shows."),
+      TEXT_SIZE);
   double text_bottom = c->y;
   double diagram = add_joint (c, c->x + c->width + GAP, top, tiling);
   c->width = full;

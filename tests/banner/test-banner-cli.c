@@ -266,6 +266,56 @@ test_cover_legible (gconstpointer data)
   roneo_test_rm_rf (dir);
 }
 
+/* The cover speaks the document's language, whatever the machine's: each
+ * language's instructions are on its cover and no other language's are
+ * (spaces of any kind read as one). */
+typedef struct
+{
+  const char *lang;
+  const char *phrases[4];
+} CoverWords;
+
+static const CoverWords cover_words[] = {
+  { "en",
+    { "Print at 100 % (actual size)", "What you need", "Sort the sheets by their ID",
+      "Let the glue dry" } },
+  { "fr",
+    { "Imprimez à 100 % (taille réelle)", "Ce qu’il vous faut",
+      "Triez les feuilles par leur repère", "Laissez sécher" } },
+  { "de",
+    { "Mit 100 % (Originalgröße) drucken", "Was Sie brauchen", "Sortieren Sie die Blätter",
+      "trocknen lassen" } },
+};
+
+static void
+test_cover_language (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *source = roneo_test_corpus ("banner-service-public.txt");
+  for (gsize i = 0; i < G_N_ELEMENTS (cover_words); i++)
+    {
+      g_auto (RoneoTestRun) run;
+      RONEO_TEST_RUN (&run, dir, "banner", source, "--lang", cover_words[i].lang, "-o", "t.pdf",
+                      "--force", "--date", DATE);
+      roneo_test_assert_exit (&run, 0);
+      g_autofree char *pdf = path_in (dir, "t.pdf");
+      g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
+      g_autofree char *raw = page_text (doc, 0);
+      g_autoptr (GRegex) spaces = g_regex_new ("[\\s\\x{a0}\\x{202f}]+", 0, 0, NULL);
+      g_autofree char *cover = g_regex_replace_literal (spaces, raw, -1, 0, " ", 0, NULL);
+      for (gsize j = 0; j < G_N_ELEMENTS (cover_words); j++)
+        for (gsize k = 0; k < G_N_ELEMENTS (cover_words[j].phrases); k++)
+          {
+            const char *phrase = cover_words[j].phrases[k];
+            gboolean present = strstr (cover, phrase) != NULL;
+            if (present != (i == j))
+              g_error ("cover in '%s': '%s' (%s) is %s", cover_words[i].lang, phrase,
+                       cover_words[j].lang, present ? "there" : "missing");
+          }
+    }
+  roneo_test_rm_rf (dir);
+}
+
 /* Every tile's label ("Sheet B07" and its neighbours) is at least 7 pt, dark
  * on a white knockout even where it lies over the slogan's black. */
 static void
@@ -704,6 +754,7 @@ main (int argc, char **argv)
   g_test_add_func ("/banner/cli/a3", test_a3);
   g_test_add_data_func ("/banner/cli/cover-legible/service-public", "banner-service-public.txt",
                         test_cover_legible);
+  g_test_add_func ("/banner/cli/cover-language", test_cover_language);
   g_test_add_data_func ("/banner/cli/cover-legible/long", "banner-long.txt", test_cover_legible);
   g_test_add_data_func ("/banner/cli/cover-legible/byline", "banner-byline.txt",
                         test_cover_legible);
