@@ -57,6 +57,28 @@ look_up (gpointer data)
   return GINT_TO_POINTER (TRUE);
 }
 
+/* Lengths on paper are written the document's way, whatever LC_NUMERIC. */
+static void
+test_decimal (void)
+{
+  const struct
+  {
+    const char *lang;
+    double value;
+    int digits;
+    const char *want;
+  } cases[] = {
+    { "fr", 3.0, 2, "3,00" }, { "fr-CA", 0.9, 2, "0,90" }, { "de", 1.45, 1, "1,4" },
+    { "en", 3.5, 1, "3.5" },  { "en-GB", 12, 0, "12" },    { NULL, 2.25, 2, "2.25" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got
+          = roneo_doc_format_decimal (cases[i].lang, cases[i].value, cases[i].digits);
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
+}
+
 static void
 test_threads (void)
 {
@@ -76,6 +98,7 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/german", test_german);
   g_test_add_func ("/i18n/english-and-unknown", test_english_and_unknown);
   g_test_add_func ("/i18n/plural", test_plural);
+  g_test_add_func ("/i18n/decimal", test_decimal);
   g_test_add_func ("/i18n/threads", test_threads);
   return g_test_run ();
 }
