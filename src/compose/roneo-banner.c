@@ -118,8 +118,7 @@ wide_word_error (const RoneoDocument *document, RoneoFit *fit, RoneoFit *by, dou
   const RoneoBlock *block = slogan ? roneo_fit_find_block (wide, document)
                                    : roneo_document_find_block (document, RONEO_BLOCK_SIGNATURE);
   RoneoStyleId style = slogan ? RONEO_STYLE_SLOGAN : RONEO_STYLE_BYLINE;
-  roneo_fit_set_wide_word_error (wide, document->source, block, roneo_style_name (style), measure,
-                                 error);
+  roneo_fit_set_wide_word_error (wide, document->source, block, style, measure, error);
   roneo_fit_clear (fit);
   roneo_fit_clear (by);
   return NULL;

@@ -451,7 +451,7 @@ line_at (const RoneoBlock *block, const char *at)
 
 void
 roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source, const RoneoBlock *block,
-                               const char *section, double measure, GError **error)
+                               RoneoStyleId style, double measure, GError **error)
 {
   g_return_if_fail (fit->wide_word != NULL);
   const char *at = find_source_word (block->text, fit->wide_word);
@@ -460,8 +460,9 @@ roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source, const Ro
                _ ("%s:%u: the word '%s' is too wide for the %s even at %.4g pt (%.0f mm on a "
                   "measure of %.0f mm); shorten it, or let it be cut across lines with "
                   "'break-words = true' in [%s]"),
-               source, at ? line_at (block, at) : block->line, word, section, fit->size,
-               fit->wide_width / RONEO_PT_PER_MM, measure / RONEO_PT_PER_MM, section);
+               source, at ? line_at (block, at) : block->line, word, roneo_style_label (style),
+               fit->size, fit->wide_width / RONEO_PT_PER_MM, measure / RONEO_PT_PER_MM,
+               roneo_style_name (style));
 }
 
 const RoneoBlock *

@@ -30,6 +30,7 @@
 #include "roneo-document.h"
 #include "roneo-layout.h"
 #include "roneo-rich-text.h"
+#include "roneo-style.h"
 
 #include <pango/pango.h>
 
@@ -74,9 +75,9 @@ gboolean roneo_fit_check (PangoContext *context, const RoneoRichText *rich, cons
 void roneo_fit_clear (RoneoFit *fit);
 
 /* Sets RONEO_ERROR_OVERFLOW for fit's wide word, found in block (of the
- * copy source) set in the layout section's style, measure pt wide. */
+ * copy source) set in style, measure pt wide. */
 void roneo_fit_set_wide_word_error (const RoneoFit *fit, const char *source,
-                                    const RoneoBlock *block, const char *section, double measure,
+                                    const RoneoBlock *block, RoneoStyleId style, double measure,
                                     GError **error);
 
 /* The block of document's blocks whose text holds fit's wide word, else its

@@ -47,7 +47,7 @@ check_overflow (Flow *f, PangoLayout *layout, double measure, const Prepared *p)
     g_set_error (&f->error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
                  _ ("%s:%u: a line of the %s is %.1f pt wider than the measure; shorten its "
                     "longest word"),
-                 f->c->document->source, p->block->line, roneo_compose_role_name (p->role),
+                 f->c->document->source, p->block->line, roneo_compose_role_label (p->role),
                  overflow);
 }
 

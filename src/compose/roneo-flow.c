@@ -104,10 +104,11 @@ static gboolean
 check_display_fit (Composer *c, const Prepared *p, const RoneoFit *fit, double measure,
                    GError **error)
 {
-  const char *role = roneo_compose_role_name (p->role);
+  const char *role = roneo_compose_role_label (p->role);
   if (fit->wide_word != NULL)
     {
-      roneo_fit_set_wide_word_error (fit, c->document->source, p->block, role, measure, error);
+      roneo_fit_set_wide_word_error (fit, c->document->source, p->block, (RoneoStyleId) p->role,
+                                     measure, error);
       return FALSE;
     }
   if (!fit->fits && p->role != ROLE_HEADLINE)

@@ -42,8 +42,11 @@ GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc,
                                            const RoneoDocument *document,
                                            const RoneoLayout *layout);
 
-/* The style's section name, "break" for a page break: for dumps and messages. Static. */
+/* The style's section name, "break" for a page break: for dumps. Static. */
 const char *roneo_compose_role_name (Role role);
+/* What a message calls a block of role ("headline", "paragraph"), in the
+ * user's language. */
+const char *roneo_compose_role_label (Role role);
 
 /* Whether the copy is what the layout's [page] body allows under the
  * headline: any (text), one block that sets on one line (line: a placard's

@@ -45,6 +45,12 @@ roneo_compose_role_name (Role role)
   return role == ROLE_BREAK ? "break" : roneo_style_name ((RoneoStyleId) role);
 }
 
+const char *
+roneo_compose_role_label (Role role)
+{
+  return role == ROLE_BREAK ? _ ("page break") : roneo_style_label ((RoneoStyleId) role);
+}
+
 /* A page break has no text: the body style is as good as any. */
 static const RoneoStyle *
 role_style (const RoneoLayout *layout, Role role)
@@ -185,15 +191,28 @@ count_set_lines (const RoneoComposeContext *cc, const RoneoLayout *layout, const
   return set->lines->len;
 }
 
+/* Why block cannot go under a placard's slogan: it is one block too many, or
+ * it would take lines lines (0: not counted). */
 static void
 set_refused_error (const RoneoDocument *document, const RoneoLayout *layout,
-                   const RoneoBlock *block, const char *why, GError **error)
+                   const RoneoBlock *block, guint lines, GError **error)
 {
-  const char *room = layout->body_copy == RONEO_BODY_LINE ? "one line" : "nothing";
-  g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
-               _ ("%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' takes "
-                  "%s under the slogan, %s)"),
-               document->source, block->line, layout->name, room, why);
+  const char *what = roneo_compose_role_label (role_of (block->kind));
+  if (layout->body_copy == RONEO_BODY_NONE)
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                 _ ("%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' "
+                    "takes nothing under the slogan, not this %s)"),
+                 document->source, block->line, layout->name, what);
+  else if (lines > 1)
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                 _ ("%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' "
+                    "takes one line under the slogan, this %s takes %u)"),
+                 document->source, block->line, layout->name, what, lines);
+  else
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_OVERFLOW,
+                 _ ("%s:%u: a placard carries a slogan; use a4-tract for a text (layout '%s' "
+                    "takes one line under the slogan, not this %s too)"),
+                 document->source, block->line, layout->name, what);
 }
 
 gboolean
@@ -211,18 +230,15 @@ roneo_compose_check_body (const RoneoComposeContext *cc, const RoneoDocument *do
                 : g_ptr_array_index (document->footnotes, i - document->blocks->len);
       if (!is_body_copy (block))
         continue;
-      const char *kind = roneo_block_kind_to_string (block->kind);
       if (++seen > allowed)
         {
-          g_autofree char *why = g_strdup_printf ("not this %s%s", kind, seen > 1 ? " too" : "");
-          set_refused_error (document, layout, block, why, error);
+          set_refused_error (document, layout, block, 0, error);
           return FALSE;
         }
       guint lines = count_set_lines (cc, layout, block);
       if (lines > 1)
         {
-          g_autofree char *why = g_strdup_printf ("this %s takes %u", kind, lines);
-          set_refused_error (document, layout, block, why, error);
+          set_refused_error (document, layout, block, lines, error);
           return FALSE;
         }
     }

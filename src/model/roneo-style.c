@@ -1,22 +1,30 @@
 /* roneo-style.c: the one table of style ids, section names and layout fields. */
 #include "roneo-style.h"
 
+#include "roneo-intl-private.h"
+
 #include <stddef.h>
 
 typedef struct
 {
-  const char *name;
-  gsize offset; /* of the RoneoStyle in RoneoLayout */
+  const char *name;  /* the layout's section, the dump's item name */
+  const char *label; /* what a message calls a block of this style, untranslated */
+  gsize offset;      /* of the RoneoStyle in RoneoLayout */
 } StyleEntry;
 
-#define ENTRY(id, field) [id] = { #field, offsetof (RoneoLayout, field) }
+#define ENTRY(id, field, label) [id] = { #field, label, offsetof (RoneoLayout, field) }
 
 static const StyleEntry styles[RONEO_STYLE_COUNT] = {
-  ENTRY (RONEO_STYLE_HEADLINE, headline), ENTRY (RONEO_STYLE_SUBHEAD, subhead),
-  ENTRY (RONEO_STYLE_BODY, body),         ENTRY (RONEO_STYLE_LIST, list),
-  ENTRY (RONEO_STYLE_QUOTE, quote),       ENTRY (RONEO_STYLE_FOOTNOTES, footnotes),
-  ENTRY (RONEO_STYLE_FOOTER, footer),     ENTRY (RONEO_STYLE_IMPRINT, imprint),
-  ENTRY (RONEO_STYLE_SLOGAN, slogan),     ENTRY (RONEO_STYLE_BYLINE, byline),
+  ENTRY (RONEO_STYLE_HEADLINE, headline, N_ ("headline")),
+  ENTRY (RONEO_STYLE_SUBHEAD, subhead, N_ ("subhead")),
+  ENTRY (RONEO_STYLE_BODY, body, N_ ("paragraph")),
+  ENTRY (RONEO_STYLE_LIST, list, N_ ("list item")),
+  ENTRY (RONEO_STYLE_QUOTE, quote, N_ ("call-out")),
+  ENTRY (RONEO_STYLE_FOOTNOTES, footnotes, N_ ("footnote")),
+  ENTRY (RONEO_STYLE_FOOTER, footer, N_ ("signature")),
+  ENTRY (RONEO_STYLE_IMPRINT, imprint, N_ ("imprint line")),
+  ENTRY (RONEO_STYLE_SLOGAN, slogan, N_ ("slogan")),
+  ENTRY (RONEO_STYLE_BYLINE, byline, N_ ("byline")),
 };
 
 /* The font check warns in this order, so it is the order of the sections in a file. */
@@ -31,6 +39,13 @@ roneo_style_name (RoneoStyleId id)
 {
   g_return_val_if_fail (id < RONEO_STYLE_COUNT, NULL);
   return styles[id].name;
+}
+
+const char *
+roneo_style_label (RoneoStyleId id)
+{
+  g_return_val_if_fail (id < RONEO_STYLE_COUNT, NULL);
+  return _ (styles[id].label);
 }
 
 gboolean

@@ -29,6 +29,9 @@ typedef enum
 
 /* The section name: "headline"... Static. */
 const char *roneo_style_name (RoneoStyleId id);
+/* What a message calls a block of style id ("headline", "paragraph"), in the
+ * user's language. Never freed. */
+const char *roneo_style_label (RoneoStyleId id);
 
 /* The id of a section name; FALSE (id untouched) when it names no style. */
 gboolean roneo_style_from_name (const char *name, RoneoStyleId *id);

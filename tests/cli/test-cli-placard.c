@@ -265,7 +265,7 @@ test_refuses_text (void)
   assert_refused (dir, long_line, 7, "this paragraph takes 2");
   g_autofree char *list = roneo_test_write_file (
       dir, "list.md", "# Un médecin, pas une appli\n\nSamedi 10 h\n\n- devant l'hôpital\n");
-  assert_refused (dir, list, 5, "not this list-item too");
+  assert_refused (dir, list, 5, "not this list item too");
   roneo_test_rm_rf (dir);
 }
 
