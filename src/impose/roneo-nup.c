@@ -68,9 +68,10 @@ roneo_nup_dup_copy_name (const RoneoNupSpec *spec)
 {
   g_autofree char *name = roneo_nup_dup_paper_name (spec->page_width, spec->page_height);
   if (spec->profile != RONEO_NUP_PRESS)
-    return g_strdup_printf ("%s copy", name);
+    /* TRANSLATORS: the paper of one copy of the tract: "A5 copy" */
+    return g_strdup_printf (_ ("%s copy"), name);
   g_autofree char *bleed = roneo_nup_dup_mm (spec->bleed);
-  return g_strdup_printf ("%s copy with %s mm bleed and crop marks", name, bleed);
+  return g_strdup_printf (_ ("%s copy with %s mm bleed and crop marks"), name, bleed);
 }
 
 /* "an A5", "an SRA3", "an 80 x 50 mm", "an 11 x 17 mm"; "a Letter", "a 100 x 50
@@ -408,15 +409,24 @@ roneo_nup_describe (const RoneoNup *nup)
   g_autofree char *copy = roneo_nup_dup_paper_name (nup->spec.page_width, nup->spec.page_height);
   g_autofree char *sheet = roneo_nup_dup_paper_name (nup->spec.sheet_width, nup->spec.sheet_height);
   GString *out = g_string_new (NULL);
-  g_string_append_printf (
-      out, "%s %u-up on %s %s (%u x %u%s), duplex %s edge", copy, roneo_nup_get_n_slots (nup),
-      sheet, nup->orientation == RONEO_ORIENTATION_LANDSCAPE ? "landscape" : "portrait", nup->cols,
-      nup->rows, nup->rotated ? ", rotated" : "",
-      nup->duplex == RONEO_DUPLEX_LONG_EDGE ? "long" : "short");
+  /* TRANSLATORS: the copy's paper, copies per sheet, the sheet's paper, the
+   * columns and rows of the grid: "A6 4-up on A4 portrait (2 x 2)" */
+  gboolean landscape = nup->orientation == RONEO_ORIENTATION_LANDSCAPE;
+  const char *grid = nup->rotated ? (landscape ? _ ("%s %u-up on %s landscape (%u x %u, rotated)")
+                                               : _ ("%s %u-up on %s portrait (%u x %u, rotated)"))
+                     : landscape  ? _ ("%s %u-up on %s landscape (%u x %u)")
+                                  : _ ("%s %u-up on %s portrait (%u x %u)");
+  g_string_append_printf (out, grid, copy, roneo_nup_get_n_slots (nup), sheet, nup->cols,
+                          nup->rows);
+  /* the facts that follow, each a clause of its own after a comma */
+  g_string_append_printf (out, ", %s",
+                          nup->duplex == RONEO_DUPLEX_LONG_EDGE ? _ ("duplex long edge")
+                                                                : _ ("duplex short edge"));
   if (nup->spec.profile == RONEO_NUP_PRESS)
     {
       g_autofree char *bleed = roneo_nup_dup_mm (nup->spec.bleed);
-      g_string_append_printf (out, ", press, %s mm bleed", bleed);
+      g_string_append (out, ", ");
+      g_string_append_printf (out, _ ("press, %s mm bleed"), bleed);
     }
   return g_string_free (out, FALSE);
 }
