@@ -413,8 +413,8 @@ run_steps (Batch *b, GError **error)
   if (b->job->printer != NULL && run->output == NULL)
     {
       g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_OUTPUT,
-                           "a batch sent to a printer is written to a file first: give an "
-                           "output path");
+                           _ ("a batch sent to a printer is written to a file first: give an "
+                              "output path"));
       return FALSE;
     }
   /* Before thousands of copies are laid out, not after. */
@@ -425,7 +425,7 @@ run_steps (Batch *b, GError **error)
   if (b->job->single && b->job->profile != RONEO_PROFILE_PRESS)
     {
       g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SINGLE,
-                           "single pages are for the press profile");
+                           _ ("single pages are for the press profile"));
       return FALSE;
     }
   b->one_sheet = b->job->printer != NULL && !has_data;

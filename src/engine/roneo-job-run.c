@@ -68,7 +68,7 @@ read_copy (const RoneoJobRun *run, const RoneoCopyFormat *format, GError **error
   if (copy->path != NULL)
     return format->parse_file (copy->path, error);
   g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_INPUT,
-                       "no copy: give a file or its text");
+                       _ ("no copy: give a file or its text"));
   return NULL;
 }
 
@@ -224,8 +224,8 @@ find_target (RoneoJobRun *run, const char *suffix, GError **error)
   else
     {
       g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_OUTPUT,
-                           "the copy is not a file, so the PDF has no place beside it: give "
-                           "an output path or stream");
+                           _ ("the copy is not a file, so the PDF has no place beside it: give "
+                              "an output path or stream"));
       return FALSE;
     }
   return TRUE;
@@ -273,7 +273,8 @@ roneo_job_run_cancelled (RoneoJobRun *run, GError **error)
 {
   if (g_atomic_int_get (&run->cancel) == 0)
     return FALSE;
-  g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_CANCELLED, "cancelled: nothing was written");
+  g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_CANCELLED,
+                       _ ("cancelled: nothing was written"));
   return TRUE;
 }
 

@@ -73,7 +73,7 @@ select_one (const RoneoTiling *tiling, const char *item, gboolean *chosen, GErro
   g_autofree char *id = g_strstrip (g_strdup (item));
   if (*id == '\0')
     {
-      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS, "an empty sheet ID");
+      g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_SHEETS, _ ("an empty sheet ID"));
       return FALSE;
     }
   const RoneoTile *tile = tile_for_id (tiling, id);

@@ -333,7 +333,7 @@ roneo_tiling_fit_max_sheets (const RoneoTilingSpec *spec, guint max_sheets, doub
   if (max_sheets == 0)
     {
       g_set_error_literal (error, RONEO_JOB_ERROR, RONEO_JOB_ERROR_MAX_SHEETS,
-                           "no sheets allowed (at least 1)");
+                           _ ("no sheets allowed (at least 1)"));
       return FALSE;
     }
   RoneoTilingSpec trial = *spec;

@@ -28,7 +28,7 @@ set_name (RoneoLayout *layout, const char *value, GError **error)
 {
   if (*value == '\0')
     {
-      g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_INPUT, "the name is empty");
+      g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("the name is empty"));
       return FALSE;
     }
   g_free (layout->name);
@@ -327,7 +327,7 @@ set_font (RoneoStyle *style, const char *value, GError **error)
   if (*value == '\0')
     {
       g_set_error_literal (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                           "the font is empty (name a family like Roneo Text)");
+                           _ ("the font is empty (name a family like Roneo Text)"));
       return FALSE;
     }
   g_free (style->font);
@@ -611,7 +611,7 @@ set_breaker (RoneoStyle *style, const char *value, GError **error)
   else
     {
       g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-                   "bad breaker '%s' (use total-fit or greedy)", value);
+                   _ ("bad breaker '%s' (use total-fit or greedy)"), value);
       return FALSE;
     }
   return TRUE;
