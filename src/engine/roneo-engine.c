@@ -104,7 +104,7 @@ roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
       g_string_append_printf (out, "%-16s %5.0f x %-5.0f mm  %-6s %s\n", layout->name,
                               layout->width / RONEO_PT_PER_MM, layout->height / RONEO_PT_PER_MM,
                               layout->kind == RONEO_LAYOUT_BANNER ? "banner" : "flyer",
-                              layout->description ? layout->description : "");
+                              roneo_layout_get_description (layout));
     }
   for (guint i = 0; i < problems->len; i++)
     roneo_warnings_add (warnings, RONEO_WARNING_GENERAL, "%s",

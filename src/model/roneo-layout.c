@@ -2,6 +2,8 @@
 
 #include "roneo-style.h"
 
+#include <string.h>
+
 static const RoneoColor black = { 0, 0, 0 };
 static const RoneoColor white = { 1, 1, 1 };
 
@@ -96,6 +98,7 @@ roneo_layout_copy (const RoneoLayout *layout)
   *copy = *layout;
   copy->name = g_strdup (layout->name);
   copy->description = g_strdup (layout->description);
+  copy->descriptions = g_strdupv (layout->descriptions);
   copy->path = g_strdup (layout->path);
   for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
     style_copy_into (roneo_layout_get_style_by_id (copy, i), roneo_layout_peek_style (layout, i));
@@ -109,10 +112,51 @@ roneo_layout_free (RoneoLayout *layout)
     return;
   g_free (layout->name);
   g_free (layout->description);
+  g_strfreev (layout->descriptions);
   g_free (layout->path);
   for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
     style_clear (roneo_layout_get_style_by_id (layout, i));
   g_free (layout);
+}
+
+/* The entry of descriptions for lang ("fr=…"), or NULL. */
+static char **
+find_description (char **descriptions, const char *lang)
+{
+  gsize n = strlen (lang);
+  for (char **d = descriptions; d != NULL && *d != NULL; d++)
+    if (strncmp (*d, lang, n) == 0 && (*d)[n] == '=')
+      return d;
+  return NULL;
+}
+
+const char *
+roneo_layout_get_description (const RoneoLayout *layout)
+{
+  for (const char *const *lang = g_get_language_names (); *lang != NULL; lang++)
+    {
+      char **found = find_description (layout->descriptions, *lang);
+      if (found != NULL)
+        return strchr (*found, '=') + 1;
+    }
+  return layout->description ? layout->description : "";
+}
+
+void
+roneo_layout_set_translated_description (RoneoLayout *layout, const char *lang, const char *text)
+{
+  char *entry = g_strconcat (lang, "=", text, NULL);
+  char **found = find_description (layout->descriptions, lang);
+  if (found != NULL)
+    {
+      g_free (*found);
+      *found = entry;
+      return;
+    }
+  guint n = layout->descriptions ? g_strv_length (layout->descriptions) : 0;
+  layout->descriptions = g_renew (char *, layout->descriptions, n + 2);
+  layout->descriptions[n] = entry;
+  layout->descriptions[n + 1] = NULL;
 }
 
 RoneoStyle *

@@ -106,9 +106,10 @@ typedef struct
 
 typedef struct
 {
-  char *name;        /* "a5-flyer" */
-  char *description; /* one line for `roneo layouts` */
-  char *path;        /* file it was read from, or NULL for the defaults */
+  char *name;          /* "a5-flyer" */
+  char *description;   /* one line for `roneo layouts` */
+  char **descriptions; /* description[fr] and the like as "fr=…", NULL-ended; NULL: none */
+  char *path;          /* file it was read from, or NULL for the defaults */
   RoneoLayoutKind kind;
   double width;                                                /* trim width, pt */
   double height;                                               /* trim height, pt */
@@ -153,6 +154,14 @@ void roneo_layout_free (RoneoLayout *layout);
 /* The style a section name stands for ("headline" -> &layout->headline), or NULL.
  * Borrowed. */
 RoneoStyle *roneo_layout_get_style (RoneoLayout *layout, const char *section);
+
+/* The description in the user's language (LANGUAGE, LC_MESSAGES...: the
+ * first of g_get_language_names() the layout has), else the plain one. */
+const char *roneo_layout_get_description (const RoneoLayout *layout);
+
+/* Adds the description in language lang ("fr", "de_CH"), replacing one. */
+void roneo_layout_set_translated_description (RoneoLayout *layout, const char *lang,
+                                              const char *text);
 
 /* The frame inside the margins. */
 RoneoRect roneo_layout_get_frame (const RoneoLayout *layout);

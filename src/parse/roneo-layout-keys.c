@@ -744,6 +744,15 @@ roneo_layout_set_value (RoneoLayout *layout, const char *section, const char *ke
   RoneoStyle *style = roneo_layout_get_style (layout, section);
   if (style != NULL)
     return set_style_key (style, section, key, clean, error);
+  if (strcmp (section, "layout") == 0 && g_str_has_prefix (key, "description[")
+      && g_str_has_suffix (key, "]") && strlen (key) > strlen ("description[]"))
+    {
+      /* GKeyFile's localized key: description[fr], shown under a French locale */
+      g_autofree char *lang
+          = g_strndup (key + strlen ("description["), strlen (key) - strlen ("description[]"));
+      roneo_layout_set_translated_description (layout, lang, clean);
+      return TRUE;
+    }
   if (strcmp (section, "layout") == 0)
     return set_layout_key (layout, layout_keys, G_N_ELEMENTS (layout_keys), section, key, clean,
                            error);

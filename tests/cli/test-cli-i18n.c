@@ -139,6 +139,34 @@ test_overflow (gconstpointer data)
   roneo_test_rm_rf (dir);
 }
 
+/* `roneo layouts`: every shipped layout described in the user's language
+ * (description[fr] in its file), the list's own words too. The layout names
+ * and the kind column are names: they stay. */
+static void
+test_layouts (gconstpointer data)
+{
+  const Language *language = data;
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-i18n-layouts-XXXXXX");
+  g_auto (RoneoTestRun) run;
+  run_in (&run, language, dir, (const char *const[]){ "layouts", NULL });
+  roneo_test_assert_exit (&run, 0);
+  g_auto (GStrv) rows = g_strsplit (run.out, "\n", -1);
+  guint described = 0;
+  for (char **row = rows; *row != NULL; row++)
+    {
+      /* "a5-flyer  148 x 210 mm  flyer  description" */
+      g_autoptr (GRegex) columns
+          = g_regex_new ("^[a-z0-9-]+ +[0-9]+ x [0-9]+ +mm +(flyer|banner) +", 0, 0, NULL);
+      g_autofree char *description = g_regex_replace_literal (columns, *row, -1, 0, "", 0, NULL);
+      if (strcmp (description, *row) == 0)
+        continue;
+      assert_no_english (description, NULL);
+      described++;
+    }
+  g_assert_cmpuint (described, >=, 7);
+  roneo_test_rm_rf (dir);
+}
+
 /* The list catches English: the same run in the C locale fails it. */
 static void
 test_english_is_caught (void)
@@ -165,6 +193,7 @@ add_cases (const Language *language)
     { "unknown-option", test_unknown_option },
     { "missing-file", test_missing_file },
     { "overflow", test_overflow },
+    { "layouts", test_layouts },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
