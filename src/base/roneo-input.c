@@ -37,6 +37,8 @@ static const struct
                            N_ ("10 MB"), N_ ("is it the right file?") },
   [RONEO_INPUT_DATA] = { N_ ("cannot read '%s': %s"), N_ ("CSV file"), RONEO_INPUT_MAX_DATA,
                          N_ ("1 GB"), N_ ("split it into several files") },
+  [RONEO_INPUT_IMAGE] = { N_ ("cannot read '%s': %s"), N_ ("picture"), RONEO_INPUT_MAX_IMAGE,
+                          N_ ("50 MB"), N_ ("export a smaller file for print") },
 };
 
 static gboolean fail (GError **error, RoneoInputKind kind, const char *source, const char *format,
@@ -73,6 +75,8 @@ check_regular (const struct stat *st, RoneoInputKind kind, const char *path, GEr
 {
   if (S_ISREG (st->st_mode))
     return TRUE;
+  if (kind == RONEO_INPUT_IMAGE)
+    return fail (error, kind, path, _ ("it is %s, not a picture file"), type_name (st->st_mode));
   return fail (error, kind, path,
                _ ("it is %s, not a file (give a file, or - and send the %s "
                   "on standard input)"),
@@ -115,7 +119,8 @@ RoneoInput *
 roneo_input_open (const char *path, RoneoInputKind kind, GError **error)
 {
   g_return_val_if_fail (path != NULL && kind < G_N_ELEMENTS (kinds), NULL);
-  gboolean is_stdin = strcmp (path, "-") == 0;
+  /* a picture named "-" is a file of that name: the copy may be on standard input */
+  gboolean is_stdin = strcmp (path, "-") == 0 && kind != RONEO_INPUT_IMAGE;
   int fd = is_stdin ? STDIN_FILENO : open_regular (path, kind, error);
   if (fd < 0)
     return NULL;

@@ -5,9 +5,9 @@
  * device or a folder named as a file is refused before anything is read
  * (opening a FIFO would wait for a writer, /dev/zero would never end). Each
  * kind of input has its limit: copy and layouts 10 MB, read whole; CSV data
- * 1 GB, read as a stream. Past the limit, reading stops with an error that
- * names the file. Errors are RONEO_ERROR_INPUT; a read interrupted by a
- * signal fails (the CLI catches only the signals that stop a job).
+ * 1 GB, read as a stream; a picture 50 MB, read whole. Past the limit, reading stops with an error
+ * that names the file. Errors are RONEO_ERROR_INPUT; a read interrupted by a signal fails (the CLI
+ * catches only the signals that stop a job).
  *
  * A RoneoInput is opened, read in chunks and freed; roneo_input_read_all
  * does the three for the inputs that are read whole. An input may also be
@@ -24,10 +24,12 @@ typedef enum
   RONEO_INPUT_COPY,   /* a tract or a slogan */
   RONEO_INPUT_LAYOUT, /* a layout .ini file */
   RONEO_INPUT_DATA,   /* the CSV file of a batch */
+  RONEO_INPUT_IMAGE,  /* a picture (PNG, JPEG, SVG): never standard input */
 } RoneoInputKind;
 
 #define RONEO_INPUT_MAX_TEXT (10 * 1024 * 1024)      /* copy and layouts */
 #define RONEO_INPUT_MAX_DATA (1024 * 1024 * 1024ull) /* CSV */
+#define RONEO_INPUT_MAX_IMAGE (50 * 1024 * 1024)     /* a picture, read whole */
 
 typedef struct _RoneoInput RoneoInput;
 

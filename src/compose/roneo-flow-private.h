@@ -29,9 +29,13 @@ typedef struct
   RoneoFit *fits;          /* per block: headlines and call-outs, fitted once */
   RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
   RoneoRect frame;
-  guint cut_page;   /* the page whose frame is cut short to balance the pages */
-  double cut;       /* pt taken off that page's frame for the copy, 0: none */
-  guint verso_from; /* a card (recto = display): the first block set overleaf; 0: none */
+  guint cut_page;            /* the page whose frame is cut short to balance the pages */
+  double cut;                /* pt taken off that page's frame for the copy, 0: none */
+  guint verso_from;          /* a card (recto = display): the first block set overleaf; 0: none */
+  RoneoImageSet *own_images; /* owned when the context brings no set */
+  RoneoImage *logo;          /* borrowed from the set: the front matter's logo, or NULL */
+  gboolean has_images;       /* the copy has block pictures, which may shrink */
+  double image_shrink;       /* 0: pictures at their largest, 1: at [image] min-height */
 } Composer;
 
 /* Where a block starts on its page: the items from item on move down by
@@ -70,6 +74,8 @@ typedef struct
   double cue;                   /* at the foot of this page: the continuation cue */
   double cut;                   /* pt of this page's frame the copy may not use (balance) */
   double opened_gap;            /* pt added to y by the block opened, until it sets a line */
+  RoneoStyle image;             /* the gaps and spread weights around a picture */
+  double logo_foot;             /* pt at the foot of this page's frame taken by the logo */
 } Flow;
 
 /* --- one run at one body size (roneo-flow-run.c) -------------------------- */
@@ -132,6 +138,19 @@ void roneo_flow_place_display (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_stack (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_quote (Flow *f, const Prepared *p, const RoneoFit *fit);
 void roneo_flow_place_signature (Flow *f, const Prepared *p);
+
+/* --- pictures (roneo-flow-image.c) ------------------------------------------ */
+
+/* Loads the pictures of the document (its block images and its logo) into
+ * the context's set or the composer's own. FALSE with RONEO_ERROR_INPUT. */
+gboolean roneo_flow_load_images (Composer *c, GError **error);
+/* A block picture on the measure, its caption under it, kept together. */
+void roneo_flow_place_image (Flow *f, const Prepared *p);
+/* The logo's band on a new first page: the copy starts under it (top) or
+ * ends above it (footer). */
+void roneo_flow_open_logo (Flow *f);
+/* The logo drawn in its band, once the page's items have found their places. */
+void roneo_flow_place_logo (Flow *f);
 /* The imprint at the foot of the last page, once the copy is placed; a no-op
  * when the signature set it already or there is none. */
 void roneo_flow_place_imprint (Flow *f);

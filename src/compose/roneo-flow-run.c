@@ -33,6 +33,8 @@ roneo_flow_style_for (Flow *f, Role role)
       return &layout->footer;
     case ROLE_FOOTNOTE:
       return &f->footnotes;
+    case ROLE_IMAGE:
+      return &f->image;
     default:
       return &f->body;
     }
@@ -41,7 +43,7 @@ roneo_flow_style_for (Flow *f, Role role)
 double
 roneo_flow_frame_bottom (const Flow *f)
 {
-  return f->c->frame.y + f->c->frame.height;
+  return f->c->frame.y + f->c->frame.height - f->logo_foot;
 }
 
 /* Lines are broken from widths measured once per block and scaled to the
@@ -223,7 +225,8 @@ finish_page (Flow *f)
   f->opened_gap = 0;
   roneo_flow_align_page (f);
   place_notes (f);
-  double used = f->y - f->c->frame.y + f->notes_height + f->reserved + f->cue;
+  roneo_flow_place_logo (f);
+  double used = f->y - f->c->frame.y + f->notes_height + f->reserved + f->cue + f->logo_foot;
   g_array_append_val (f->used, used);
 }
 
@@ -247,6 +250,8 @@ roneo_flow_new_page (Flow *f)
   g_array_set_size (f->gaps, 0);
   f->cue = cue_height (f);
   f->cut = f->pages->len == f->c->cut_page + 1 ? f->c->cut : 0;
+  f->logo_foot = 0;
+  roneo_flow_open_logo (f);
 }
 
 double
@@ -344,6 +349,9 @@ place_block (Flow *f, guint i)
     case ROLE_FOOTER:
       roneo_flow_place_signature (f, p);
       break;
+    case ROLE_IMAGE:
+      roneo_flow_place_image (f, p);
+      break;
     case ROLE_BREAK:
       /* The copy chose where the page ends (a card's verso): nothing to
        * say "continued" about. */
@@ -370,6 +378,10 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   f->footnotes = scaled (&layout->footnotes, ratio, MIN (layout->footnotes.size, 6.5));
   f->column = roneo_layout_get_column (layout, f->body.size);
   /* size is what a card's face fits its subheads to; those in the text are text */
+  f->image = layout->caption;
+  f->image.space_before = layout->pictures.space_before;
+  f->image.space_after = layout->pictures.space_after;
+  f->image.spread_before = f->image.spread_after = 1;
   f->subhead = layout->subhead;
   if (layout->subhead.fit)
     f->subhead.size = layout->subhead.min_size;

@@ -125,7 +125,7 @@ static gboolean
 is_anchored (const RoneoItem *item)
 {
   return g_strcmp0 (item->role, "footer") == 0 || g_strcmp0 (item->role, "footnotes") == 0
-         || g_strcmp0 (item->role, "imprint") == 0;
+         || g_strcmp0 (item->role, "imprint") == 0 || g_strcmp0 (item->role, "logo") == 0;
 }
 
 static void

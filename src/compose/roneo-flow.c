@@ -253,6 +253,30 @@ composer_clear (Composer *c)
     roneo_shaping_free (c->shapings[i]);
   g_free (c->shapings);
   g_ptr_array_unref (c->prepared);
+  roneo_image_set_free (c->own_images);
+}
+
+/* Pictures give way before the text: the least shrink (towards [image]
+ * min-height) that lets the body keep its size on pages, found by halving.
+ * FALSE, the pictures left at their smallest, when even that overflows. */
+static gboolean
+shrink_images (Composer *c, int size, guint pages)
+{
+  if (!c->has_images)
+    return FALSE;
+  c->image_shrink = 1;
+  g_autoptr (Flow) least = roneo_flow_run (c, size, pages, TRUE);
+  if (roneo_flow_overflow (least) > 0)
+    return FALSE;
+  double fits = 1, fails = 0;
+  for (int i = 0; i < 6; i++)
+    {
+      c->image_shrink = (fits + fails) / 2;
+      g_autoptr (Flow) f = roneo_flow_run (c, size, pages, TRUE);
+      *(roneo_flow_overflow (f) > 0 ? &fails : &fits) = c->image_shrink;
+    }
+  c->image_shrink = fits;
+  return TRUE;
 }
 
 /* The body size for pages: the layout's when it fits, grown for short copy,
@@ -263,7 +287,10 @@ body_size_for (Composer *c, guint pages)
   const RoneoLayout *layout = c->layout;
   int size = pango_units_from_double (layout->body.size);
   int min_size = pango_units_from_double (MIN (layout->body.min_size, layout->body.size));
+  c->image_shrink = 0;
   g_autoptr (Flow) nominal = roneo_flow_run (c, size, pages, TRUE);
+  if (roneo_flow_overflow (nominal) > 0 && shrink_images (c, size, pages))
+    return size;
   if (roneo_flow_overflow (nominal) > 0)
     return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
                            : -1;
@@ -357,7 +384,9 @@ roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *docu
   c.fits = g_new0 (RoneoFit, c.n_blocks);
   c.shapings = g_new0 (RoneoShaping *, c.prepared->len);
   c.frame = roneo_layout_get_frame (layout);
-  GPtrArray *pages = fit_display_blocks (&c, error) ? compose_pages (&c, error) : NULL;
+  GPtrArray *pages = roneo_flow_load_images (&c, error) && fit_display_blocks (&c, error)
+                         ? compose_pages (&c, error)
+                         : NULL;
   composer_clear (&c);
   return pages;
 }

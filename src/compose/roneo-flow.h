@@ -12,6 +12,7 @@
 
 #include "roneo-document.h"
 #include "roneo-hyphen.h"
+#include "roneo-image.h"
 #include "roneo-layout.h"
 #include "roneo-page.h"
 #include "roneo-warnings.h"
@@ -26,6 +27,8 @@ typedef struct
   RoneoHyphenator *hyphenator; /* borrowed, may be NULL: no hyphenation */
   const char *lang;            /* "fr", "en"... */
   RoneoWarnings *warnings;     /* borrowed, may be NULL */
+  RoneoImageSet *images;       /* borrowed, may be NULL: the document's pictures are loaded
+                                * into a set of the composer's own */
 } RoneoComposeContext;
 
 /* The pages (RoneoPage*, owned by the returned array) of document set in

@@ -8,6 +8,7 @@ item_free (gpointer data)
   RoneoItem *item = data;
   g_free (item->role);
   g_clear_object (&item->layout);
+  g_clear_pointer (&item->image, roneo_image_unref);
   g_free (item);
 }
 
@@ -79,10 +80,30 @@ roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y, doub
   return item;
 }
 
+RoneoItem *
+roneo_page_add_image (RoneoPage *page, const char *role, RoneoImage *image, const RoneoRect *rect)
+{
+  static const RoneoColor none = { 0, 0, 0 };
+  RoneoItem *item = page_add_item (page, RONEO_ITEM_IMAGE, role, &none);
+  item->image = roneo_image_ref (image);
+  item->rect = *rect;
+  return item;
+}
+
+double
+roneo_item_get_dpi (const RoneoItem *item)
+{
+  if (item->kind != RONEO_ITEM_IMAGE || roneo_image_is_vector (item->image)
+      || item->rect.width <= 0)
+    return 0;
+  return roneo_image_get_pixel_width (item->image) / (item->rect.width / 72.0);
+}
+
 static const char *
 item_kind_name (RoneoItemKind kind)
 {
-  return kind == RONEO_ITEM_TEXT ? "text" : kind == RONEO_ITEM_BOX ? "box" : "rule";
+  static const char *const names[] = { "text", "box", "rule", "image" };
+  return names[kind];
 }
 
 /* Two decimals, C locale: the dump must not depend on LC_NUMERIC. */
@@ -92,6 +113,20 @@ append_pt (GString *out, const char *name, double value)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_string_append_printf (out, " %s=%s", name,
                           g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+static void
+dump_image (GString *out, const RoneoItem *item)
+{
+  const RoneoImage *image = item->image;
+  g_string_append_printf (out, " file=\"%s\" format=%s", roneo_image_get_name (image),
+                          roneo_image_get_format (image));
+  if (!roneo_image_is_vector (image))
+    {
+      g_string_append_printf (out, " px=%dx%d", roneo_image_get_pixel_width (image),
+                              roneo_image_get_pixel_height (image));
+      append_pt (out, "dpi", roneo_item_get_dpi (item));
+    }
 }
 
 static void
@@ -143,6 +178,8 @@ roneo_page_dump (const RoneoPage *page)
       append_pt (out, "h", item->rect.height);
       if (item->kind == RONEO_ITEM_TEXT)
         dump_font (out, item);
+      else if (item->kind == RONEO_ITEM_IMAGE)
+        dump_image (out, item);
       g_string_append_c (out, '\n');
       if (item->kind == RONEO_ITEM_TEXT)
         dump_lines (out, item->layout);

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "roneo-image.h"
 #include "roneo-units.h"
 
 #include <pango/pango.h>
@@ -16,9 +17,10 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  RONEO_ITEM_TEXT, /* a laid-out block: layout drawn with its top-left at rect.x, rect.y */
-  RONEO_ITEM_BOX,  /* a filled rectangle (call-out background) */
-  RONEO_ITEM_RULE, /* a horizontal line from (x, y) to (x + width, y), stroked line_width */
+  RONEO_ITEM_TEXT,  /* a laid-out block: layout drawn with its top-left at rect.x, rect.y */
+  RONEO_ITEM_BOX,   /* a filled rectangle (call-out background) */
+  RONEO_ITEM_RULE,  /* a horizontal line from (x, y) to (x + width, y), stroked line_width */
+  RONEO_ITEM_IMAGE, /* a picture filling rect (its aspect kept by who placed it) */
 } RoneoItemKind;
 
 typedef struct
@@ -30,6 +32,7 @@ typedef struct
   RoneoColor color;    /* TEXT: ink; BOX: fill; RULE: stroke */
   double line_width;   /* RULE only */
   double size;         /* TEXT only: the point size it was set at */
+  RoneoImage *image;   /* IMAGE only: owned reference */
 } RoneoItem;
 
 typedef struct
@@ -51,6 +54,14 @@ RoneoItem *roneo_page_add_box (RoneoPage *page, const char *role, const RoneoRec
                                const RoneoColor *color);
 RoneoItem *roneo_page_add_rule (RoneoPage *page, const char *role, double x, double y, double width,
                                 double line_width, const RoneoColor *color);
+
+/* Adds a picture drawn in rect; takes a new reference on image. Borrowed. */
+RoneoItem *roneo_page_add_image (RoneoPage *page, const char *role, RoneoImage *image,
+                                 const RoneoRect *rect);
+
+/* The effective resolution of a bitmap item at its printed size, in pixels
+ * per inch across its width; 0 for a vector or another kind of item. */
+double roneo_item_get_dpi (const RoneoItem *item);
 
 /* The stable text dump: page size, then per item its kind, role, rectangle,
  * font and size, and for text each line with its width. Owned string. */

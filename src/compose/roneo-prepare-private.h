@@ -23,6 +23,7 @@ typedef enum
   ROLE_IMPRINT = RONEO_STYLE_IMPRINT,
   ROLE_FOOTNOTE = RONEO_STYLE_FOOTNOTES,
   ROLE_BREAK = RONEO_STYLE_COUNT,
+  ROLE_IMAGE, /* a picture; its alt text is set as the caption */
 } Role;
 
 typedef struct
@@ -32,6 +33,7 @@ typedef struct
   guint index;             /* in the prepared array */
   Role role;
   RoneoRichText *rich; /* owned, ready to set */
+  RoneoImage *image;   /* ROLE_IMAGE: borrowed from the composer's image set */
 } Prepared;
 
 /* Prepared blocks of the document, owned: its blocks; the front matter's

@@ -33,6 +33,8 @@ role_of (RoneoBlockKind kind)
       return ROLE_FOOTNOTE;
     case RONEO_BLOCK_PAGE_BREAK:
       return ROLE_BREAK;
+    case RONEO_BLOCK_IMAGE:
+      return ROLE_IMAGE;
     case RONEO_BLOCK_PARAGRAPH:
     default:
       return ROLE_BODY;
@@ -42,19 +44,26 @@ role_of (RoneoBlockKind kind)
 const char *
 roneo_compose_role_name (Role role)
 {
+  if (role == ROLE_IMAGE)
+    return "image";
   return role == ROLE_BREAK ? "break" : roneo_style_name ((RoneoStyleId) role);
 }
 
 const char *
 roneo_compose_role_label (Role role)
 {
+  if (role == ROLE_IMAGE)
+    return _ ("picture");
   return role == ROLE_BREAK ? _ ("page break") : roneo_style_label ((RoneoStyleId) role);
 }
 
-/* A page break has no text: the body style is as good as any. */
+/* A page break has no text: the body style is as good as any. A picture's
+ * text is its caption. */
 static const RoneoStyle *
 role_style (const RoneoLayout *layout, Role role)
 {
+  if (role == ROLE_IMAGE)
+    return &layout->caption;
   return roneo_layout_peek_style (layout,
                                   role == ROLE_BREAK ? RONEO_STYLE_BODY : (RoneoStyleId) role);
 }
@@ -90,7 +99,7 @@ prepare_block_as (const RoneoComposeContext *cc, const RoneoLayout *layout, cons
   if (style->transform == RONEO_TRANSFORM_UPPERCASE)
     roneo_rich_text_uppercase (prepared->rich, cc->lang);
   if (style->hyphenate && !display && prepared->role != ROLE_FOOTER
-      && prepared->role != ROLE_IMPRINT)
+      && prepared->role != ROLE_IMPRINT && prepared->role != ROLE_IMAGE)
     hyphenate (cc, prepared->rich, warned);
   return prepared;
 }

@@ -2,6 +2,8 @@
 
 #include "roneo-lang.h"
 
+#include <string.h>
+
 static void
 override_free (gpointer data)
 {
@@ -19,6 +21,9 @@ roneo_document_new (const char *source)
   document->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_block_free);
   document->footnotes = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_block_free);
   document->overrides = g_ptr_array_new_with_free_func (override_free);
+  /* pictures are found beside the copy; standard input has no folder but the current one */
+  if (source != NULL && strcmp (source, "<stdin>") != 0 && strcmp (source, "-") != 0)
+    document->base_dir = g_path_get_dirname (source);
   return document;
 }
 
@@ -38,6 +43,8 @@ roneo_document_free (RoneoDocument *document)
   g_ptr_array_unref (document->blocks);
   g_ptr_array_unref (document->footnotes);
   g_ptr_array_unref (document->overrides);
+  g_free (document->base_dir);
+  roneo_image_source_free (document->logo);
   g_free (document);
 }
 
@@ -60,6 +67,7 @@ roneo_block_free (RoneoBlock *block)
     return;
   g_free (block->text);
   g_array_unref (block->spans);
+  roneo_image_source_free (block->image);
   g_free (block);
 }
 
@@ -70,6 +78,7 @@ roneo_block_copy (const RoneoBlock *block)
   g_array_append_vals (copy->spans, block->spans->data, block->spans->len);
   copy->number = block->number;
   copy->ordered = block->ordered;
+  copy->image = block->image ? roneo_image_source_copy (block->image) : NULL;
   return copy;
 }
 
@@ -92,6 +101,10 @@ roneo_document_copy (const RoneoDocument *document)
   copy->date = g_strdup (document->date);
   copy->subject = g_strdup (document->subject);
   copy->imprint = g_strdup (document->imprint);
+  g_free (copy->base_dir);
+  copy->base_dir = g_strdup (document->base_dir);
+  copy->logo = document->logo ? roneo_image_source_copy (document->logo) : NULL;
+  copy->inline_image_line = document->inline_image_line;
   copy_blocks (copy->blocks, document->blocks);
   copy_blocks (copy->footnotes, document->footnotes);
   for (guint i = 0; i < document->overrides->len; i++)
@@ -153,8 +166,8 @@ roneo_document_peek_imprint (const RoneoDocument *document, const char *lang)
 const char *
 roneo_block_kind_to_string (RoneoBlockKind kind)
 {
-  static const char *const names[] = { "headline", "subhead",   "paragraph",  "list-item",
-                                       "quote",    "signature", "page-break", "footnote" };
+  static const char *const names[] = { "headline",  "subhead",    "paragraph", "list-item", "quote",
+                                       "signature", "page-break", "footnote",  "image" };
   return kind < G_N_ELEMENTS (names) ? names[kind] : "?";
 }
 
@@ -166,6 +179,10 @@ dump_block (GString *out, const RoneoBlock *block)
   if (block->number)
     g_string_append_printf (out, " #%u%s", block->number, block->ordered ? " ordered" : "");
   g_string_append_printf (out, " \"%s\"\n", block->text);
+  if (block->image)
+    g_string_append_printf (out, "  %s '%s'\n",
+                            block->image->kind == RONEO_IMAGE_QR ? "qr" : "file",
+                            block->image->target);
   for (guint i = 0; i < block->spans->len; i++)
     {
       const RoneoSpan *span = &g_array_index (block->spans, RoneoSpan, i);
@@ -191,6 +208,8 @@ roneo_document_dump (const RoneoDocument *document)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i += 2)
     if (fields[i + 1])
       g_string_append_printf (out, "%s: %s\n", fields[i], fields[i + 1]);
+  if (document->logo)
+    g_string_append_printf (out, "logo: %s\n", document->logo->target);
   for (guint i = 0; i < document->overrides->len; i++)
     {
       const RoneoOverride *override = g_ptr_array_index (document->overrides, i);
@@ -202,4 +221,42 @@ roneo_document_dump (const RoneoDocument *document)
   for (guint i = 0; i < document->footnotes->len; i++)
     dump_block (out, g_ptr_array_index (document->footnotes, i));
   return g_string_free (out, FALSE);
+}
+
+RoneoImageSource *
+roneo_image_source_new (const RoneoDocument *document, RoneoImageKind kind, const char *target,
+                        const char *alt, guint line)
+{
+  RoneoImageSource *source = g_new0 (RoneoImageSource, 1);
+  source->kind = kind;
+  source->target = g_strdup (target ? target : "");
+  source->alt = g_strdup (alt ? alt : "");
+  source->line = line;
+  if (kind == RONEO_IMAGE_FILE)
+    source->resolved = g_path_is_absolute (source->target) || document->base_dir == NULL
+                               || strcmp (document->base_dir, ".") == 0
+                           ? g_strdup (source->target)
+                           : g_build_filename (document->base_dir, source->target, NULL);
+  return source;
+}
+
+RoneoImageSource *
+roneo_image_source_copy (const RoneoImageSource *source)
+{
+  RoneoImageSource *copy = g_memdup2 (source, sizeof *source);
+  copy->target = g_strdup (source->target);
+  copy->resolved = g_strdup (source->resolved);
+  copy->alt = g_strdup (source->alt);
+  return copy;
+}
+
+void
+roneo_image_source_free (RoneoImageSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->target);
+  g_free (source->resolved);
+  g_free (source->alt);
+  g_free (source);
 }

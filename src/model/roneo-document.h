@@ -22,7 +22,28 @@ typedef enum
   RONEO_BLOCK_SIGNATURE,  /* last paragraph starting with "-- " (marker removed) */
   RONEO_BLOCK_PAGE_BREAK, /* *** : next page; no text */
   RONEO_BLOCK_FOOTNOTE,   /* [^n]: text; only in RoneoDocument.footnotes */
+  RONEO_BLOCK_IMAGE,      /* ![alt](path) as its own paragraph: text is the alt (the caption),
+                           * image says what to draw */
 } RoneoBlockKind;
+
+/* Where a picture comes from. A file is read by src/typeset/roneo-image.c;
+ * a QR code (later) is drawn from its text, never fetched. */
+typedef enum
+{
+  RONEO_IMAGE_FILE, /* a PNG, JPEG or SVG file */
+  RONEO_IMAGE_QR,   /* ![qr](https://...): the address drawn as a QR code (not yet) */
+} RoneoImageKind;
+
+/* A picture the copy asks for: a block image or the front matter's logo. */
+typedef struct
+{
+  RoneoImageKind kind;
+  char *target;   /* owned: as written (a path for messages, the QR code's text) */
+  char *resolved; /* owned, FILE: the path to open, relative to the copy's folder (the
+                   * current folder for standard input); NULL for QR */
+  char *alt;      /* owned: the alt text, "" when none */
+  guint line;     /* 1-based line in the copy, for messages */
+} RoneoImageSource;
 
 typedef enum
 {
@@ -46,12 +67,13 @@ typedef struct
 typedef struct
 {
   RoneoBlockKind kind;
-  char *text;       /* owned UTF-8; the call of a note is its number as text */
-  GArray *spans;    /* owned, RoneoSpan, sorted by start, may nest (em inside strong) */
-  guint line;       /* 1-based line in the source where the block starts */
-  guint column;     /* 1-based column */
-  guint number;     /* ordered list item: its number; footnote: its number; else 0 */
-  gboolean ordered; /* list item of an ordered list */
+  char *text;              /* owned UTF-8; the call of a note is its number as text */
+  GArray *spans;           /* owned, RoneoSpan, sorted by start, may nest (em inside strong) */
+  guint line;              /* 1-based line in the source where the block starts */
+  guint column;            /* 1-based column */
+  guint number;            /* ordered list item: its number; footnote: its number; else 0 */
+  gboolean ordered;        /* list item of an ordered list */
+  RoneoImageSource *image; /* owned, RONEO_BLOCK_IMAGE only; else NULL */
 } RoneoBlock;
 
 typedef struct
@@ -70,11 +92,15 @@ typedef struct
   char *author;
   char *date;
   char *subject;
-  char *imprint;        /* front matter 'imprint': NULL when absent (the language's
-                         * default), "" for 'imprint: false' (none) */
-  GPtrArray *blocks;    /* RoneoBlock*, in reading order */
-  GPtrArray *footnotes; /* RoneoBlock* (kind FOOTNOTE), footnotes[n - 1] is note n */
-  GPtrArray *overrides; /* RoneoOverride*, in file order */
+  char *imprint;          /* front matter 'imprint': NULL when absent (the language's
+                           * default), "" for 'imprint: false' (none) */
+  GPtrArray *blocks;      /* RoneoBlock*, in reading order */
+  GPtrArray *footnotes;   /* RoneoBlock* (kind FOOTNOTE), footnotes[n - 1] is note n */
+  GPtrArray *overrides;   /* RoneoOverride*, in file order */
+  char *base_dir;         /* owned: the folder image paths are relative to; NULL: the current one */
+  RoneoImageSource *logo; /* owned: front matter 'logo', or NULL */
+  guint inline_image_line; /* first image inside a paragraph's text (kept as its alt text), 0:
+                            * none */
 } RoneoDocument;
 
 RoneoDocument *roneo_document_new (const char *source);
@@ -110,7 +136,15 @@ char *roneo_document_dump (const RoneoDocument *document);
 
 const char *roneo_block_kind_to_string (RoneoBlockKind kind);
 
+/* A picture written target (a path or, for QR, the text to encode) at line of
+ * document; a FILE's path is resolved against document->base_dir. Owned. */
+RoneoImageSource *roneo_image_source_new (const RoneoDocument *document, RoneoImageKind kind,
+                                          const char *target, const char *alt, guint line);
+RoneoImageSource *roneo_image_source_copy (const RoneoImageSource *source);
+void roneo_image_source_free (RoneoImageSource *source);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoDocument, roneo_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoBlock, roneo_block_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoImageSource, roneo_image_source_free)
 
 G_END_DECLS

@@ -74,6 +74,17 @@ roneo_layout_new (void)
   layout->footer = style_default ("Roneo Sans", 400, 9, RONEO_ALIGN_LEFT);
   layout->footer.spread_before = 1;
   layout->imprint = style_default ("Roneo Sans", 400, 6, RONEO_ALIGN_LEFT);
+  layout->caption = style_default ("Roneo Sans", 400, 8, RONEO_ALIGN_LEFT);
+  layout->caption.space_before = 3;
+  layout->pictures = (RoneoPictures){
+    .max_height = RONEO_MM (60),
+    .min_height = RONEO_MM (30),
+    .space_before = 6,
+    .space_after = 6,
+    .logo_position = RONEO_LOGO_TOP_LEFT,
+    .logo_height = RONEO_MM (15),
+    .logo_gap = RONEO_MM (4),
+  };
   layout->slogan = style_default ("Roneo Condensed", 700, 1000, RONEO_ALIGN_CENTER);
   layout->slogan.min_size = 12;
   layout->slogan.leading = 0.95;

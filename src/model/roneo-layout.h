@@ -92,6 +92,26 @@ typedef struct
   RoneoBreaker breaker; /* running text: how it is broken into lines (roneo-linebreak.h) */
 } RoneoStyle;
 
+/* Where the front matter's logo goes ([logo] position). */
+typedef enum
+{
+  RONEO_LOGO_TOP_LEFT,  /* a band at the top of the first page, the logo on its left */
+  RONEO_LOGO_TOP_RIGHT, /* the same band, the logo on its right */
+  RONEO_LOGO_FOOTER,    /* a band at the foot of the first page, under the signature */
+} RoneoLogoPosition;
+
+/* Pictures: the block images of the copy ([image]) and the logo ([logo]). */
+typedef struct
+{
+  double max_height;   /* [image] pt: a picture on the measure is at most this tall */
+  double min_height;   /* [image] pt: copy that does not fit shrinks it down to this first */
+  double space_before; /* [image] pt */
+  double space_after;  /* [image] pt */
+  RoneoLogoPosition logo_position;
+  double logo_height; /* [logo] pt: the logo's height (at most the frame's width wide) */
+  double logo_gap;    /* [logo] pt between the logo's band and the copy */
+} RoneoPictures;
+
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */
 typedef struct
 {
@@ -138,9 +158,11 @@ typedef struct
   RoneoStyle footnotes;
   RoneoStyle footer;
   RoneoStyle imprint; /* the imprint line ("IPNS..."), small, at the foot of the last page */
-  RoneoStyle slogan;  /* banners: the slogan, fitted to the frame */
-  RoneoStyle byline;  /* banners: a smaller second line (who, where, when) */
-  RoneoTiles tiles;   /* banners: the sheets it is printed on */
+  RoneoStyle caption; /* under a picture: its alt text */
+  RoneoPictures pictures;
+  RoneoStyle slogan; /* banners: the slogan, fitted to the frame */
+  RoneoStyle byline; /* banners: a smaller second line (who, where, when) */
+  RoneoTiles tiles;  /* banners: the sheets it is printed on */
 
   /* flyers: the copy the headline may have under it; more is refused, not set small */
   RoneoBodyCopy body_copy;

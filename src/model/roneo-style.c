@@ -23,14 +23,16 @@ static const StyleEntry styles[RONEO_STYLE_COUNT] = {
   ENTRY (RONEO_STYLE_FOOTNOTES, footnotes, N_ ("footnote")),
   ENTRY (RONEO_STYLE_FOOTER, footer, N_ ("signature")),
   ENTRY (RONEO_STYLE_IMPRINT, imprint, N_ ("imprint line")),
+  ENTRY (RONEO_STYLE_CAPTION, caption, N_ ("caption")),
   ENTRY (RONEO_STYLE_SLOGAN, slogan, N_ ("slogan")),
   ENTRY (RONEO_STYLE_BYLINE, byline, N_ ("byline")),
 };
 
 /* The font check warns in this order, so it is the order of the sections in a file. */
 static const RoneoStyleId flyer_styles[] = {
-  RONEO_STYLE_HEADLINE, RONEO_STYLE_SUBHEAD,   RONEO_STYLE_BODY,   RONEO_STYLE_LIST,
-  RONEO_STYLE_QUOTE,    RONEO_STYLE_FOOTNOTES, RONEO_STYLE_FOOTER, RONEO_STYLE_IMPRINT,
+  RONEO_STYLE_HEADLINE, RONEO_STYLE_SUBHEAD, RONEO_STYLE_BODY,
+  RONEO_STYLE_LIST,     RONEO_STYLE_QUOTE,   RONEO_STYLE_FOOTNOTES,
+  RONEO_STYLE_FOOTER,   RONEO_STYLE_IMPRINT, RONEO_STYLE_CAPTION,
 };
 static const RoneoStyleId banner_styles[] = { RONEO_STYLE_SLOGAN, RONEO_STYLE_BYLINE };
 

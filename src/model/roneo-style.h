@@ -22,6 +22,7 @@ typedef enum
   RONEO_STYLE_FOOTNOTES,
   RONEO_STYLE_FOOTER,
   RONEO_STYLE_IMPRINT, /* the small legal line at the foot of the last page */
+  RONEO_STYLE_CAPTION, /* a picture's alt text, under it */
   RONEO_STYLE_SLOGAN,  /* banners */
   RONEO_STYLE_BYLINE,  /* banners */
   RONEO_STYLE_COUNT

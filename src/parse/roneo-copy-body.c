@@ -35,6 +35,7 @@ typedef struct
   guint number;
   gboolean ordered;
   gboolean broken; /* a soft or hard line break was met */
+  char *image_url; /* owned: the open block is a picture (kind IMAGE) from there */
   GString *text;
   GArray *spans; /* RoneoSpan */
   GArray *open;  /* guint: start offsets of the open emphasis and strong */
@@ -53,6 +54,15 @@ open_block (Walk *walk, cmark_node *node, RoneoBlockKind kind)
   g_string_truncate (walk->text, 0);
   g_array_set_size (walk->spans, 0);
   g_array_set_size (walk->open, 0);
+  g_clear_pointer (&walk->image_url, g_free);
+}
+
+/* An address roneo would have to fetch: it never does. */
+static gboolean
+is_url (const char *target)
+{
+  g_autofree char *scheme = target ? g_uri_parse_scheme (target) : NULL;
+  return scheme != NULL && g_ascii_strcasecmp (scheme, "file") != 0;
 }
 
 static int
@@ -69,13 +79,25 @@ static void
 close_block (Walk *walk)
 {
   gboolean keep = walk->text->len > 0 || walk->kind == RONEO_BLOCK_PAGE_BREAK
-                  || walk->kind == RONEO_BLOCK_FOOTNOTE; /* notes keep their numbers */
+                  || walk->kind == RONEO_BLOCK_FOOTNOTE /* notes keep their numbers */
+                  || walk->kind == RONEO_BLOCK_IMAGE;   /* a picture needs no alt text */
+  g_autofree char *image_url = g_steal_pointer (&walk->image_url);
 
   walk->owner = NULL;
   if (!keep)
     return;
   RoneoBlock *block = roneo_document_add_block (walk->document, walk->kind, walk->text->str,
                                                 walk->line, walk->column);
+  if (walk->kind == RONEO_BLOCK_IMAGE)
+    {
+      /* the alt text is the caption: plain text, its emphasis dropped */
+      g_array_set_size (walk->spans, 0);
+      RoneoImageKind kind = g_ascii_strcasecmp (block->text, "qr") == 0 && is_url (image_url)
+                                ? RONEO_IMAGE_QR
+                                : RONEO_IMAGE_FILE;
+      block->image
+          = roneo_image_source_new (walk->document, kind, image_url, block->text, block->line);
+    }
   block->number = walk->number;
   block->ordered = walk->ordered;
   g_array_sort (walk->spans, compare_spans);
@@ -261,6 +283,52 @@ check_note_calls (Walk *walk, cmark_node *node, GError **error)
   return TRUE;
 }
 
+/* A paragraph that is one picture and nothing else (blanks aside). */
+static gboolean
+is_block_image (Walk *walk, cmark_node *image)
+{
+  cmark_node *paragraph = cmark_node_parent (image);
+  if (walk->owner != paragraph || walk->kind != RONEO_BLOCK_PARAGRAPH || walk->text->len > 0)
+    return FALSE;
+  for (cmark_node *n = cmark_node_first_child (paragraph); n != NULL; n = cmark_node_next (n))
+    if (n != image
+        && (cmark_node_get_type (n) != CMARK_NODE_TEXT
+            || strspn (cmark_node_get_literal (n), " \t") != strlen (cmark_node_get_literal (n))))
+      return FALSE;
+  return TRUE;
+}
+
+/* ![alt](path) alone in its paragraph is a picture block. Inside text it
+ * stays its alt text (the engine warns once, at the first). A URL is
+ * refused: roneo never fetches anything. */
+static gboolean
+enter_image (Walk *walk, cmark_node *node, GError **error)
+{
+  const char *url = cmark_node_get_url (node);
+  guint line = cmark_node_get_start_line (node) + walk->line_offset;
+
+  if (!is_block_image (walk, node))
+    {
+      if (walk->document->inline_image_line == 0)
+        walk->document->inline_image_line = line;
+      return TRUE;
+    }
+  if (url == NULL || url[0] == '\0')
+    return roneo_copy_error (error, "%s:%u: picture with no file (write ![text](logo.png))",
+                             walk->source, line);
+  cmark_node *alt = cmark_node_first_child (node);
+  const char *alt_text = alt != NULL ? cmark_node_get_literal (alt) : NULL;
+  gboolean qr = is_url (url) && alt_text != NULL && g_ascii_strcasecmp (alt_text, "qr") == 0;
+  if (is_url (url) && !qr)
+    return roneo_copy_error (error,
+                             "%s:%u: picture '%s' is an address: roneo never fetches anything "
+                             "(download it and write the file's name)",
+                             walk->source, line, url);
+  walk->kind = RONEO_BLOCK_IMAGE;
+  walk->image_url = g_strdup (url);
+  return TRUE;
+}
+
 static gboolean
 enter_inline (Walk *walk, cmark_node *node, GError **error)
 {
@@ -292,6 +360,8 @@ enter_inline (Walk *walk, cmark_node *node, GError **error)
       if (cmark_node_first_child (node) == NULL)
         append_text (walk, cmark_node_get_url (node));
       break;
+    case CMARK_NODE_IMAGE:
+      return enter_image (walk, node, error);
     case CMARK_NODE_FOOTNOTE_REFERENCE:
       {
         const char *number = cmark_node_get_literal (node);
@@ -464,6 +534,7 @@ walk_clear (Walk *walk)
   g_string_free (walk->text, TRUE);
   g_array_unref (walk->spans);
   g_array_unref (walk->open);
+  g_free (walk->image_url);
 }
 
 gboolean

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#define KNOWN_KEYS "layout, lang, title, author, date, subject, imprint"
+#define KNOWN_KEYS "layout, lang, title, author, date, subject, imprint, logo"
 
 /* Whether the line [line, end) is delimiter, allowing trailing blanks and '\r'. */
 static gboolean
@@ -108,7 +108,7 @@ take_key (FrontMatter *fm, const yaml_event_t *event, GError **error)
   guint line = event->start_mark.line + fm->first_line;
   guint column = event->start_mark.column + 1;
 
-  if (field_slot (fm->document, key) == NULL && !is_override_key (key))
+  if (field_slot (fm->document, key) == NULL && strcmp (key, "logo") != 0 && !is_override_key (key))
     return roneo_copy_error (error,
                              _ ("%s:%u:%u: unknown front matter key '%s' (known: %s, or "
                                 "section.key for a layout override)"),
@@ -147,6 +147,27 @@ is_plain_false (const yaml_event_t *event, const char *value)
   return FALSE;
 }
 
+/* 'logo: logo.svg': a file beside the copy, placed by the layout's [logo]. */
+static gboolean
+take_logo (FrontMatter *fm, const yaml_event_t *event, const char *value, GError **error)
+{
+  RoneoDocument *document = fm->document;
+  g_autofree char *scheme = g_uri_parse_scheme (value);
+
+  if (document->logo != NULL)
+    return roneo_copy_error (error, "%s:%u:%u: front matter key 'logo' given twice (keep one)",
+                             document->source, fm->key_line, fm->key_column);
+  if (event->data.scalar.length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+    return TRUE;
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "file") != 0)
+    return roneo_copy_error (error,
+                             "%s:%u:%u: logo '%s' is an address: roneo never fetches anything "
+                             "(download it and write the file's name)",
+                             document->source, fm->key_line, fm->key_column, value);
+  document->logo = roneo_image_source_new (document, RONEO_IMAGE_FILE, value, "", fm->key_line);
+  return TRUE;
+}
+
 static gboolean
 take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
 {
@@ -154,6 +175,8 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
   g_autofree char *value = scalar_dup (event);
   char **slot = field_slot (fm->document, key);
 
+  if (strcmp (key, "logo") == 0)
+    return take_logo (fm, event, value, error);
   if (slot == NULL)
     {
       roneo_document_add_override (fm->document, key, value, fm->key_line);

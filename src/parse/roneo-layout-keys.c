@@ -317,6 +317,72 @@ static const LayoutKey tiles_keys[] = {
   { "marks", set_marks }, { "cover", set_cover },
 };
 
+/* ---- pictures: [image] and [logo] ---- */
+
+static gboolean
+set_image_max_height (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.max_height, error);
+}
+
+static gboolean
+set_image_min_height (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.min_height, error);
+}
+
+static gboolean
+set_image_space_before (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.space_before, error);
+}
+
+static gboolean
+set_image_space_after (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.space_after, error);
+}
+
+static const LayoutKey image_keys[] = {
+  { "max-height", set_image_max_height },
+  { "min-height", set_image_min_height },
+  { "space-before", set_image_space_before },
+  { "space-after", set_image_space_after },
+};
+
+static gboolean
+set_logo_position (RoneoLayout *layout, const char *value, GError **error)
+{
+  static const char *const names[] = { "top-left", "top-right", "footer" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (value, names[i]) == 0)
+      {
+        layout->pictures.logo_position = i;
+        return TRUE;
+      }
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+               "position '%s' must be top-left, top-right or footer", value);
+  return FALSE;
+}
+
+static gboolean
+set_logo_height (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.logo_height, error);
+}
+
+static gboolean
+set_logo_gap (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.logo_gap, error);
+}
+
+static const LayoutKey logo_keys[] = {
+  { "position", set_logo_position },
+  { "height", set_logo_height },
+  { "gap", set_logo_gap },
+};
+
 /* ---- block styles ---- */
 
 typedef gboolean (*StyleSetter) (RoneoStyle *style, const char *value, GError **error);
@@ -712,7 +778,7 @@ set_style_key (RoneoStyle *style, const char *section, const char *key, const ch
 static char *
 section_names (void)
 {
-  g_autoptr (GString) names = g_string_new ("layout, page, tiles");
+  g_autoptr (GString) names = g_string_new ("layout, page, tiles, image, logo");
   for (guint i = 0; i < RONEO_STYLE_COUNT; i++)
     g_string_append_printf (names, ", %s", roneo_style_name (i));
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -723,7 +789,8 @@ roneo_layout_is_known_section (const char *section)
 {
   RoneoStyleId id;
   return g_strcmp0 (section, "layout") == 0 || g_strcmp0 (section, "page") == 0
-         || g_strcmp0 (section, "tiles") == 0 || roneo_style_from_name (section, &id);
+         || g_strcmp0 (section, "tiles") == 0 || g_strcmp0 (section, "image") == 0
+         || g_strcmp0 (section, "logo") == 0 || roneo_style_from_name (section, &id);
 }
 
 void
@@ -761,6 +828,11 @@ roneo_layout_set_value (RoneoLayout *layout, const char *section, const char *ke
   if (strcmp (section, "tiles") == 0)
     return set_layout_key (layout, tiles_keys, G_N_ELEMENTS (tiles_keys), section, key, clean,
                            error);
+  if (strcmp (section, "image") == 0)
+    return set_layout_key (layout, image_keys, G_N_ELEMENTS (image_keys), section, key, clean,
+                           error);
+  if (strcmp (section, "logo") == 0)
+    return set_layout_key (layout, logo_keys, G_N_ELEMENTS (logo_keys), section, key, clean, error);
   roneo_layout_unknown_section_error (section, error);
   return FALSE;
 }

@@ -12,9 +12,29 @@ set_source_color (cairo_t *cr, const RoneoColor *color)
 /* An item in its colour; with stencil, the outlines of the glyphs and boxes
  * in black, nothing filled, so the letters can be traced onto cloth or cut
  * out. Rules stay lines. */
+/* A stencil traces the picture's frame: there is nothing to cut in a photo. */
+static void
+draw_image (cairo_t *cr, const RoneoItem *item, gboolean stencil)
+{
+  if (!stencil)
+    {
+      roneo_image_draw (item->image, cr, &item->rect);
+      return;
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, RONEO_STENCIL_WIDTH);
+  cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+  cairo_stroke (cr);
+}
+
 static void
 draw_item (cairo_t *cr, const RoneoItem *item, gboolean stencil)
 {
+  if (item->kind == RONEO_ITEM_IMAGE)
+    {
+      draw_image (cr, item, stencil);
+      return;
+    }
   if (stencil)
     {
       cairo_set_source_rgb (cr, 0, 0, 0);
@@ -39,6 +59,8 @@ draw_item (cairo_t *cr, const RoneoItem *item, gboolean stencil)
       cairo_set_line_width (cr, item->line_width);
       cairo_move_to (cr, item->rect.x, item->rect.y);
       cairo_line_to (cr, item->rect.x + item->rect.width, item->rect.y);
+      break;
+    case RONEO_ITEM_IMAGE:
       break;
     }
   if (item->kind == RONEO_ITEM_BOX && !stencil)

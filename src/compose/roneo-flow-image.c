@@ -1,0 +1,161 @@
+/* roneo-flow-image.c: pictures on the pages of a run.
+ *
+ * A block picture takes the text column's measure, at most [image]
+ * max-height tall, its caption (the alt text, in the [caption] style) under
+ * it, the two kept together. Copy that does not fit shrinks the pictures
+ * first, down to min-height (Composer.image_shrink, decided by the overflow
+ * policy in roneo-flow.c), before the body shrinks. The logo takes a band at
+ * the top or the foot of the first page's frame, as [logo] says. A bitmap
+ * printed under 150 dpi is a warning naming the size of file that would do.
+ */
+#include "roneo-flow-private.h"
+
+#include "roneo-text-layout.h"
+
+#include <math.h>
+
+#define LOW_DPI 150.0  /* under it a bitmap looks soft on paper */
+#define GOOD_DPI 300.0 /* what the warning asks for */
+#define CAPTION_GAP 3.0
+
+static RoneoImageSet *
+image_set (Composer *c)
+{
+  if (c->cc->images != NULL)
+    return c->cc->images;
+  if (c->own_images == NULL)
+    c->own_images = roneo_image_set_new ();
+  return c->own_images;
+}
+
+gboolean
+roneo_flow_load_images (Composer *c, GError **error)
+{
+  const char *copy = c->document->source;
+  if (c->document->inline_image_line > 0)
+    roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_GENERAL, copy,
+                           c->document->inline_image_line,
+                           "a picture inside a paragraph is printed as its alt text; give it a "
+                           "paragraph of its own to show it");
+  for (guint i = 0; i < c->n_blocks; i++)
+    {
+      Prepared *p = g_ptr_array_index (c->prepared, i);
+      if (p->role != ROLE_IMAGE)
+        continue;
+      p->image = roneo_image_set_get (image_set (c), p->block->image, copy, error);
+      if (p->image == NULL)
+        return FALSE;
+      c->has_images = TRUE;
+    }
+  if (c->document->logo == NULL)
+    return TRUE;
+  c->logo = roneo_image_set_get (image_set (c), c->document->logo, copy, error);
+  return c->logo != NULL;
+}
+
+/* --- print quality -------------------------------------------------------- */
+
+static void
+check_resolution (Flow *f, const RoneoItem *item, guint line)
+{
+  double dpi = roneo_item_get_dpi (item);
+  if (f->draft || dpi <= 0 || dpi >= LOW_DPI)
+    return;
+  int wanted = (int) ceil (item->rect.width / 72.0 * GOOD_DPI);
+  roneo_warnings_add_at (f->warnings, RONEO_WARNING_GENERAL, f->c->document->source, line,
+                         "%s prints at %.0f dpi; use a file of at least %d px wide for this size",
+                         roneo_image_get_name (item->image), floor (dpi), wanted);
+}
+
+/* --- block pictures ------------------------------------------------------- */
+
+/* The picture's height at this run's shrink: its natural height on the
+ * measure, capped by max-height, given up towards min-height. */
+static double
+image_height (const Flow *f, const Prepared *p, double measure)
+{
+  const RoneoPictures *pictures = &f->c->layout->pictures;
+  double natural = measure / roneo_image_get_aspect (p->image);
+  double top = MIN (natural, pictures->max_height);
+  double low = MIN (natural, MIN (pictures->min_height, pictures->max_height));
+  return top - f->c->image_shrink * (top - low);
+}
+
+void
+roneo_flow_place_image (Flow *f, const Prepared *p)
+{
+  const RoneoStyle *caption = &f->c->layout->caption;
+  double measure = f->column.width;
+  double height = image_height (f, p, measure);
+  double width = MIN (measure, height * roneo_image_get_aspect (p->image));
+  /* the caption hangs from the picture's left edge, on its width */
+  g_autoptr (RoneoLineSet) set
+      = p->block->text[0] != '\0' ? roneo_flow_break_lines (f, p, caption, width) : NULL;
+  double caption_height = set ? CAPTION_GAP + set->lines->len * roneo_line_set_get_pitch (set) : 0;
+
+  roneo_flow_open_block (f, &f->image);
+  if (!f->empty && height + caption_height > roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE)
+    {
+      roneo_flow_new_page (f);
+      roneo_flow_open_block (f, &f->image);
+    }
+  double x = f->column.x + (measure - width) / 2;
+  if (!f->draft)
+    {
+      RoneoRect rect = { x, f->y, width, height };
+      check_resolution (f, roneo_page_add_image (f->page, "image", p->image, &rect),
+                        p->block->line);
+    }
+  f->y += height + (set ? CAPTION_GAP : 0);
+  if (set != NULL && !f->draft)
+    {
+      g_autoptr (PangoLayout) layout
+          = roneo_line_set_new_layout (set, f->c->cc->context, 0, set->lines->len);
+      roneo_flow_check_glyphs (f, layout, p);
+      roneo_page_add_text (f->page, "caption", layout, x, f->y, set->size, &caption->color);
+    }
+  if (set != NULL)
+    f->y += set->lines->len * roneo_line_set_get_pitch (set);
+  f->empty = FALSE;
+  f->opened_gap = 0;
+  roneo_flow_close_block (f, &f->image);
+}
+
+/* --- the logo ------------------------------------------------------------- */
+
+static double
+logo_band (const Flow *f)
+{
+  return f->c->layout->pictures.logo_height + f->c->layout->pictures.logo_gap;
+}
+
+void
+roneo_flow_open_logo (Flow *f)
+{
+  if (f->c->logo == NULL || f->pages->len != 1)
+    return;
+  if (f->c->layout->pictures.logo_position == RONEO_LOGO_FOOTER)
+    f->logo_foot = logo_band (f);
+  else
+    f->y += logo_band (f);
+}
+
+void
+roneo_flow_place_logo (Flow *f)
+{
+  const RoneoPictures *pictures = &f->c->layout->pictures;
+  const RoneoRect *frame = &f->c->frame;
+  if (f->c->logo == NULL || f->draft || f->page->number != 1)
+    return;
+  double height = pictures->logo_height;
+  double width = MIN (frame->width, height * roneo_image_get_aspect (f->c->logo));
+  height = width / roneo_image_get_aspect (f->c->logo);
+  RoneoRect rect = { frame->x, frame->y, width, height };
+  if (pictures->logo_position == RONEO_LOGO_TOP_RIGHT)
+    rect.x = frame->x + frame->width - width;
+  else if (pictures->logo_position == RONEO_LOGO_FOOTER)
+    rect = (RoneoRect){ frame->x + (frame->width - width) / 2,
+                        frame->y + frame->height - pictures->logo_height, width, height };
+  check_resolution (f, roneo_page_add_image (f->page, "logo", f->c->logo, &rect),
+                    f->c->document->logo->line);
+}
