@@ -9,6 +9,7 @@
 
 /* librsvg 2.54 defines no cleanup for its handle */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
+#include <stdlib.h>
 #include <string.h>
 
 typedef enum
@@ -23,10 +24,11 @@ struct _RoneoImage
   gint ref_count;
   char *name; /* as the copy wrote it */
   Format format;
-  cairo_surface_t *surface; /* bitmaps: owned, the pixels as shown */
-  RsvgHandle *svg;          /* SVG: owned */
-  int pixel_width, pixel_height;
+  cairo_surface_t *surface;      /* bitmaps: owned, the pixels as shown */
+  RsvgHandle *svg;               /* SVG: owned */
+  int pixel_width, pixel_height; /* as shown, upright */
   double aspect;
+  int orientation; /* EXIF 1-8: how surface (a JPEG's own pixels) is turned when drawn */
 };
 
 static gboolean image_error (GError **error, const RoneoImageSource *source, const char *copy,
@@ -142,17 +144,22 @@ jpeg_components (const guchar *data, gsize length)
   return 0;
 }
 
-/* A JPEG is embedded as its own bytes when the PDF can show them as they
- * are: not turned by EXIF (the pixels were) and not CMYK (cairo 1.16 would
- * write Adobe's inverted CMYK without its Decode array). */
-static void
-keep_jpeg_bytes (cairo_surface_t *surface, GBytes *bytes, const char *orientation)
+/* A JPEG is embedded as its own bytes, turned upright by the drawing's
+ * matrix; not a CMYK one (cairo 1.16 would write Adobe's inverted CMYK
+ * without its Decode array): its pixels are turned and embedded instead. */
+static gboolean
+can_keep_jpeg (GBytes *bytes, Format format)
 {
   gsize length = 0;
   const guchar *data = g_bytes_get_data (bytes, &length);
-  if ((orientation != NULL && strcmp (orientation, "1") != 0)
-      || jpeg_components (data, length) == 4)
-    return;
+  return format == FORMAT_JPEG && jpeg_components (data, length) != 4;
+}
+
+static void
+keep_jpeg_bytes (cairo_surface_t *surface, GBytes *bytes)
+{
+  gsize length = 0;
+  const guchar *data = g_bytes_get_data (bytes, &length);
   cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, length,
                                (cairo_destroy_func_t) g_bytes_unref, g_bytes_ref (bytes));
 }
@@ -183,8 +190,23 @@ check_pixels (const RoneoImageSource *source, const char *copy, GError **error)
   return TRUE;
 }
 
+/* gdk-pixbuf shows what it could decode of a cut file, the rest grey: a
+ * PNG must end with its IEND chunk, a JPEG with its end-of-image marker. */
+static gboolean
+is_complete (GBytes *bytes, Format format)
+{
+  gsize length = 0;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+  if (format == FORMAT_PNG)
+    return length >= 12 && memcmp (data + length - 8, "IEND\xae\x42\x60\x82", 8) == 0;
+  while (length > 2 && (data[length - 1] == 0 || g_ascii_isspace (data[length - 1])))
+    length--; /* some cameras pad the file */
+  return length >= 4 && data[length - 2] == 0xff && data[length - 1] == 0xd9;
+}
+
+/* The pixels as stored, *orientation their EXIF orientation (1: upright). */
 static GdkPixbuf *
-decode_bitmap (GBytes *bytes, Format format, GError **error)
+decode_bitmap (GBytes *bytes, Format format, int *orientation, GError **error)
 {
   g_autoptr (GdkPixbufLoader) loader
       = gdk_pixbuf_loader_new_with_type (format == FORMAT_PNG ? "png" : "jpeg", error);
@@ -201,7 +223,11 @@ decode_bitmap (GBytes *bytes, Format format, GError **error)
       g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "no picture");
       return NULL;
     }
-  return gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  const char *option = gdk_pixbuf_get_option (pixbuf, "orientation");
+  *orientation = option != NULL ? atoi (option) : 1;
+  if (*orientation < 1 || *orientation > 8)
+    *orientation = 1;
+  return g_object_ref (pixbuf);
 }
 
 static RoneoImage *
@@ -211,7 +237,14 @@ load_bitmap (const RoneoImageSource *source, const char *copy, GBytes *bytes, Fo
   g_autoptr (GError) local = NULL;
   if (!check_pixels (source, copy, error))
     return NULL;
-  g_autoptr (GdkPixbuf) pixbuf = decode_bitmap (bytes, format, &local);
+  if (!is_complete (bytes, format))
+    {
+      image_error (error, source, copy, "cannot read '%s': the file is truncated (copy it again)",
+                   source->target);
+      return NULL;
+    }
+  int orientation = 1;
+  g_autoptr (GdkPixbuf) pixbuf = decode_bitmap (bytes, format, &orientation, &local);
   if (pixbuf == NULL)
     {
       image_error (error, source, copy, "cannot read '%s': damaged or truncated (%s)",
@@ -219,8 +252,22 @@ load_bitmap (const RoneoImageSource *source, const char *copy, GBytes *bytes, Fo
       return NULL;
     }
   g_autoptr (RoneoImage) image = image_new (source, format);
+  gboolean keep = can_keep_jpeg (bytes, format);
+  if (!keep && orientation != 1)
+    {
+      GdkPixbuf *upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+      g_object_unref (pixbuf);
+      pixbuf = upright;
+    }
+  image->orientation = keep ? orientation : 1;
+  gboolean across = image->orientation >= 5; /* turned a quarter: width and height swap */
   image->pixel_width = gdk_pixbuf_get_width (pixbuf);
   image->pixel_height = gdk_pixbuf_get_height (pixbuf);
+  if (across)
+    {
+      image->pixel_width = gdk_pixbuf_get_height (pixbuf);
+      image->pixel_height = gdk_pixbuf_get_width (pixbuf);
+    }
   image->aspect = (double) image->pixel_width / image->pixel_height;
   image->surface = surface_from_pixbuf (pixbuf);
   if (cairo_surface_status (image->surface) != CAIRO_STATUS_SUCCESS)
@@ -228,8 +275,8 @@ load_bitmap (const RoneoImageSource *source, const char *copy, GBytes *bytes, Fo
       image_error (error, source, copy, "cannot read '%s': not enough memory", source->target);
       return NULL;
     }
-  if (format == FORMAT_JPEG)
-    keep_jpeg_bytes (image->surface, bytes, gdk_pixbuf_get_option (pixbuf, "orientation"));
+  if (keep)
+    keep_jpeg_bytes (image->surface, bytes);
   set_unique_id (image->surface, bytes);
   return g_steal_pointer (&image);
 }
@@ -243,9 +290,9 @@ static gboolean
 check_svg_references (const RoneoImageSource *source, const char *copy, GBytes *bytes,
                       GError **error)
 {
-  g_autoptr (GRegex) regex = g_regex_new (
-      "(?:href\\s*=\\s*[\"']\\s*|url\\(\\s*[\"']?\\s*|@import\\s+[\"']?)([^\"')\\s]*)",
-      G_REGEX_CASELESS | G_REGEX_RAW, 0, NULL);
+  g_autoptr (GRegex) regex = g_regex_new ("(?:href\\s*=\\s*[\"']\\s*|url\\(\\s*[\"']?\\s*|@"
+                                          "import\\s+(?:url\\(\\s*)?[\"']?)([^\"'()\\s]*)",
+                                          G_REGEX_CASELESS | G_REGEX_RAW, 0, NULL);
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr (GMatchInfo) match = NULL;
@@ -253,7 +300,7 @@ check_svg_references (const RoneoImageSource *source, const char *copy, GBytes *
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
       g_autofree char *target = g_match_info_fetch (match, 1);
-      if (target[0] == '#' || g_ascii_strncasecmp (target, "data:", 5) == 0)
+      if (target[0] == '\0' || target[0] == '#' || g_ascii_strncasecmp (target, "data:", 5) == 0)
         continue;
       return image_error (error, source, copy,
                           "'%s' refers to '%s': roneo draws only self-contained SVG files and "
@@ -295,7 +342,7 @@ load_svg (const RoneoImageSource *source, const char *copy, GBytes *bytes, GErro
     {
       image_error (error, source, copy,
                    "cannot read '%s': not an SVG drawing librsvg can read (%s)", source->target,
-                   local->message);
+                   g_strstrip (local->message));
       return NULL;
     }
   g_autoptr (RoneoImage) image = image_new (source, FORMAT_SVG);
@@ -377,6 +424,22 @@ roneo_image_get_format (const RoneoImage *image)
   return names[image->format];
 }
 
+/* From the stored pixels (u, v) to the upright picture (x, y), for the
+ * eight EXIF orientations: x = xx u + xy v + x0, y = yx u + yy v + y0. */
+static void
+orientation_matrix (const RoneoImage *image, cairo_matrix_t *m)
+{
+  double w = image->pixel_width, h = image->pixel_height; /* upright */
+  static const double table[8][6] = {
+    /* xx, yx, xy, yy, x0 (of w, h), y0 */
+    { 1, 0, 0, 1, 0, 0 }, { -1, 0, 0, 1, 1, 0 }, { -1, 0, 0, -1, 1, 2 }, { 1, 0, 0, -1, 0, 2 },
+    { 0, 1, 1, 0, 0, 0 }, { 0, 1, -1, 0, 1, 0 }, { 0, -1, -1, 0, 1, 2 }, { 0, -1, 1, 0, 0, 2 },
+  };
+  const double *t = table[image->orientation - 1];
+  /* x0 is the upright width when set (1), y0 the upright height (2) */
+  cairo_matrix_init (m, t[0], t[1], t[2], t[3], t[4] != 0 ? w : 0, t[5] != 0 ? h : 0);
+}
+
 void
 roneo_image_draw (RoneoImage *image, cairo_t *cr, const RoneoRect *rect)
 {
@@ -388,8 +451,11 @@ roneo_image_draw (RoneoImage *image, cairo_t *cr, const RoneoRect *rect)
     }
   else
     {
+      cairo_matrix_t upright;
       cairo_translate (cr, rect->x, rect->y);
       cairo_scale (cr, rect->width / image->pixel_width, rect->height / image->pixel_height);
+      orientation_matrix (image, &upright);
+      cairo_transform (cr, &upright);
       cairo_set_source_surface (cr, image->surface, 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
       cairo_paint (cr);
