@@ -432,7 +432,7 @@ test_bad_input (void)
   assert_fails ("---\nlang: fr\n\n# T\n", "t.md:1:1: unterminated front matter");
   assert_fails ("---\nlang: fr\ncolour: red\n---\n# T\n",
                 "t.md:3:1: unknown front matter key 'colour' (known: layout, lang, title, author, "
-                "date, subject, imprint, or section.key for a layout override)");
+                "date, subject, imprint, logo, or section.key for a layout override)");
   assert_fails ("---\nlang: fr\ntitle: a: b\n---\n# T\n",
                 "t.md:3:9: bad front matter: mapping values are not allowed");
   assert_fails ("---\ntitle: \"open\n---\n# T\n", "t.md:3:1: bad front matter:");
@@ -589,6 +589,57 @@ test_imprint (void)
                 "t.md:3:1: front matter key 'imprint' given twice");
 }
 
+/* ![alt](path) alone in its paragraph is a picture block, its path beside
+ * the copy; inside a sentence it stays its alt text, and the line is noted. */
+static void
+test_pictures (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *text
+      = "---\nlogo: logo.svg\n---\n# T\n\n![Le *dépôt*](img/photo.jpg)\n\n"
+        "![](drawing.svg)\n\nNotre ![logo](logo.png) appelle.\n\n![qr](https://x.org/p)\n";
+  g_autoptr (RoneoDocument) document
+      = roneo_copy_parse ("tracts/t.md", text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (document->blocks->len, ==, 5);
+  const RoneoBlock *photo = g_ptr_array_index (document->blocks, 1);
+  g_assert_cmpint (photo->kind, ==, RONEO_BLOCK_IMAGE);
+  g_assert_cmpstr (photo->text, ==, "Le dépôt");
+  g_assert_cmpuint (photo->spans->len, ==, 0);
+  g_assert_cmpint (photo->image->kind, ==, RONEO_IMAGE_FILE);
+  g_assert_cmpstr (photo->image->target, ==, "img/photo.jpg");
+  g_assert_cmpstr (photo->image->resolved, ==, "tracts/img/photo.jpg");
+  g_assert_cmpuint (photo->image->line, ==, 6);
+  const RoneoBlock *drawing = g_ptr_array_index (document->blocks, 2);
+  g_assert_cmpint (drawing->kind, ==, RONEO_BLOCK_IMAGE);
+  g_assert_cmpstr (drawing->text, ==, "");
+  const RoneoBlock *inline_text = g_ptr_array_index (document->blocks, 3);
+  g_assert_cmpint (inline_text->kind, ==, RONEO_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (inline_text->text, ==, "Notre logo appelle.");
+  g_assert_cmpuint (document->inline_image_line, ==, 10);
+  const RoneoBlock *qr = g_ptr_array_index (document->blocks, 4);
+  g_assert_cmpint (qr->image->kind, ==, RONEO_IMAGE_QR);
+  g_assert_null (qr->image->resolved);
+  g_assert_cmpstr (document->logo->resolved, ==, "tracts/logo.svg");
+  g_assert_cmpuint (document->logo->line, ==, 2);
+  /* standard input: the current folder */
+  g_autoptr (RoneoDocument) piped = parse_ok ("# T\n\n![](photo.jpg)\n");
+  const RoneoBlock *piped_photo = g_ptr_array_index (piped->blocks, 1);
+  g_assert_cmpstr (piped_photo->image->resolved, ==, "photo.jpg");
+  /* a batch copies the pictures with the rest */
+  g_autoptr (RoneoDocument) copy = roneo_document_copy (document);
+  const RoneoBlock *copied = g_ptr_array_index (copy->blocks, 1);
+  g_assert_cmpstr (copied->image->resolved, ==, "tracts/img/photo.jpg");
+  g_assert_cmpstr (copy->logo->target, ==, "logo.svg");
+  assert_fails ("# T\n\n![logo](https://example.org/logo.png)\n",
+                "t.md:3: picture 'https://example.org/logo.png' is an address: roneo never "
+                "fetches anything");
+  assert_fails ("---\nlogo: http://x.org/l.png\n---\n# T\n", "t.md:2:1: logo 'http://x.org");
+  assert_fails ("---\nlogo: a.png\nlogo: b.png\n---\n# T\n",
+                "t.md:3:1: front matter key 'logo' given twice");
+  assert_fails ("# T\n\n![alt]()\n", "t.md:3: picture with no file");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -596,6 +647,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/copy-parser/front-matter", test_front_matter);
   g_test_add_func ("/copy-parser/front-matter-variants", test_front_matter_variants);
   g_test_add_func ("/copy-parser/block-kinds", test_block_kinds);
+  g_test_add_func ("/copy-parser/pictures", test_pictures);
   g_test_add_func ("/copy-parser/nested-and-literal", test_nested_and_literal);
   g_test_add_func ("/copy-parser/inline-spans", test_inline_spans);
   g_test_add_func ("/copy-parser/footnotes", test_footnotes);

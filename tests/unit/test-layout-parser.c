@@ -125,6 +125,36 @@ assert_trim (const RoneoLayout *layout, double width, double height)
   g_assert_cmpfloat_with_epsilon (layout->height, height, 0.01);
 }
 
+/* Every flyer layout places pictures: a caption readable in print, a
+ * min-height under the max-height, a logo no taller than a fifth of the page. */
+static void
+test_shipped_pictures (void)
+{
+  static const struct
+  {
+    const char *name;
+    RoneoLogoPosition position;
+  } layouts[] = {
+    { "a5-flyer", RONEO_LOGO_TOP_LEFT },  { "a5-black", RONEO_LOGO_TOP_LEFT },
+    { "a4-tract", RONEO_LOGO_TOP_RIGHT }, { "a6-card", RONEO_LOGO_FOOTER },
+    { "a3-placard", RONEO_LOGO_FOOTER },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      g_autoptr (RoneoLayout) layout = load_shipped (layouts[i].name);
+      const RoneoPictures *pictures = &layout->pictures;
+      g_assert_cmpint (pictures->logo_position, ==, layouts[i].position);
+      g_assert_cmpfloat (pictures->min_height, >, 0);
+      g_assert_cmpfloat (pictures->min_height, <, pictures->max_height);
+      g_assert_cmpfloat (pictures->max_height, <, layout->height / 2);
+      g_assert_cmpfloat (pictures->logo_height, <, layout->height / 5);
+      g_assert_cmpfloat (layout->caption.size, >=, 6.5);
+      g_assert_cmpstr (layout->caption.font, ==, "Roneo Sans");
+    }
+  g_autoptr (RoneoLayout) black = load_shipped ("a5-black");
+  g_assert_cmpfloat (black->caption.color.r, ==, 1); /* white on black */
+}
+
 static void
 test_shipped_a5_flyer (void)
 {
@@ -516,8 +546,14 @@ static const ErrorCase error_cases[] = {
   { "[layout]\nname = x\ndescription = a \\q \\\n", "test.ini:3: bad escape sequence" },
   /* sections and keys */
   { "[page]\nsize = A5\n\n[headlines]\nsize = 12\n",
-    "test.ini:4: unknown section [headlines] (known: layout, page, tiles, headline, subhead, "
-    "body, list, quote, footnotes, footer, imprint, slogan, byline)" },
+    "test.ini:4: unknown section [headlines] (known: layout, page, tiles, image, logo, headline, "
+    "subhead, body, list, quote, footnotes, footer, imprint, caption, slogan, byline)" },
+  { "[logo]\nposition = middle\n",
+    "test.ini:2: position 'middle' must be top-left, top-right or footer" },
+  { "[image]\nmax-height = 60\n", "test.ini:2:" },
+  { "[image]\nwidth = 60mm\n",
+    "test.ini:2: unknown key 'width' in [image] (known: max-height, min-height, space-before, "
+    "space-after)" },
   { "[layout]\nname = x\n[page]\nsize = A5\n[body]\nsize = 10pt\n\n\n\n\n\n[headline]\n"
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
@@ -998,6 +1034,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout-parser/shipped/a5-flyer", test_shipped_a5_flyer);
+  g_test_add_func ("/layout-parser/shipped/pictures", test_shipped_pictures);
   g_test_add_func ("/layout-parser/shipped/a4-tract", test_shipped_a4_tract);
   g_test_add_func ("/layout-parser/shipped/a6-card", test_shipped_a6_card);
   g_test_add_func ("/layout-parser/shipped/a3-placard", test_shipped_a3_placard);
