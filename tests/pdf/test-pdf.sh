@@ -3,7 +3,8 @@
 #
 #   test-pdf.sh PATH-TO-RONEO
 #
-# For the French tract (and the same copy split recto/verso): qpdf --check
+# For the French tract (the same copy split recto/verso, and a tract with
+# pictures; pdfimages from poppler-utils lists them): qpdf --check
 # passes with no warning, every page has a TrimBox equal to the trim, no page
 # has a transparency /Group, the same --date gives the same bytes and another
 # date other bytes; with --bleed 3mm --marks the MediaBox grows, the TrimBox
@@ -14,7 +15,7 @@ set -u
 
 roneo=${1:?usage: test-pdf.sh PATH-TO-RONEO}
 tract="${RONEO_TEST_CASES:?RONEO_TEST_CASES not set}/tract-pompe-a-fric.md"
-for tool in qpdf jq; do
+for tool in qpdf jq pdfimages; do
   command -v "$tool" >/dev/null || { echo "Bail out! $tool is needed"; exit 1; }
 done
 
@@ -127,6 +128,16 @@ sed 's/^Nous demandons :$/***\n\nNous demandons :/' "$tract" >"$input"
 check "recto-verso: the copy has its page break" grep -qx '\*\*\*' "$input"
 check_plain_pdf recto-verso 2
 check_bleed_pdf recto-verso 2
+
+# Pictures (issue 11): a PNG logo, a JPEG photo, an SVG drawing. The bitmaps
+# at their pixel size, the JPEG still DCT, the drawing adds no bitmap.
+input="$(dirname "$tract")/images/tract-images.md"
+check_plain_pdf images 1
+check_bleed_pdf images 1
+images_list() { pdfimages -list "$work/images.pdf" | tail -n +3 | awk '{print $3, $4, $5, $9}'; }
+check "images: the photo 1600 x 1000 as DCT, the logo 600 x 200 with its mask, nothing else" \
+  test "$(images_list | sort | tr '\n' ';')" = "image 1600 1000 jpeg;image 600 200 image;smask 600 200 image;"
+input=$tract
 
 # Banners and batches: qpdf-clean, no page /Group, and the same bytes twice.
 check_job_pdf() { # check_job_pdf NAME ROENO-ARGS...
