@@ -70,36 +70,66 @@ check_resolution (Flow *f, const RoneoItem *item, guint line)
 /* --- block pictures ------------------------------------------------------- */
 
 /* The picture's height at this run's shrink: its natural height on the
- * measure, capped by max-height, given up towards min-height. */
+ * measure, capped by max-height, given up towards min-height; *low the
+ * least it may take. */
 static double
-image_height (const Flow *f, const Prepared *p, double measure)
+image_height (const Flow *f, const Prepared *p, double measure, double *low)
 {
   const RoneoPictures *pictures = &f->c->layout->pictures;
   double natural = measure / roneo_image_get_aspect (p->image);
   double top = MIN (natural, pictures->max_height);
-  double low = MIN (natural, MIN (pictures->min_height, pictures->max_height));
-  return top - f->c->image_shrink * (top - low);
+  *low = MIN (natural, MIN (pictures->min_height, pictures->max_height));
+  return top - f->c->image_shrink * (top - *low);
+}
+
+/* The caption on the picture's width (it hangs from the picture's left
+ * edge), or NULL when the picture has no alt text. */
+static RoneoLineSet *
+caption_lines (Flow *f, const Prepared *p, double width)
+{
+  if (p->block->text[0] == '\0')
+    return NULL;
+  return roneo_flow_break_lines (f, p, &f->c->layout->caption, width);
+}
+
+static double
+caption_height (const RoneoLineSet *set)
+{
+  return set ? CAPTION_GAP + set->lines->len * roneo_line_set_get_pitch (set) : 0;
+}
+
+/* The height the picture takes here: a picture that does not fit the
+ * room left on the page takes that room, down to min-height, rather than
+ * go overleaf and leave a hole; below it, a new page. */
+static double
+height_here (Flow *f, const Prepared *p, double height, double low)
+{
+  double measure = f->column.width, aspect = roneo_image_get_aspect (p->image);
+  g_autoptr (RoneoLineSet) set = caption_lines (f, p, MIN (measure, height * aspect));
+  double room = roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE;
+  if (f->empty || height + caption_height (set) <= room)
+    return height;
+  g_autoptr (RoneoLineSet) least = caption_lines (f, p, MIN (measure, low * aspect));
+  double fitted = room - caption_height (least) - RONEO_FLOW_OVERFLOW_TOLERANCE;
+  if (fitted >= low)
+    return MIN (height, fitted);
+  roneo_flow_new_page (f);
+  roneo_flow_open_block (f, &f->image);
+  return height;
 }
 
 void
 roneo_flow_place_image (Flow *f, const Prepared *p)
 {
   const RoneoStyle *caption = &f->c->layout->caption;
-  double measure = f->column.width;
-  double height = image_height (f, p, measure);
-  double width = MIN (measure, height * roneo_image_get_aspect (p->image));
-  /* the caption hangs from the picture's left edge, on its width */
-  g_autoptr (RoneoLineSet) set
-      = p->block->text[0] != '\0' ? roneo_flow_break_lines (f, p, caption, width) : NULL;
-  double caption_height = set ? CAPTION_GAP + set->lines->len * roneo_line_set_get_pitch (set) : 0;
+  double measure = f->column.width, low = 0;
+  double height = image_height (f, p, measure, &low);
 
   roneo_flow_open_block (f, &f->image);
-  if (!f->empty && height + caption_height > roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE)
-    {
-      roneo_flow_new_page (f);
-      roneo_flow_open_block (f, &f->image);
-    }
+  height = height_here (f, p, height, low);
+  double width = MIN (measure, height * roneo_image_get_aspect (p->image));
   double x = f->column.x + (measure - width) / 2;
+  g_autoptr (RoneoLineSet) set = caption_lines (f, p, width);
   if (!f->draft)
     {
       RoneoRect rect = { x, f->y, width, height };
