@@ -10,6 +10,7 @@
  */
 #include "roneo-flow-private.h"
 
+#include "roneo-intl-private.h"
 #include "roneo-text-layout.h"
 
 #include <math.h>
@@ -35,8 +36,8 @@ roneo_flow_load_images (Composer *c, GError **error)
   if (c->document->inline_image_line > 0)
     roneo_warnings_add_at (c->cc->warnings, RONEO_WARNING_GENERAL, copy,
                            c->document->inline_image_line,
-                           "a picture inside a paragraph is printed as its alt text; give it a "
-                           "paragraph of its own to show it");
+                           _ ("a picture inside a paragraph is printed as its alt text; give it a "
+                              "paragraph of its own to show it"));
   for (guint i = 0; i < c->n_blocks; i++)
     {
       Prepared *p = g_ptr_array_index (c->prepared, i);
@@ -62,9 +63,10 @@ check_resolution (Flow *f, const RoneoItem *item, guint line)
   if (f->draft || dpi <= 0 || dpi >= LOW_DPI)
     return;
   int wanted = (int) ceil (item->rect.width / 72.0 * GOOD_DPI);
-  roneo_warnings_add_at (f->warnings, RONEO_WARNING_GENERAL, f->c->document->source, line,
-                         "%s prints at %.0f dpi; use a file of at least %d px wide for this size",
-                         roneo_image_get_name (item->image), floor (dpi), wanted);
+  roneo_warnings_add_at (
+      f->warnings, RONEO_WARNING_GENERAL, f->c->document->source, line,
+      _ ("%s prints at %.0f dpi; use a file of at least %d px wide for this size"),
+      roneo_image_get_name (item->image), floor (dpi), wanted);
 }
 
 /* --- block pictures ------------------------------------------------------- */

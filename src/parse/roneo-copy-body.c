@@ -314,15 +314,15 @@ enter_image (Walk *walk, cmark_node *node, GError **error)
       return TRUE;
     }
   if (url == NULL || url[0] == '\0')
-    return roneo_copy_error (error, "%s:%u: picture with no file (write ![text](logo.png))",
+    return roneo_copy_error (error, _ ("%s:%u: picture with no file (write ![text](logo.png))"),
                              walk->source, line);
   cmark_node *alt = cmark_node_first_child (node);
   const char *alt_text = alt != NULL ? cmark_node_get_literal (alt) : NULL;
   gboolean qr = is_url (url) && alt_text != NULL && g_ascii_strcasecmp (alt_text, "qr") == 0;
   if (is_url (url) && !qr)
     return roneo_copy_error (error,
-                             "%s:%u: picture '%s' is an address: roneo never fetches anything "
-                             "(download it and write the file's name)",
+                             _ ("%s:%u: picture '%s' is an address: roneo never fetches anything "
+                                "(download it and write the file's name)"),
                              walk->source, line, url);
   walk->kind = RONEO_BLOCK_IMAGE;
   walk->image_url = g_strdup (url);

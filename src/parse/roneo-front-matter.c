@@ -155,14 +155,14 @@ take_logo (FrontMatter *fm, const yaml_event_t *event, const char *value, GError
   g_autofree char *scheme = g_uri_parse_scheme (value);
 
   if (document->logo != NULL)
-    return roneo_copy_error (error, "%s:%u:%u: front matter key 'logo' given twice (keep one)",
-                             document->source, fm->key_line, fm->key_column);
+    return roneo_copy_error (error, _ ("%s:%u:%u: front matter key '%s' given twice (keep one)"),
+                             document->source, fm->key_line, fm->key_column, "logo");
   if (event->data.scalar.length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
     return TRUE;
   if (scheme != NULL && g_ascii_strcasecmp (scheme, "file") != 0)
     return roneo_copy_error (error,
-                             "%s:%u:%u: logo '%s' is an address: roneo never fetches anything "
-                             "(download it and write the file's name)",
+                             _ ("%s:%u:%u: logo '%s' is an address: roneo never fetches anything "
+                                "(download it and write the file's name)"),
                              document->source, fm->key_line, fm->key_column, value);
   document->logo = roneo_image_source_new (document, RONEO_IMAGE_FILE, value, "", fm->key_line);
   return TRUE;

@@ -361,7 +361,7 @@ set_logo_position (RoneoLayout *layout, const char *value, GError **error)
         return TRUE;
       }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               "position '%s' must be top-left, top-right or footer", value);
+               _ ("position '%s' must be top-left, top-right or footer"), value);
   return FALSE;
 }
 

@@ -3,6 +3,7 @@
 
 #include "roneo-error.h"
 #include "roneo-input.h"
+#include "roneo-intl-private.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
@@ -180,12 +181,12 @@ check_pixels (const RoneoImageSource *source, const char *copy, GError **error)
 {
   int width = 0, height = 0;
   if (gdk_pixbuf_get_file_info (source->resolved, &width, &height) == NULL)
-    return image_error (error, source, copy, "cannot read '%s': not a picture roneo can read",
+    return image_error (error, source, copy, _ ("cannot read '%s': not a picture roneo can read"),
                         source->target);
   if ((guint64) width * (guint64) height > RONEO_IMAGE_MAX_PIXELS)
     return image_error (error, source, copy,
-                        "'%s' is %d x %d pixels, more than the %d megapixels roneo reads "
-                        "(export it smaller: 300 dpi at its printed size is enough)",
+                        _ ("'%s' is %d x %d pixels, more than the %d megapixels roneo reads "
+                           "(export it smaller: 300 dpi at its printed size is enough)"),
                         source->target, width, height, RONEO_IMAGE_MAX_PIXELS / 1000000);
   return TRUE;
 }
@@ -220,7 +221,8 @@ decode_bitmap (GBytes *bytes, Format format, int *orientation, GError **error)
   GdkPixbuf *pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (pixbuf == NULL)
     {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE, "no picture");
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                           _ ("no picture"));
       return NULL;
     }
   const char *option = gdk_pixbuf_get_option (pixbuf, "orientation");
@@ -239,15 +241,15 @@ load_bitmap (const RoneoImageSource *source, const char *copy, GBytes *bytes, Fo
     return NULL;
   if (!is_complete (bytes, format))
     {
-      image_error (error, source, copy, "cannot read '%s': the file is truncated (copy it again)",
-                   source->target);
+      image_error (error, source, copy,
+                   _ ("cannot read '%s': the file is truncated (copy it again)"), source->target);
       return NULL;
     }
   int orientation = 1;
   g_autoptr (GdkPixbuf) pixbuf = decode_bitmap (bytes, format, &orientation, &local);
   if (pixbuf == NULL)
     {
-      image_error (error, source, copy, "cannot read '%s': damaged or truncated (%s)",
+      image_error (error, source, copy, _ ("cannot read '%s': damaged or truncated (%s)"),
                    source->target, local->message);
       return NULL;
     }
@@ -272,7 +274,7 @@ load_bitmap (const RoneoImageSource *source, const char *copy, GBytes *bytes, Fo
   image->surface = surface_from_pixbuf (pixbuf);
   if (cairo_surface_status (image->surface) != CAIRO_STATUS_SUCCESS)
     {
-      image_error (error, source, copy, "cannot read '%s': not enough memory", source->target);
+      image_error (error, source, copy, _ ("cannot read '%s': not enough memory"), source->target);
       return NULL;
     }
   if (keep)
@@ -303,8 +305,8 @@ check_svg_references (const RoneoImageSource *source, const char *copy, GBytes *
       if (target[0] == '\0' || target[0] == '#' || g_ascii_strncasecmp (target, "data:", 5) == 0)
         continue;
       return image_error (error, source, copy,
-                          "'%s' refers to '%s': roneo draws only self-contained SVG files and "
-                          "never reads other files or addresses (embed it in the drawing)",
+                          _ ("'%s' refers to '%s': roneo draws only self-contained SVG files and "
+                             "never reads other files or addresses (embed it in the drawing)"),
                           source->target, target);
     }
   return TRUE;
@@ -341,14 +343,14 @@ load_svg (const RoneoImageSource *source, const char *copy, GBytes *bytes, GErro
   if (svg == NULL)
     {
       image_error (error, source, copy,
-                   "cannot read '%s': not an SVG drawing librsvg can read (%s)", source->target,
+                   _ ("cannot read '%s': not an SVG drawing librsvg can read (%s)"), source->target,
                    g_strstrip (local->message));
       return NULL;
     }
   g_autoptr (RoneoImage) image = image_new (source, FORMAT_SVG);
   if (!svg_aspect (svg, &image->aspect))
     {
-      image_error (error, source, copy, "'%s' has no size (give the svg element a viewBox)",
+      image_error (error, source, copy, _ ("'%s' has no size (give the svg element a viewBox)"),
                    source->target);
       return NULL;
     }
@@ -367,18 +369,19 @@ roneo_image_load (const RoneoImageSource *source, const char *copy, GError **err
 
   if (source->kind == RONEO_IMAGE_QR)
     {
-      image_error (error, source, copy, "QR codes are not supported yet ('%s')", source->target);
+      image_error (error, source, copy, _ ("QR codes are not supported yet ('%s')"),
+                   source->target);
       return NULL;
     }
   g_autoptr (GBytes) bytes = roneo_input_read_all (source->resolved, RONEO_INPUT_IMAGE, &local);
   if (bytes == NULL)
     {
-      image_error (error, source, copy, "%s", local->message);
+      image_error (error, source, copy, _ ("%s"), local->message);
       return NULL;
     }
   if (!sniff (bytes, &format))
     {
-      image_error (error, source, copy, "cannot read '%s': not a PNG, JPEG or SVG picture",
+      image_error (error, source, copy, _ ("cannot read '%s': not a PNG, JPEG or SVG picture"),
                    source->target);
       return NULL;
     }
