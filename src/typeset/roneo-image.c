@@ -376,7 +376,7 @@ roneo_image_load (const RoneoImageSource *source, const char *copy, GError **err
   g_autoptr (GBytes) bytes = roneo_input_read_all (source->resolved, RONEO_INPUT_IMAGE, &local);
   if (bytes == NULL)
     {
-      image_error (error, source, copy, _ ("%s"), local->message);
+      image_error (error, source, copy, "%s", local->message);
       return NULL;
     }
   if (!sniff (bytes, &format))
