@@ -49,7 +49,8 @@ prose_of (const char *message, const char *path)
   char *prose = g_string_free (g_steal_pointer (&text), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      char *left = g_regex_replace (g_regex_new (names[i], 0, 0, NULL), prose, -1, 0, " ", 0, NULL);
+      g_autoptr (GRegex) name = g_regex_new (names[i], 0, 0, NULL);
+      char *left = g_regex_replace (name, prose, -1, 0, " ", 0, NULL);
       g_free (prose);
       prose = left;
     }

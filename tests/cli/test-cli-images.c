@@ -90,7 +90,8 @@ image_rows (const char *dir, const char *pdf)
 static char *
 field (const char *row, guint column)
 {
-  g_auto (GStrv) fields = g_regex_split_simple ("\\s+", g_strstrip (g_strdup (row)), 0, 0);
+  g_autofree char *stripped = g_strstrip (g_strdup (row));
+  g_auto (GStrv) fields = g_regex_split_simple ("\\s+", stripped, 0, 0);
   return g_strdup (g_strv_length (fields) > column ? fields[column] : "");
 }
 
@@ -101,7 +102,9 @@ count_images (char **rows, const char *type, const char *width, const char *heig
   guint n = 0;
   for (guint i = 0; rows[i] != NULL; i++)
     {
-      g_autofree char *t = field (rows[i], 2), *w = field (rows[i], 3), *h = field (rows[i], 4);
+      g_autofree char *t = field (rows[i], 2);
+      g_autofree char *w = field (rows[i], 3);
+      g_autofree char *h = field (rows[i], 4);
       g_autofree char *e = field (rows[i], 8);
       n += strcmp (t, type) == 0 && strcmp (w, width) == 0 && strcmp (h, height) == 0
            && strcmp (e, enc) == 0;
