@@ -45,6 +45,7 @@ roneo_document_free (RoneoDocument *document)
   g_ptr_array_unref (document->overrides);
   g_free (document->base_dir);
   roneo_image_source_free (document->logo);
+  roneo_image_source_free (document->qr);
   g_free (document);
 }
 
@@ -104,6 +105,7 @@ roneo_document_copy (const RoneoDocument *document)
   g_free (copy->base_dir);
   copy->base_dir = g_strdup (document->base_dir);
   copy->logo = document->logo ? roneo_image_source_copy (document->logo) : NULL;
+  copy->qr = document->qr ? roneo_image_source_copy (document->qr) : NULL;
   copy->inline_image_line = document->inline_image_line;
   copy_blocks (copy->blocks, document->blocks);
   copy_blocks (copy->footnotes, document->footnotes);
@@ -140,6 +142,23 @@ roneo_document_add_override (RoneoDocument *document, const char *key, const cha
   override->value = g_strdup (value);
   override->line = line;
   g_ptr_array_add (document->overrides, override);
+}
+
+GPtrArray *
+roneo_document_image_sources (const RoneoDocument *document)
+{
+  GPtrArray *sources = g_ptr_array_new ();
+  if (document->logo)
+    g_ptr_array_add (sources, document->logo);
+  if (document->qr)
+    g_ptr_array_add (sources, document->qr);
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const RoneoBlock *block = g_ptr_array_index (document->blocks, i);
+      if (block->image)
+        g_ptr_array_add (sources, block->image);
+    }
+  return sources;
 }
 
 const RoneoBlock *
@@ -210,6 +229,8 @@ roneo_document_dump (const RoneoDocument *document)
       g_string_append_printf (out, "%s: %s\n", fields[i], fields[i + 1]);
   if (document->logo)
     g_string_append_printf (out, "logo: %s\n", document->logo->target);
+  if (document->qr)
+    g_string_append_printf (out, "qr: %s\n", document->qr->target);
   for (guint i = 0; i < document->overrides->len; i++)
     {
       const RoneoOverride *override = g_ptr_array_index (document->overrides, i);

@@ -27,11 +27,11 @@ typedef enum
 } RoneoBlockKind;
 
 /* Where a picture comes from. A file is read by src/typeset/roneo-image.c;
- * a QR code (later) is drawn from its text, never fetched. */
+ * a QR code is drawn from its text, never fetched. */
 typedef enum
 {
   RONEO_IMAGE_FILE, /* a PNG, JPEG or SVG file */
-  RONEO_IMAGE_QR,   /* ![qr](https://...): the address drawn as a QR code (not yet) */
+  RONEO_IMAGE_QR,   /* ![qr](https://...): the address drawn as a QR code */
 } RoneoImageKind;
 
 /* A picture the copy asks for: a block image or the front matter's logo. */
@@ -99,6 +99,7 @@ typedef struct
   GPtrArray *overrides;   /* RoneoOverride*, in file order */
   char *base_dir;         /* owned: the folder image paths are relative to; NULL: the current one */
   RoneoImageSource *logo; /* owned: front matter 'logo', or NULL */
+  RoneoImageSource *qr;   /* owned: front matter 'qr' (kind QR), placed by the layout, or NULL */
   guint inline_image_line; /* first image inside a paragraph's text (kept as its alt text), 0:
                             * none */
 } RoneoDocument;
@@ -135,6 +136,11 @@ const char *roneo_document_peek_imprint (const RoneoDocument *document, const ch
 char *roneo_document_dump (const RoneoDocument *document);
 
 const char *roneo_block_kind_to_string (RoneoBlockKind kind);
+
+/* Every picture the document asks for, in reading order: the logo, the front
+ * matter's QR code, then each block's image. The array is owned by the caller,
+ * its elements are borrowed from the document (a batch fills fields into them). */
+GPtrArray *roneo_document_image_sources (const RoneoDocument *document);
 
 /* A picture written target (a path or, for QR, the text to encode) at line of
  * document; a FILE's path is resolved against document->base_dir. Owned. */
