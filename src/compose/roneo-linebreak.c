@@ -8,6 +8,7 @@
 
 #include "roneo-text-layout.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The word space as glue, after TeX's values for Linux Libertine (0.25 em
@@ -40,6 +41,9 @@
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
 #define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */
 #define EPSILON 0.01
+/* Glyph expansion moves in steps this fine, as microtype's step = 5 (0.5 %):
+ * finer steps gain nothing visible and make neighbouring lines differ. */
+#define EXPANSION_STEP 0.005
 #define SOFT_HYPHEN "\u00ad"
 
 typedef struct
@@ -73,6 +77,7 @@ typedef struct
   double hyphen_width;
   double measure;
   gboolean justify;
+  double expansion;   /* style->expansion: the glyphs of a justified line give as much */
   GArray *candidates; /* Candidate */
   /* the pass: */
   gboolean hyphens; /* hyphen and emergency breaks may be taken */
@@ -363,6 +368,16 @@ cube (double x)
   return x * x * x;
 }
 
+/* What the glyphs of a justified line of natural width and n stretchable
+ * spaces may give with expansion (the width that is not spaces), pt. As
+ * pdfTeX counts font expansion, the glyphs take the slack first and the
+ * badness is that of the spaces, set to what is left. */
+static double
+glyph_give (const Breaker *b, double width, guint n)
+{
+  return b->expansion * MAX (0.0, width - n * b->space_width);
+}
+
 /* Badness of a line of natural width and n stretchable spaces, or < 0 when
  * it cannot be set. */
 static double
@@ -378,13 +393,14 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
         return 0;
       return MIN (MAX_BADNESS, 100 * cube (slack / (RAGGED_SLACK * b->measure)));
     }
+  if (n == 0)
+    return slack >= 0 ? MAX_BADNESS / 2 : -1;
+  double rest = MAX (0.0, fabs (slack) - glyph_give (b, width, n));
   if (slack >= 0)
-    return n == 0
-               ? MAX_BADNESS / 2
-               : MIN (MAX_BADNESS, 100 * cube (slack / (n * STRETCH_PER_SPACE * b->space_width)));
-  if (n == 0 || -slack > n * SHRINK_PER_SPACE * b->space_width + EPSILON)
+    return MIN (MAX_BADNESS, 100 * cube (rest / (n * STRETCH_PER_SPACE * b->space_width)));
+  if (rest > n * SHRINK_PER_SPACE * b->space_width + EPSILON)
     return -1;
-  return 100 * cube (-slack / (n * SHRINK_PER_SPACE * b->space_width));
+  return 100 * cube (rest / (n * SHRINK_PER_SPACE * b->space_width));
 }
 
 /* The fitness class of a line of that badness: stretched or shrunk. */
@@ -561,6 +577,21 @@ total_fit_breaks (Breaker *b)
   return path != NULL ? path : greedy_breaks (b);
 }
 
+/* A justified line's glyph expansion: as pdfTeX sets it, the glyphs take
+ * the slack first, up to style->expansion, in steps, and the spaces what
+ * is left, so they stay nearer their natural width. The last line keeps
+ * its glyphs. Drawn at scale s, the spaces are set so the whole line is the
+ * measure. */
+static double
+line_scale (const Breaker *b, const RoneoLine *line, double slack)
+{
+  double give = glyph_give (b, line->natural, line->spaces);
+  if (!b->justify || line->last || line->spaces == 0 || give <= 0)
+    return 1.0;
+  double ratio = CLAMP (slack / give, -1.0, 1.0);
+  return 1.0 + round (ratio * b->expansion / EXPANSION_STEP) * EXPANSION_STEP;
+}
+
 static RoneoLine
 make_line (const Breaker *b, guint i, guint k)
 {
@@ -576,8 +607,9 @@ make_line (const Breaker *b, guint i, guint k)
     .spaces = spaces_at (b, to->end) - spaces_at (b, from->next),
   };
   double slack = b->measure - line.natural;
+  line.scale = line_scale (b, &line, slack);
   if (b->justify && line.spaces > 0 && (!line.last || slack < 0))
-    line.extra = slack / line.spaces;
+    line.extra = (b->measure / line.scale - line.natural) / line.spaces;
   return line;
 }
 
@@ -602,6 +634,7 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
   b.hyphen_width = shaping->hyphen_width * scale;
   b.measure = measure;
   b.justify = justify;
+  b.expansion = style->breaker == RONEO_BREAKER_GREEDY ? 0 : style->expansion;
   b.candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   collect_candidates (&b);
   add_emergency_breaks (&b);

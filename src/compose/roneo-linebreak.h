@@ -37,6 +37,7 @@ typedef struct
   double natural;  /* natural width, pt (hyphen included) */
   double extra;    /* pt added to each stretchable space when set (may be < 0) */
   guint spaces;    /* stretchable spaces in the line */
+  double scale;    /* glyph expansion: the line is drawn this much wider (1 = none) */
 } RoneoLine;
 
 typedef struct
@@ -86,7 +87,8 @@ double roneo_line_set_get_pitch (const RoneoLineSet *set);
 /* Note numbers called in lines [first, last), in order (guint). Owned. */
 GArray *roneo_line_set_get_notes (const RoneoLineSet *set, guint first, guint last);
 
-/* The widest line of layout minus measure (> 0 means overflow), pt. */
+/* The widest line of layout (expanded lines at their scale) minus measure
+ * (> 0 means overflow), pt. */
 double roneo_layout_get_overflow (PangoLayout *layout, double measure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoLineSet, roneo_line_set_free)

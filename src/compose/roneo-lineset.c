@@ -5,6 +5,7 @@
  */
 #include "roneo-linebreak.h"
 
+#include "roneo-page.h"
 #include "roneo-text-layout.h"
 
 #include <math.h>
@@ -103,12 +104,44 @@ spacing_attrs (const char *text, guint lines, const double *extra)
   return attrs;
 }
 
+static gboolean
+has_scales (const RoneoLineSet *set, guint first, guint last)
+{
+  for (guint j = first; j < last; j++)
+    if (g_array_index (set->lines, RoneoLine, j).scale != 1.0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The least glyph scale of the set's lines: a narrowed line is set wider
+ * than the measure, to be drawn on it. */
+static double
+least_scale (const RoneoLineSet *set)
+{
+  double least = 1.0;
+  for (guint j = 0; j < set->lines->len; j++)
+    least = MIN (least, g_array_index (set->lines, RoneoLine, j).scale);
+  return least;
+}
+
 /* The width only aligns lines (right-to-left paragraphs flip "left" to the
  * right edge); a hair over the measure so rounding never re-wraps. */
 static void
 set_measure (const RoneoLineSet *set, PangoLayout *layout)
 {
-  pango_layout_set_width (layout, (int) ((set->measure + 0.5) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) ((set->measure / least_scale (set) + 0.5) * PANGO_SCALE));
+}
+
+/* The lines' glyph scales on the layout, when any line has one. */
+static void
+attach_scales (const RoneoLineSet *set, PangoLayout *layout, guint first, guint last)
+{
+  if (!has_scales (set, first, last))
+    return;
+  GArray *scales = g_array_sized_new (FALSE, FALSE, sizeof (double), last - first);
+  for (guint j = first; j < last; j++)
+    g_array_append_val (scales, g_array_index (set->lines, RoneoLine, j).scale);
+  roneo_layout_set_line_scales (layout, scales);
 }
 
 static PangoLayout *
@@ -149,7 +182,8 @@ correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guin
       const RoneoLine *line = &g_array_index (set->lines, RoneoLine, first + j);
       PangoRectangle logical;
       pango_layout_line_get_extents (l->data, NULL, &logical);
-      double error = set->measure - pango_units_to_double (logical.width);
+      /* an expanded line is set to the measure before its scale */
+      double error = set->measure / line->scale - pango_units_to_double (logical.width);
       gboolean full = set->justify && !line->last;
       /* A justified line may end 0.05 pt (0.02 mm) short; none may overshoot. */
       if (line->spaces > 0 && (full ? fabs (error) > 0.05 : error < -0.01))
@@ -200,6 +234,7 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   else
     set_measure (set, layout);
   keep_breaks (layout, lines);
+  attach_scales (set, layout, first, last);
   return layout;
 }
 
@@ -222,11 +257,13 @@ double
 roneo_layout_get_overflow (PangoLayout *layout, double measure)
 {
   double widest = 0;
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+  guint j = 0;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next, j++)
     {
       PangoRectangle logical;
       pango_layout_line_get_extents (l->data, NULL, &logical);
-      widest = MAX (widest, pango_units_to_double (logical.x + logical.width));
+      double scale = roneo_layout_get_line_scale (layout, j);
+      widest = MAX (widest, pango_units_to_double (logical.x + logical.width * scale));
     }
   return widest - measure;
 }

@@ -115,6 +115,22 @@ append_pt (GString *out, const char *name, double value)
                           g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
 }
 
+#define LINE_SCALES_KEY "roneo-line-scales"
+
+void
+roneo_layout_set_line_scales (PangoLayout *layout, GArray *scales)
+{
+  g_object_set_data_full (G_OBJECT (layout), LINE_SCALES_KEY, scales,
+                          (GDestroyNotify) g_array_unref);
+}
+
+double
+roneo_layout_get_line_scale (PangoLayout *layout, guint j)
+{
+  const GArray *scales = g_object_get_data (G_OBJECT (layout), LINE_SCALES_KEY);
+  return scales != NULL && j < scales->len ? g_array_index (scales, double, j) : 1.0;
+}
+
 static void
 dump_image (GString *out, const RoneoItem *item)
 {
@@ -133,7 +149,8 @@ static void
 dump_lines (GString *out, PangoLayout *layout)
 {
   const char *text = pango_layout_get_text (layout);
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+  guint j = 0;
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next, j++)
     {
       PangoLayoutLine *line = l->data;
       PangoRectangle logical;
@@ -144,7 +161,10 @@ dump_lines (GString *out, PangoLayout *layout)
         length -= 3;
       g_autofree char *chunk = g_strndup (text + line->start_index, length);
       g_string_append (out, "    |");
-      append_pt (out, "w", pango_units_to_double (logical.width));
+      double scale = roneo_layout_get_line_scale (layout, j);
+      append_pt (out, "w", pango_units_to_double (logical.width) * scale);
+      if (scale != 1.0)
+        g_string_append_printf (out, " scale=%.3f", scale);
       g_string_append_printf (out, " %s\n", chunk);
     }
 }

@@ -63,8 +63,18 @@ RoneoItem *roneo_page_add_image (RoneoPage *page, const char *role, RoneoImage *
  * per inch across its width; 0 for a vector or another kind of item. */
 double roneo_item_get_dpi (const RoneoItem *item);
 
+/* Glyph expansion (TYPOGRAPHY.md): a layout's line j may be drawn under a
+ * horizontal scale around its origin, glyphs and spaces alike, since Pango
+ * 1.50 has no horizontal scale of its own. The factors travel with the
+ * layout so that what is drawn, dumped and checked is what was fitted.
+ * scales: one factor per line (1 = as shaped), taken; NULL clears them. */
+void roneo_layout_set_line_scales (PangoLayout *layout, GArray *scales);
+/* The factor of line j, 1 when it has none. */
+double roneo_layout_get_line_scale (PangoLayout *layout, guint j);
+
 /* The stable text dump: page size, then per item its kind, role, rectangle,
- * font and size, and for text each line with its width. Owned string. */
+ * font and size, and for text each line with its width (and its scale
+ * when it is expanded). Owned string. */
 char *roneo_page_dump (const RoneoPage *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoPage, roneo_page_free)

@@ -90,6 +90,8 @@ typedef struct
                          * headline (size is then the largest, max-share of the frame its box) */
   double grow_size;     /* body: pt short copy lets the body grow to; 0: 130 % of size */
   RoneoBreaker breaker; /* running text: how it is broken into lines (roneo-linebreak.h) */
+  double expansion;     /* justified running text: the most a line's glyphs may be widened or
+                         * narrowed, as a ratio (0.02 = 2 %); 0: off */
 } RoneoStyle;
 
 /* Where the front matter's logo goes ([logo] position). */

@@ -683,6 +683,23 @@ set_breaker (RoneoStyle *style, const char *value, GError **error)
   return TRUE;
 }
 
+/* "2%" or "0": at most 5 %, beyond which letters visibly change shape. */
+static gboolean
+set_expansion (RoneoStyle *style, const char *value, GError **error)
+{
+  char *end = NULL;
+  double percent = g_ascii_strtod (value, &end);
+  if (end == value || (*end != '\0' && strcmp (end, "%") != 0) || !(percent >= 0 && percent <= 5)
+      || (*end == '\0' && percent != 0))
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   "bad expansion '%s' (use a percentage from 0%% to 5%%, e.g. 2%%)", value);
+      return FALSE;
+    }
+  style->expansion = percent / 100;
+  return TRUE;
+}
+
 typedef struct
 {
   const char *key;
@@ -727,6 +744,8 @@ static const StyleKey style_keys[] = {
   { "grow-size", set_grow_size },
   /* Running text: total-fit breaks (default), or greedy ones to compare with. */
   { "breaker", set_breaker },
+  /* Justified running text: glyphs widened or narrowed by at most this much. */
+  { "expansion", set_expansion },
 };
 
 /* ---- one key ---- */

@@ -9,6 +9,44 @@ set_source_color (cairo_t *cr, const RoneoColor *color)
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
+/* A text item whose lines are expanded (roneo_layout_get_line_scale): each
+ * line drawn on its own baseline, squeezed or widened around its origin.
+ * The glyphs keep their text, spaces included, so copy and search work. */
+static void
+draw_scaled_lines (cairo_t *cr, const RoneoItem *item, gboolean stencil)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
+  guint j = 0;
+  do
+    {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      double baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      cairo_save (cr);
+      cairo_translate (cr, item->rect.x + pango_units_to_double (logical.x),
+                       item->rect.y + baseline);
+      cairo_scale (cr, roneo_layout_get_line_scale (item->layout, j++), 1.0);
+      cairo_move_to (cr, 0, 0);
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      if (stencil)
+        pango_cairo_layout_line_path (cr, line);
+      else
+        pango_cairo_show_layout_line (cr, line);
+      cairo_restore (cr);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static gboolean
+has_scaled_lines (PangoLayout *layout)
+{
+  for (int j = 0; j < pango_layout_get_line_count (layout); j++)
+    if (roneo_layout_get_line_scale (layout, j) != 1.0)
+      return TRUE;
+  return FALSE;
+}
+
 /* An item in its colour; with stencil, the outlines of the glyphs and boxes
  * in black, nothing filled, so the letters can be traced onto cloth or cut
  * out. Rules stay lines. */
@@ -47,7 +85,9 @@ draw_item (cairo_t *cr, const RoneoItem *item, gboolean stencil)
     {
     case RONEO_ITEM_TEXT:
       cairo_move_to (cr, item->rect.x, item->rect.y);
-      if (stencil)
+      if (has_scaled_lines (item->layout))
+        draw_scaled_lines (cr, item, stencil);
+      else if (stencil)
         pango_cairo_layout_path (cr, item->layout);
       else
         pango_cairo_show_layout (cr, item->layout);

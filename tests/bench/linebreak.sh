@@ -18,6 +18,10 @@
 # microtype expansion (protrusion off: lines must end on the measure), and
 # measured the same way.
 #
+# "+expansion" is the total-fit breaker with `expansion = 2%` (glyphs widened
+# or narrowed by up to 2 %, as microtype's default stretch = shrink = 20),
+# to compare with LuaLaTeX + microtype.
+#
 # RONEO_BEFORE=PATH-TO-AN-OLDER-roneo adds its figures as a first column.
 set -u
 build=${1:-build}
@@ -91,7 +95,7 @@ tex_paragraphs() {
       measure_seen = 0
     }
     /^    \| / && body {
-      line = $0; sub(/^    \| w=[0-9.]+ /, "", line)
+      line = $0; sub(/^    \| w=[0-9.]+ (scale=[0-9.]+ )?/, "", line)
       # the measure: the widest line (justified lines end on it), else the frame
       split($2, kv, "="); if (kv[2] + 0 > widest) widest = kv[2] + 0
       lines++
@@ -150,6 +154,7 @@ for case_file in "$root"/tests/cases/*.md "$root"/tests/cases/tract-plain.txt; d
   echo "   greedy    $(measure greedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy')" "$case_file")"
   after=$(measure after "$roneo" "$case_file")
   echo "   total-fit $after"
+  echo "   +expansion $(measure expansion "$roneo" -l "$(layout_with "$case_file" 'expansion = 2%')" "$case_file")"
   case $after in
   0.000/0.000*) echo "   (no justified body line: nothing to set by LuaLaTeX)"; continue ;;
   esac
