@@ -15,7 +15,16 @@
  * plus 0.125 minus 0.083): it may grow by half and shrink by a third. */
 #define STRETCH_PER_SPACE 0.5
 #define SHRINK_PER_SPACE (1.0 / 3.0)
-#define RAGGED_SLACK 0.3 /* a ragged line 30 % short has badness 100 */
+/* A ragged line 2 em short (8 word spaces) has badness 100, as TeX's
+ * \raggedright (\rightskip 0pt plus 2em): the breaker hyphenates rather
+ * than leave a line much shorter than the measure. */
+#define RAGGED_SLACK_SPACES 8.0
+/* Raggedness: a ragged line whose length differs from the line before by a
+ * tenth of the measure costs as much as a line of badness 50, and the price
+ * grows with the square of the difference, so that lines neither step in
+ * stairs nor fall much shorter than their neighbours. */
+#define RAGGED_STEP 0.1
+#define RAGGED_STEP_DEMERITS 3600.0
 #define MAX_BADNESS 10000.0
 /* TeX's two passes: first without hyphens, every line within PRETOLERANCE;
  * only if that fails, with hyphens and TOLERANCE, lines past it allowed at
@@ -391,7 +400,7 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
         return -1;
       if (last || slack <= 0)
         return 0;
-      return MIN (MAX_BADNESS, 100 * cube (slack / (RAGGED_SLACK * b->measure)));
+      return MIN (MAX_BADNESS, 100 * cube (slack / (RAGGED_SLACK_SPACES * b->space_width)));
     }
   if (n == 0)
     return slack >= 0 ? MAX_BADNESS / 2 : -1;
@@ -436,6 +445,21 @@ line_demerits (const Breaker *b, guint i, guint k, double width, double badness)
   return demerits;
 }
 
+/* The raggedness demerits of a ragged line of width after the line that
+ * ends at candidate i, itself reached from the node from; none for the
+ * first line or the last (a paragraph's last line is short by nature). */
+static double
+ragged_demerits (const Breaker *b, const Node *from, guint i, guint k, double width)
+{
+  if (b->justify || i == 0 || from->from < 0 || k + 1 == b->candidates->len
+      || g_array_index (b->candidates, Candidate, k).forced)
+    return 0;
+  const Candidate *before = &g_array_index (b->candidates, Candidate, from->from);
+  double previous = segment_width (b, before->next, &g_array_index (b->candidates, Candidate, i));
+  double step = (width - previous) / (RAGGED_STEP * b->measure);
+  return RAGGED_STEP_DEMERITS * step * step;
+}
+
 static void
 relax (const Breaker *b, Node *nodes, guint i, guint k, double width, double badness)
 {
@@ -450,7 +474,7 @@ relax (const Breaker *b, Node *nodes, guint i, guint k, double width, double bad
         continue;
       int run = state / FIT_COUNT, from_fit = state % FIT_COUNT;
       int next_run = to->hyphen ? run + 1 : 0;
-      double cost = from->cost + demerits;
+      double cost = from->cost + demerits + ragged_demerits (b, from, i, k, width);
       if (to->hyphen && run > 0)
         cost += DOUBLE_HYPHEN_DEMERITS;
       if (final && run > 0)

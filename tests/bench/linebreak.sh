@@ -10,7 +10,8 @@
 # largest inter-word gap on justified body lines in em of the body size (gaps
 # next to a note call and last lines left out), the hyphenated lines, pairs
 # of consecutive ones, fragments of two letters or fewer, lines past the
-# measure, and the wall time of `roneo flyer` in ms.
+# measure, the mean difference in length between consecutive ragged lines
+# (em; a6-card, a5-black, lists), and the wall time of `roneo flyer` in ms.
 #
 # When lualatex is installed (the script installs nothing) the same body
 # paragraphs, taken from `roneo check --dump`, are set by LuaLaTeX with
@@ -18,7 +19,8 @@
 # microtype expansion (protrusion off: lines must end on the measure), and
 # measured the same way.
 #
-# "+expansion" is the total-fit breaker with `expansion = 2%` (glyphs widened
+# "total-fit" is the breaker without glyph expansion (`expansion = 0`),
+# "+expansion" with `expansion = 2%`, the justified layouts' default (glyphs widened
 # or narrowed by up to 2 %, as microtype's default stretch = shrink = 20),
 # to compare with LuaLaTeX + microtype.
 #
@@ -52,16 +54,18 @@ measure() {
   t1=$(ms_now)
   "$gaps" "$out" | awk -v ms=$(((t1 - t0) / 1000000)) '{
     for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    printf "%s/%s h%s p%s t%s o%s %sms", f["p95"], f["max"], f["hyphens"], f["pairs"],
-      f["two"], f["over"], ms }'
+    printf "%s/%s h%s p%s t%s o%s r%s %sms", f["p95"], f["max"], f["hyphens"], f["pairs"],
+      f["two"], f["over"], f["ragged"], ms }'
 }
 
 # layout_with NAME KEYS: the case's layout with KEYS added to its [body]
+# (the layout's own breaker and expansion keys dropped)
 layout_with() {
   local case_file=$1 keys=$2 name
   name=$(sed -n 's/^layout: *//p' "$case_file" | head -1)
   local ini=$root/layouts/${name:-a5-flyer}.ini out=$work/layout-$RANDOM.ini
-  awk -v keys="$keys" '{ print } /^\[body\]/ { print keys }' "$ini" >"$out"
+  awk -v keys="$keys" '/^(breaker|expansion) *=/ { next } { print } /^\[body\]/ { print keys }' \
+    "$ini" >"$out"
   echo "$out"
 }
 
@@ -136,12 +140,13 @@ tex_measure() {
   fi
   "$gaps" "$base.pdf" | awk '{
     for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    printf "%s/%s h%s p%s t%s o%s", f["p95"], f["max"], f["hyphens"], f["pairs"], f["two"],
-      f["over"] }'
+    printf "%s/%s h%s p%s t%s o%s r%s", f["p95"], f["max"], f["hyphens"], f["pairs"], f["two"],
+      f["over"], f["ragged"] }'
 }
 
 echo "p95/max gap (em of the body size), h hyphenated lines, p consecutive pairs,"
-echo "t fragments of <= 2 letters, o lines past the measure, wall time of roneo flyer"
+echo "t fragments of <= 2 letters, o lines past the measure, r mean |difference in length|"
+echo "of consecutive ragged lines (em), wall time of roneo flyer"
 for case_file in "$root"/tests/cases/*.md "$root"/tests/cases/tract-plain.txt; do
   name=$(basename "$case_file")
   body=$("$roneo" check --dump "$case_file" 2>/dev/null | grep -c '^  text body')
@@ -152,7 +157,7 @@ for case_file in "$root"/tests/cases/*.md "$root"/tests/cases/tract-plain.txt; d
     echo "   before    $(measure before "$RONEO_BEFORE" "$case_file")"
   fi
   echo "   greedy    $(measure greedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy')" "$case_file")"
-  after=$(measure after "$roneo" "$case_file")
+  after=$(measure after "$roneo" -l "$(layout_with "$case_file" 'expansion = 0')" "$case_file")
   echo "   total-fit $after"
   echo "   +expansion $(measure expansion "$roneo" -l "$(layout_with "$case_file" 'expansion = 2%')" "$case_file")"
   case $after in

@@ -6,7 +6,11 @@
  * justified body lines, the p95 and largest inter-word gap on them in em of
  * the body size, the hyphenated lines, the pairs of consecutive ones, the
  * fragments of two letters or fewer on either side of a hyphen, and the
- * lines that end past their column's right edge.
+ * lines that end past their column's right edge; and for ragged text
+ * (body lines that end on no shared edge) the mean difference in length
+ * between consecutive lines of a paragraph, in em, the paragraph's last line
+ * left out: low when no line is much shorter than its neighbours and there
+ * are no stair-steps.
  *
  * Read from the PDF rather than from roneo's dump so that LuaLaTeX's output
  * is measured the same way. A justified line is one that ends on a right
@@ -35,7 +39,9 @@ typedef struct
 {
   GArray *glyphs; /* Glyph, no line break */
   double left, right;
+  double top; /* pt from the top of the page */
   gboolean body;
+  gboolean justified;
 } Line;
 
 typedef struct
@@ -43,6 +49,8 @@ typedef struct
   double body_size;
   GArray *gaps; /* double, em */
   guint lines, justified, hyphenated, pairs, short_fragments, over;
+  double ragged_sum; /* em: |difference in length| over ragged_pairs consecutive ragged lines */
+  guint ragged_pairs;
   gboolean print_lines; /* --lines: each justified line, its widest gap first */
 } Stats;
 
@@ -97,6 +105,8 @@ page_lines (PopplerPage *page)
           line->glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
           g_ptr_array_add (lines, line);
         }
+      if (line->glyphs->len == 0)
+        line->top = rects[index].y1;
       Glyph g = { c, rects[index].x1, rects[index].x2, size_at (attrs, index) };
       g_array_append_val (line->glyphs, g);
     }
@@ -157,7 +167,23 @@ classify (Line *line, double body)
   line->body = ink > 0 && at_body * 5 >= ink * 4;
 }
 
-/* The right edges of the page's columns: an edge two body lines share. */
+/* Whether a body line from the same left edge ends well past a's end: then a
+ * does not end on the column's edge (ragged lines of about the same length
+ * share an edge too). */
+static gboolean
+is_short_of_column (const GPtrArray *lines, const Line *a)
+{
+  for (guint j = 0; j < lines->len; j++)
+    {
+      const Line *b = g_ptr_array_index (lines, j);
+      if (b->body && fabs (b->left - a->left) <= EDGE_TOLERANCE && b->right > a->right + 10)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The right edges of the page's columns: an edge two body lines share, no
+ * line of the column ending well past it. */
 static GArray *
 right_edges (GPtrArray *lines)
 {
@@ -176,7 +202,7 @@ right_edges (GPtrArray *lines)
       gboolean known = FALSE;
       for (guint e = 0; e < edges->len; e++)
         known |= fabs (g_array_index (edges, double, e) - a->right) <= EDGE_TOLERANCE;
-      if (same >= MIN_EDGE_LINES && !known)
+      if (same >= MIN_EDGE_LINES && !known && !is_short_of_column (lines, a))
         g_array_append_val (edges, a->right);
     }
   return edges;
@@ -280,6 +306,7 @@ measure_page (GPtrArray *lines, Stats *s)
           s->over += line->right - edge > OVER_TOLERANCE && line->right - edge < 10
                      && line->left < edge - 20;
         }
+      ((Line *) line)->justified = justified;
       if (justified)
         {
           s->justified++;
@@ -297,6 +324,70 @@ measure_page (GPtrArray *lines, Stats *s)
           s->pairs += prev != NULL && ends_hyphenated (prev);
         }
       prev = line;
+    }
+}
+
+static int
+compare_top (gconstpointer a, gconstpointer b)
+{
+  const Line *x = *(const Line *const *) a, *y = *(const Line *const *) b;
+  return (x->top > y->top) - (x->top < y->top);
+}
+
+/* The page's line pitch: the most common step between body lines, pt. */
+static double
+common_pitch (const GPtrArray *lines)
+{
+  g_autoptr (GHashTable) steps = g_hash_table_new (NULL, NULL);
+  int best = 0, count = 0;
+  for (guint i = 1; i < lines->len; i++)
+    {
+      const Line *a = g_ptr_array_index (lines, i - 1), *b = g_ptr_array_index (lines, i);
+      if (!a->body || !b->body)
+        continue;
+      gpointer key = GINT_TO_POINTER ((int) lround ((b->top - a->top) * 10));
+      int n = GPOINTER_TO_INT (g_hash_table_lookup (steps, key)) + 1;
+      g_hash_table_insert (steps, key, GINT_TO_POINTER (n));
+      if (n > count)
+        {
+          count = n;
+          best = GPOINTER_TO_INT (key);
+        }
+    }
+  return best / 10.0;
+}
+
+/* Whether b follows a in the same ragged paragraph: same left edge, one
+ * pitch below. */
+static gboolean
+same_ragged_paragraph (const Line *a, const Line *b, double pitch)
+{
+  return a->body && b->body && !a->justified && !b->justified
+         && fabs (a->left - b->left) <= EDGE_TOLERANCE && fabs (b->top - a->top - pitch) <= 0.5;
+}
+
+/* Consecutive lines of each ragged paragraph but its last line. */
+static void
+measure_raggedness (GPtrArray *page, Stats *s)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_copy (page, NULL, NULL);
+  g_ptr_array_set_free_func (lines, NULL); /* borrowed from page */
+  g_ptr_array_sort (lines, compare_top);
+  double pitch = common_pitch (lines);
+  for (guint i = 0; i < lines->len;)
+    {
+      guint end = i + 1;
+      while (end < lines->len
+             && same_ragged_paragraph (g_ptr_array_index (lines, end - 1),
+                                       g_ptr_array_index (lines, end), pitch))
+        end++;
+      for (guint k = i; k + 2 < end; k++)
+        {
+          const Line *a = g_ptr_array_index (lines, k), *b = g_ptr_array_index (lines, k + 1);
+          s->ragged_sum += fabs ((b->right - b->left) - (a->right - a->left)) / s->body_size;
+          s->ragged_pairs++;
+        }
+      i = end;
     }
 }
 
@@ -350,6 +441,7 @@ main (int argc, char **argv)
   for (int i = 0; i < pages; i++)
     {
       measure_page (lines[i], &s);
+      measure_raggedness (lines[i], &s);
       g_ptr_array_unref (lines[i]);
     }
   g_free (lines);
@@ -361,9 +453,10 @@ main (int argc, char **argv)
       max = g_array_index (s.gaps, double, s.gaps->len - 1);
     }
   printf ("size=%.2f lines=%u justified=%u gaps=%u p95=%.3f max=%.3f hyphens=%u pairs=%u "
-          "two=%u over=%u\n",
+          "two=%u over=%u ragged=%.3f rpairs=%u\n",
           s.body_size, s.lines, s.justified, s.gaps->len, p95, max, s.hyphenated, s.pairs,
-          s.short_fragments, s.over);
+          s.short_fragments, s.over, s.ragged_pairs ? s.ragged_sum / s.ragged_pairs : 0,
+          s.ragged_pairs);
   g_array_unref (s.gaps);
   g_object_unref (doc);
   return 0;
