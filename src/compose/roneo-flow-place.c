@@ -17,8 +17,17 @@
 
 /* --- body text ------------------------------------------------------------ */
 
+static gboolean
+ends_with_hyphen (const RoneoLineSet *set, guint line)
+{
+  return g_array_index (set->lines, RoneoLine, line).hyphen;
+}
+
 /* How many lines from first fit on this page, notes included, without an
- * orphan (one line left at the foot) or a widow (one line carried over). */
+ * orphan (one line left at the foot) or a widow (one line carried over),
+ * and not ending on a hyphen (TYPOGRAPHY.md: the reader would turn the page
+ * in the middle of a word): that line goes over with the rest (two, at
+ * most, after two hyphens in a row), unless that would leave an orphan. */
 static guint
 lines_that_fit (Flow *f, const RoneoLineSet *set, guint first, gboolean keep_together)
 {
@@ -33,7 +42,9 @@ lines_that_fit (Flow *f, const RoneoLineSet *set, guint first, gboolean keep_tog
   if (keep_together || k == 1)
     return 0;
   if (n - k == 1)
-    return k >= 3 ? k - 1 : 0;
+    k = k >= 3 ? k - 1 : 0;
+  while (k > 2 && ends_with_hyphen (set, first + k - 1))
+    k--;
   return k;
 }
 

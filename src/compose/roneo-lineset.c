@@ -50,8 +50,11 @@ lines_text (const RoneoLineSet *set, guint first, guint last)
     {
       const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
       copy_range (out, src->str, line->start, line->end, map);
+      /* the hyphen also where the lines stop at a page's foot mid-paragraph */
+      if (line->hyphen)
+        g_string_append (out, "-");
       if (j + 1 < last)
-        g_string_append (out, line->hyphen ? "-" LINE_SEPARATOR : LINE_SEPARATOR);
+        g_string_append (out, LINE_SEPARATOR);
       for (guint i = line->end + 1; i <= line->next && i <= src->len; i++)
         map[i] = out->len;
     }

@@ -127,10 +127,12 @@ test_body_lines (Fixture *f, gconstpointer data)
             continue;
           const char *text = pango_layout_get_text (item->layout);
           int hyphens_in_a_row = 0;
-          for (GSList *l = pango_layout_get_lines_readonly (item->layout); l; l = l->next)
+          guint j = 0;
+          for (GSList *l = pango_layout_get_lines_readonly (item->layout); l; l = l->next, j++)
             {
               PangoLayoutLine *line = l->data;
-              double width = line_width (line);
+              /* as drawn: an expanded line at its scale */
+              double width = line_width (line) * roneo_layout_get_line_scale (item->layout, j);
               g_assert_cmpfloat (width, <=, measure + 0.05);
               g_autofree char *chunk = g_strndup (text + line->start_index, line->length);
               if (l->next != NULL)
@@ -685,6 +687,84 @@ test_keep_list_item_lines (Fixture *f, gconstpointer data)
                          6);
 }
 
+/* The last body item of a page, the lowest one. */
+static const RoneoItem *
+last_body_item (const RoneoPage *page)
+{
+  const RoneoItem *last = NULL;
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      if (is_text (item, "body") && (last == NULL || item->rect.y > last->rect.y))
+        last = item;
+    }
+  return last;
+}
+
+static gboolean
+last_line_hyphenated (const RoneoItem *item)
+{
+  const char *text = pango_layout_get_text (item->layout);
+  GSList *lines = pango_layout_get_lines_readonly (item->layout);
+  const PangoLayoutLine *line = g_slist_last (lines)->data;
+  return line->length > 0 && text[line->start_index + line->length - 1] == '-';
+}
+
+/* A page never ends on a hyphenated line (the copy has no hyphen of its
+ * own): the reader would turn the page in the middle of a word. Swept so
+ * that paragraphs are split at the foot of the recto many ways, and some
+ * lines there are hyphenated. */
+static void
+test_no_hyphen_at_page_foot (Fixture *f, gconstpointer data)
+{
+  static const char *long_words[]
+      = { "les",      "administrations", "dématérialisées", "abandonnent", "progressivement",
+          "leurs",    "usagers",         "départementales", "ordinateurs", "à",
+          "guichets", "remplacement" };
+  g_autoptr (RoneoLayout) layout = fixed_layout ();
+  g_autoptr (GError) error = NULL;
+  /* glyph expansion off: more hyphens to put to the test */
+  g_assert_true (roneo_layout_set_value (layout, "body", "expansion", "0", &error));
+  guint split = 0, hyphenated = 0;
+  for (guint seed = 0; seed < 100; seed++)
+    {
+      /* words drawn at random (the same each run): the lines at the foot of
+       * the recto differ each time */
+      g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+      GString *text = g_string_new ("# Titre\n\n" FOUR_LINES "\n\nIls");
+      for (guint i = 0; i < 215; i++)
+        g_string_append_printf (text, " %s",
+                                long_words[g_rand_int_range (rand, 0, G_N_ELEMENTS (long_words))]);
+      g_string_append (text, ".\n");
+      g_autofree char *copy = g_string_free (text, FALSE);
+      g_autoptr (GPtrArray) pages = compose_lang (f, copy, layout, "fr");
+      if (pages == NULL)
+        continue;
+      for (guint p = 0; p + 1 < pages->len; p++)
+        {
+          const RoneoItem *foot = last_body_item (g_ptr_array_index (pages, p));
+          const RoneoItem *head = find_item (g_ptr_array_index (pages, p + 1), "body");
+          if (foot == NULL || head == NULL)
+            continue;
+          split++;
+          g_assert_false (last_line_hyphenated (foot));
+        }
+      for (guint p = 0; p < pages->len; p++)
+        {
+          const RoneoPage *page = g_ptr_array_index (pages, p);
+          for (guint i = 0; i < page->items->len; i++)
+            {
+              const RoneoItem *item = g_ptr_array_index (page->items, i);
+              hyphenated
+                  += is_text (item, "body") && strstr (pango_layout_get_text (item->layout), "-\n");
+            }
+        }
+    }
+  g_test_message ("%u page breaks, %u items with a hyphenated line", split, hyphenated);
+  g_assert_cmpuint (split, >, 10);
+  g_assert_cmpuint (hyphenated, >, 10);
+}
+
 /* Where the copy ends on a page with valign = top, pt below the frame's top. */
 static double
 page_fill (const RoneoPage *page, const RoneoRect *frame)
@@ -808,5 +888,6 @@ main (int argc, char **argv)
   ADD ("/flow/keep/list-item-lines", test_keep_list_item_lines);
   ADD ("/flow/keep/recto-verso-balanced", test_recto_verso_balanced);
   ADD ("/flow/keep/continuation-cue", test_continuation_cue);
+  ADD ("/flow/keep/no-hyphen-at-page-foot", test_no_hyphen_at_page_foot);
   return g_test_run ();
 }

@@ -177,6 +177,8 @@ test_shipped_a5_flyer (void)
   g_assert_cmpfloat (layout->body.min_size, ==, 9);
   g_assert_cmpint (layout->body.align, ==, RONEO_ALIGN_JUSTIFY);
   g_assert_true (layout->body.hyphenate);
+  g_assert_cmpfloat_with_epsilon (layout->body.expansion, 0.02, 1e-9);
+  g_assert_cmpfloat (layout->list.expansion, ==, 0);
   g_assert_true (layout->quote.has_background);
   g_assert_cmpfloat (layout->footnotes.size, <=, 8);
   g_assert_cmpfloat (layout->footer.size, ==, 8.5);
@@ -559,9 +561,12 @@ static const ErrorCase error_cases[] = {
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
     "min-size, max-size, leading, align, justify, hyphenate, transform, max-lines, color, "
     "background, space-before, space-after, indent, break-words, stack, max-share, "
-    "min-ratio, spread-before, spread-after, fit, grow-size, breaker)" },
-  { "[body]\nbreaker = optimal\n",
-    "test.ini:2: bad breaker 'optimal' (use total-fit or greedy)" },
+    "min-ratio, spread-before, spread-after, fit, grow-size, breaker, expansion)" },
+  { "[body]\nbreaker = optimal\n", "test.ini:2: bad breaker 'optimal' (use total-fit or greedy)" },
+  { "[body]\nexpansion = 7%\n",
+    "test.ini:2: bad expansion '7%' (use a percentage from 0% to 5%, e.g. 2%)" },
+  { "[body]\nexpansion = 2\n",
+    "test.ini:2: bad expansion '2' (use a percentage from 0% to 5%, e.g. 2%)" },
   { "[page]\nmargins = 12mm\n", "test.ini:2: unknown key 'margins' in [page] (known: size," },
   { "[layout]\ntitle = x\n", "test.ini:2: unknown key 'title' in [layout] (known: name, "
                              "description, kind)" },

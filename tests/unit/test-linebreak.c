@@ -5,7 +5,9 @@
 #include "roneo-fonts.h"
 #include "roneo-hyphen.h"
 #include "roneo-linebreak.h"
+#include "roneo-page.h"
 
+#include <math.h>
 #include <string.h>
 
 #define SHY "\u00AD"
@@ -61,13 +63,19 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static RoneoLineSet *
-break_text (Fixture *f, const char *text, double measure, RoneoBreaker breaker)
+break_as (Fixture *f, const char *text, double measure, RoneoBreaker breaker, gboolean justify)
 {
   RoneoRichText *rich = roneo_rich_text_new (text);
   g_autoptr (GError) error = NULL;
   g_assert_true (roneo_hyphenator_hyphenate (f->hyphenator, rich, "fr", &error));
   f->style.breaker = breaker;
-  return roneo_line_set_break (f->context, rich, &f->style, f->style.size, measure, TRUE, NULL);
+  return roneo_line_set_break (f->context, rich, &f->style, f->style.size, measure, justify, NULL);
+}
+
+static RoneoLineSet *
+break_text (Fixture *f, const char *text, double measure, RoneoBreaker breaker)
+{
+  return break_as (f, text, measure, breaker, TRUE);
 }
 
 /* The widest word space of the set's justified lines, pt. */
@@ -229,6 +237,122 @@ test_hyphen_rules (Fixture *f, gconstpointer data)
   g_assert_cmpuint (capitals_by_greedy, >, 0);
 }
 
+/* The widest word space as drawn (an expanded line's spaces at its scale). */
+static double
+widest_drawn_space (const RoneoLineSet *set, double space)
+{
+  double widest = 0;
+  for (guint j = 0; j < set->lines->len; j++)
+    {
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+      if (!line->last && line->spaces > 0)
+        widest = MAX (widest, (space + line->extra) * line->scale);
+    }
+  return widest;
+}
+
+/* Glyph expansion (expansion = 2%): every line drawn within 2 % of its
+ * natural glyphs in 0.5 % steps, still exactly on the measure as drawn;
+ * the word spaces nearer their natural width than without, and no more
+ * hyphens. */
+static void
+test_expansion (Fixture *f, gconstpointer data)
+{
+  double space_width = f->style.size / 4;
+  double with = 0, without = 0;
+  guint hyphens_with = 0, hyphens_without = 0, expanded = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 9)
+      {
+        f->style.expansion = 0;
+        g_autoptr (RoneoLineSet) plain
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT);
+        f->style.expansion = 0.02;
+        g_autoptr (RoneoLineSet) set
+            = break_text (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT);
+        g_autoptr (PangoLayout) layout
+            = roneo_line_set_new_layout (set, f->context, 0, set->lines->len);
+        g_assert_cmpfloat (roneo_layout_get_overflow (layout, measure), <=, 0.01);
+        GSList *l = pango_layout_get_lines_readonly (layout);
+        for (guint j = 0; j < set->lines->len; j++, l = l->next)
+          {
+            const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+            double scale = roneo_layout_get_line_scale (layout, j);
+            g_assert_cmpfloat (scale, ==, line->scale);
+            g_assert_cmpfloat (fabs (scale - 1), <=, 0.02 + 1e-9);
+            double steps = (scale - 1) / 0.005;
+            g_assert_cmpfloat_with_epsilon (steps, round (steps), 1e-6);
+            expanded += scale != 1;
+            if (line->last)
+              continue;
+            PangoRectangle logical;
+            pango_layout_line_get_extents (l->data, NULL, &logical);
+            g_assert_cmpfloat_with_epsilon (pango_units_to_double (logical.width) * scale, measure,
+                                            0.06);
+          }
+        with += widest_drawn_space (set, space_width);
+        without += widest_space (plain, space_width);
+        hyphens_with += hyphens (set);
+        hyphens_without += hyphens (plain);
+      }
+  f->style.expansion = 0;
+  g_test_message ("widest spaces %.1f pt with expansion against %.1f, hyphens %u against %u, "
+                  "%u lines expanded",
+                  with, without, hyphens_with, hyphens_without, expanded);
+  g_assert_cmpuint (expanded, >, 0);
+  g_assert_cmpfloat (with, <, 0.95 * without);
+  g_assert_cmpuint (hyphens_with, <=, hyphens_without);
+}
+
+/* Mean |difference in length| between consecutive lines, the last line of
+ * the paragraph left out, pt; *longest: the widest line. */
+static double
+raggedness (const RoneoLineSet *set, double *longest)
+{
+  double sum = 0;
+  guint pairs = 0;
+  for (guint j = 0; j < set->lines->len; j++)
+    {
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+      *longest = MAX (*longest, line->natural);
+      if (j > 0 && !line->last)
+        {
+          sum += fabs (line->natural - g_array_index (set->lines, RoneoLine, j - 1).natural);
+          pairs++;
+        }
+    }
+  return pairs ? sum / pairs : 0;
+}
+
+/* Ragged right: lines of more even length than first fit gives, none past
+ * the measure, no more hyphens. */
+static void
+test_ragged (Fixture *f, gconstpointer data)
+{
+  double best = 0, first = 0;
+  guint best_hyphens = 0, first_hyphens = 0;
+  f->style.align = RONEO_ALIGN_LEFT;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 9)
+      {
+        g_autoptr (RoneoLineSet) set
+            = break_as (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT, FALSE);
+        g_autoptr (RoneoLineSet) greedy
+            = break_as (f, paragraphs[i], measure, RONEO_BREAKER_GREEDY, FALSE);
+        double longest = 0;
+        best += raggedness (set, &longest);
+        g_assert_cmpfloat (longest, <=, measure + 0.01);
+        first += raggedness (greedy, &longest);
+        best_hyphens += hyphens (set);
+        first_hyphens += hyphens (greedy);
+      }
+  f->style.align = RONEO_ALIGN_JUSTIFY;
+  g_test_message ("mean step %.1f pt against %.1f for first fit, hyphens %u against %u", best,
+                  first, best_hyphens, first_hyphens);
+  g_assert_cmpfloat (best, <, 0.8 * first);
+  g_assert_cmpuint (best_hyphens, <=, first_hyphens);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -239,5 +363,8 @@ main (int argc, char **argv)
               test_more_even_than_greedy, fixture_tear_down);
   g_test_add ("/linebreak/hyphen-rules", Fixture, NULL, fixture_set_up, test_hyphen_rules,
               fixture_tear_down);
+  g_test_add ("/linebreak/expansion", Fixture, NULL, fixture_set_up, test_expansion,
+              fixture_tear_down);
+  g_test_add ("/linebreak/ragged", Fixture, NULL, fixture_set_up, test_ragged, fixture_tear_down);
   return g_test_run ();
 }
