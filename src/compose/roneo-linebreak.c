@@ -15,10 +15,11 @@
  * plus 0.125 minus 0.083): it may grow by half and shrink by a third. */
 #define STRETCH_PER_SPACE 0.5
 #define SHRINK_PER_SPACE (1.0 / 3.0)
-/* A ragged line 2 em short (8 word spaces) has badness 100, as TeX's
- * \raggedright (\rightskip 0pt plus 2em): the breaker hyphenates rather
- * than leave a line much shorter than the measure. */
-#define RAGGED_SLACK_SPACES 8.0
+/* A ragged line 3 em short (12 word spaces) has badness 100: a rag zone a
+ * little wider than TeX's \raggedright (\rightskip 0pt plus 2em), so that
+ * ragged text, chosen to spare hyphens, takes fewer than first fit does,
+ * while no line is left much shorter than the measure. */
+#define RAGGED_SLACK_SPACES 12.0
 /* Raggedness: a ragged line whose length differs from the line before by a
  * tenth of the measure costs as much as a line of badness 50, and the price
  * grows with the square of the difference, so that lines neither step in

@@ -116,23 +116,16 @@ has_scales (const RoneoLineSet *set, guint first, guint last)
   return FALSE;
 }
 
-/* The least glyph scale of the set's lines: a narrowed line is set wider
- * than the measure, to be drawn on it. */
-static double
-least_scale (const RoneoLineSet *set)
-{
-  double least = 1.0;
-  for (guint j = 0; j < set->lines->len; j++)
-    least = MIN (least, g_array_index (set->lines, RoneoLine, j).scale);
-  return least;
-}
-
 /* The width only aligns lines (right-to-left paragraphs flip "left" to the
- * right edge); a hair over the measure so rounding never re-wraps. */
+ * right edge); a hair over the measure so rounding never re-wraps. A
+ * narrowed line is set wider than the measure, to be drawn on it. */
 static void
 set_measure (const RoneoLineSet *set, PangoLayout *layout)
 {
-  pango_layout_set_width (layout, (int) ((set->measure / least_scale (set) + 0.5) * PANGO_SCALE));
+  double least = 1.0;
+  for (int j = 0; j < pango_layout_get_line_count (layout); j++)
+    least = MIN (least, roneo_layout_get_line_scale (layout, j));
+  pango_layout_set_width (layout, (int) ((set->measure + 0.5) / least * PANGO_SCALE));
 }
 
 /* The lines' glyph scales on the layout, when any line has one. */
@@ -149,10 +142,11 @@ attach_scales (const RoneoLineSet *set, PangoLayout *layout, guint first, guint 
 
 static PangoLayout *
 layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
-                     guint lines, const double *extra)
+                     guint first, guint lines, const double *extra)
 {
   g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
   PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
+  attach_scales (set, layout, first, first + lines);
   set_measure (set, layout);
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
   if (!set->justify && set->style->align == RONEO_ALIGN_CENTER)
@@ -228,16 +222,15 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   g_autofree double *extra = g_new0 (double, lines);
   for (guint j = first; j < last; j++)
     extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
-  PangoLayout *layout = layout_with_spacing (set, context, text, lines, extra);
+  PangoLayout *layout = layout_with_spacing (set, context, text, first, lines, extra);
   if (correct_spacing (set, layout, first, lines, extra))
     {
       g_object_unref (layout);
-      layout = layout_with_spacing (set, context, text, lines, extra);
+      layout = layout_with_spacing (set, context, text, first, lines, extra);
     }
   else
     set_measure (set, layout);
   keep_breaks (layout, lines);
-  attach_scales (set, layout, first, last);
   return layout;
 }
 

@@ -44,6 +44,15 @@ page_add_item (RoneoPage *page, RoneoItemKind kind, const char *role, const Rone
   return item;
 }
 
+static double
+least_line_scale (PangoLayout *layout)
+{
+  double least = 1.0;
+  for (int j = 0; j < pango_layout_get_line_count (layout); j++)
+    least = MIN (least, roneo_layout_get_line_scale (layout, j));
+  return least;
+}
+
 RoneoItem *
 roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout, double x, double y,
                      double size, const RoneoColor *color)
@@ -53,10 +62,10 @@ roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout, dou
   pango_layout_get_extents (layout, NULL, &logical);
   item->layout = g_object_ref (layout);
   item->size = size;
-  item->rect = (RoneoRect){ x, y,
-                            pango_units_to_double (pango_layout_get_width (layout) > 0
-                                                       ? pango_layout_get_width (layout)
-                                                       : logical.width),
+  /* narrowed lines are set wider than they are drawn (roneo_layout_set_line_scales) */
+  double width = pango_units_to_double (
+      pango_layout_get_width (layout) > 0 ? pango_layout_get_width (layout) : logical.width);
+  item->rect = (RoneoRect){ x, y, width * least_line_scale (layout),
                             pango_units_to_double (logical.height) };
   return item;
 }

@@ -92,15 +92,42 @@ load_dict (RoneoHyphenator *hyphenator, const char *lang, GError **error)
   return dict;
 }
 
+/* The least letters libhyphen may leave before and after a break, per
+ * language, as TeX's \lefthyphenmin and \righthyphenmin (babel's values;
+ * the dictionary's own win when larger): French and English 2 and 3 (no
+ * "-té" starting a line), German 2 and 2. Body text asks more: the breaker
+ * takes a break leaving fewer than 3 letters on either side only when the
+ * line would otherwise be too loose (TYPOGRAPHY.md). */
+static const struct
+{
+  const char *primary;
+  int lhmin, rhmin;
+} hyphen_minima[] = {
+  { "fr", 2, 3 },
+  { "en", 2, 3 },
+  { "de", 2, 2 },
+};
+
+static void
+set_minima (const char *lang, Patterns *patterns)
+{
+  const RoneoLang *known = roneo_lang_lookup (lang);
+  patterns->lhmin = 2;
+  patterns->rhmin = 3;
+  for (guint k = 0; known != NULL && k < G_N_ELEMENTS (hyphen_minima); k++)
+    if (g_str_equal (known->primary, hyphen_minima[k].primary))
+      {
+        patterns->lhmin = hyphen_minima[k].lhmin;
+        patterns->rhmin = hyphen_minima[k].rhmin;
+      }
+}
+
 static gboolean
 get_patterns (RoneoHyphenator *hyphenator, const char *lang, Patterns *patterns, GError **error)
 {
   g_return_val_if_fail (lang != NULL, FALSE);
   patterns->dict = load_dict (hyphenator, lang, error);
-  /* French: 2 letters before the break, 3 after (no "-té" starting a line) */
-  patterns->lhmin = 2;
-  const RoneoLang *known = roneo_lang_lookup (lang);
-  patterns->rhmin = known && g_str_equal (known->primary, "de") ? 2 : 3;
+  set_minima (lang, patterns);
   return patterns->dict != NULL;
 }
 
