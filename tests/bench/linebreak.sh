@@ -19,6 +19,9 @@
 # microtype expansion (protrusion off: lines must end on the measure), and
 # measured the same way.
 #
+# For each tract-* case, "ragged" rows set the same copy in a5-black (ragged
+# right) with both breakers: compare r, hyphens and fragments there.
+#
 # "total-fit" is the breaker without glyph expansion (`expansion = 0`),
 # "+expansion" with `expansion = 2%`, the justified layouts' default (glyphs widened
 # or narrowed by up to 2 %, as microtype's default stretch = shrink = 20),
@@ -58,11 +61,11 @@ measure() {
       f["two"], f["over"], f["ragged"], ms }'
 }
 
-# layout_with NAME KEYS: the case's layout with KEYS added to its [body]
+# layout_with CASE KEYS [LAYOUT]: the case's layout (or LAYOUT) with KEYS added to its [body]
 # (the layout's own breaker and expansion keys dropped)
 layout_with() {
-  local case_file=$1 keys=$2 name
-  name=$(sed -n 's/^layout: *//p' "$case_file" | head -1)
+  local case_file=$1 keys=$2 name=${3:-}
+  [ -n "$name" ] || name=$(sed -n 's/^layout: *//p' "$case_file" | head -1)
   local ini=$root/layouts/${name:-a5-flyer}.ini out=$work/layout-$RANDOM.ini
   awk -v keys="$keys" '/^(breaker|expansion) *=/ { next } { print } /^\[body\]/ { print keys }' \
     "$ini" >"$out"
@@ -160,6 +163,13 @@ for case_file in "$root"/tests/cases/*.md "$root"/tests/cases/tract-plain.txt; d
   after=$(measure after "$roneo" -l "$(layout_with "$case_file" 'expansion = 0')" "$case_file")
   echo "   total-fit $after"
   echo "   +expansion $(measure expansion "$roneo" -l "$(layout_with "$case_file" 'expansion = 2%')" "$case_file")"
+  case $name in
+  tract-*)
+    # ragged: the same copy in a5-black (ragged right), first fit and total fit
+    echo "   ragged greedy    $(measure rgreedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy' a5-black)" "$case_file")"
+    echo "   ragged total-fit $(measure rfit "$roneo" -l "$(layout_with "$case_file" '' a5-black)" "$case_file")"
+    ;;
+  esac
   case $after in
   0.000/0.000*) echo "   (no justified body line: nothing to set by LuaLaTeX)"; continue ;;
   esac
