@@ -14,6 +14,10 @@
 
 #define FOOTER_GAP 10.0
 #define IMPRINT_GAP 4.0 /* pt between the signature (or the copy) and the imprint */
+/* A paragraph broken one line shorter or longer for the page keeps every
+ * space within the breaker's tolerance of 200, as TeX's \\looseness: 0.41 em
+ * at most, 0.167 at least. */
+#define LOOSENESS_TOLERANCE 200.0
 
 /* --- body text ------------------------------------------------------------ */
 
@@ -21,6 +25,43 @@ static gboolean
 ends_with_hyphen (const RoneoLineSet *set, guint line)
 {
   return g_array_index (set->lines, RoneoLine, line).hyphen;
+}
+
+/* How many of lines first on fit in the room left, notes included. */
+static guint
+lines_in_room (Flow *f, const RoneoLineSet *set, guint first)
+{
+  guint n = set->lines->len - first, k = 0;
+  double pitch = roneo_line_set_get_pitch (set);
+  while (k < n
+         && (k + 1) * pitch + roneo_flow_new_notes_height (f, set, first, first + k + 1)
+                <= roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE)
+    k++;
+  return k;
+}
+
+/* TeX's \looseness where the page needs it: lines from first on that would
+ * carry one line over (a widow) are broken one line shorter, to end on this
+ * page, or else one longer, to carry two, each line within the tolerance
+ * (roneo_line_set_loosen). Not for text kept together. */
+static void
+loosen_for_page (Flow *f, RoneoLineSet *set, guint first, gboolean keep_together)
+{
+  guint n = set->lines->len - first;
+  guint k = lines_in_room (f, set, first);
+  if (f->empty || keep_together || k < 2 || k + 1 != n)
+    return;
+  g_autoptr (GArray) kept = g_array_copy (set->lines);
+  if (roneo_line_set_loosen (set, first, -1, LOOSENESS_TOLERANCE)
+      && lines_in_room (f, set, first) == set->lines->len - first)
+    return;
+  g_array_set_size (set->lines, 0);
+  g_array_append_vals (set->lines, kept->data, kept->len);
+  if (roneo_line_set_loosen (set, first, 1, LOOSENESS_TOLERANCE)
+      && lines_in_room (f, set, first) + 2 <= set->lines->len - first)
+    return;
+  g_array_set_size (set->lines, 0);
+  g_array_append_vals (set->lines, kept->data, kept->len);
 }
 
 /* How many lines from first fit on this page, notes included, without an
@@ -31,12 +72,7 @@ ends_with_hyphen (const RoneoLineSet *set, guint line)
 static guint
 lines_that_fit (Flow *f, const RoneoLineSet *set, guint first, gboolean keep_together)
 {
-  guint n = set->lines->len - first, k = 0;
-  double pitch = roneo_line_set_get_pitch (set);
-  while (k < n
-         && (k + 1) * pitch + roneo_flow_new_notes_height (f, set, first, first + k + 1)
-                <= roneo_flow_room (f) + RONEO_FLOW_OVERFLOW_TOLERANCE)
-    k++;
+  guint n = set->lines->len - first, k = lines_in_room (f, set, first);
   if (k == n || f->empty)
     return MAX (k, 1);
   if (keep_together || k == 1)
@@ -87,6 +123,7 @@ place_line_set (Flow *f, const Prepared *p, RoneoLineSet *set, double x, PangoLa
   roneo_flow_open_block (f, style);
   while (first < set->lines->len)
     {
+      loosen_for_page (f, set, first, keep_together);
       guint k = lines_that_fit (f, set, first, keep_together);
       if (k == 0)
         {

@@ -55,6 +55,12 @@
  * finer steps gain nothing visible and make neighbouring lines differ. */
 #define EXPANSION_STEP 0.005
 #define SOFT_HYPHEN "\u00ad"
+/* A widow word: a paragraph's last line of one word shorter than this much
+ * of the measure. Looseness pulls it up or pushes a word down to it where
+ * no line then gets looser than WIDOW_TOLERANCE or the loosest line
+ * already there: a space 0.35 em wide at most, about what TeX sets. */
+#define WIDOW_WORD 0.2
+#define WIDOW_TOLERANCE 50.0
 
 typedef struct
 {
@@ -461,8 +467,11 @@ ragged_demerits (const Breaker *b, const Node *from, guint i, guint k, double wi
   return RAGGED_STEP_DEMERITS * step * step;
 }
 
+/* The line from candidate i to k, from the states of i (from_nodes) to
+ * those of k (to_nodes). */
 static void
-relax (const Breaker *b, Node *nodes, guint i, guint k, double width, double badness)
+relax (const Breaker *b, const Node *from_nodes, Node *to_nodes, guint i, guint k, double width,
+       double badness)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
   double demerits = line_demerits (b, i, k, width, badness);
@@ -470,7 +479,7 @@ relax (const Breaker *b, Node *nodes, guint i, guint k, double width, double bad
   gboolean final = k + 1 == b->candidates->len;
   for (int state = 0; state < STATES; state++)
     {
-      const Node *from = &nodes[i * STATES + state];
+      const Node *from = &from_nodes[state];
       if (from->cost >= G_MAXDOUBLE)
         continue;
       int run = state / FIT_COUNT, from_fit = state % FIT_COUNT;
@@ -487,7 +496,7 @@ relax (const Breaker *b, Node *nodes, guint i, guint k, double width, double bad
           cost += LONG_RUN_DEMERITS;
           next_run = MAX_HYPHEN_RUN;
         }
-      Node *node = &nodes[k * STATES + next_run * FIT_COUNT + fit];
+      Node *node = &to_nodes[next_run * FIT_COUNT + fit];
       if (cost < node->cost)
         *node = (Node){ cost, (int) i, state };
     }
@@ -500,19 +509,41 @@ is_skipped (const Breaker *b, const Candidate *cand)
   return cand->banned || (!b->hyphens && (cand->hyphen || cand->emergency));
 }
 
-/* Lines ending at candidate k: every start i back to the last forced break,
- * while the line can still be set (widths only grow going back). */
+/* The nodes are one layer per candidate, or, counting lines (looseness),
+ * layers per candidate: the states of candidate k reached in l lines. */
+static Node *
+node_at (Node *nodes, guint layers, guint k, guint l)
+{
+  return &nodes[(k * layers + l) * STATES];
+}
+
+/* The line from i to k, from each layer of i to the next one of k (or
+ * within the one layer when lines are not counted). */
 static void
-relax_candidate (const Breaker *b, Node *nodes, guint k)
+relax_layers (const Breaker *b, Node *nodes, guint layers, guint i, guint k, double width,
+              double badness)
+{
+  if (layers == 1)
+    relax (b, node_at (nodes, 1, i, 0), node_at (nodes, 1, k, 0), i, k, width, badness);
+  for (guint l = 0; l + 1 < layers; l++)
+    relax (b, node_at (nodes, layers, i, l), node_at (nodes, layers, k, l + 1), i, k, width,
+           badness);
+}
+
+/* Lines ending at candidate k: every start i back to the last forced break
+ * (or to lowest), while the line can still be set (widths only grow going
+ * back). */
+static void
+relax_candidate (const Breaker *b, Node *nodes, guint layers, guint lowest, guint k)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
   if (is_skipped (b, to))
     return;
   gboolean nearest = TRUE; /* the shortest line is kept even if it cannot be set */
-  for (int i = (int) k - 1; i >= 0; i--)
+  for (int i = (int) k - 1; i >= (int) lowest; i--)
     {
       const Candidate *from = &g_array_index (b->candidates, Candidate, i);
-      if (is_skipped (b, from) && !from->forced && i > 0)
+      if (is_skipped (b, from) && !from->forced && i > (int) lowest)
         continue;
       double width = segment_width (b, from->next, to);
       guint n = spaces_at (b, to->end) - spaces_at (b, from->next);
@@ -522,7 +553,7 @@ relax_candidate (const Breaker *b, Node *nodes, guint k)
         break;
       nearest = FALSE;
       if (settable || !b->strict)
-        relax (b, nodes, i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness);
+        relax_layers (b, nodes, layers, i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness);
       if (from->forced)
         break;
     }
@@ -539,7 +570,7 @@ best_breaks (const Breaker *b)
     nodes[i] = (Node){ G_MAXDOUBLE, -1, 0 };
   nodes[FIT_DECENT].cost = 0;
   for (guint k = 1; k < count; k++)
-    relax_candidate (b, nodes, k);
+    relax_candidate (b, nodes, 1, 0, k);
   int best = 0;
   const Node *last = &nodes[(count - 1) * STATES];
   for (int state = 1; state < STATES; state++)
@@ -638,31 +669,165 @@ make_line (const Breaker *b, guint i, guint k)
   return line;
 }
 
+/* The breaker over set's text at its size and measure, its break
+ * opportunities collected; candidates owned by the caller. */
+static void
+breaker_init (Breaker *b, const RoneoLineSet *set)
+{
+  const RoneoShaping *shaping = set->shaping;
+  double scale = set->size / shaping->size;
+  *b = (Breaker){ set->rich->text->str, set->rich->text->len, shaping, scale };
+  b->space_width = shaping->space_width * scale;
+  b->hyphen_width = shaping->hyphen_width * scale;
+  b->measure = set->measure;
+  b->justify = set->justify;
+  b->expansion = set->style->breaker == RONEO_BREAKER_GREEDY ? 0 : set->style->expansion;
+  b->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  collect_candidates (b);
+  add_emergency_breaks (b);
+}
+
+/* set's lines from line from on: those of path, from candidate start. */
+static void
+set_lines (RoneoLineSet *set, const Breaker *b, guint from, guint start, const GArray *path)
+{
+  g_array_set_size (set->lines, from);
+  for (guint j = 0; j < path->len; j++)
+    {
+      guint to = g_array_index (path, guint, j);
+      RoneoLine line = make_line (b, start, to);
+      g_array_append_val (set->lines, line);
+      start = to;
+    }
+}
+
+/* The worst badness of set's lines from line from on. */
+static double
+worst_badness (const Breaker *b, const RoneoLineSet *set, guint from)
+{
+  double worst = 0;
+  for (guint j = from; j < set->lines->len; j++)
+    {
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+      worst = MAX (worst, line_badness (b, line->natural, line->spaces, line->last));
+    }
+  return worst;
+}
+
+/* The candidate line from of set starts after (0 for the first line), or
+ * -1 if the breaks have moved. */
+static int
+start_candidate (const Breaker *b, const RoneoLineSet *set, guint from)
+{
+  if (from == 0)
+    return 0;
+  const RoneoLine *before = &g_array_index (set->lines, RoneoLine, from - 1);
+  for (guint k = 1; k < b->candidates->len; k++)
+    {
+      const Candidate *cand = &g_array_index (b->candidates, Candidate, k);
+      if (cand->end == before->end && cand->next == before->next && cand->hyphen == before->hyphen)
+        return (int) k;
+    }
+  return -1;
+}
+
+/* The best path from candidate start to the paragraph's end in exactly
+ * lines lines, each within the tolerance, or NULL if there is none. */
+static GArray *
+counted_breaks (const Breaker *b, guint start, guint lines)
+{
+  guint count = b->candidates->len, layers = lines + 1;
+  gsize n = (gsize) count * layers * STATES;
+  g_autofree Node *nodes = g_new (Node, n);
+  for (gsize i = 0; i < n; i++)
+    nodes[i] = (Node){ G_MAXDOUBLE, -1, 0 };
+  node_at (nodes, layers, start, 0)[FIT_DECENT].cost = 0;
+  for (guint k = start + 1; k < count; k++)
+    relax_candidate (b, nodes, layers, start, k);
+  const Node *last = node_at (nodes, layers, count - 1, lines);
+  int best = 0;
+  for (int state = 1; state < STATES; state++)
+    if (last[state].cost < last[best].cost)
+      best = state;
+  if (last[best].cost >= G_MAXDOUBLE)
+    return NULL;
+  GArray *path = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (int k = (int) count - 1, state = best, l = (int) lines; k > (int) start; l--)
+    {
+      g_array_prepend_val (path, k);
+      const Node *node = &node_at (nodes, layers, k, l)[state];
+      k = node->from;
+      state = node->from_state;
+    }
+  return path;
+}
+
+gboolean
+roneo_line_set_loosen (RoneoLineSet *set, guint from, int looseness, double max_badness)
+{
+  guint lines = set->lines->len - MIN (from, set->lines->len);
+  if (set->style->breaker == RONEO_BREAKER_GREEDY || lines == 0 || (int) lines + looseness < 1)
+    return FALSE;
+  Breaker b;
+  breaker_init (&b, set);
+  judge_hyphens (&b);
+  b.hyphens = TRUE;
+  b.tolerance = MIN (TOLERANCE, max_badness);
+  b.strict = TRUE;
+  int start = start_candidate (&b, set, from);
+  g_autoptr (GArray) path = start < 0 ? NULL : counted_breaks (&b, start, lines + looseness);
+  if (path != NULL)
+    set_lines (set, &b, from, start, path);
+  g_array_unref (b.candidates);
+  return path != NULL;
+}
+
+/* A last line of one short word, where the paragraph has more. */
+static gboolean
+ends_with_widow_word (const RoneoLineSet *set)
+{
+  if (set->lines->len < 2)
+    return FALSE;
+  const RoneoLine *last = &g_array_index (set->lines, RoneoLine, set->lines->len - 1);
+  return last->spaces == 0 && last->natural < WIDOW_WORD * set->measure;
+}
+
+/* Looseness -1 or +1, tried in that order, where the total fit leaves a
+ * widow word: the paragraph one line shorter or longer, no line looser
+ * than the loosest there was (or WIDOW_TOLERANCE). */
+static void
+avoid_widow_word (RoneoLineSet *set, const Breaker *b)
+{
+  if (!ends_with_widow_word (set))
+    return;
+  double max_badness = MAX (WIDOW_TOLERANCE, worst_badness (b, set, 0));
+  g_autoptr (GArray) kept = g_array_copy (set->lines);
+  for (int looseness = -1; looseness <= 1; looseness += 2)
+    {
+      if (roneo_line_set_loosen (set, 0, looseness, max_badness) && !ends_with_widow_word (set))
+        return;
+      g_array_set_size (set->lines, 0);
+      g_array_append_vals (set->lines, kept->data, kept->len);
+    }
+}
+
 RoneoLineSet *
 roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoStyle *style,
                       double size, double measure, gboolean justify, const RoneoShaping *shaping)
 {
-  g_autoptr (RoneoShaping) own = NULL;
-  if (shaping == NULL)
-    shaping = own = roneo_shaping_new (context, rich, style, size);
-  g_return_val_if_fail (shaping->len == rich->text->len, NULL);
   RoneoLineSet *set = g_new0 (RoneoLineSet, 1);
+  if (shaping == NULL)
+    shaping = set->own_shaping = roneo_shaping_new (context, rich, style, size);
+  g_return_val_if_fail (shaping->len == rich->text->len, NULL);
+  set->shaping = shaping;
   set->rich = rich;
   set->style = style;
   set->size = size;
   set->measure = measure;
   set->justify = justify;
   set->lines = g_array_new (FALSE, TRUE, sizeof (RoneoLine));
-  double scale = size / shaping->size;
-  Breaker b = { rich->text->str, rich->text->len, shaping, scale };
-  b.space_width = shaping->space_width * scale;
-  b.hyphen_width = shaping->hyphen_width * scale;
-  b.measure = measure;
-  b.justify = justify;
-  b.expansion = style->breaker == RONEO_BREAKER_GREEDY ? 0 : style->expansion;
-  b.candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
-  collect_candidates (&b);
-  add_emergency_breaks (&b);
+  Breaker b;
+  breaker_init (&b, set);
   set->broke_word = has_overwide_word (&b);
   g_autoptr (GArray) path = NULL;
   if (style->breaker == RONEO_BREAKER_GREEDY)
@@ -672,14 +837,9 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
       judge_hyphens (&b);
       path = total_fit_breaks (&b);
     }
-  guint from = 0;
-  for (guint j = 0; j < path->len; j++)
-    {
-      guint to = g_array_index (path, guint, j);
-      RoneoLine line = make_line (&b, from, to);
-      g_array_append_val (set->lines, line);
-      from = to;
-    }
+  set_lines (set, &b, 0, 0, path);
+  if (style->breaker != RONEO_BREAKER_GREEDY)
+    avoid_widow_word (set, &b);
   g_array_unref (b.candidates);
   return set;
 }
@@ -690,6 +850,7 @@ roneo_line_set_free (RoneoLineSet *set)
   if (set == NULL)
     return;
   roneo_rich_text_free (set->rich);
+  roneo_shaping_free (set->own_shaping);
   g_array_unref (set->lines);
   g_free (set);
 }

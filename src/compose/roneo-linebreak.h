@@ -40,6 +40,8 @@ typedef struct
   double scale;    /* glyph expansion: the line is drawn this much wider (1 = none) */
 } RoneoLine;
 
+typedef struct _RoneoShaping RoneoShaping;
+
 typedef struct
 {
   RoneoRichText *rich;     /* owned: the text broken (with its soft hyphens) */
@@ -49,6 +51,10 @@ typedef struct
   gboolean justify;
   GArray *lines;       /* RoneoLine */
   gboolean broke_word; /* a word wider than the measure had to be broken */
+  /* the widths the lines were broken from, to break them again (looseness):
+   * borrowed from the caller, or owned when the set shaped the text itself */
+  const RoneoShaping *shaping;
+  RoneoShaping *own_shaping;
 } RoneoLineSet;
 
 /* Makes running text safe to break, before it is shaped: each run of white
@@ -62,7 +68,6 @@ void roneo_line_set_normalize_text (RoneoRichText *rich);
 /* The widths of a text shaped once at size pt, to break it at other sizes
  * without shaping it again: with unhinted metrics and unrounded positions
  * widths scale with the size, to a few thousandths of a point. Owned. */
-typedef struct _RoneoShaping RoneoShaping;
 RoneoShaping *roneo_shaping_new (PangoContext *context, const RoneoRichText *rich,
                                  const RoneoStyle *style, double size);
 void roneo_shaping_free (RoneoShaping *shaping);
@@ -75,6 +80,16 @@ RoneoLineSet *roneo_line_set_break (PangoContext *context, RoneoRichText *rich,
                                     const RoneoStyle *style, double size, double measure,
                                     gboolean justify, const RoneoShaping *shaping);
 void roneo_line_set_free (RoneoLineSet *set);
+
+/* TeX's \looseness: breaks lines [from, end) of set again into looseness
+ * (+1 or -1) lines more than they take now, every line within the
+ * tolerance and no looser than max_badness (a line's badness: 100 is a
+ * space 0.375 em wide), the lines before from kept. The flow asks for it
+ * to end a paragraph on a page (one line shorter rather than carry one line
+ * over) or to keep a widow off the next (one longer); roneo_line_set_break
+ * to pull up or push down a last line of one short word. Returns FALSE,
+ * the set unchanged, when no such breaking exists. */
+gboolean roneo_line_set_loosen (RoneoLineSet *set, guint from, int looseness, double max_badness);
 
 /* A layout of lines [first, last) with the chosen breaks and spacing. The
  * top of its first line box is at y = 0, lines are style pitch apart. */

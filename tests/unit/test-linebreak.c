@@ -353,6 +353,93 @@ test_ragged (Fixture *f, gconstpointer data)
   g_assert_cmpuint (best_hyphens, <=, first_hyphens);
 }
 
+/* TeX's looseness: a paragraph broken one line shorter or longer where the
+ * tolerance allows, every line still on the measure and none past it, its
+ * spaces within TeX's tolerance of 200, 0.167 to 0.41 em (Roneo Text's
+ * space is a hair over 0.25 em); the lines before the point it starts
+ * from kept. */
+static void
+test_looseness (Fixture *f, gconstpointer data)
+{
+  double space_width = f->style.size / 4;
+  guint tried = 0, shorter = 0, longer = 0;
+  /* one long paragraph: looseness needs many lines to share a line's worth */
+  g_autofree char *text = g_strconcat (paragraphs[0], " ", paragraphs[1], " ", paragraphs[2], NULL);
+  for (double measure = 180; measure <= 360; measure += 4.5)
+    for (int looseness = -1; looseness <= 1; looseness += 2)
+      for (guint from = 0; from <= 2; from += 2)
+        for (f->style.expansion = 0; f->style.expansion <= 0.021; f->style.expansion += 0.02)
+          {
+            g_autoptr (RoneoLineSet) set = break_text (f, text, measure, RONEO_BREAKER_TOTAL_FIT);
+            guint natural = set->lines->len;
+            if (from >= natural)
+              continue;
+            g_autoptr (GArray) before = g_array_copy (set->lines);
+            tried++;
+            if (!roneo_line_set_loosen (set, from, looseness, 200))
+              {
+                g_assert_cmpuint (set->lines->len, ==, natural);
+                continue;
+              }
+            shorter += looseness < 0;
+            longer += looseness > 0;
+            g_assert_cmpuint (set->lines->len, ==, natural + looseness);
+            for (guint j = 0; j < from; j++)
+              g_assert_cmpmem (&g_array_index (set->lines, RoneoLine, j), sizeof (RoneoLine),
+                               &g_array_index (before, RoneoLine, j), sizeof (RoneoLine));
+            g_autoptr (PangoLayout) layout
+                = roneo_line_set_new_layout (set, f->context, 0, set->lines->len);
+            g_assert_cmpint (pango_layout_get_line_count (layout), ==, set->lines->len);
+            g_assert_cmpfloat (roneo_layout_get_overflow (layout, measure), <=, 0.01);
+            for (guint j = from; j + 1 < set->lines->len; j++)
+              {
+                const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+                if (line->spaces == 0)
+                  continue;
+                g_assert_cmpfloat (space_width + line->extra, <=, 0.415 * f->style.size);
+                g_assert_cmpfloat (space_width + line->extra, >=,
+                                   space_width * (1 - 1.0 / 3) - 0.01);
+              }
+          }
+  f->style.expansion = 0;
+  g_test_message ("%u tried: %u one line shorter, %u one longer", tried, shorter, longer);
+  g_assert_cmpuint (shorter, >, 0);
+  g_assert_cmpuint (longer, >, 0);
+}
+
+/* A last line of one short word (under a fifth of the measure). */
+static gboolean
+ends_with_widow_word (const RoneoLineSet *set)
+{
+  const RoneoLine *last = &g_array_index (set->lines, RoneoLine, set->lines->len - 1);
+  return set->lines->len > 1 && last->spaces == 0 && last->natural < 0.2 * set->measure;
+}
+
+/* Widow words: the total fit, with its looseness, leaves at most half as
+ * many as first fit (most of the rest are in paragraphs of two or three
+ * lines, where a line less or more cannot be set within the tolerance). */
+static void
+test_widow_word (Fixture *f, gconstpointer data)
+{
+  guint total = 0, widows = 0, greedy_widows = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 1.5)
+      for (f->style.expansion = 0; f->style.expansion <= 0.021; f->style.expansion += 0.02)
+        {
+          g_autoptr (RoneoLineSet) set
+              = break_text (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT);
+          g_autoptr (RoneoLineSet) greedy
+              = break_text (f, paragraphs[i], measure, RONEO_BREAKER_GREEDY);
+          total++;
+          widows += ends_with_widow_word (set);
+          greedy_widows += ends_with_widow_word (greedy);
+        }
+  f->style.expansion = 0;
+  g_test_message ("%u paragraphs: %u widow words, %u with first fit", total, widows, greedy_widows);
+  g_assert_cmpuint (greedy_widows, >, 0);
+  g_assert_cmpuint (2 * widows, <=, greedy_widows);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -366,5 +453,9 @@ main (int argc, char **argv)
   g_test_add ("/linebreak/expansion", Fixture, NULL, fixture_set_up, test_expansion,
               fixture_tear_down);
   g_test_add ("/linebreak/ragged", Fixture, NULL, fixture_set_up, test_ragged, fixture_tear_down);
+  g_test_add ("/linebreak/widow-word", Fixture, NULL, fixture_set_up, test_widow_word,
+              fixture_tear_down);
+  g_test_add ("/linebreak/looseness", Fixture, NULL, fixture_set_up, test_looseness,
+              fixture_tear_down);
   return g_test_run ();
 }
