@@ -118,13 +118,15 @@ has_scales (const RoneoLineSet *set, guint first, guint last)
 
 /* The width only aligns lines (right-to-left paragraphs flip "left" to the
  * right edge); a hair over the measure so rounding never re-wraps. A
- * narrowed line is set wider than the measure, to be drawn on it. */
+ * narrowed line is set wider than the measure, to be drawn on it. The
+ * scales are the set's lines': asking the layout would lay it out once
+ * more (a tenth of the composition time). */
 static void
-set_measure (const RoneoLineSet *set, PangoLayout *layout)
+set_measure (const RoneoLineSet *set, PangoLayout *layout, guint first, guint last)
 {
   double least = 1.0;
-  for (int j = 0; j < pango_layout_get_line_count (layout); j++)
-    least = MIN (least, roneo_layout_get_line_scale (layout, j));
+  for (guint j = first; j < last; j++)
+    least = MIN (least, g_array_index (set->lines, RoneoLine, j).scale);
   pango_layout_set_width (layout, (int) ((set->measure + 0.5) / least * PANGO_SCALE));
 }
 
@@ -147,7 +149,7 @@ layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const Roneo
   g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
   PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
   attach_scales (set, layout, first, first + lines);
-  set_measure (set, layout);
+  set_measure (set, layout, first, first + lines);
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
   if (!set->justify && set->style->align == RONEO_ALIGN_CENTER)
     alignment = PANGO_ALIGN_CENTER;
@@ -161,17 +163,17 @@ layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const Roneo
  * hundredths of a point (kerning against the hyphen, rounding), or by
  * several points where the paragraph's shaping made one cluster across a
  * break (a ligature over a soft hyphen: "of\u00ADfice" shaped as "o" "ffi"
- * "ce"). The layout is measured unwrapped, one line per set line (its only
- * separators are the breaks; tabs are spaces by then), and the spacing of
- * the lines corrected so justified lines end exactly on the measure and
- * none ends past it. Returns TRUE if any extra changed. */
+ * "ce"). The layout is measured with one line per set line (its only
+ * separators are the breaks; tabs are spaces by then: the caller unwraps
+ * it if Pango broke a line more), and the spacing of the lines corrected so
+ * justified lines end exactly on the measure and none ends past it.
+ * Returns TRUE if any extra changed. */
 static gboolean
 correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guint lines,
                  double *extra)
 {
   gboolean changed = FALSE;
   guint j = 0;
-  pango_layout_set_width (layout, -1);
   g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && j < lines;
        l = l->next, j++)
@@ -223,13 +225,18 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   for (guint j = first; j < last; j++)
     extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
   PangoLayout *layout = layout_with_spacing (set, context, text, first, lines, extra);
+  /* measured at the width it keeps, the layout is laid out once when no
+   * line needs correcting, twice when one does */
+  gboolean wrapped = pango_layout_get_line_count (layout) != (int) lines;
+  if (wrapped)
+    pango_layout_set_width (layout, -1);
   if (correct_spacing (set, layout, first, lines, extra))
     {
       g_object_unref (layout);
       layout = layout_with_spacing (set, context, text, first, lines, extra);
     }
-  else
-    set_measure (set, layout);
+  else if (wrapped)
+    set_measure (set, layout, first, last);
   keep_breaks (layout, lines);
   return layout;
 }
