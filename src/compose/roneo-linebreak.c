@@ -73,8 +73,25 @@ typedef struct
   double demerits; /* a hyphen leaving a short fragment */
 } Candidate;
 
+/* A breaking already made from a shaping: the composer's draft runs break
+ * the same block at the same size and measure again and again (a page cut
+ * tried, a size tried twice), and the total fit is the dearest part of it. */
+typedef struct
+{
+  double size, measure;
+  gboolean justify;
+  RoneoBreaker breaker;
+  double expansion;
+  GArray *lines; /* RoneoLine, owned */
+  gboolean broke_word;
+} Breaking;
+
+#define BREAKINGS_KEPT 8
+
 struct _RoneoShaping
 {
+  Breaking kept[BREAKINGS_KEPT]; /* the last breakings, oldest overwritten */
+  guint next_kept;
   double size; /* pt it was shaped at */
   gsize len;
   double *advance; /* advance[i]: width of all clusters before byte i; len + 1 entries */
@@ -209,6 +226,8 @@ roneo_shaping_free (RoneoShaping *shaping)
 {
   if (shaping == NULL)
     return;
+  for (guint i = 0; i < BREAKINGS_KEPT; i++)
+    g_clear_pointer (&shaping->kept[i].lines, g_array_unref);
   g_free (shaping->advance);
   g_free (shaping->spaces);
   g_free (shaping);
@@ -811,9 +830,42 @@ avoid_widow_word (RoneoLineSet *set, const Breaker *b)
     }
 }
 
+static gboolean
+is_breaking_of (const Breaking *kept, const RoneoLineSet *set)
+{
+  return kept->lines != NULL && kept->size == set->size && kept->measure == set->measure
+         && kept->justify == set->justify && kept->breaker == set->style->breaker
+         && kept->expansion == set->style->expansion;
+}
+
+/* set's lines from a breaking its shaping keeps, if there is one. */
+static gboolean
+reuse_breaking (RoneoLineSet *set, const RoneoShaping *shaping)
+{
+  for (guint i = 0; i < BREAKINGS_KEPT; i++)
+    if (is_breaking_of (&shaping->kept[i], set))
+      {
+        g_array_append_vals (set->lines, shaping->kept[i].lines->data, shaping->kept[i].lines->len);
+        set->broke_word = shaping->kept[i].broke_word;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+keep_breaking (RoneoShaping *shaping, const RoneoLineSet *set)
+{
+  Breaking *kept = &shaping->kept[shaping->next_kept];
+  shaping->next_kept = (shaping->next_kept + 1) % BREAKINGS_KEPT;
+  g_clear_pointer (&kept->lines, g_array_unref);
+  *kept = (Breaking){ set->size,           set->measure,          set->justify,
+                      set->style->breaker, set->style->expansion, g_array_copy (set->lines),
+                      set->broke_word };
+}
+
 RoneoLineSet *
 roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoStyle *style,
-                      double size, double measure, gboolean justify, const RoneoShaping *shaping)
+                      double size, double measure, gboolean justify, RoneoShaping *shaping)
 {
   RoneoLineSet *set = g_new0 (RoneoLineSet, 1);
   if (shaping == NULL)
@@ -826,6 +878,8 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
   set->measure = measure;
   set->justify = justify;
   set->lines = g_array_new (FALSE, TRUE, sizeof (RoneoLine));
+  if (reuse_breaking (set, shaping))
+    return set;
   Breaker b;
   breaker_init (&b, set);
   set->broke_word = has_overwide_word (&b);
@@ -841,6 +895,8 @@ roneo_line_set_break (PangoContext *context, RoneoRichText *rich, const RoneoSty
   if (style->breaker != RONEO_BREAKER_GREEDY)
     avoid_widow_word (set, &b);
   g_array_unref (b.candidates);
+  if (set->own_shaping == NULL)
+    keep_breaking (shaping, set);
   return set;
 }
 

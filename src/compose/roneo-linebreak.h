@@ -75,10 +75,12 @@ void roneo_shaping_free (RoneoShaping *shaping);
 /* Breaks rich (taken) set in style at size into lines of measure pt.
  * justify: spaces are set so each line but the last is exactly the measure;
  * otherwise lines are ragged and aligned per style->align. shaping: the
- * same text shaped at some size (a draft), or NULL to shape it at size. */
+ * same text shaped at some size (a draft), or NULL to shape it at size; it
+ * keeps the last breakings made from it, to give them again when the same
+ * text is broken at the same size, measure and style keys. */
 RoneoLineSet *roneo_line_set_break (PangoContext *context, RoneoRichText *rich,
                                     const RoneoStyle *style, double size, double measure,
-                                    gboolean justify, const RoneoShaping *shaping);
+                                    gboolean justify, RoneoShaping *shaping);
 void roneo_line_set_free (RoneoLineSet *set);
 
 /* TeX's \looseness: breaks lines [from, end) of set again into looseness
