@@ -27,38 +27,66 @@
 # or narrowed by up to 2 %, as microtype's default stretch = shrink = 20),
 # to compare with LuaLaTeX + microtype.
 #
-# RONEO_BEFORE=PATH-TO-AN-OLDER-roneo adds its figures as a first column.
+# Also per tract: ms per page composed in one warm process
+# (BUILDDIR/tests/bench/bench-compose, the median of RUNS runs, default 30),
+# and the cold `roneo flyer` (a whole process: fonts, dictionary, PDF) against
+# `pango-view` setting the same body paragraphs in one justified layout at
+# the same font, size and measure (median of COLD runs each, default 5,
+# interleaved).
+#
+# The table has one row per tract and a ✓/✗ per target of issue 12 (a gap
+# within 0.002 em counts as equal):
+#   tex    total-fit p95 and max no worse than LuaLaTeX     (justified French)
+#   micro  +expansion p95 and max no worse than +microtype  (justified French)
+#   hyph   no more hyphenated lines than greedy (total-fit and +expansion)
+#   over   no line past the measure (every line of the three roneo renderings)
+#   3ms    composition <= 3 ms per page in one process
+#   2.5x   cold roneo flyer <= 2.5 x pango-view
+# "-": the target does not apply (no justified French body, no lualatex,
+# no pango-view). A second table gives the ragged rows.
+#
+# RONEO_BEFORE=PATH-TO-AN-OLDER-roneo adds its p95/max after the tract's name.
+# CASES="a.md b.md": only those files of tests/cases.
+# RUNS=N, COLD=N: the runs of the timings.
 set -u
 build=${1:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "$build" && pwd)
 roneo=$build/src/cli/roneo
 gaps=$build/tests/bench/pdf-gaps
-for tool in "$roneo" "$gaps"; do
+compose=$build/tests/bench/bench-compose
+runs=${RUNS:-30}
+cold=${COLD:-5}
+export RONEO_DATA_DIR=${RONEO_DATA_DIR:-$root}
+for tool in "$roneo" "$gaps" "$compose"; do
   [ -x "$tool" ] || { echo "linebreak.sh: no $tool (build first)" >&2; exit 1; }
 done
 work=$(mktemp -d "${TMPDIR:-/tmp}/roneo-linebreak-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 have_tex=0
 command -v lualatex >/dev/null && have_tex=1
+have_pango=0
+command -v pango-view >/dev/null && have_pango=1
 
 ms_now() { date +%s%N; }
 
-# measure NAME ROONEO ARGS...: one rendering, its figures as one cell
+# figures PDF: "p95 max hyphens pairs two over ragged" of pdf-gaps
+figures() {
+  "$gaps" "$1" | awk '{
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    printf "%s %s %s %s %s %s %s\n", f["p95"], f["max"], f["hyphens"], f["pairs"], f["two"],
+      f["over"], f["ragged"] }'
+}
+
+# measure NAME RONEO ARGS...: one rendering, its figures (or "failed")
 measure() {
   local out=$work/$1.pdf bin=$2
   shift 2
-  local t0 t1
-  t0=$(ms_now)
   if ! "$bin" flyer -q --force "$@" -o "$out" >/dev/null 2>&1; then
     echo "failed"
     return
   fi
-  t1=$(ms_now)
-  "$gaps" "$out" | awk -v ms=$(((t1 - t0) / 1000000)) '{
-    for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    printf "%s/%s h%s p%s t%s o%s r%s %sms", f["p95"], f["max"], f["hyphens"], f["pairs"],
-      f["two"], f["over"], f["ragged"], ms }'
+  figures "$out"
 }
 
 # layout_with CASE KEYS [LAYOUT]: the case's layout (or LAYOUT) with KEYS added to its [body]
@@ -119,7 +147,7 @@ tex_paragraphs() {
     END { flush() }'
 }
 
-# tex_measure CASE MICROTYPE: LuaLaTeX on the case's paragraphs, as one cell
+# tex_measure CASE MICROTYPE: LuaLaTeX on the case's paragraphs, its figures
 tex_measure() {
   local case_file=$1 micro=$2 base
   base=$work/tex-$(basename "$case_file" | sed 's/\.[a-z]*$//')-$micro
@@ -141,40 +169,138 @@ tex_measure() {
     echo "failed"
     return
   fi
-  "$gaps" "$base.pdf" | awk '{
-    for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    printf "%s/%s h%s p%s t%s o%s r%s", f["p95"], f["max"], f["hyphens"], f["pairs"], f["two"],
-      f["over"], f["ragged"] }'
+  figures "$base.pdf"
 }
 
-echo "p95/max gap (em of the body size), h hyphenated lines, p consecutive pairs,"
-echo "t fragments of <= 2 letters, o lines past the measure, r mean |difference in length|"
-echo "of consecutive ragged lines (em), wall time of roneo flyer"
-for case_file in "$root"/tests/cases/*.md "$root"/tests/cases/tract-plain.txt; do
+# body_text CASE: the body paragraphs as plain text for pango-view (no front
+# matter, headings, list items, quotes, note definitions, signature)
+body_text() {
+  awk 'NR == 1 && /^---$/ { fm = 1; next } fm && /^---$/ { fm = 0; next } fm { next }
+       /^(#|- |> |\[\^|-- )/ { next } { print }' "$1" \
+    | sed -e 's/\[\^[^]]*\]//g' -e 's/\*\*//g' | cat -s
+}
+
+median_ms() { sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1e6 }'; }
+
+# cold_ratio CASE SIZE MEASURE: median ms of the cold roneo flyer, of
+# pango-view on the same body text, interleaved, and their ratio
+cold_ratio() {
+  local case_file=$1 size=$2 measure=$3 lang
+  lang=$(sed -n 's/^lang: *//p' "$case_file" | head -1)
+  body_text "$case_file" >"$work/body.txt"
+  : >"$work/roneo.ns"
+  : >"$work/pango.ns"
+  for _ in $(seq "$cold"); do
+    local t0 t1 t2
+    t0=$(ms_now)
+    "$roneo" flyer -q --force "$case_file" -o "$work/cold.pdf" --date 2026-03-01 >/dev/null 2>&1
+    t1=$(ms_now)
+    pango-view -q --output="$work/pango.pdf" --font="Linux Libertine O $size" --dpi=72 \
+      --width="$measure" --justify --language="${lang:-fr}" "$work/body.txt" 2>/dev/null
+    t2=$(ms_now)
+    echo $((t1 - t0)) >>"$work/roneo.ns"
+    echo $((t2 - t1)) >>"$work/pango.ns"
+  done
+  local r p
+  r=$(median_ms <"$work/roneo.ns")
+  p=$(median_ms <"$work/pango.ns")
+  awk -v r="$r" -v p="$p" 'BEGIN { printf "%s %s %.2f\n", r, p, r / p }'
+}
+
+# gap_cell P95 MAX: ".360/.360"
+gap_cell() { awk -v a="$1" -v b="$2" 'BEGIN { s = sprintf("%.3f/%.3f", a, b); gsub(/0\./, ".", s); print s }'; }
+
+# no_worse P95 MAX REF_P95 REF_MAX: 1 when both are within 0.002 em of the reference or below
+no_worse() { awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" 'BEGIN { print (a <= c + 0.002 && b <= d + 0.002) ? 1 : 0 }'; }
+
+mark() { case $1 in 1) printf "✓" ;; 0) printf "✗" ;; *) printf "-" ;; esac; }
+
+printf "p95/max: inter-word gaps on justified body lines, em of the body size; h: hyphenated\n"
+printf "lines (greedy/total-fit/+expansion); over: lines past the measure (the three); ms/p:\n"
+printf "composition per page in one process; cold: roneo flyer / pango-view, ms and ratio.\n"
+printf "Targets: tex, micro (p95 and max <= LuaLaTeX, +expansion <= +microtype, within 0.002 em, on\n"
+printf "justified French text), hyph (<= greedy), over (0), 3ms, 2.5x. lualatex: %s, pango-view: %s\n\n" \
+  "$([ $have_tex = 1 ] && echo yes || echo no)" "$([ $have_pango = 1 ] && echo yes || echo no)"
+# the marks are one column wide but three bytes long: printf pads bytes, so
+# they go in fixed gaps of their own
+row='%-30s %-11s %-11s %-11s %-11s %-11s %-8s %-4s %-5s %-16s  %s    %s     %s    %s    %s   %s\n'
+# shellcheck disable=SC2059
+printf "%-30s %-11s %-11s %-11s %-11s %-11s %-8s %-4s %-5s %-16s  %s\n" tract greedy total-fit \
+  +expansion LuaLaTeX +microtype h over ms/p cold "tex  micro hyph over 3ms 2.5x"
+ragged_rows=""
+fails=0
+cases=()
+if [ -n "${CASES:-}" ]; then
+  for c in $CASES; do cases+=("$root/tests/cases/$c"); done
+else
+  cases=("$root"/tests/cases/*.md "$root"/tests/cases/tract-plain.txt)
+fi
+for case_file in "${cases[@]}"; do
   name=$(basename "$case_file")
-  body=$("$roneo" check --dump "$case_file" 2>/dev/null | grep -c '^  text body')
-  [ "${body:-0}" -gt 0 ] || continue
-  size=$("$roneo" check --dump "$case_file" 2>/dev/null | sed -n 's/.*text body .*size=\([0-9.]*\).*/\1/p' | head -1)
-  echo "== $name (body ${size} pt)"
+  dump=$("$roneo" check --dump "$case_file" 2>/dev/null)
+  [ "$(grep -c '^  text body' <<<"$dump")" -gt 0 ] || continue
+  size=$(sed -n 's/.*text body .*size=\([0-9.]*\).*/\1/p' <<<"$dump" | head -1)
+  width=$(sed -n 's/.*text body .* w=\([0-9.]*\).*/\1/p' <<<"$dump" | head -1)
+  lang=$(sed -n 's/^lang: *//p' "$case_file" | head -1)
+  label="$name (${size} pt)"
   if [ -n "${RONEO_BEFORE:-}" ]; then
-    echo "   before    $(measure before "$RONEO_BEFORE" "$case_file")"
+    read -r b95 bmax _ <<<"$(measure before "$RONEO_BEFORE" "$case_file")"
+    label="$label before $(gap_cell "$b95" "$bmax")"
   fi
-  echo "   greedy    $(measure greedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy')" "$case_file")"
-  after=$(measure after "$roneo" -l "$(layout_with "$case_file" 'expansion = 0')" "$case_file")
-  echo "   total-fit $after"
-  echo "   +expansion $(measure expansion "$roneo" -l "$(layout_with "$case_file" 'expansion = 2%')" "$case_file")"
+  read -r g95 gmax gh _ _ gover _ <<<"$(measure greedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy')" "$case_file")"
+  read -r f95 fmax fh _ _ fover _ <<<"$(measure fit "$roneo" -l "$(layout_with "$case_file" 'expansion = 0')" "$case_file")"
+  read -r e95 emax eh _ _ eover _ <<<"$(measure expansion "$roneo" -l "$(layout_with "$case_file" 'expansion = 2%')" "$case_file")"
+  justified=0
+  [ "$f95" != "failed" ] && [ "$f95" != "0.000" ] && justified=1
+  french=0
+  case ${lang:-fr} in fr*) french=1 ;; esac
+  t95=- tmax=- m95=- mmax=- tex_ok=- micro_ok=-
+  if [ $have_tex = 1 ] && [ $justified = 1 ]; then
+    read -r t95 tmax _ <<<"$(tex_measure "$case_file" plain)"
+    read -r m95 mmax _ <<<"$(tex_measure "$case_file" micro)"
+    if [ $french = 1 ] && [ "$t95" != failed ] && [ "$m95" != failed ]; then
+      tex_ok=$(no_worse "$f95" "$fmax" "$t95" "$tmax")
+      micro_ok=$(no_worse "$e95" "$emax" "$m95" "$mmax")
+    fi
+  fi
+  hyph_ok=$([ "$fh" -le "$gh" ] && [ "$eh" -le "$gh" ] && echo 1 || echo 0)
+  over_ok=$([ "$gover$fover$eover" = 000 ] && echo 1 || echo 0)
+  ms=$("$compose" "$case_file" "$runs" 2>/dev/null | sed -n 's/ms_per_page=\([0-9.]*\).*/\1/p')
+  ms_ok=$(awk -v m="${ms:-99}" 'BEGIN { print (m <= 3) ? 1 : 0 }')
+  cold_cell=- cold_ok=-
+  if [ $have_pango = 1 ]; then
+    read -r cr cp ratio <<<"$(cold_ratio "$case_file" "$size" "${width%.*}")"
+    cold_cell="$cr/$cp ${ratio}x"
+    cold_ok=$(awk -v r="$ratio" 'BEGIN { print (r <= 2.5) ? 1 : 0 }')
+  fi
+  tex_cell=-
+  [ "$t95" != - ] && [ "$t95" != failed ] && tex_cell=$(gap_cell "$t95" "$tmax")
+  micro_cell=-
+  [ "$m95" != - ] && [ "$m95" != failed ] && micro_cell=$(gap_cell "$m95" "$mmax")
+  for ok in "$tex_ok" "$micro_ok" "$hyph_ok" "$over_ok" "$ms_ok" "$cold_ok"; do
+    [ "$ok" = 0 ] && fails=$((fails + 1))
+  done
+  # shellcheck disable=SC2059
+  printf "$row" "$label" "$(gap_cell "$g95" "$gmax")" "$(gap_cell "$f95" "$fmax")" \
+    "$(gap_cell "$e95" "$emax")" "$tex_cell" "$micro_cell" "$gh/$fh/$eh" "$gover$fover$eover" \
+    "${ms:-?}" "$cold_cell" "$(mark "$tex_ok")" "$(mark "$micro_ok")" "$(mark "$hyph_ok")" \
+    "$(mark "$over_ok")" "$(mark "$ms_ok")" "$(mark "$cold_ok")"
   case $name in
   tract-*)
     # ragged: the same copy in a5-black (ragged right), first fit and total fit
-    echo "   ragged greedy    $(measure rgreedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy' a5-black)" "$case_file")"
-    echo "   ragged total-fit $(measure rfit "$roneo" -l "$(layout_with "$case_file" '' a5-black)" "$case_file")"
+    read -r _ _ rgh _ rgt rgo rgr <<<"$(measure rgreedy "$roneo" -l "$(layout_with "$case_file" 'breaker = greedy' a5-black)" "$case_file")"
+    read -r _ _ rfh _ rft rfo rfr <<<"$(measure rfit "$roneo" -l "$(layout_with "$case_file" '' a5-black)" "$case_file")"
+    ragged_rows+=$(printf "%-30s r %-6s h %-3s t %-3s o %-3s | r %-6s h %-3s t %-3s o %-3s %s" "$name" \
+      "$rgr" "$rgh" "$rgt" "$rgo" "$rfr" "$rfh" "$rft" "$rfo" \
+      "$(mark "$(awk -v a="$rfr" -v b="$rgr" -v h="$rfh" -v g="$rgh" 'BEGIN { print (a <= b && h <= g) ? 1 : 0 }')")")$'\n'
     ;;
   esac
-  case $after in
-  0.000/0.000*) echo "   (no justified body line: nothing to set by LuaLaTeX)"; continue ;;
-  esac
-  if [ $have_tex = 1 ]; then
-    echo "   lualatex  $(tex_measure "$case_file" plain)"
-    echo "   +microtype $(tex_measure "$case_file" micro)"
-  fi
 done
+echo
+echo "Ragged (the same copy in a5-black): r mean |difference in length| of consecutive lines (em),"
+echo "h hyphenated lines, t fragments of <= 2 letters, o lines past the measure; ✓: total fit"
+echo "no more ragged and no more hyphens than greedy"
+printf "%-30s %-32s | %s\n" tract "greedy" "total-fit"
+printf "%s" "$ragged_rows"
+echo
+echo "targets missed: $fails"
