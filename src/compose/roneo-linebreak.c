@@ -44,16 +44,24 @@
  * take it). */
 #define MIN_FRAGMENT 3
 #define FRAGMENT_DEMERITS 3e5
-#define RUNT_DEMERITS 20000.0      /* one word alone on the last line */
+/* One short word alone on the last line (a widow word, WIDOW_WORD) is
+ * avoided at almost any price within the tolerance; a longer word alone only
+ * where that costs little (a line of badness 30 costs 1500 more than a
+ * perfect one): it is no fault worth visibly loosening the lines above for,
+ * and TeX, which the spaces are measured against, makes no such trade. */
+#define RUNT_DEMERITS 20000.0
+#define LONE_WORD_DEMERITS 1500.0
 #define SHORT_LAST_DEMERITS 2000.0 /* a last line shorter than SHORT_LAST of the measure */
 #define SHORT_LAST 0.125
 #define EMERGENCY_DEMERITS 1e8 /* a break inside a word without a hyphen */
 #define MAX_HYPHEN_RUN 2       /* TYPOGRAPHY.md: at most 2 hyphenated lines in a row */
 #define LONG_RUN_DEMERITS 1e7  /* a third one only when nothing else can be done */
 #define EPSILON 0.01
-/* Glyph expansion moves in steps this fine, as microtype's step = 5 (0.5 %):
- * finer steps gain nothing visible and make neighbouring lines differ. */
-#define EXPANSION_STEP 0.005
+/* Glyph expansion moves in steps this fine, as microtype's default with
+ * LuaTeX (step = 1, 0.1 %), which the spaces are measured against: in
+ * 0.5 % steps a line could end a few thousandths of an em looser than the
+ * glyphs allowed. No neighbouring lines differ visibly by 0.1 %. */
+#define EXPANSION_STEP 0.001
 #define SOFT_HYPHEN "\u00ad"
 /* A widow word: a paragraph's last line of one word shorter than this much
  * of the measure. Looseness pulls it up or pushes a word down to it where
@@ -465,7 +473,7 @@ line_demerits (const Breaker *b, guint i, guint k, double width, double badness)
   const Candidate *from = &g_array_index (b->candidates, Candidate, i);
   gboolean final = k + 1 == b->candidates->len;
   if (final && i > 0 && spaces_at (b, to->end) == spaces_at (b, from->next))
-    demerits += RUNT_DEMERITS;
+    demerits += width < WIDOW_WORD * b->measure ? RUNT_DEMERITS : LONE_WORD_DEMERITS;
   else if (final && i > 0 && width < SHORT_LAST * b->measure)
     demerits += SHORT_LAST_DEMERITS;
   return demerits;
