@@ -281,11 +281,12 @@ no_worse() {
 mark() { case $1 in 1) printf "✓" ;; 0) printf "✗" ;; *) printf "-" ;; esac; }
 
 printf "p95/max: inter-word gaps on justified body lines, em of the body size; h: hyphenated\n"
-printf "lines (greedy/total-fit/+expansion/LuaLaTeX/+microtype); over: lines past the measure (the three); ms/p:\n"
-printf "composition per page in one process; cold: roneo flyer / pango-view, ms and ratio.\n"
+printf "lines (greedy/total-fit/+expansion/LuaLaTeX/+microtype); over: lines past the measure\n"
+printf "(the three roneo PDFs); ms/p: composition per page in one process; cold: roneo flyer /\n"
+printf "pango-view, ms and ratio.\n"
 printf "Targets: tex, micro (p95 and max <= LuaLaTeX, +expansion <= +microtype, within 0.002 em,\n"
 printf "a gap under 0.255 em as good as a natural space), hyph (<= greedy), on justified French\n"
-printf "text; over (0), 3ms, 2.5x on all. LuaLaTeX: \\emergencystretch=3em, never overfull.\n"
+printf "text; over (0), 3ms, 2.5x on all. LuaLaTeX: %s=3em, never overfull.\n" '\emergencystretch'
 printf "lualatex: %s, pango-view: %s\n\n" \
   "$([ $have_tex = 1 ] && echo yes || echo no)" "$([ $have_pango = 1 ] && echo yes || echo no)"
 # the marks are one column wide but three bytes long: printf pads bytes, so
