@@ -15,7 +15,7 @@
 #define FOOTER_GAP 10.0
 #define IMPRINT_GAP 4.0 /* pt between the signature (or the copy) and the imprint */
 /* A paragraph broken one line shorter or longer for the page keeps every
- * space within the breaker's tolerance of 200, as TeX's \\looseness: 0.41 em
+ * space within the breaker's tolerance of 200, as TeX's \looseness: 0.41 em
  * at most, 0.167 at least. */
 #define LOOSENESS_TOLERANCE 200.0
 
