@@ -11,6 +11,7 @@
 #include "roneo-flow-private.h"
 
 #include "roneo-intl-private.h"
+#include "roneo-qr.h"
 #include "roneo-text-layout.h"
 
 #include <math.h>
@@ -29,6 +30,31 @@ image_set (Composer *c)
   return c->own_images;
 }
 
+/* A QR code is printed at [image] qr-size (the measure if narrower) and
+ * never shrinks: a phone reads modules of 0.5 mm, not less. */
+static double
+qr_side (const Composer *c, double measure)
+{
+  return MIN (measure, c->layout->pictures.qr_size);
+}
+
+static gboolean
+check_qr_modules (const Composer *c, const Prepared *p, GError **error)
+{
+  int modules = roneo_image_get_qr_modules (p->image);
+  double module = modules > 0 ? qr_side (c, c->frame.width) / modules : RONEO_QR_MIN_MODULE;
+  if (module >= RONEO_QR_MIN_MODULE - 1e-9)
+    return TRUE;
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+               _ ("%s:%u: '%s' is too long for a QR code %.0f mm wide: its %d modules need %.0f "
+                  "mm to be 0.5 mm each, what a phone reads (shorten the address or make [image] "
+                  "qr-size larger)"),
+               c->document->source, p->block->line, p->block->image->target,
+               qr_side (c, c->frame.width) * 25.4 / 72.0, modules,
+               ceil (modules * RONEO_QR_MIN_MODULE * 25.4 / 72.0));
+  return FALSE;
+}
+
 gboolean
 roneo_flow_load_images (Composer *c, GError **error)
 {
@@ -44,7 +70,7 @@ roneo_flow_load_images (Composer *c, GError **error)
       if (p->role != ROLE_IMAGE)
         continue;
       p->image = roneo_image_set_get (image_set (c), p->block->image, copy, error);
-      if (p->image == NULL)
+      if (p->image == NULL || !check_qr_modules (c, p, error))
         return FALSE;
       c->has_images = TRUE;
     }
@@ -71,6 +97,12 @@ check_resolution (Flow *f, const RoneoItem *item, guint line)
 
 /* --- block pictures ------------------------------------------------------- */
 
+static gboolean
+is_qr (const Prepared *p)
+{
+  return roneo_image_get_qr_modules (p->image) > 0;
+}
+
 /* The picture's height at this run's shrink: its natural height on the
  * measure, capped by max-height, given up towards min-height; *low the
  * least it may take. */
@@ -78,6 +110,8 @@ static double
 image_height (const Flow *f, const Prepared *p, double measure, double *low)
 {
   const RoneoPictures *pictures = &f->c->layout->pictures;
+  if (is_qr (p))
+    return *low = qr_side (f->c, measure);
   double natural = measure / roneo_image_get_aspect (p->image);
   double top = MIN (natural, pictures->max_height);
   *low = MIN (natural, MIN (pictures->min_height, pictures->max_height));
@@ -85,13 +119,14 @@ image_height (const Flow *f, const Prepared *p, double measure, double *low)
 }
 
 /* The caption on the picture's width (it hangs from the picture's left
- * edge), or NULL when the picture has no alt text. */
+ * edge), or NULL when the picture has no alt text. A QR code's address runs
+ * on the measure: a web address must not break every dozen letters. */
 static RoneoLineSet *
 caption_lines (Flow *f, const Prepared *p, double width)
 {
   if (p->block->text[0] == '\0')
     return NULL;
-  return roneo_flow_break_lines (f, p, &f->c->layout->caption, width);
+  return roneo_flow_break_lines (f, p, &f->c->layout->caption, is_qr (p) ? f->column.width : width);
 }
 
 static double
@@ -130,7 +165,8 @@ roneo_flow_place_image (Flow *f, const Prepared *p)
   roneo_flow_open_block (f, &f->image);
   height = height_here (f, p, height, low);
   double width = MIN (measure, height * roneo_image_get_aspect (p->image));
-  double x = f->column.x + (measure - width) / 2;
+  /* a QR code sits at the column's left, its address under it */
+  double x = is_qr (p) ? f->column.x : f->column.x + (measure - width) / 2;
   g_autoptr (RoneoLineSet) set = caption_lines (f, p, width);
   if (!f->draft)
     {

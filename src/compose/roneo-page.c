@@ -146,6 +146,8 @@ dump_image (GString *out, const RoneoItem *item)
   const RoneoImage *image = item->image;
   g_string_append_printf (out, " file=\"%s\" format=%s", roneo_image_get_name (image),
                           roneo_image_get_format (image));
+  if (roneo_image_get_qr_modules (image) > 0)
+    g_string_append_printf (out, " modules=%d", roneo_image_get_qr_modules (image));
   if (!roneo_image_is_vector (image))
     {
       g_string_append_printf (out, " px=%dx%d", roneo_image_get_pixel_width (image),

@@ -4,6 +4,7 @@
 #include "roneo-error.h"
 #include "roneo-linebreak.h"
 #include "roneo-typo.h"
+#include <string.h>
 
 static void
 prepared_free (gpointer data)
@@ -123,6 +124,58 @@ prepare_text (const RoneoComposeContext *cc, const RoneoLayout *layout, const ch
   return prepared;
 }
 
+/* A QR code's caption is its address as a reader would type it: without
+ * "https://" or a final "/", and kept as written (a code span: no
+ * typography rule puts a space before its "?"). Owned. */
+static char *
+qr_caption (const char *address)
+{
+  static const char *const schemes[] = { "https://", "http://" };
+  const char *text = address;
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strncasecmp (address, schemes[i], strlen (schemes[i])) == 0)
+      text = address + strlen (schemes[i]);
+  char *caption = g_strdup (text);
+  gsize length = strlen (caption);
+  if (length > 1 && caption[length - 1] == '/')
+    caption[length - 1] = '\0';
+  return caption;
+}
+
+/* A QR code (![qr](…) in the copy or qr: in the front matter) set as a
+ * picture with its address for caption, owned by what is returned. */
+static Prepared *
+prepare_qr (const RoneoComposeContext *cc, const RoneoLayout *layout,
+            const RoneoImageSource *source, gboolean *warned)
+{
+  g_autofree char *caption = qr_caption (source->target);
+  g_autoptr (RoneoBlock) block = roneo_block_new (RONEO_BLOCK_IMAGE, caption, source->line, 1);
+  roneo_block_add_span (block, 0, (guint) strlen (caption), RONEO_SPAN_CODE, 0);
+  block->image = roneo_image_source_copy (source);
+  Prepared *prepared = prepare_block_as (cc, layout, block, ROLE_IMAGE, warned);
+  prepared->own_block = g_steal_pointer (&block);
+  return prepared;
+}
+
+static Prepared *
+prepare_copy_block (const RoneoComposeContext *cc, const RoneoLayout *layout,
+                    const RoneoBlock *block, gboolean *warned)
+{
+  if (block->image != NULL && block->image->kind == RONEO_IMAGE_QR)
+    return prepare_qr (cc, layout, block->image, warned);
+  return prepare_block (cc, layout, block, warned);
+}
+
+/* Where the front matter's QR code goes: at the end of the copy, before the
+ * signature that closes it. */
+static guint
+qr_position (const RoneoDocument *document)
+{
+  guint end = document->blocks->len;
+  const RoneoBlock *last = end > 0 ? g_ptr_array_index (document->blocks, end - 1) : NULL;
+  return last != NULL && last->kind == RONEO_BLOCK_SIGNATURE ? end - 1 : end;
+}
+
 /* What signs the tract and what the law asks at its foot: the author signs
  * when the copy has no "-- " line, so that a name given once in the front
  * matter is printed and not only written in the PDF's metadata. */
@@ -146,9 +199,16 @@ roneo_compose_prepare_document (const RoneoComposeContext *cc, const RoneoDocume
 {
   GPtrArray *prepared = g_ptr_array_new_with_free_func (prepared_free);
   gboolean warned = FALSE;
-  for (guint i = 0; i < document->blocks->len; i++)
-    g_ptr_array_add (prepared,
-                     prepare_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
+  guint qr_at = document->qr != NULL ? qr_position (document) : G_MAXUINT;
+  for (guint i = 0; i <= document->blocks->len; i++)
+    {
+      if (i == qr_at)
+        g_ptr_array_add (prepared, prepare_qr (cc, layout, document->qr, &warned));
+      if (i < document->blocks->len)
+        g_ptr_array_add (
+            prepared,
+            prepare_copy_block (cc, layout, g_ptr_array_index (document->blocks, i), &warned));
+    }
   prepare_foot (cc, document, layout, prepared, &warned);
   for (guint i = 0; i < document->footnotes->len; i++)
     {

@@ -81,6 +81,7 @@ roneo_layout_new (void)
     .min_height = RONEO_MM (30),
     .space_before = 6,
     .space_after = 6,
+    .qr_size = RONEO_MM (25),
     .logo_position = RONEO_LOGO_TOP_LEFT,
     .logo_height = RONEO_MM (15),
     .logo_gap = RONEO_MM (4),

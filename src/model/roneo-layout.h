@@ -109,6 +109,7 @@ typedef struct
   double min_height;   /* [image] pt: copy that does not fit shrinks it down to this first */
   double space_before; /* [image] pt */
   double space_after;  /* [image] pt */
+  double qr_size;      /* [image] pt: the side of a QR code, its quiet zone included */
   RoneoLogoPosition logo_position;
   double logo_height; /* [logo] pt: the logo's height (at most the frame's width wide) */
   double logo_gap;    /* [logo] pt between the logo's band and the copy */

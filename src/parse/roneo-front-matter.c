@@ -16,7 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#define KNOWN_KEYS "layout, lang, title, author, date, subject, imprint, logo"
+#define KNOWN_KEYS "layout, lang, title, author, date, subject, imprint, logo, qr"
 
 /* Whether the line [line, end) is delimiter, allowing trailing blanks and '\r'. */
 static gboolean
@@ -108,7 +108,8 @@ take_key (FrontMatter *fm, const yaml_event_t *event, GError **error)
   guint line = event->start_mark.line + fm->first_line;
   guint column = event->start_mark.column + 1;
 
-  if (field_slot (fm->document, key) == NULL && strcmp (key, "logo") != 0 && !is_override_key (key))
+  if (field_slot (fm->document, key) == NULL && strcmp (key, "logo") != 0 && strcmp (key, "qr") != 0
+      && !is_override_key (key))
     return roneo_copy_error (error,
                              _ ("%s:%u:%u: unknown front matter key '%s' (known: %s, or "
                                 "section.key for a layout override)"),
@@ -168,6 +169,22 @@ take_logo (FrontMatter *fm, const yaml_event_t *event, const char *value, GError
   return TRUE;
 }
 
+/* 'qr: https://…': the address drawn as a QR code, set at the end of the
+ * copy as ![qr](…) would be; never fetched, so any text may be encoded. */
+static gboolean
+take_qr (FrontMatter *fm, const yaml_event_t *event, const char *value, GError **error)
+{
+  RoneoDocument *document = fm->document;
+
+  if (document->qr != NULL)
+    return roneo_copy_error (error, _ ("%s:%u:%u: front matter key '%s' given twice (keep one)"),
+                             document->source, fm->key_line, fm->key_column, "qr");
+  if (event->data.scalar.length == 0 && event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+    return TRUE;
+  document->qr = roneo_image_source_new (document, RONEO_IMAGE_QR, value, "", fm->key_line);
+  return TRUE;
+}
+
 static gboolean
 take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
 {
@@ -177,6 +194,8 @@ take_value (FrontMatter *fm, const yaml_event_t *event, GError **error)
 
   if (strcmp (key, "logo") == 0)
     return take_logo (fm, event, value, error);
+  if (strcmp (key, "qr") == 0)
+    return take_qr (fm, event, value, error);
   if (slot == NULL)
     {
       roneo_document_add_override (fm->document, key, value, fm->key_line);
@@ -207,6 +226,12 @@ shape_error (FrontMatter *fm, const yaml_event_t *event, GError **error)
   guint line = event->start_mark.line + fm->first_line;
   guint column = event->start_mark.column + 1;
 
+  if (fm->key != NULL && event->type == YAML_MAPPING_START_EVENT
+      && event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+    return roneo_copy_error (error,
+                             _ ("%s:%u:%u: front matter value of '%s' is read as a mapping: put a "
+                                "value in braces between quotes (%s: \"{url}\")"),
+                             fm->document->source, line, column, fm->key, fm->key);
   if (fm->key != NULL)
     return roneo_copy_error (error,
                              _ ("%s:%u:%u: front matter value of '%s' must be plain text, "

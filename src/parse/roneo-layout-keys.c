@@ -343,11 +343,16 @@ set_image_space_after (RoneoLayout *layout, const char *value, GError **error)
   return roneo_layout_value_length (value, &layout->pictures.space_after, error);
 }
 
+static gboolean
+set_image_qr_size (RoneoLayout *layout, const char *value, GError **error)
+{
+  return roneo_layout_value_length (value, &layout->pictures.qr_size, error);
+}
+
 static const LayoutKey image_keys[] = {
-  { "max-height", set_image_max_height },
-  { "min-height", set_image_min_height },
-  { "space-before", set_image_space_before },
-  { "space-after", set_image_space_after },
+  { "max-height", set_image_max_height },     { "min-height", set_image_min_height },
+  { "space-before", set_image_space_before }, { "space-after", set_image_space_after },
+  { "qr-size", set_image_qr_size },
 };
 
 static gboolean

@@ -4,6 +4,7 @@
 #include "roneo-error.h"
 #include "roneo-input.h"
 #include "roneo-intl-private.h"
+#include "roneo-qr.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
@@ -18,6 +19,7 @@ typedef enum
   FORMAT_PNG,
   FORMAT_JPEG,
   FORMAT_SVG,
+  FORMAT_QR,
 } Format;
 
 struct _RoneoImage
@@ -27,6 +29,7 @@ struct _RoneoImage
   Format format;
   cairo_surface_t *surface;      /* bitmaps: owned, the pixels as shown */
   RsvgHandle *svg;               /* SVG: owned */
+  RoneoQr *qr;                   /* QR code: owned */
   int pixel_width, pixel_height; /* as shown, upright */
   double aspect;
   int orientation; /* EXIF 1-8: how surface (a JPEG's own pixels) is turned when drawn */
@@ -72,6 +75,7 @@ roneo_image_unref (RoneoImage *image)
     return;
   g_clear_pointer (&image->surface, cairo_surface_destroy);
   g_clear_object (&image->svg);
+  roneo_qr_free (image->qr);
   g_free (image->name);
   g_free (image);
 }
@@ -358,6 +362,24 @@ load_svg (const RoneoImageSource *source, const char *copy, GBytes *bytes, GErro
   return g_steal_pointer (&image);
 }
 
+/* ---- QR codes ---- */
+
+static RoneoImage *
+load_qr (const RoneoImageSource *source, const char *copy, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (RoneoQr) qr = roneo_qr_new (source->target, &local);
+  if (qr == NULL)
+    {
+      image_error (error, source, copy, "%s", local->message);
+      return NULL;
+    }
+  RoneoImage *image = image_new (source, FORMAT_QR);
+  image->aspect = 1;
+  image->qr = g_steal_pointer (&qr);
+  return image;
+}
+
 /* ---- entry points ---- */
 
 RoneoImage *
@@ -368,11 +390,7 @@ roneo_image_load (const RoneoImageSource *source, const char *copy, GError **err
   Format format = FORMAT_PNG;
 
   if (source->kind == RONEO_IMAGE_QR)
-    {
-      image_error (error, source, copy, _ ("QR codes are not supported yet ('%s')"),
-                   source->target);
-      return NULL;
-    }
+    return load_qr (source, copy, error);
   g_autoptr (GBytes) bytes = roneo_input_read_all (source->resolved, RONEO_INPUT_IMAGE, &local);
   if (bytes == NULL)
     {
@@ -399,7 +417,13 @@ roneo_image_get_name (const RoneoImage *image)
 gboolean
 roneo_image_is_vector (const RoneoImage *image)
 {
-  return image->format == FORMAT_SVG;
+  return image->format == FORMAT_SVG || image->format == FORMAT_QR;
+}
+
+int
+roneo_image_get_qr_modules (const RoneoImage *image)
+{
+  return image->qr != NULL ? roneo_qr_get_size (image->qr) : 0;
 }
 
 int
@@ -423,7 +447,7 @@ roneo_image_get_aspect (const RoneoImage *image)
 const char *
 roneo_image_get_format (const RoneoImage *image)
 {
-  static const char *const names[] = { "png", "jpeg", "svg" };
+  static const char *const names[] = { "png", "jpeg", "svg", "qr" };
   return names[image->format];
 }
 
@@ -447,7 +471,9 @@ void
 roneo_image_draw (RoneoImage *image, cairo_t *cr, const RoneoRect *rect)
 {
   cairo_save (cr);
-  if (image->svg != NULL)
+  if (image->qr != NULL)
+    roneo_qr_draw (image->qr, cr, rect->x, rect->y, MIN (rect->width, rect->height));
+  else if (image->svg != NULL)
     {
       RsvgRectangle viewport = { rect->x, rect->y, rect->width, rect->height };
       rsvg_handle_render_document (image->svg, cr, &viewport, NULL);
@@ -495,12 +521,15 @@ RoneoImage *
 roneo_image_set_get (RoneoImageSet *set, const RoneoImageSource *source, const char *copy,
                      GError **error)
 {
-  const char *key = source->resolved != NULL ? source->resolved : source->target;
+  /* a code's text and a file's path never share a key */
+  g_autofree char *key = source->kind == RONEO_IMAGE_QR
+                             ? g_strconcat ("qr:", source->target, NULL)
+                             : g_strdup (source->resolved ? source->resolved : source->target);
   RoneoImage *image = g_hash_table_lookup (set->images, key);
   if (image != NULL)
     return image;
   image = roneo_image_load (source, copy, error);
   if (image != NULL)
-    g_hash_table_insert (set->images, g_strdup (key), image);
+    g_hash_table_insert (set->images, g_steal_pointer (&key), image);
   return image;
 }

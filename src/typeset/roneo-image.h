@@ -4,7 +4,8 @@
  * CMYK, 16-bit, alpha and interlacing through it) into a cairo image
  * surface; a JPEG keeps its own bytes as the surface's mime data, so the PDF
  * embeds it as DCT, not re-encoded. An SVG is kept as an RsvgHandle and
- * drawn as vectors. Nothing is fetched: an SVG that refers to another file
+ * drawn as vectors. A QR code (roneo-qr.c) is encoded from its text and
+ * drawn as vector squares. Nothing is fetched: an SVG that refers to another file
  * or to an address is refused. Limits: the file (50 MB, a regular file, read
  * by roneo-input.c) and the pixels (100 megapixels), checked before decoding.
  *
@@ -36,14 +37,16 @@ void roneo_image_unref (RoneoImage *image);
 
 /* The name the copy wrote ("logo.png"). Borrowed. */
 const char *roneo_image_get_name (const RoneoImage *image);
-/* TRUE for an SVG: drawn as vectors, no resolution to check. */
+/* TRUE for an SVG or a QR code: drawn as vectors, no resolution to check. */
 gboolean roneo_image_is_vector (const RoneoImage *image);
 /* Pixels of a bitmap as shown (orientation applied); 0 for a vector. */
 int roneo_image_get_pixel_width (const RoneoImage *image);
 int roneo_image_get_pixel_height (const RoneoImage *image);
+/* Modules across a QR code, its quiet zone included; 0 for a file. */
+int roneo_image_get_qr_modules (const RoneoImage *image);
 /* Width over height, as drawn. */
 double roneo_image_get_aspect (const RoneoImage *image);
-/* "jpeg", "png" or "svg": for dumps. Static. */
+/* "jpeg", "png", "svg" or "qr": for dumps. Static. */
 const char *roneo_image_get_format (const RoneoImage *image);
 
 /* Draws the picture filling rect (pt, y down) on cr. */

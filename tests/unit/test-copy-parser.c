@@ -432,7 +432,7 @@ test_bad_input (void)
   assert_fails ("---\nlang: fr\n\n# T\n", "t.md:1:1: unterminated front matter");
   assert_fails ("---\nlang: fr\ncolour: red\n---\n# T\n",
                 "t.md:3:1: unknown front matter key 'colour' (known: layout, lang, title, author, "
-                "date, subject, imprint, logo, or section.key for a layout override)");
+                "date, subject, imprint, logo, qr, or section.key for a layout override)");
   assert_fails ("---\nlang: fr\ntitle: a: b\n---\n# T\n",
                 "t.md:3:9: bad front matter: mapping values are not allowed");
   assert_fails ("---\ntitle: \"open\n---\n# T\n", "t.md:3:1: bad front matter:");

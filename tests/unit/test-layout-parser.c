@@ -555,7 +555,7 @@ static const ErrorCase error_cases[] = {
   { "[image]\nmax-height = 60\n", "test.ini:2:" },
   { "[image]\nwidth = 60mm\n",
     "test.ini:2: unknown key 'width' in [image] (known: max-height, min-height, space-before, "
-    "space-after)" },
+    "space-after, qr-size)" },
   { "[layout]\nname = x\n[page]\nsize = A5\n[body]\nsize = 10pt\n\n\n\n\n\n[headline]\n"
     "colour = #c00\n",
     "test.ini:13: unknown key 'colour' in [headline] (known: font, weight, style, size, "
