@@ -33,6 +33,7 @@ typedef struct
   RoneoRowStore *rows;      /* owned: the CSV's rows, kept on disk */
   GArray *row_lines;        /* guint per row: its line in the CSV file */
   char *data_source;        /* owned */
+  char *data_dir;           /* owned: the folder files named by the data are in; NULL: the copy's */
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
   RoneoSheetWriter *writer; /* owned */
   gboolean one_sheet;       /* copies of a tract to print: one sheet, printed as many times */
@@ -48,6 +49,7 @@ batch_clear (Batch *b)
   g_clear_pointer (&b->rows, roneo_row_store_free);
   g_clear_pointer (&b->row_lines, g_array_unref);
   g_free (b->data_source);
+  g_free (b->data_dir);
   roneo_sheet_writer_free (b->writer);
   g_free (b->media);
 }
@@ -102,6 +104,8 @@ read_rows (Batch *b, GError **error)
     return FALSE;
   b->fields = g_strdupv ((char **) roneo_data_get_fields (data));
   b->data_source = g_strdup (roneo_data_get_source (data));
+  if (strcmp (b->data_source, "-") != 0 && strcmp (b->data_source, "<stdin>") != 0)
+    b->data_dir = g_path_get_dirname (b->data_source);
   if ((b->rows = roneo_row_store_new (error)) == NULL)
     return FALSE;
   b->row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -222,8 +226,9 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
   g_auto (GStrv) values = roneo_row_store_get (b->rows, row, error);
   if (values == NULL)
     return FALSE;
-  g_autoptr (RoneoDocument) copy = roneo_document_fill (
-      b->run->document, (const char *const *) b->fields, (const char *const *) values, error);
+  g_autoptr (RoneoDocument) copy
+      = roneo_document_fill (b->run->document, (const char *const *) b->fields,
+                             (const char *const *) values, b->data_dir, error);
   g_autoptr (GError) local = NULL;
   g_autoptr (GPtrArray) own = copy ? compose (b, copy, layout, &local) : NULL;
   if (own == NULL)
@@ -269,13 +274,28 @@ write_record_sheet (Batch *b, const RoneoLayout *layout, guint records, guint sh
          && (b->copy_pages < 2 || add_side (b, verso, TRUE, pages, sheet, error));
 }
 
-/* The template composed unfilled tells how many pages a copy takes; a row
- * may not take more (its text would change the sheet's back). */
+/* The template as a copy would show it, for its number of pages: its text
+ * unfilled, its pictures the first row's (a picture a field names has no
+ * file until a row names one). */
+static GPtrArray *
+compose_sample (Batch *b, GError **error)
+{
+  g_auto (GStrv) first = roneo_row_store_get (b->rows, 0, error);
+  if (first == NULL)
+    return NULL;
+  g_autoptr (RoneoDocument) sample = roneo_document_copy (b->run->document);
+  roneo_document_fill_pictures (sample, (const char *const *) b->fields,
+                                (const char *const *) first, b->data_dir);
+  return compose (b, sample, b->run->layout, error);
+}
+
+/* The template tells how many pages a copy takes; a row may not take more
+ * (its text would change the sheet's back). */
 static gboolean
 write_records (Batch *b, GError **error)
 {
   RoneoResult *result = b->run->result;
-  g_autoptr (GPtrArray) sample = compose (b, b->run->document, b->run->layout, error);
+  g_autoptr (GPtrArray) sample = compose_sample (b, error);
   if (sample == NULL || !check_copy_pages (b, sample->len, error))
     return FALSE;
   b->copy_pages = sample->len;

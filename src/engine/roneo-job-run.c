@@ -132,7 +132,7 @@ fill_fields (RoneoJobRun *run, GError **error)
   g_ptr_array_add (names, NULL);
   g_ptr_array_add (values, NULL);
   RoneoDocument *filled = roneo_document_fill (run->document, (const char *const *) names->pdata,
-                                               (const char *const *) values->pdata, error);
+                                               (const char *const *) values->pdata, NULL, error);
   if (filled == NULL)
     return FALSE;
   roneo_document_free (run->document);

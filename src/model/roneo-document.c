@@ -248,16 +248,23 @@ RoneoImageSource *
 roneo_image_source_new (const RoneoDocument *document, RoneoImageKind kind, const char *target,
                         const char *alt, guint line)
 {
+  return roneo_image_source_new_in (document->base_dir, kind, target, alt, line);
+}
+
+RoneoImageSource *
+roneo_image_source_new_in (const char *base_dir, RoneoImageKind kind, const char *target,
+                           const char *alt, guint line)
+{
   RoneoImageSource *source = g_new0 (RoneoImageSource, 1);
   source->kind = kind;
   source->target = g_strdup (target ? target : "");
   source->alt = g_strdup (alt ? alt : "");
   source->line = line;
   if (kind == RONEO_IMAGE_FILE)
-    source->resolved = g_path_is_absolute (source->target) || document->base_dir == NULL
-                               || strcmp (document->base_dir, ".") == 0
-                           ? g_strdup (source->target)
-                           : g_build_filename (document->base_dir, source->target, NULL);
+    source->resolved
+        = g_path_is_absolute (source->target) || base_dir == NULL || strcmp (base_dir, ".") == 0
+              ? g_strdup (source->target)
+              : g_build_filename (base_dir, source->target, NULL);
   return source;
 }
 

@@ -146,6 +146,9 @@ GPtrArray *roneo_document_image_sources (const RoneoDocument *document);
  * document; a FILE's path is resolved against document->base_dir. Owned. */
 RoneoImageSource *roneo_image_source_new (const RoneoDocument *document, RoneoImageKind kind,
                                           const char *target, const char *alt, guint line);
+/* The same, a FILE's path resolved against base_dir (NULL: the current folder). */
+RoneoImageSource *roneo_image_source_new_in (const char *base_dir, RoneoImageKind kind,
+                                             const char *target, const char *alt, guint line);
 RoneoImageSource *roneo_image_source_copy (const RoneoImageSource *source);
 void roneo_image_source_free (RoneoImageSource *source);
 

@@ -149,6 +149,13 @@ collect_places (const RoneoDocument *document)
       }
   add_blocks (places, document->blocks);
   add_blocks (places, document->footnotes);
+  g_autoptr (GPtrArray) pictures = roneo_document_image_sources (document);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      const RoneoImageSource *source = g_ptr_array_index (pictures, i);
+      Place place = { source->target, NULL, source->line, NULL };
+      g_array_append_val (places, place);
+    }
   return places;
 }
 
@@ -351,9 +358,50 @@ fill_blocks (GPtrArray *blocks, const char *const *fields, const char *const *va
     fill_block (g_ptr_array_index (blocks, i), fields, values);
 }
 
+/* An address roneo draws as a QR code, never fetches. */
+static gboolean
+is_address (const char *text)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (text);
+  return scheme != NULL && g_ascii_strcasecmp (scheme, "file") != 0;
+}
+
+/* A picture whose file or address is a field: the value takes its place. A
+ * file a row names is found from data_dir (the data's folder; NULL: the
+ * copy's), and ![qr]({url}) is a QR code once the value is an address. */
+static void
+fill_picture (RoneoImageSource *source, const char *const *fields, const char *const *values,
+              const char *data_dir)
+{
+  gsize start = 0, end = 0;
+  if (!next_field (source->target, NULL, 0, &start, &end))
+    return;
+  g_autofree char *target = fill_text (source->target, NULL, fields, values, " ", NULL);
+  RoneoImageKind kind = source->kind;
+  if (kind == RONEO_IMAGE_FILE && g_ascii_strcasecmp (source->alt, "qr") == 0
+      && is_address (target))
+    kind = RONEO_IMAGE_QR;
+  g_autoptr (RoneoImageSource) filled
+      = roneo_image_source_new_in (data_dir, kind, target, source->alt, source->line);
+  /* swap the contents: the source stays where its block or the front matter holds it */
+  RoneoImageSource old = *source;
+  *source = *filled;
+  *filled = old;
+}
+
+void
+roneo_document_fill_pictures (RoneoDocument *document, const char *const *fields,
+                              const char *const *values, const char *data_dir)
+{
+  g_autoptr (GPtrArray) pictures = roneo_document_image_sources (document);
+  for (guint i = 0; i < pictures->len; i++)
+    fill_picture (g_ptr_array_index (pictures, i), fields, values,
+                  data_dir != NULL ? data_dir : document->base_dir);
+}
+
 RoneoDocument *
 roneo_document_fill (const RoneoDocument *template_, const char *const *fields,
-                     const char *const *values, GError **error)
+                     const char *const *values, const char *data_dir, GError **error)
 {
   g_return_val_if_fail (template_ != NULL && fields != NULL && values != NULL, NULL);
   g_return_val_if_fail (g_strv_length ((GStrv) fields) == g_strv_length ((GStrv) values), NULL);
@@ -367,5 +415,6 @@ roneo_document_fill (const RoneoDocument *template_, const char *const *fields,
   fill_string (&document->imprint, fields, values);
   fill_blocks (document->blocks, fields, values);
   fill_blocks (document->footnotes, fields, values);
+  roneo_document_fill_pictures (document, fields, values, data_dir);
   return document;
 }

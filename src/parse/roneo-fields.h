@@ -2,13 +2,13 @@
  *
  * A batch parses its template once as Markdown; every row of the data set
  * then fills a copy of that document. The rule: any "{name}" in the text of a
- * block or a footnote, or in the front matter's title, author, date or
- * subject, is a field; name is one or more letters (any script), digits, "_"
- * or "-", and matches a column name the way people read it: without regard
- * to case, accents or blanks around the name ({ville} is the column "Ville",
- * " VILLE " or "vîlle"; roneo_field_names_match()). There is no escape ("\{" is
- * already "{" once cmark has read it), so in a batch every {name} must be a
- * column. Braces around anything else ("{ }", "{a b}") are plain text, and a
+ * block or a footnote, in the front matter's title, author, date or
+ * subject, or in a picture's file or address, is a field; name is one or more letters (any script),
+ * digits, "_" or "-", and matches a column name the way people read it: without regard to case,
+ * accents or blanks around the name ({ville} is the column "Ville", " VILLE " or "vîlle";
+ * roneo_field_names_match()). There is no escape ("\{" is already "{" once cmark has read it), so
+ * in a batch every {name} must be a column. Braces around anything else ("{ }", "{a b}") are plain
+ * text, and a
  * "{1}" made of the call of a footnote is not a field. The layout, lang and
  * layout overrides of the front matter are not filled.
  *
@@ -54,9 +54,20 @@ gboolean roneo_document_check_data (const RoneoDocument *template_, const RoneoD
 /* A new document, a deep copy of the template with every {name} replaced by
  * the value of that field (values[i] for fields[i]) as plain text. Spans move
  * with the text; a span that covered a field covers its whole value; a span
- * left empty by an empty value is dropped. Returns NULL with the error of
+ * left empty by an empty value is dropped. A picture's file or address may
+ * be a field (![]({logo}), logo: "{logo}", qr: "{url}", ![qr]({url})): a
+ * file a value names is found from data_dir (the data's folder; NULL: the
+ * copy's). Returns NULL with the error of
  * roneo_document_check_fields() when the template uses an unknown field. */
 RoneoDocument *roneo_document_fill (const RoneoDocument *template_, const char *const *fields,
-                                    const char *const *values, GError **error);
+                                    const char *const *values, const char *data_dir,
+                                    GError **error);
+
+/* Only the pictures of document filled, in place, as roneo_document_fill()
+ * fills them (the fields are known to be columns). A batch lays out its
+ * template with the pictures of its first row: a picture named by a field
+ * has no file until a row names one. */
+void roneo_document_fill_pictures (RoneoDocument *document, const char *const *fields,
+                                   const char *const *values, const char *data_dir);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
  * YAML reads as a mapping are exit 2 at their line, with no PDF. */
 #include "roneo-test-cli.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define DATE "2026-03-01"
@@ -149,6 +150,95 @@ test_mapping (void)
   roneo_test_rm_rf (dir);
 }
 
+/* Copies file of tests/cases/images to dir/to. */
+static void
+copy_picture (const char *file, const char *dir, const char *to)
+{
+  g_autofree char *corpus = roneo_test_corpus ("images");
+  g_autofree char *source = g_build_filename (corpus, file, NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_autofree char *path = g_build_filename (dir, to, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+}
+
+static const char *const card_text = "---\nqr: \"{url}\"\nlogo: \"{logo}\"\n---\n"
+                                     "# Réunion publique à {ville}\n\n## {date}, 18 h\n\n"
+                                     "Salle des fêtes. Venez nombreux : la ligne 14 est menacée.\n";
+
+/* A card per town from a CSV kept in its own folder: each town's code reads
+ * back its own address; the logos the rows name, relative to the CSV, are
+ * each embedded once however many cards show them. */
+static void
+test_batch (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-qr-XXXXXX");
+  g_autofree char *copy = roneo_test_write_file (dir, "card.md", card_text);
+  copy_picture ("logo.png", dir, "data/logos/union.png");
+  copy_picture ("drawing.svg", dir, "data/logos/drawing.svg");
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *csv = roneo_test_write_file (
+      data_dir, "villes.csv",
+      "ville,date,url,logo\n"
+      "Albi,jeudi 6 octobre,https://ligne14.fr/albi,logos/union.png\n"
+      "Rodez,vendredi 7 octobre,https://ligne14.fr/rodez,logos/drawing.svg\n"
+      "Castres,samedi 8 octobre,https://ligne14.fr/castres,logos/union.png\n"
+      "Gaillac,dimanche 9 octobre,https://ligne14.fr/gaillac,logos/union.png\n");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "batch", "card.md", "--data", "data/villes.csv", "-l", "a6-card", "-o",
+                  "cards.pdf", "--date", DATE, "--strict");
+  roneo_test_assert_exit (&run, 0);
+  g_autofree char *pdf = g_build_filename (dir, "cards.pdf", NULL);
+  /* four cards on one A4 sheet, the codes on its back */
+  g_autofree char *codes = decode_page (dir, pdf, 2);
+  g_assert_cmpstr (codes, ==,
+                   "https://ligne14.fr/albi\nhttps://ligne14.fr/castres\n"
+                   "https://ligne14.fr/gaillac\nhttps://ligne14.fr/rodez");
+  /* the PNG logo shown three times with its mask, one image object */
+  g_auto (RoneoTestRun) list;
+  RoneoTestSpawn how = { .program = "pdfimages" };
+  roneo_test_run_full (&list, dir, &how, (const char *const[]){ "-list", pdf, NULL });
+  roneo_test_assert_exit (&list, 0);
+  g_auto (GStrv) rows = g_strsplit (g_strstrip (list.out), "\n", -1);
+  g_autoptr (GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 2; rows[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_regex_split_simple ("\\s+", g_strstrip (rows[i]), 0, 0);
+      g_assert_cmpuint (g_strv_length (fields), >, 10);
+      g_hash_table_add (objects, g_strdup (fields[10]));
+    }
+  g_assert_cmpuint (g_strv_length (rows) - 2, ==, 6);
+  g_assert_cmpuint (g_hash_table_size (objects), ==, 1);
+  roneo_test_assert_qpdf_check_clean (pdf);
+  roneo_test_rm_rf (dir);
+}
+
+/* A row naming a file that is not there: its line, the file, no PDF. */
+static void
+test_batch_missing (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-qr-XXXXXX");
+  g_autofree char *copy = roneo_test_write_file (dir, "card.md", card_text);
+  copy_picture ("logo.png", dir, "union.png");
+  g_autofree char *csv
+      = roneo_test_write_file (dir, "villes.csv",
+                               "ville,date,url,logo\n"
+                               "Albi,jeudi 6 octobre,https://ligne14.fr/albi,union.png\n"
+                               "Rodez,vendredi 7 octobre,https://ligne14.fr/rodez,rodez.png\n");
+  g_auto (RoneoTestRun) run;
+  RONEO_TEST_RUN (&run, dir, "batch", "card.md", "--data", "villes.csv", "-l", "a6-card", "-o",
+                  "cards.pdf");
+  roneo_test_assert_exit (&run, 2);
+  roneo_test_assert_contains (run.err, "villes.csv:3: row 2 (Rodez): card.md:3: cannot read "
+                                       "'rodez.png'");
+  roneo_test_assert_left_only (dir,
+                               (const char *const[]){ "card.md", "union.png", "villes.csv", NULL });
+  roneo_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -160,6 +250,8 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/qr/card", test_card);
   roneo_test_add_isolated_func ("/qr/too-long", test_too_long);
   roneo_test_add_isolated_func ("/qr/mapping", test_mapping);
+  roneo_test_add_isolated_func ("/qr/batch", test_batch);
+  roneo_test_add_isolated_func ("/qr/batch-missing", test_batch_missing);
   int status = g_test_run ();
   roneo_test_cli_teardown ();
   return status;

@@ -323,7 +323,7 @@ test_fill_villes (void)
   for (; roneo_data_next (data, &row, NULL, &error); count++)
     {
       g_autoptr (RoneoDocument) copy
-          = roneo_document_fill (template_, fields, (const char *const *) row, &error);
+          = roneo_document_fill (template_, fields, (const char *const *) row, NULL, &error);
       g_assert_no_error (error);
       for (guint i = 0; i < copy->blocks->len; i++)
         g_assert_null (strchr (block_at (copy->blocks, i)->text, '{'));
@@ -355,7 +355,7 @@ test_fill_literal (void)
   const char *fields[] = { "ville", "lieu", NULL };
   const char *values[] = { "**bold** {ville} # x", "salle 1\nau fond", NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, fields, values, &error);
+  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, fields, values, NULL, &error);
   g_assert_no_error (error);
   const RoneoBlock *headline = block_at (copy->blocks, 0);
   g_assert_cmpstr (headline->text, ==, "Rassemblement à **bold** {ville} # x");
@@ -383,7 +383,7 @@ test_fill_spans (void)
   const char *fields[] = { "y", "x", "ville", NULL };
   const char *values[] = { "", "longer", "Albi\nTarn", NULL };
   g_autoptr (GError) error = NULL;
-  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, fields, values, &error);
+  g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, fields, values, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (copy->title, ==, "Tract Albi Tarn");
   const RoneoBlock *headline = block_at (copy->blocks, 0);
@@ -420,7 +420,7 @@ test_unknown_field (void)
   assert_message (error, "t.md:5: the field {lieu} is not a column of the data (columns: ville, "
                          "date, heure)");
   g_clear_error (&error);
-  g_assert_null (roneo_document_fill (template_, fields, values, &error));
+  g_assert_null (roneo_document_fill (template_, fields, values, NULL, &error));
   assert_message (error, "t.md:5: the field {lieu} is not a column of the data (columns: ville, "
                          "date, heure)");
   g_clear_error (&error);
@@ -538,7 +538,7 @@ test_fill_any_case (void)
   g_auto (GStrv) values = NULL;
   g_assert_true (roneo_data_next (data, &values, NULL, &error));
   g_autoptr (RoneoDocument) copy = roneo_document_fill (template_, roneo_data_get_fields (data),
-                                                        (const char *const *) values, &error);
+                                                        (const char *const *) values, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (block_at (copy->blocks, 0)->text, ==, "Rodez 2501 le 6 mai");
   g_assert_cmpstr (block_at (copy->blocks, 1)->text, ==, "En Aveyron, Rodez 2501.");
