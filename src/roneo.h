@@ -108,12 +108,15 @@ RONEO_API gboolean roneo_date_parse (const char *text, gint64 *date, GError **er
 
 /* --- warnings ---------------------------------------------------------------- */
 
-/* A job goes on after these; with strict, the first one fails it. */
+/* A job goes on after these; with strict, the first one fails it, but
+ * advice. */
 typedef enum
 {
   RONEO_WARNING_GENERAL,
   RONEO_WARNING_FONT, /* a family resolved to another one: RONEO_ERROR_FONT with strict */
   RONEO_WARNING_FIT,  /* shrunk, or too small to fit or to read: RONEO_ERROR_OVERFLOW with strict */
+  RONEO_WARNING_ADVICE, /* prints, could print better (a bitmap at 72 to 150 dpi): strict lets
+                         * it pass */
 } RoneoWarningKind;
 
 typedef struct _RoneoWarning RoneoWarning;

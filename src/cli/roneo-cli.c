@@ -126,9 +126,13 @@ roneo_cli_print_warnings (const RoneoWarnings *warnings, gboolean quiet)
     return;
   for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
     {
-      g_autofree char *said = roneo_warning_to_string (roneo_warnings_peek (warnings, i));
-      /* TRANSLATORS: before a warning: "roneo: warning: font 'X' substituted" */
-      fprintf (stderr, "%s%s %s\n", roneo_cli_prefix (), _ ("warning:"), said);
+      const RoneoWarning *warning = roneo_warnings_peek (warnings, i);
+      g_autofree char *said = roneo_warning_to_string (warning);
+      /* TRANSLATORS: before a warning: "roneo: warning: font 'X' substituted";
+       * advice is what --strict lets pass: "roneo: advice: logo.png prints at 120 dpi" */
+      const char *label = roneo_warning_get_kind (warning) == RONEO_WARNING_ADVICE ? _ ("advice:")
+                                                                                   : _ ("warning:");
+      fprintf (stderr, "%s%s %s\n", roneo_cli_prefix (), label, said);
     }
 }
 

@@ -6,7 +6,8 @@
  * first, down to min-height (Composer.image_shrink, decided by the overflow
  * policy in roneo-flow.c), before the body shrinks. The logo takes a band at
  * the top or the foot of the first page's frame, as [logo] says. A bitmap
- * printed under 150 dpi is a warning naming the size of file that would do.
+ * printed under 150 dpi is advice naming the size of file that would do,
+ * under 72 dpi a warning (--strict fails on it, not on advice).
  */
 #include "roneo-flow-private.h"
 
@@ -16,7 +17,8 @@
 
 #include <math.h>
 
-#define LOW_DPI 150.0  /* under it a bitmap looks soft on paper */
+#define LOW_DPI 150.0  /* under it a bitmap looks soft on paper: advice */
+#define POOR_DPI 72.0  /* under it, pixels show: a warning strict fails on */
 #define GOOD_DPI 300.0 /* what the warning asks for */
 #define CAPTION_GAP 3.0
 
@@ -90,7 +92,8 @@ check_resolution (Flow *f, const RoneoItem *item, guint line)
     return;
   int wanted = (int) ceil (item->rect.width / 72.0 * GOOD_DPI);
   roneo_warnings_add_at (
-      f->warnings, RONEO_WARNING_GENERAL, f->c->document->source, line,
+      f->warnings, dpi < POOR_DPI ? RONEO_WARNING_GENERAL : RONEO_WARNING_ADVICE,
+      f->c->document->source, line,
       _ ("%s prints at %.0f dpi; use a file of at least %d px wide for this size"),
       roneo_image_get_name (item->image), floor (dpi), wanted);
 }

@@ -278,18 +278,30 @@ roneo_job_run_cancelled (RoneoJobRun *run, GError **error)
   return TRUE;
 }
 
-/* With strict, the first warning fails the job; a font one first: it is the
- * one to fix before any other. */
+/* The warning strict fails on: the first font one (the one to fix before
+ * any other), else the first that is not advice; NULL for none. */
+static const RoneoWarning *
+first_failing (const RoneoWarnings *warnings)
+{
+  const RoneoWarning *first = NULL;
+  for (guint i = 0; i < roneo_warnings_get_count (warnings); i++)
+    {
+      const RoneoWarning *warning = roneo_warnings_peek (warnings, i);
+      RoneoWarningKind kind = roneo_warning_get_kind (warning);
+      if (kind == RONEO_WARNING_FONT)
+        return warning;
+      if (kind != RONEO_WARNING_ADVICE && first == NULL)
+        first = warning;
+    }
+  return first;
+}
+
 static gboolean
 check_strict (RoneoJobRun *run, GError **error)
 {
-  RoneoWarnings *warnings = run->warnings;
-  if (!run->job->common.strict || roneo_warnings_get_count (warnings) == 0)
+  const RoneoWarning *first = run->job->common.strict ? first_failing (run->warnings) : NULL;
+  if (first == NULL)
     return TRUE;
-  const RoneoWarning *first = roneo_warnings_peek (warnings, 0);
-  for (guint i = roneo_warnings_get_count (warnings); i-- > 0;)
-    if (roneo_warning_get_kind (roneo_warnings_peek (warnings, i)) == RONEO_WARNING_FONT)
-      first = roneo_warnings_peek (warnings, i);
   RoneoWarningKind kind = roneo_warning_get_kind (first);
   RoneoErrorCode code = kind == RONEO_WARNING_FONT  ? RONEO_ERROR_FONT
                         : kind == RONEO_WARNING_FIT ? RONEO_ERROR_OVERFLOW

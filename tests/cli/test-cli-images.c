@@ -5,7 +5,8 @@
  * clean; the words are those of the same tract without pictures, and the
  * caption. One picture on two pages or in several copies is one XObject.
  * EXIF orientation, CMYK, 16-bit and interlaced files are read. A picture
- * too soft for its size is a warning, an error under --strict. Every bad
+ * under 72 dpi at its size is a warning, an error under --strict; between
+ * 72 and 150 dpi advice, which --strict lets pass. Every bad
  * input is exit 2 at its file and line, and leaves no PDF. The pictures are
  * tests/cases/images (made by make-images.c there). */
 #include "roneo-test-cli.h"
@@ -231,6 +232,25 @@ test_low_resolution (void)
   roneo_test_rm_rf (dir);
 }
 
+/* Between 72 and 150 dpi a picture prints, a little soft: advice, said,
+ * which --strict lets pass. */
+static void
+test_soft_resolution (void)
+{
+  g_autofree char *dir = picture_folder ();
+  g_autofree char *copy = roneo_test_write_file (
+      dir, "small.md",
+      "---\nimage.max-height: 25mm\nimage.min-height: 25mm\n---\n# Titre\n\nDu texte.\n\n"
+      "![](small.jpg)\n");
+  g_auto (RoneoTestRun) strict;
+  RUN_EXPECT (&strict, dir, 0, "flyer", "small.md", "-o", "small.pdf", "--strict");
+  roneo_test_assert_contains (strict.err, "advice: small.md:9: small.jpg prints at 126 dpi; use a "
+                                          "file of at least 473 px wide");
+  g_autofree char *pdf = g_build_filename (dir, "small.pdf", NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  roneo_test_rm_rf (dir);
+}
+
 /* A picture too tall for the page gives way before the body shrinks. */
 static void
 test_picture_shrinks_first (void)
@@ -392,6 +412,7 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/images/one-xobject", test_one_xobject);
   roneo_test_add_isolated_func ("/images/kinds", test_kinds);
   roneo_test_add_isolated_func ("/images/low-resolution", test_low_resolution);
+  roneo_test_add_isolated_func ("/images/soft-resolution", test_soft_resolution);
   roneo_test_add_isolated_func ("/images/shrinks-first", test_picture_shrinks_first);
   roneo_test_add_isolated_func ("/images/stdin", test_stdin);
   roneo_test_add_isolated_func ("/images/bad-logo", test_bad_logo);
