@@ -18,15 +18,19 @@
 #define MAX_BANNER RONEO_MM (50000.0)
 #define MIN_BANNER RONEO_MM (100.0)
 #define WHOLE_PREVIEW_WIDTH 2400.0 /* px: the banner preview is this wide */
+/* A banner is looked at from 3 m and more, where the eye parts 0.9 mm (one
+ * minute of arc): a logo's pixels must be finer than that, 30 dpi. */
+#define LOGO_LOW_DPI 30.0
 
 typedef struct
 {
   RoneoJobRun *run;
   const RoneoBannerSettings *job;
   RoneoTilingSpec spec;
-  GPtrArray *pages;    /* RoneoPage*: the banner artwork, one page */
-  RoneoTiling *tiling; /* owned, NULL with whole */
-  GPtrArray *sheets;   /* RoneoSheet*: cover and tiles */
+  GPtrArray *pages;      /* RoneoPage*: the banner artwork, one page */
+  RoneoTiling *tiling;   /* owned, NULL with whole */
+  GPtrArray *sheets;     /* RoneoSheet*: cover and tiles */
+  RoneoImageSet *images; /* owned: the logo, loaded once */
   RoneoBannerInfo info;
 } Banner;
 
@@ -36,6 +40,7 @@ banner_clear (Banner *b)
   g_clear_pointer (&b->pages, g_ptr_array_unref);
   roneo_tiling_free (b->tiling);
   g_clear_pointer (&b->sheets, g_ptr_array_unref);
+  g_clear_pointer (&b->images, roneo_image_set_free);
 }
 
 static gboolean
@@ -94,6 +99,23 @@ make_spec (Banner *b, GError **error)
          && roneo_tiling_spec_check (spec, error);
 }
 
+/* A bitmap logo blown up to banner size shows its pixels from where people
+ * stand; the message gives the width that would not. */
+static void
+check_logo (Banner *b)
+{
+  const RoneoDocument *document = b->run->document;
+  double dpi = b->info.logo_dpi;
+  if (dpi <= 0 || dpi >= LOGO_LOW_DPI)
+    return;
+  int wanted = (int) ceil (b->info.logo.width / 72.0 * LOGO_LOW_DPI);
+  roneo_warnings_add_at (b->run->warnings, RONEO_WARNING_GENERAL, document->source,
+                         document->logo->line,
+                         _ ("the logo '%s' prints at %.0f dpi on the banner, its pixels show; use "
+                            "a file of at least %d px wide or an SVG"),
+                         document->logo->target, floor (dpi), wanted);
+}
+
 /* Legibility (TYPOGRAPHY.md): capitals read from 300 times their height. */
 static void
 check_legibility (Banner *b)
@@ -111,13 +133,15 @@ check_legibility (Banner *b)
                               "shorten the slogan or make the banner larger (%.0f mm wanted)"),
                            b->info.cap_height / RONEO_PT_PER_MM, reach / RONEO_MM (1000),
                            job->distance / RONEO_MM (1000), job->distance / 300 / RONEO_PT_PER_MM);
+  check_logo (b);
 }
 
 static gboolean
 compose (Banner *b, GError **error)
 {
   RoneoJobRun *run = b->run;
-  RoneoComposeContext cc = { run->context, NULL, run->lang, run->warnings };
+  b->images = roneo_image_set_new ();
+  RoneoComposeContext cc = { run->context, NULL, run->lang, run->warnings, b->images };
   RoneoPage *page = roneo_compose_banner (&cc, run->document, run->layout, b->spec.banner_width,
                                           b->spec.banner_height, &b->info, error);
   if (page == NULL)
@@ -142,8 +166,8 @@ cut_into_sheets (Banner *b, GError **error)
   b->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) roneo_sheet_free);
   const RoneoBlock *slogan = roneo_document_find_block (b->run->document, RONEO_BLOCK_HEADLINE);
   g_autofree char *title = roneo_engine_one_line (slogan->text);
-  RoneoCoverText text
-      = { title, sheet_name (b->spec.sheet_width, b->spec.sheet_height), b->run->lang };
+  RoneoCoverText text = { title, sheet_name (b->spec.sheet_width, b->spec.sheet_height),
+                          b->run->lang, b->info.logo.width, b->info.logo.height };
   if (selection == NULL && layout->tiles.cover)
     g_ptr_array_add (b->sheets, roneo_tiling_new_cover (b->tiling, &text, 0));
   guint n = selection ? selection->len : roneo_tiling_get_n_sheets (b->tiling);

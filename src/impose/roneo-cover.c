@@ -182,6 +182,16 @@ add_facts (Cover *c, const RoneoTiling *tiling, const RoneoCoverText *text)
                           "The banner measures %s × %s m, on %u sheets of %s.", n),
       width, height, n, text->sheet_name ? text->sheet_name : "");
   add_paragraph (c, facts, TEXT_SIZE);
+  if (text->logo_width <= 0 || text->logo_height <= 0)
+    return;
+  g_autofree char *logo_width
+      = roneo_doc_format_decimal (c->lang, text->logo_width / RONEO_MM (10), 0);
+  g_autofree char *logo_height
+      = roneo_doc_format_decimal (c->lang, text->logo_height / RONEO_MM (10), 0);
+  /* TRANSLATORS: the logo's width and height on the banner in centimetres */
+  g_autofree char *logo = g_strdup_printf (
+      roneo_doc_gettext (c->lang, "The logo prints %s × %s cm."), logo_width, logo_height);
+  add_paragraph (c, logo, TEXT_SIZE);
 }
 
 static char *

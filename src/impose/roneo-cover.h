@@ -19,6 +19,8 @@ typedef struct
   const char *title;      /* the slogan on one line */
   const char *sheet_name; /* "A4" */
   const char *lang;       /* the document's: the language printed (NULL: English) */
+  double logo_width;      /* pt: the logo as it prints on the banner; 0: no logo */
+  double logo_height;     /* pt */
 } RoneoCoverText;
 
 /* The cover (owned) for tiling; the banner artwork is composed page `page`. */

@@ -85,6 +85,8 @@ roneo_layout_new (void)
     .logo_position = RONEO_LOGO_TOP_LEFT,
     .logo_height = RONEO_MM (15),
     .logo_gap = RONEO_MM (4),
+    .logo_height_share = 0.6,
+    .logo_gap_share = 0.06,
   };
   layout->slogan = style_default ("Roneo Condensed", 700, 1000, RONEO_ALIGN_CENTER);
   layout->slogan.min_size = 12;

@@ -97,9 +97,12 @@ typedef struct
 /* Where the front matter's logo goes ([logo] position). */
 typedef enum
 {
-  RONEO_LOGO_TOP_LEFT,  /* a band at the top of the first page, the logo on its left */
-  RONEO_LOGO_TOP_RIGHT, /* the same band, the logo on its right */
-  RONEO_LOGO_FOOTER,    /* a band at the foot of the first page, under the signature */
+  RONEO_LOGO_TOP_LEFT,  /* a band at the top of the first page, the logo on its left;
+                         * a banner: beside the slogan, on its left ("left") */
+  RONEO_LOGO_TOP_RIGHT, /* the same band, the logo on its right; a banner: beside the
+                         * slogan, on its right ("right") */
+  RONEO_LOGO_FOOTER,    /* a band at the foot of the first page, under the signature;
+                         * a banner: under the slogan and its byline ("under") */
 } RoneoLogoPosition;
 
 /* Pictures: the block images of the copy ([image]) and the logo ([logo]). */
@@ -113,6 +116,10 @@ typedef struct
   RoneoLogoPosition logo_position;
   double logo_height; /* [logo] pt: the logo's height (at most the frame's width wide) */
   double logo_gap;    /* [logo] pt between the logo's band and the copy */
+  /* Banners only, [logo] height = 60% / gap = 6%: shares of the banner's frame
+   * height, so one layout suits every banner size; 0: the length above. */
+  double logo_height_share;
+  double logo_gap_share;
 } RoneoPictures;
 
 /* How a banner is cut into sheets for a home printer (PRINT.md, banner tiles). */

@@ -355,30 +355,75 @@ static const LayoutKey image_keys[] = {
   { "qr-size", set_image_qr_size },
 };
 
+/* Flyers say top-left, top-right, footer; banners left, right, under: the
+ * same three places, read by each composer its own way. */
 static gboolean
 set_logo_position (RoneoLayout *layout, const char *value, GError **error)
 {
   static const char *const names[] = { "top-left", "top-right", "footer" };
+  static const char *const banner_names[] = { "left", "right", "under" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (value, names[i]) == 0)
+    if (strcmp (value, names[i]) == 0 || strcmp (value, banner_names[i]) == 0)
       {
         layout->pictures.logo_position = i;
         return TRUE;
       }
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
-               _ ("position '%s' must be top-left, top-right or footer"), value);
+               _ ("position '%s' must be top-left, top-right or footer (on a banner: left, "
+                  "right or under)"),
+               value);
+  return FALSE;
+}
+
+/* "60%": a share of the banner's frame height, for banner layouts only (a
+ * flyer's logo has a fixed height). FALSE with *is_share FALSE when value is
+ * not a percentage at all. */
+static gboolean
+logo_share (const RoneoLayout *layout, const char *value, double *share, gboolean *is_share,
+            GError **error)
+{
+  *is_share = g_str_has_suffix (value, "%");
+  if (!*is_share)
+    return FALSE;
+  char *end = NULL;
+  double percent = g_ascii_strtod (value, &end);
+  if (layout->kind != RONEO_LAYOUT_BANNER)
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                 _ ("'%s' is a share of a banner's height; a flyer's logo takes a length like "
+                    "15mm"),
+                 value);
+  else if (end == value || *end != '%' || !(percent > 0 && percent <= 100))
+    g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                 _ ("'%s' is not a share from 1%% to 100%% of the banner's height"), value);
+  else
+    {
+      *share = percent / 100;
+      return TRUE;
+    }
   return FALSE;
 }
 
 static gboolean
 set_logo_height (RoneoLayout *layout, const char *value, GError **error)
 {
+  gboolean is_share = FALSE;
+  if (logo_share (layout, value, &layout->pictures.logo_height_share, &is_share, error))
+    return TRUE;
+  if (is_share)
+    return FALSE;
+  layout->pictures.logo_height_share = 0;
   return roneo_layout_value_length (value, &layout->pictures.logo_height, error);
 }
 
 static gboolean
 set_logo_gap (RoneoLayout *layout, const char *value, GError **error)
 {
+  gboolean is_share = FALSE;
+  if (logo_share (layout, value, &layout->pictures.logo_gap_share, &is_share, error))
+    return TRUE;
+  if (is_share)
+    return FALSE;
+  layout->pictures.logo_gap_share = 0;
   return roneo_layout_value_length (value, &layout->pictures.logo_gap, error);
 }
 
