@@ -16,7 +16,7 @@
 #define BYLINE_RATIO 0.4      /* byline at most 40 % of the slogan's size */
 #define LEGIBLE_FACTOR 300.0  /* cap height x 300: the farthest it reads */
 #define IMPACT_FACTOR 120.0   /* cap height x 120: where it strikes */
-#define LOGO_BESIDE_SHARE 0.4 /* a logo beside the slogan takes at most 40 % of the width */
+#define LOGO_BESIDE_SHARE 0.3 /* a logo beside the slogan takes at most 30 % of the width */
 #define LOGO_UNDER_SHARE 0.5  /* a logo under it at most half the frame's height */
 
 double
