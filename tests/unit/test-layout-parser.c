@@ -135,9 +135,9 @@ test_shipped_pictures (void)
     const char *name;
     RoneoLogoPosition position;
   } layouts[] = {
-    { "a5-flyer", RONEO_LOGO_TOP_LEFT },  { "a5-black", RONEO_LOGO_TOP_LEFT },
-    { "a4-tract", RONEO_LOGO_TOP_RIGHT }, { "a6-card", RONEO_LOGO_FOOTER },
-    { "a3-placard", RONEO_LOGO_FOOTER },
+    { "a5-flyer", RONEO_LOGO_TOP_LEFT },   { "a5-black", RONEO_LOGO_TOP_LEFT },
+    { "a4-tract", RONEO_LOGO_TOP_RIGHT },  { "a6-card", RONEO_LOGO_FOOTER },
+    { "a3-placard", RONEO_LOGO_TOP_LEFT },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
     {
@@ -153,6 +153,34 @@ test_shipped_pictures (void)
     }
   g_autoptr (RoneoLayout) black = load_shipped ("a5-black");
   g_assert_cmpfloat (black->caption.color.r, ==, 1); /* white on black */
+}
+
+/* The banner layouts place the logo beside the slogan, as a share of the
+ * height (one layout for every size); a length clears the share. */
+static void
+test_shipped_banner_logo (void)
+{
+  static const struct
+  {
+    const char *name;
+    RoneoLogoPosition position;
+  } layouts[]
+      = { { "banderole", RONEO_LOGO_TOP_LEFT }, { "banderole-rouge", RONEO_LOGO_TOP_RIGHT } };
+  for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      g_autoptr (RoneoLayout) layout = load_shipped (layouts[i].name);
+      g_assert_cmpint (layout->pictures.logo_position, ==, layouts[i].position);
+      g_assert_cmpfloat (layout->pictures.logo_height_share, >=, 0.5);
+      g_assert_cmpfloat (layout->pictures.logo_height_share, <=, 0.8);
+      g_assert_cmpfloat_with_epsilon (layout->pictures.logo_gap_share, 0.06, 1e-9);
+    }
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RoneoLayout) under
+      = parse ("[layout]\nkind = banner\n[logo]\nposition = under\nheight = 40cm\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (under->pictures.logo_position, ==, RONEO_LOGO_FOOTER);
+  g_assert_cmpfloat (under->pictures.logo_height_share, ==, 0);
+  g_assert_cmpfloat_with_epsilon (under->pictures.logo_height, RONEO_MM (400), 1e-6);
 }
 
 static void
@@ -552,6 +580,11 @@ static const ErrorCase error_cases[] = {
     "subhead, body, list, quote, footnotes, footer, imprint, caption, slogan, byline)" },
   { "[logo]\nposition = middle\n",
     "test.ini:2: position 'middle' must be top-left, top-right or footer" },
+  { "[logo]\nheight = 60%\n",
+    "test.ini:2: '60%' is a share of a banner's height; a flyer's logo takes a length" },
+  { "[layout]\nkind = banner\n[logo]\ngap = 0%\n",
+    "test.ini:4: '0%' is not a share from 1% to 100% of the banner's height" },
+  { "[layout]\nkind = banner\n[logo]\nheight = tall%\n", "test.ini:4: 'tall%' is not a share" },
   { "[image]\nmax-height = 60\n", "test.ini:2:" },
   { "[image]\nwidth = 60mm\n",
     "test.ini:2: unknown key 'width' in [image] (known: max-height, min-height, space-before, "
@@ -1040,6 +1073,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout-parser/shipped/a5-flyer", test_shipped_a5_flyer);
   g_test_add_func ("/layout-parser/shipped/pictures", test_shipped_pictures);
+  g_test_add_func ("/layout-parser/shipped/banner-logo", test_shipped_banner_logo);
   g_test_add_func ("/layout-parser/shipped/a4-tract", test_shipped_a4_tract);
   g_test_add_func ("/layout-parser/shipped/a6-card", test_shipped_a6_card);
   g_test_add_func ("/layout-parser/shipped/a3-placard", test_shipped_a3_placard);
