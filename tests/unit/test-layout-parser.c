@@ -155,8 +155,8 @@ test_shipped_pictures (void)
   g_assert_cmpfloat (black->caption.color.r, ==, 1); /* white on black */
 }
 
-/* The banner layouts place the logo beside the slogan, as a share of the
- * height (one layout for every size); a length clears the share. */
+/* The banner layouts place the logo beside the slogan or under it, as a
+ * share of the height (one layout for every size); a length clears the share. */
 static void
 test_shipped_banner_logo (void)
 {
@@ -164,14 +164,14 @@ test_shipped_banner_logo (void)
   {
     const char *name;
     RoneoLogoPosition position;
-  } layouts[]
-      = { { "banderole", RONEO_LOGO_TOP_LEFT }, { "banderole-rouge", RONEO_LOGO_TOP_RIGHT } };
+    double share;
+  } layouts[] = { { "banderole", RONEO_LOGO_TOP_LEFT, 0.7 },
+                  { "banderole-rouge", RONEO_LOGO_FOOTER, 0.25 } };
   for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
     {
       g_autoptr (RoneoLayout) layout = load_shipped (layouts[i].name);
       g_assert_cmpint (layout->pictures.logo_position, ==, layouts[i].position);
-      g_assert_cmpfloat (layout->pictures.logo_height_share, >=, 0.5);
-      g_assert_cmpfloat (layout->pictures.logo_height_share, <=, 0.8);
+      g_assert_cmpfloat_with_epsilon (layout->pictures.logo_height_share, layouts[i].share, 1e-9);
       g_assert_cmpfloat_with_epsilon (layout->pictures.logo_gap_share, 0.06, 1e-9);
     }
   g_autoptr (GError) error = NULL;
