@@ -373,6 +373,11 @@ GPtrArray *
 roneo_compose_document (const RoneoComposeContext *cc, const RoneoDocument *document,
                         const RoneoLayout *layout, GError **error)
 {
+  g_autoptr (RoneoDocument) noted
+      = layout->links == RONEO_LINKS_FOOTNOTE ? roneo_compose_notes_from_links (document) : NULL;
+  if (noted != NULL)
+    document = noted;
+  roneo_compose_warn_links (cc, document);
   if (!roneo_compose_check_body (cc, document, layout, error))
     return NULL;
   Composer c = { cc, document, layout };

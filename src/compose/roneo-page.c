@@ -1,5 +1,8 @@
 #include "roneo-page.h"
 
+#include "roneo-text-layout.h"
+
+#include <math.h>
 #include <string.h>
 
 static void
@@ -191,6 +194,100 @@ dump_font (GString *out, const RoneoItem *item)
   g_string_append_printf (out, " lines=%d", pango_layout_get_line_count (item->layout));
 }
 
+/* --- links ---------------------------------------------------------------- */
+
+/* The rectangles the bytes [start, end) of a text item cover, one per
+ * visual run of each line: the line's logical height, x as drawn (an
+ * expanded line is scaled around its origin, as roneo-draw.c draws it). */
+static void
+append_range_rects (GArray *links, const RoneoItem *item, guint start, guint end, const char *uri)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
+  guint j = 0;
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      const int from = MAX ((int) start, line->start_index);
+      const int to = MIN ((int) end, line->start_index + line->length);
+      const double scale = roneo_layout_get_line_scale (item->layout, j++);
+      if (from >= to)
+        continue;
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      int *ranges = NULL, n = 0;
+      pango_layout_line_get_x_ranges (line, from, to, &ranges, &n);
+      const double origin = pango_units_to_double (logical.x);
+      for (int k = 0; k < n; k++)
+        {
+          const double x0 = origin + (pango_units_to_double (ranges[2 * k]) - origin) * scale;
+          const double x1 = origin + (pango_units_to_double (ranges[2 * k + 1]) - origin) * scale;
+          RoneoPageLink *last = k > 0 && links->len > 0
+                                    ? &g_array_index (links, RoneoPageLink, links->len - 1)
+                                    : NULL;
+          if (x1 <= x0)
+            continue;
+          /* a justified line is shaped in runs: touching ones make one rectangle */
+          if (last != NULL && fabs (item->rect.x + x0 - (last->rect.x + last->rect.width)) < 0.5)
+            {
+              last->rect.width = item->rect.x + x1 - last->rect.x;
+              continue;
+            }
+          RoneoPageLink link
+              = { { item->rect.x + x0, item->rect.y + pango_units_to_double (logical.y), x1 - x0,
+                    pango_units_to_double (logical.height) },
+                  uri };
+          g_array_append_val (links, link);
+        }
+      g_free (ranges);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+append_item_links (GArray *links, const RoneoItem *item)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (item->layout);
+  GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      const PangoAttribute *attr = l->data;
+      const char *uri = roneo_attr_link_get_uri (attr);
+      if (uri != NULL)
+        append_range_rects (links, item, attr->start_index, attr->end_index, uri);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+}
+
+GArray *
+roneo_page_collect_links (const RoneoPage *page)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (RoneoPageLink));
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const RoneoItem *item = g_ptr_array_index (page->items, i);
+      if (item->kind == RONEO_ITEM_TEXT)
+        append_item_links (links, item);
+    }
+  return links;
+}
+
+static void
+dump_links (GString *out, const RoneoPage *page)
+{
+  g_autoptr (GArray) links = roneo_page_collect_links (page);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const RoneoPageLink *link = &g_array_index (links, RoneoPageLink, i);
+      g_string_append (out, "  link");
+      append_pt (out, "x", link->rect.x);
+      append_pt (out, "y", link->rect.y);
+      append_pt (out, "w", link->rect.width);
+      append_pt (out, "h", link->rect.height);
+      g_string_append_printf (out, " uri=%s\n", link->uri);
+    }
+}
+
 char *
 roneo_page_dump (const RoneoPage *page)
 {
@@ -215,5 +312,6 @@ roneo_page_dump (const RoneoPage *page)
       if (item->kind == RONEO_ITEM_TEXT)
         dump_lines (out, item->layout);
     }
+  dump_links (out, page);
   return g_string_free (out, FALSE);
 }

@@ -72,9 +72,22 @@ void roneo_layout_set_line_scales (PangoLayout *layout, GArray *scales);
 /* The factor of line j, 1 when it has none. */
 double roneo_layout_get_line_scale (PangoLayout *layout, guint j);
 
+/* Where a reader follows a link: a rectangle over the link's text on one
+ * line (pt on the page, as items), and its address, interned. */
+typedef struct
+{
+  RoneoRect rect;
+  const char *uri;
+} RoneoPageLink;
+
+/* The links of the page's text (roneo_attr_link_new over a layout's text):
+ * one rectangle per line a link's text covers, in item and line order,
+ * expanded lines as they are drawn. Owned array of RoneoPageLink. */
+GArray *roneo_page_collect_links (const RoneoPage *page);
+
 /* The stable text dump: page size, then per item its kind, role, rectangle,
  * font and size, and for text each line with its width (and its scale
- * when it is expanded). Owned string. */
+ * when it is expanded), then each link's rectangle and address. Owned string. */
 char *roneo_page_dump (const RoneoPage *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoPage, roneo_page_free)

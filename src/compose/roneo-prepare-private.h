@@ -44,6 +44,20 @@ GPtrArray *roneo_compose_prepare_document (const RoneoComposeContext *cc,
                                            const RoneoDocument *document,
                                            const RoneoLayout *layout);
 
+/* An address as a reader types it: without "https://", "http://",
+ * "mailto:" or "tel:", nor a final "/" (a QR code's caption, a link's
+ * note). Owned. */
+char *roneo_compose_address_as_typed (const char *uri);
+
+/* For [page] links = footnote: a copy of document where each link that does
+ * not show its address has a note holding it, called after its text, the
+ * copy's own notes renumbered around them in reading order. NULL when no
+ * link needs one (use document as it is). Owned. */
+RoneoDocument *roneo_compose_notes_from_links (const RoneoDocument *document);
+
+/* A warning at the first link of the copy kept as text alone, if any. */
+void roneo_compose_warn_links (const RoneoComposeContext *cc, const RoneoDocument *document);
+
 /* The style's section name, "break" for a page break: for dumps. Static. */
 const char *roneo_compose_role_name (Role role);
 /* What a message calls a block of role ("headline", "paragraph"), in the

@@ -124,33 +124,16 @@ prepare_text (const RoneoComposeContext *cc, const RoneoLayout *layout, const ch
   return prepared;
 }
 
-/* A QR code's caption is its address as a reader would type it: without
- * "https://" or a final "/", and kept as written (a code span: no
- * typography rule puts a space before its "?"). Owned. */
-static char *
-qr_caption (const char *address)
-{
-  static const char *const schemes[] = { "https://", "http://" };
-  const char *text = address;
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    if (g_ascii_strncasecmp (address, schemes[i], strlen (schemes[i])) == 0)
-      text = address + strlen (schemes[i]);
-  char *caption = g_strdup (text);
-  gsize length = strlen (caption);
-  if (length > 1 && caption[length - 1] == '/')
-    caption[length - 1] = '\0';
-  return caption;
-}
-
 /* A QR code (![qr](…) in the copy or qr: in the front matter) set as a
  * picture with its address for caption, owned by what is returned. */
 static Prepared *
 prepare_qr (const RoneoComposeContext *cc, const RoneoLayout *layout,
             const RoneoImageSource *source, gboolean *warned)
 {
-  g_autofree char *caption = qr_caption (source->target);
+  /* kept as typed: no typography rule puts a space before its "?" */
+  g_autofree char *caption = roneo_compose_address_as_typed (source->target);
   g_autoptr (RoneoBlock) block = roneo_block_new (RONEO_BLOCK_IMAGE, caption, source->line, 1);
-  roneo_block_add_span (block, 0, (guint) strlen (caption), RONEO_SPAN_CODE, 0);
+  roneo_block_add_span (block, 0, (guint) strlen (caption), RONEO_SPAN_ADDRESS, 0);
   block->image = roneo_image_source_copy (source);
   Prepared *prepared = prepare_block_as (cc, layout, block, ROLE_IMAGE, warned);
   prepared->own_block = g_steal_pointer (&block);

@@ -107,6 +107,7 @@ roneo_document_copy (const RoneoDocument *document)
   copy->logo = document->logo ? roneo_image_source_copy (document->logo) : NULL;
   copy->qr = document->qr ? roneo_image_source_copy (document->qr) : NULL;
   copy->inline_image_line = document->inline_image_line;
+  copy->unlinked_line = document->unlinked_line;
   copy_blocks (copy->blocks, document->blocks);
   copy_blocks (copy->footnotes, document->footnotes);
   for (guint i = 0; i < document->overrides->len; i++)
@@ -208,6 +209,8 @@ dump_block (GString *out, const RoneoBlock *block)
       g_string_append_printf (out, "  span %u-%u flags=%u", span->start, span->end, span->flags);
       if (span->note)
         g_string_append_printf (out, " note=%u", span->note);
+      if (span->link)
+        g_string_append_printf (out, " link=%s", span->link);
       g_string_append_c (out, '\n');
     }
 }

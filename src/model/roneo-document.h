@@ -53,15 +53,23 @@ typedef enum
   RONEO_SPAN_CODE = 1 << 3,        /* `code`: kept as typed, no typography rules */
   RONEO_SPAN_SUPERSCRIPT = 1 << 4, /* set by the typography rules (1er) */
   RONEO_SPAN_FIELD = 1 << 5,       /* a batch field's value: data, never regrouped */
+  RONEO_SPAN_LINK = 1 << 6,        /* [text](https://...): a link annotation over the text */
+  RONEO_SPAN_ADDRESS = 1 << 7,     /* an address (a link's note, a QR code's caption): kept
+                                    * as typed like code, in the text's own face */
 } RoneoSpanFlags;
+
+/* What no typography rule, case transform or hyphen may touch. */
+#define RONEO_SPAN_AS_TYPED (RONEO_SPAN_CODE | RONEO_SPAN_ADDRESS)
 
 /* A styled byte range [start, end) of a block's text. */
 typedef struct
 {
   guint start;
   guint end;
-  guint flags; /* RoneoSpanFlags */
-  guint note;  /* for RONEO_SPAN_NOTE_CALL: 1-based footnote number */
+  guint flags;      /* RoneoSpanFlags */
+  guint note;       /* for RONEO_SPAN_NOTE_CALL: 1-based footnote number */
+  const char *link; /* for RONEO_SPAN_LINK: the address, interned (g_intern_string), so that a
+                     * span stays plain data however it is copied; else NULL */
 } RoneoSpan;
 
 typedef struct
@@ -102,6 +110,8 @@ typedef struct
   RoneoImageSource *qr;   /* owned: front matter 'qr' (kind QR), placed by the layout, or NULL */
   guint inline_image_line; /* first image inside a paragraph's text (kept as its alt text), 0:
                             * none */
+  guint unlinked_line;     /* first [text](target) whose target a reader cannot follow (not
+                            * http, https, mailto or tel): its text kept, no link; 0: none */
 } RoneoDocument;
 
 RoneoDocument *roneo_document_new (const char *source);

@@ -105,6 +105,13 @@ typedef enum
                          * a banner: under the slogan and its byline ("under") */
 } RoneoLogoPosition;
 
+/* What a link of the copy becomes on paper ([page] links). */
+typedef enum
+{
+  RONEO_LINKS_ANNOTATION, /* "annotation": its text, and a link a PDF reader follows */
+  RONEO_LINKS_FOOTNOTE,   /* "footnote": also its address as a note, for paper readers */
+} RoneoLinks;
+
 /* Pictures: the block images of the copy ([image]) and the logo ([logo]). */
 typedef struct
 {
@@ -170,6 +177,7 @@ typedef struct
   RoneoStyle imprint; /* the imprint line ("IPNS..."), small, at the foot of the last page */
   RoneoStyle caption; /* under a picture: its alt text */
   RoneoPictures pictures;
+  RoneoLinks links;
   RoneoStyle slogan; /* banners: the slogan, fitted to the frame */
   RoneoStyle byline; /* banners: a smaller second line (who, where, when) */
   RoneoTiles tiles;  /* banners: the sheets it is printed on */

@@ -228,6 +228,41 @@ append_styled (Walk *walk, const char *text, guint flags, guint note)
   add_span (walk, start, flags, note);
 }
 
+/* An address a reader of the PDF can follow: a web page, a mail, a phone. */
+static gboolean
+is_followable (const char *url)
+{
+  static const char *const schemes[] = { "http", "https", "mailto", "tel" };
+  g_autofree char *scheme = url ? g_uri_parse_scheme (url) : NULL;
+  for (guint i = 0; scheme != NULL && i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strcasecmp (scheme, schemes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The end of [text](url): its text becomes a link span, or stays plain
+ * text (the first such line kept for a warning) when a reader could not
+ * follow the address. */
+static void
+close_link (Walk *walk, cmark_node *node)
+{
+  if (cmark_node_first_child (node) == NULL || walk->open->len == 0)
+    return;
+  guint start = g_array_index (walk->open, guint, walk->open->len - 1);
+  g_array_set_size (walk->open, walk->open->len - 1);
+  const char *url = cmark_node_get_url (node);
+  if (!is_followable (url))
+    {
+      if (walk->document->unlinked_line == 0)
+        walk->document->unlinked_line
+            = (guint) MAX (cmark_node_get_start_line (node) + walk->line_offset, 1);
+      return;
+    }
+  RoneoSpan span = { start, walk->text->len, RONEO_SPAN_LINK, 0, g_intern_string (url) };
+  if (span.end > span.start)
+    g_array_append_val (walk->spans, span);
+}
+
 static void
 close_style (Walk *walk, guint flags)
 {
@@ -359,6 +394,8 @@ enter_inline (Walk *walk, cmark_node *node, GError **error)
       /* [](url) has no text: the address is all there is to show */
       if (cmark_node_first_child (node) == NULL)
         append_text (walk, cmark_node_get_url (node));
+      else
+        g_array_append_val (walk->open, walk->text->len);
       break;
     case CMARK_NODE_IMAGE:
       return enter_image (walk, node, error);
@@ -444,6 +481,8 @@ exit_node (Walk *walk, cmark_node *node)
     close_style (walk, RONEO_SPAN_EMPHASIS);
   else if (type == CMARK_NODE_STRONG)
     close_style (walk, RONEO_SPAN_STRONG);
+  else if (type == CMARK_NODE_LINK)
+    close_link (walk, node);
   if (node == walk->owner)
     close_block (walk);
 }

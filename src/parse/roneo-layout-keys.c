@@ -248,6 +248,22 @@ static const LayoutKey layout_keys[] = {
   { "kind", set_kind },
 };
 
+static gboolean
+set_links (RoneoLayout *layout, const char *value, GError **error)
+{
+  if (strcmp (value, "annotation") == 0)
+    layout->links = RONEO_LINKS_ANNOTATION;
+  else if (strcmp (value, "footnote") == 0)
+    layout->links = RONEO_LINKS_FOOTNOTE;
+  else
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   _ ("bad links '%s' (use annotation or footnote)"), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const LayoutKey page_keys[] = {
   { "size", set_size },
   { "orientation", set_orientation },
@@ -265,6 +281,8 @@ static const LayoutKey page_keys[] = {
   { "column-align", set_column_align },
   { "body", set_body_copy },
   { "recto", set_recto },
+  /* A link's address also printed as a note (footnote), or only followable (annotation). */
+  { "links", set_links },
 };
 
 /* ---- banner tiles ---- */

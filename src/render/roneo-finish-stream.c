@@ -43,6 +43,7 @@ typedef struct
   GString *index, *body; /* the object stream being filled */
   guint stream_number, stream_count;
   guint pages;
+  guint next_link; /* the first of options->links not yet written */
 } Finisher;
 
 /* ----------------------------------------------------------------- output */
@@ -250,6 +251,35 @@ is_page (const RoneoPdfValue *value)
          && roneo_pdf_is_name (roneo_pdf_dict_get (value, "/Type"), "/Page");
 }
 
+/* The links of the page being copied (the f->pages-th: cairo writes pages in
+ * their order) as new objects in its /Annots, written before it. */
+static gboolean
+add_links (Finisher *f, RoneoPdfValue *page)
+{
+  const GArray *links = f->options->links;
+  RoneoPdfValue *annots = NULL;
+  for (; links != NULL && f->next_link < links->len; f->next_link++)
+    {
+      const RoneoFinishLink *link = &g_array_index (links, RoneoFinishLink, f->next_link);
+      if (link->page != f->pages - 1)
+        break;
+      g_autofree char *text = roneo_pdf_link_annotation (link->rect, link->uri);
+      g_autoptr (RoneoPdfValue) annot = roneo_pdf_parse_text (text);
+      const guint number = f->next_number++;
+      if (annots == NULL)
+        annots = roneo_pdf_new_array ();
+      g_ptr_array_add (annots->items, roneo_pdf_new_ref (number));
+      if (!emit_compressed (f, number, annot))
+        {
+          roneo_pdf_value_free (annots);
+          return FALSE;
+        }
+    }
+  if (annots != NULL)
+    roneo_pdf_dict_take (page, "/Annots", annots);
+  return TRUE;
+}
+
 /* One object, bytes [offset, offset + data->len) of the input. */
 static gboolean
 copy_object (Finisher *f, guint number, const GByteArray *data, guint64 offset, GError **error)
@@ -268,6 +298,8 @@ copy_object (Finisher *f, guint number, const GByteArray *data, guint64 offset, 
                        f->pages);
           return FALSE;
         }
+      if (!add_links (f, value))
+        return FALSE;
     }
   char word[16];
   if (!roneo_pdf_next_word (&lexer, word, sizeof word))

@@ -328,6 +328,21 @@ is_digits (const char *text)
 }
 
 RoneoPdfValue *
+roneo_pdf_new_ref (guint number)
+{
+  RoneoPdfValue *ref = new_value (RONEO_PDF_REF, NULL);
+  ref->number = number;
+  return ref;
+}
+
+RoneoPdfValue *
+roneo_pdf_parse_text (const char *text)
+{
+  RoneoPdfLexer lexer = { (const guint8 *) text, strlen (text), 0 };
+  return roneo_pdf_parse_value (&lexer);
+}
+
+RoneoPdfValue *
 roneo_pdf_parse_value (RoneoPdfLexer *lexer)
 {
   RoneoPdfValue *value = parse_value (lexer, 0);
@@ -432,4 +447,39 @@ roneo_pdf_write (const RoneoPdfValue *value, GString *out)
       g_string_append (out, value->kind == RONEO_PDF_DICT ? " >>" : "]");
       return;
     }
+}
+
+/* The address in 7-bit ASCII, as a PDF string literal. */
+static void
+append_uri_string (GString *out, const char *uri)
+{
+  g_string_append_c (out, '(');
+  for (const guchar *p = (const guchar *) uri; *p != '\0'; p++)
+    {
+      if (*p <= 0x20 || *p >= 0x7f)
+        g_string_append_printf (out, "%%%02X", *p);
+      else
+        {
+          if (*p == '(' || *p == ')' || *p == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, ')');
+}
+
+char *
+roneo_pdf_link_annotation (const double rect[4], const char *uri)
+{
+  GString *out = g_string_new ("<< /Type /Annot /Subtype /Link /Rect [");
+  for (int i = 0; i < 4; i++)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      g_string_append_printf (out, "%s%s", i ? " " : "",
+                              g_ascii_formatd (buffer, sizeof buffer, "%.2f", rect[i]));
+    }
+  g_string_append (out, "] /Border [0 0 0] /A << /S /URI /URI ");
+  append_uri_string (out, uri);
+  g_string_append (out, " >> >>");
+  return g_string_free (out, FALSE);
 }

@@ -55,6 +55,9 @@ void roneo_pdf_skip_space (RoneoPdfLexer *lexer);
 RoneoPdfValue *roneo_pdf_new_scalar (const char *text);
 RoneoPdfValue *roneo_pdf_new_number (double value);
 RoneoPdfValue *roneo_pdf_new_array (void);
+RoneoPdfValue *roneo_pdf_new_ref (guint number);
+/* The value text writes (PDF syntax we made ourselves), or NULL. */
+RoneoPdfValue *roneo_pdf_parse_text (const char *text);
 void roneo_pdf_value_free (RoneoPdfValue *value);
 
 /* The value of key ("/Type") in a dictionary, borrowed, or NULL. */
@@ -74,6 +77,12 @@ gboolean roneo_pdf_is_name (const RoneoPdfValue *value, const char *name);
 
 /* Appends the value's PDF syntax to out. */
 void roneo_pdf_write (const RoneoPdfValue *value, GString *out);
+
+/* A link annotation's dictionary, as both finishing passes write it: rect
+ * (x0 y0 x1 y1, two decimals), no border, a /URI action to uri in 7-bit
+ * ASCII (other bytes, spaces and controls percent-encoded, RFC 3986; the
+ * string's parentheses and backslashes escaped). Owned. */
+char *roneo_pdf_link_annotation (const double rect[4], const char *uri);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoPdfValue, roneo_pdf_value_free)
 

@@ -2,6 +2,7 @@
 #include "roneo-intl-private.h"
 
 #include "roneo-error.h"
+#include "roneo-finish-syntax.h"
 #include "roneo-output.h"
 
 #include <math.h>
@@ -89,6 +90,27 @@ finish_page (qpdf_data qpdf, qpdf_oh page, const RoneoFinishOptions *options)
   return TRUE;
 }
 
+/* The links of page index from *next on (links come in page order) as
+ * indirect annotations in its /Annots; *next moves past them. */
+static void
+add_links (qpdf_data qpdf, qpdf_oh page, int index, const GArray *links, guint *next)
+{
+  qpdf_oh annots = 0;
+  for (; links != NULL && *next < links->len; (*next)++)
+    {
+      const RoneoFinishLink *link = &g_array_index (links, RoneoFinishLink, *next);
+      if (link->page != (guint) index)
+        break;
+      if (annots == 0)
+        annots = qpdf_oh_new_array (qpdf);
+      g_autofree char *text = roneo_pdf_link_annotation (link->rect, link->uri);
+      qpdf_oh_append_item (qpdf, annots,
+                           qpdf_make_indirect_object (qpdf, qpdf_oh_parse (qpdf, text)));
+    }
+  if (annots != 0)
+    qpdf_oh_replace_key (qpdf, page, "/Annots", annots);
+}
+
 static gboolean
 finish_pages (qpdf_data qpdf, const RoneoFinishOptions *options, const char *out_path,
               GError **error)
@@ -96,6 +118,7 @@ finish_pages (qpdf_data qpdf, const RoneoFinishOptions *options, const char *out
   /* Cairo writes MediaBox on each page, but an inherited one must count too. */
   qpdf_push_inherited_attributes_to_page (qpdf);
   int n_pages = qpdf_get_num_pages (qpdf);
+  guint next_link = 0;
   for (int i = 0; i < n_pages && !qpdf_has_error (qpdf); i++)
     {
       qpdf_oh page = qpdf_get_page_n (qpdf, i);
@@ -105,6 +128,7 @@ finish_pages (qpdf_data qpdf, const RoneoFinishOptions *options, const char *out
                        _ ("cannot write '%s': page %d has no usable /MediaBox"), out_path, i + 1);
           return FALSE;
         }
+      add_links (qpdf, page, i, options->links, &next_link);
       qpdf_oh_release_all (qpdf);
     }
   return !take_qpdf_problem (qpdf, out_path, error);

@@ -16,6 +16,17 @@
 
 G_BEGIN_DECLS
 
+/* A link annotation the finishing pass adds to the 0-based page `page`:
+ * rect in the page's PDF space (x0 y0 x1 y1, y up, in user units), uri
+ * interned. Cairo 1.16.0 cannot write them: any CAIRO_TAG_LINK gives a
+ * file whose annotation names an object it never writes. */
+typedef struct
+{
+  guint page;
+  double rect[4];
+  const char *uri;
+} RoneoFinishLink;
+
 typedef struct
 {
   double bleed;        /* pt: TrimBox = MediaBox inset by bleed (+ mark room) */
@@ -24,6 +35,7 @@ typedef struct
   double user_unit;    /* 0 or 1: none. Else /UserUnit on every page (PITFALLS 19): the
                           pages were drawn at 1/user_unit, and bleed and mark_room (real pt)
                           are divided by it, as the boxes are in user units */
+  const GArray *links; /* RoneoFinishLink in page order, or NULL: none */
 } RoneoFinishOptions;
 
 /* From a file to out_path, in memory that does not grow with the file: for

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "roneo-finish.h"
 #include "roneo-render.h"
 
 #include <cairo.h>
@@ -56,6 +57,16 @@ gboolean roneo_sheet_check_pages (const RoneoSheet *sheet, guint n_pages, const 
  * context is then made on cr's default font map). */
 void roneo_draw_sheet (cairo_t *cr, const RoneoSheet *sheet, RoneoSheetSources *sources,
                        PangoContext *label_context);
+
+/* The links of page (RoneoFinishLink, roneo-finish.h) appended to links
+ * for output page page_index, where roneo-render.c draws it: at offset pt
+ * from the media's corner, scaled by 1/user_unit. */
+void roneo_links_add_page (GArray *links, guint page_index, const RoneoPage *page, double offset,
+                           double user_unit);
+/* The same for every placement of sheet, through its matrix and clip;
+ * pages is what its placements index. */
+void roneo_links_add_sheet (GArray *links, guint page_index, const RoneoSheet *sheet,
+                            GPtrArray *pages);
 
 /* PDF plumbing shared by roneo_render_pdf and roneo_render_sheets_pdf. */
 void roneo_render_set_metadata (cairo_surface_t *surface, const RoneoRenderOptions *options);

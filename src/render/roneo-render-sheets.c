@@ -39,7 +39,7 @@ check_sheets (GPtrArray *pages, GPtrArray *sheets, const char *path, GError **er
  * which is when cairo writes them out. */
 static gboolean
 write_cairo_sheets (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOptions *options,
-                    GByteArray *bytes, const char *path, GError **error)
+                    GByteArray *bytes, GArray *links, const char *path, GError **error)
 {
   const RoneoSheet *first = g_ptr_array_index (sheets, 0);
   g_autoptr (cairo_surface_t) surface = cairo_pdf_surface_create_for_stream (
@@ -54,6 +54,7 @@ write_cairo_sheets (GPtrArray *pages, GPtrArray *sheets, const RoneoRenderOption
       const RoneoSheet *sheet = g_ptr_array_index (sheets, i);
       cairo_pdf_surface_set_size (surface, sheet->width, sheet->height);
       roneo_draw_sheet (cr, sheet, &sources, options->label_context);
+      roneo_links_add_sheet (links, i, sheet, pages);
       cairo_show_page (cr);
       ok = roneo_render_check_status (cairo_status (cr), path, error);
     }
@@ -74,9 +75,10 @@ roneo_render_sheets_pdf_to (GPtrArray *pages, GPtrArray *sheets, const RoneoRend
   if (!check_sheets (pages, sheets, path, error))
     return FALSE;
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  if (!write_cairo_sheets (pages, sheets, options, bytes, path, error))
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (RoneoFinishLink));
+  if (!write_cairo_sheets (pages, sheets, options, bytes, links, path, error))
     return FALSE;
-  const RoneoFinishOptions finish = { 0 };
+  const RoneoFinishOptions finish = { .links = links };
   return roneo_finish_pdf_data_to (bytes->data, bytes->len, output, &finish, error);
 }
 

@@ -150,7 +150,7 @@ roneo_render_check_status (cairo_status_t status, const char *path, GError **err
  * page and one after finishing. */
 static gboolean
 write_cairo_pdf (GPtrArray *pages, const Geometry *g, const RoneoRenderOptions *options,
-                 GByteArray *bytes, const char *path, GError **error)
+                 GByteArray *bytes, GArray *links, const char *path, GError **error)
 {
   const RoneoPage *first = g_ptr_array_index (pages, 0);
   const double offset = geometry_offset (g);
@@ -162,6 +162,7 @@ write_cairo_pdf (GPtrArray *pages, const Geometry *g, const RoneoRenderOptions *
   for (guint i = 0; i < pages->len; i++)
     {
       render_pdf_page (cr, surface, g_ptr_array_index (pages, i), g);
+      roneo_links_add_page (links, i, g_ptr_array_index (pages, i), offset, g->user_unit);
       if (!roneo_render_check_status (cairo_status (cr), path, error))
         return FALSE;
     }
@@ -181,10 +182,11 @@ roneo_render_pdf_to (GPtrArray *pages, const RoneoRenderOptions *options, RoneoO
   Geometry g = geometry_from_options (options);
   g.user_unit = geometry_user_unit (&g, pages);
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  if (!write_cairo_pdf (pages, &g, options, bytes, path, error))
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (RoneoFinishLink));
+  if (!write_cairo_pdf (pages, &g, options, bytes, links, path, error))
     return FALSE;
   const RoneoFinishOptions finish
-      = { .bleed = g.bleed, .mark_room = g.mark_room, .user_unit = g.user_unit };
+      = { .bleed = g.bleed, .mark_room = g.mark_room, .user_unit = g.user_unit, .links = links };
   return roneo_finish_pdf_data_to (bytes->data, bytes->len, output, &finish, error);
 }
 

@@ -31,6 +31,7 @@ struct _RoneoSheetWriter
   RoneoSheetSources shared; /* recorded once, painted on every sheet; refs its pages */
   double bleed;
   guint sheets;
+  GArray *links; /* RoneoFinishLink of the sheets written so far */
 };
 
 RoneoSheetWriter *
@@ -48,6 +49,7 @@ roneo_sheet_writer_new_to (RoneoOutput *target, GPtrArray *shared_pages, double 
   writer->options = *options;
   writer->output = output;
   writer->bleed = bleed;
+  writer->links = g_array_new (FALSE, FALSE, sizeof (RoneoFinishLink));
   /* The writer keeps its own reference: the caller may drop its array as
    * soon as this returns, the recordings are made from it until close. */
   roneo_sheet_sources_init (&writer->shared, shared_pages, options->stencil);
@@ -103,6 +105,7 @@ roneo_sheet_writer_add (RoneoSheetWriter *writer, const RoneoSheet *sheet, GPtrA
     start (writer, sheet);
   cairo_pdf_surface_set_size (writer->surface, sheet->width, sheet->height);
   roneo_draw_sheet (writer->cr, sheet, sources, writer->options.label_context);
+  roneo_links_add_sheet (writer->links, writer->sheets, sheet, sources->pages);
   cairo_show_page (writer->cr);
   writer->sheets++;
   return roneo_render_check_status (cairo_status (writer->cr), writer->path, error);
@@ -123,7 +126,7 @@ roneo_sheet_writer_close (RoneoSheetWriter *writer, GError **error)
   gboolean ok
       = roneo_render_check_status (cairo_surface_status (writer->surface), writer->path, error)
         && roneo_output_close (writer->output, error);
-  const RoneoFinishOptions finish = { 0 };
+  const RoneoFinishOptions finish = { .links = writer->links };
   ok = ok
        && roneo_finish_pdf_to (roneo_output_peek_temp_path (writer->output), writer->target,
                                &finish, error)
@@ -142,6 +145,7 @@ roneo_sheet_writer_free (RoneoSheetWriter *writer)
   g_clear_pointer (&writer->cr, cairo_destroy);
   g_clear_pointer (&writer->surface, cairo_surface_destroy);
   roneo_sheet_sources_clear (&writer->shared);
+  g_clear_pointer (&writer->links, g_array_unref);
   g_clear_pointer (&writer->output, roneo_output_free);
   g_clear_pointer (&writer->own_target, roneo_output_free);
   g_free (writer->path);

@@ -212,7 +212,7 @@ may_hyphenate (const RoneoRichText *rich, gsize start, gsize end)
       || is_acronym (s + start, end - start) || g_strstr_len (s + start, end - start, "\u00AD"))
     return FALSE;
   for (gsize k = start; k < end; k++)
-    if (roneo_rich_text_flags_at (rich, k) & (RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL))
+    if (roneo_rich_text_flags_at (rich, k) & (RONEO_SPAN_AS_TYPED | RONEO_SPAN_NOTE_CALL))
       return FALSE;
   return TRUE;
 }

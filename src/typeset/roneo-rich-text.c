@@ -149,7 +149,7 @@ roneo_rich_text_uppercase (RoneoRichText *rich, const char *lang)
       const char *p = rich->text->str + i;
       gsize len = g_utf8_next_char (p) - p;
       /* code is kept as typed; an ordinal suffix stays a small 'e' (1ᵉʳ, not 1ᴱᴿ) */
-      if (roneo_rich_text_flags_at (rich, i) & (RONEO_SPAN_CODE | RONEO_SPAN_SUPERSCRIPT))
+      if (roneo_rich_text_flags_at (rich, i) & (RONEO_SPAN_AS_TYPED | RONEO_SPAN_SUPERSCRIPT))
         {
           i += len;
           continue;

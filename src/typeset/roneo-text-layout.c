@@ -28,6 +28,69 @@ roneo_style_strong_weight (const RoneoStyle *style)
   return style->weight >= 600 ? PANGO_WEIGHT_HEAVY : PANGO_WEIGHT_BOLD;
 }
 
+/* --- links ---------------------------------------------------------------- */
+
+/* A link rides on the layout as an attribute of its own type that Pango
+ * carries and ignores: the renderer finds it there, over the text as set. */
+typedef struct
+{
+  PangoAttribute attr;
+  const char *uri; /* interned */
+} LinkAttr;
+
+static PangoAttribute *link_attr_copy (const PangoAttribute *attr);
+static void link_attr_destroy (PangoAttribute *attr);
+static gboolean link_attr_equal (const PangoAttribute *a, const PangoAttribute *b);
+
+static const PangoAttrClass *
+link_class (void)
+{
+  static PangoAttrClass klass = { 0, link_attr_copy, link_attr_destroy, link_attr_equal };
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      klass.type = pango_attr_type_register ("roneo-link");
+      g_once_init_leave (&once, 1);
+    }
+  return &klass;
+}
+
+PangoAttribute *
+roneo_attr_link_new (const char *uri)
+{
+  LinkAttr *link = g_new0 (LinkAttr, 1);
+  pango_attribute_init (&link->attr, link_class ());
+  link->uri = g_intern_string (uri);
+  return &link->attr;
+}
+
+const char *
+roneo_attr_link_get_uri (const PangoAttribute *attr)
+{
+  return attr->klass == link_class () ? ((const LinkAttr *) attr)->uri : NULL;
+}
+
+static PangoAttribute *
+link_attr_copy (const PangoAttribute *attr)
+{
+  PangoAttribute *copy = roneo_attr_link_new (((const LinkAttr *) attr)->uri);
+  copy->start_index = attr->start_index;
+  copy->end_index = attr->end_index;
+  return copy;
+}
+
+static void
+link_attr_destroy (PangoAttribute *attr)
+{
+  g_free (attr);
+}
+
+static gboolean
+link_attr_equal (const PangoAttribute *a, const PangoAttribute *b)
+{
+  return ((const LinkAttr *) a)->uri == ((const LinkAttr *) b)->uri;
+}
+
 static void
 insert_range (PangoAttrList *list, PangoAttribute *attr, guint start, guint end)
 {
@@ -48,6 +111,8 @@ add_span_attrs (PangoAttrList *list, const RoneoSpan *span, const RoneoStyle *st
                   span->start, span->end);
   if (span->flags & RONEO_SPAN_CODE)
     insert_range (list, pango_attr_family_new (CODE_FAMILY), span->start, span->end);
+  if ((span->flags & RONEO_SPAN_LINK) && span->link != NULL)
+    insert_range (list, roneo_attr_link_new (span->link), span->start, span->end);
   if (span->flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
     {
       insert_range (list, pango_attr_scale_new (SUPERSCRIPT_SCALE), span->start, span->end);

@@ -45,4 +45,10 @@ double roneo_text_cap_height (PangoContext *context, const RoneoStyle *style, do
 gboolean roneo_text_layout_space_capitals (PangoLayout *layout, const RoneoStyle *style,
                                            double size, double clearance);
 
+/* A link over a range of a layout's text, to uri (a copy is interned):
+ * set by the spans of a RONEO_SPAN_LINK, read back by the renderer. */
+PangoAttribute *roneo_attr_link_new (const char *uri);
+/* The address of a link attribute; NULL for any other attribute. */
+const char *roneo_attr_link_get_uri (const PangoAttribute *attr);
+
 G_END_DECLS

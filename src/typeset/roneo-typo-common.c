@@ -264,7 +264,7 @@ number_before (const RoneoRichText *rich, gsize i)
 {
   gsize last = prev_offset (rich, i);
   guint flags = roneo_rich_text_flags_at (rich, last);
-  if (i == 0 || (flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_CODE)))
+  if (i == 0 || (flags & (RONEO_SPAN_NOTE_CALL | RONEO_SPAN_AS_TYPED)))
     return FALSE;
   gunichar c = char_at (rich, last);
   return (is_digit (c) || (flags & RONEO_SPAN_SUPERSCRIPT) || is_raised_letter (c))

@@ -168,7 +168,7 @@ roneo_typo_step_ordinal (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang
                            : NULL;
   if (suffix == NULL || is_digit (char_at (rich, end))
       || roneo_typo_has_flags (rich, i, end,
-                               RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
+                               RONEO_SPAN_AS_TYPED | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_SUPERSCRIPT))
     return end > i ? end : next_offset (rich, i);
   return set_superscript (rich, number_end, end, suffix, lang);
 }
@@ -200,7 +200,7 @@ roneo_typo_step_numero (RoneoRichText *rich, gsize i, const RoneoTypoLang *lang)
   gunichar before = char_before (rich, i);
   if ((c != 'n' && c != 'N') || g_unichar_isalnum (before) || before == '.'
       || roneo_typo_has_flags (rich, i, sign + 1,
-                               RONEO_SPAN_CODE | RONEO_SPAN_SUPERSCRIPT | RONEO_SPAN_FIELD)
+                               RONEO_SPAN_AS_TYPED | RONEO_SPAN_SUPERSCRIPT | RONEO_SPAN_FIELD)
       || roneo_typo_in_url (rich, i))
     return sign;
   gunichar mark = char_at (rich, sign);
@@ -325,7 +325,7 @@ roneo_typo_step_thousands (RoneoRichText *rich, gsize i, const RoneoTypoLang *la
   if (g_unichar_isalnum (after) || (is_number_part (rich, end, TRUE) && after != ',')
       || roneo_typo_in_url (rich, i)
       || roneo_typo_has_flags (rich, i, end,
-                               RONEO_SPAN_CODE | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_FIELD)
+                               RONEO_SPAN_AS_TYPED | RONEO_SPAN_NOTE_CALL | RONEO_SPAN_FIELD)
       || (groups == 0 && !wants_grouping (rich, i, end)))
     return end;
   g_autofree char *grouped = group_digits (rich->text->str, end, i);

@@ -213,7 +213,7 @@ test_inline_spans (void)
   g_assert_cmpstr (block->text, ==,
                    "Un mot et du gras ici avec du code, un" LS "saut, un lien, http://b.fr, une "
                    "image et <b>html</b> {ville}.");
-  g_assert_cmpuint (block->spans->len, ==, 4);
+  g_assert_cmpuint (block->spans->len, ==, 6);
   g_autofree char *em = span_text (block, 0);
   g_autofree char *strong = span_text (block, 1);
   g_autofree char *inner = span_text (block, 2);
@@ -226,8 +226,36 @@ test_inline_spans (void)
   g_assert_cmpuint (span_at (block, 2)->flags, ==, RONEO_SPAN_EMPHASIS);
   g_assert_cmpstr (code, ==, "du code");
   g_assert_cmpuint (span_at (block, 3)->flags, ==, RONEO_SPAN_CODE);
+  /* links keep their text and carry their address; an autolink's text is it */
+  g_autofree char *link = span_text (block, 4);
+  g_autofree char *autolink = span_text (block, 5);
+  g_assert_cmpstr (link, ==, "un lien");
+  g_assert_cmpuint (span_at (block, 4)->flags, ==, RONEO_SPAN_LINK);
+  g_assert_cmpstr (span_at (block, 4)->link, ==, "http://a.fr");
+  g_assert_cmpstr (autolink, ==, "http://b.fr");
+  g_assert_cmpstr (span_at (block, 5)->link, ==, "http://b.fr");
+  g_assert_cmpuint (document->unlinked_line, ==, 0);
   for (guint i = 1; i < block->spans->len; i++)
     g_assert_cmpuint (span_at (block, i - 1)->start, <=, span_at (block, i)->start);
+}
+
+/* Only what a reader of the PDF can follow becomes a link: a relative or a
+ * javascript: target keeps its text, and the line is kept for a warning. */
+static void
+test_unfollowable_links (void)
+{
+  g_autoptr (RoneoDocument) document
+      = parse_ok ("Un [mail](MAILTO:a@b.fr) et [tel](tel:+33123).\n"
+                  "\n"
+                  "Le [plan](docs/plan.pdf), [x](javascript:alert(1)).\n");
+  const RoneoBlock *first = block_at (document, 0);
+  g_assert_cmpuint (first->spans->len, ==, 2);
+  g_assert_cmpstr (span_at (first, 0)->link, ==, "MAILTO:a@b.fr");
+  g_assert_cmpstr (span_at (first, 1)->link, ==, "tel:+33123");
+  const RoneoBlock *second = block_at (document, 1);
+  g_assert_cmpstr (second->text, ==, "Le plan, x.");
+  g_assert_cmpuint (second->spans->len, ==, 0);
+  g_assert_cmpuint (document->unlinked_line, ==, 3);
 }
 
 static void
@@ -650,6 +678,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/copy-parser/pictures", test_pictures);
   g_test_add_func ("/copy-parser/nested-and-literal", test_nested_and_literal);
   g_test_add_func ("/copy-parser/inline-spans", test_inline_spans);
+  g_test_add_func ("/copy-parser/unfollowable-links", test_unfollowable_links);
   g_test_add_func ("/copy-parser/footnotes", test_footnotes);
   g_test_add_func ("/copy-parser/signature", test_signature);
   g_test_add_func ("/copy-parser/no-markup", test_no_markup);
