@@ -111,7 +111,7 @@ gboolean roneo_typo_has_flags (const RoneoRichText *rich, gsize start, gsize end
 static inline gboolean
 in_code (const RoneoRichText *rich, gsize start, gsize end)
 {
-  return roneo_typo_has_flags (rich, start, end, RONEO_SPAN_CODE);
+  return roneo_typo_has_flags (rich, start, end, RONEO_SPAN_AS_TYPED);
 }
 
 /* TRUE when the word around offset i is a URL or an e-mail address. */

@@ -64,34 +64,6 @@ run_banner (const char *dir, gboolean whole, const char *out)
   roneo_test_assert_exit (&run, 0);
 }
 
-/* `pdfimages -list`, one row per image shown, the header off. */
-static char **
-image_rows (const char *dir, const char *pdf)
-{
-  g_auto (RoneoTestRun) run;
-  RoneoTestSpawn how = { .program = "pdfimages" };
-  roneo_test_run_full (&run, dir, &how, (const char *const[]){ "-list", pdf, NULL });
-  roneo_test_assert_exit (&run, 0);
-  g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
-  GPtrArray *rows = g_ptr_array_new ();
-  for (guint i = 2; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      g_ptr_array_add (rows, g_strsplit_set (g_strstrip (lines[i]), " ", -1));
-  g_ptr_array_add (rows, NULL);
-  return (char **) g_ptr_array_free (rows, FALSE);
-}
-
-/* The fields of a row, the empty ones between spaces left out. */
-static GPtrArray *
-fields (char **row)
-{
-  GPtrArray *out = g_ptr_array_new ();
-  for (guint i = 0; row[i] != NULL; i++)
-    if (row[i][0] != '\0')
-      g_ptr_array_add (out, row[i]);
-  return out;
-}
-
 static void
 assert_qpdf_clean (const char *dir, const char *pdf)
 {
@@ -118,23 +90,18 @@ test_png (void)
 {
   g_autofree char *dir = make_dir ("logo.png");
   run_banner (dir, FALSE, "tiles.pdf");
-  char **rows = image_rows (dir, "tiles.pdf");
+  g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, "tiles.pdf");
   g_autoptr (GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = 0;
-  for (guint i = 0; rows[i] != NULL; i++, n++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (GPtrArray) f = fields ((char **) rows[i]);
-      g_assert_cmpuint (f->len, >=, 11);
-      g_assert_cmpstr (g_ptr_array_index (f, 3), ==, "600");
-      g_assert_cmpstr (g_ptr_array_index (f, 4), ==, "200");
-      g_hash_table_add (objects, g_strdup_printf ("%s %s", (char *) g_ptr_array_index (f, 2),
-                                                  (char *) g_ptr_array_index (f, 10)));
+      char **row = g_ptr_array_index (rows, i);
+      g_assert_cmpstr (row[RONEO_TEST_IMAGE_WIDTH], ==, "600");
+      g_assert_cmpstr (row[RONEO_TEST_IMAGE_HEIGHT], ==, "200");
+      g_hash_table_add (objects, g_strdup_printf ("%s %s", row[RONEO_TEST_IMAGE_TYPE],
+                                                  row[RONEO_TEST_IMAGE_OBJECT]));
     }
-  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (rows->len, >, 2);
   g_assert_cmpuint (g_hash_table_size (objects), ==, 2); /* the image and its smask */
-  for (guint i = 0; rows[i] != NULL; i++)
-    g_strfreev ((char **) rows[i]);
-  g_free (rows);
   assert_qpdf_clean (dir, "tiles.pdf");
   g_autofree char *pdf = g_build_filename (dir, "tiles.pdf", NULL);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
@@ -256,9 +223,8 @@ test_svg (void)
   g_autofree char *dir = make_dir ("drawing.svg");
   run_banner (dir, FALSE, "tiles.pdf");
   run_banner (dir, TRUE, "whole.pdf");
-  char **rows = image_rows (dir, "tiles.pdf");
-  g_assert_null (rows[0]);
-  g_free (rows);
+  g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, "tiles.pdf");
+  g_assert_cmpuint (rows->len, ==, 0);
   assert_qpdf_clean (dir, "tiles.pdf");
   assert_qpdf_clean (dir, "whole.pdf");
   g_autofree char *manifest_path = g_build_filename (dir, "m.json", NULL);

@@ -10,6 +10,8 @@
  * input is exit 2 at its file and line, and leaves no PDF. The pictures are
  * tests/cases/images (made by make-images.c there). */
 #include "roneo-test-cli.h"
+#include "roneo-test-files.h"
+#include "roneo-test-pdf.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -70,49 +72,6 @@ tract (gboolean with_pictures)
     }                                                                                              \
   while (0)
 
-/* `pdfimages -list pdf`, one row per image shown, the two header lines off. */
-static char **
-image_rows (const char *dir, const char *pdf)
-{
-  g_auto (RoneoTestRun) run;
-  RoneoTestSpawn how = { .program = "pdfimages" };
-  roneo_test_run_full (&run, dir, &how, (const char *const[]){ "-list", pdf, NULL });
-  roneo_test_assert_exit (&run, 0);
-  g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
-  GPtrArray *rows = g_ptr_array_new ();
-  for (guint i = 2; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      g_ptr_array_add (rows, g_strdup (lines[i]));
-  g_ptr_array_add (rows, NULL);
-  return (char **) g_ptr_array_free (rows, FALSE);
-}
-
-/* Column column (0-based) of a pdfimages row. Owned. */
-static char *
-field (const char *row, guint column)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (row));
-  g_auto (GStrv) fields = g_regex_split_simple ("\\s+", stripped, 0, 0);
-  return g_strdup (g_strv_length (fields) > column ? fields[column] : "");
-}
-
-/* The rows for type ("image", "smask") of width x height, encoded as enc. */
-static guint
-count_images (char **rows, const char *type, const char *width, const char *height, const char *enc)
-{
-  guint n = 0;
-  for (guint i = 0; rows[i] != NULL; i++)
-    {
-      g_autofree char *t = field (rows[i], 2);
-      g_autofree char *w = field (rows[i], 3);
-      g_autofree char *h = field (rows[i], 4);
-      g_autofree char *e = field (rows[i], 8);
-      n += strcmp (t, type) == 0 && strcmp (w, width) == 0 && strcmp (h, height) == 0
-           && strcmp (e, enc) == 0;
-    }
-  return n;
-}
-
 /* The words of text, one space between each two. Owned. */
 static char *
 squeeze (const char *text)
@@ -136,13 +95,13 @@ test_tract (void)
   RUN_EXPECT (&run2, dir, 0, "flyer", "plain.md", "-l", "a4-tract", "-o", "plain.pdf", "--date",
               DATE);
   g_autofree char *pdf = g_build_filename (dir, "tract.pdf", NULL);
-  g_auto (GStrv) rows = image_rows (dir, pdf);
+  g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, pdf);
   /* the photo at 1600 x 1000 as DCT, the logo at 600 x 200 with its alpha,
    * and nothing else: the SVG is vectors */
-  g_assert_cmpuint (g_strv_length (rows), ==, 3);
-  g_assert_cmpuint (count_images (rows, "image", "1600", "1000", "jpeg"), ==, 1);
-  g_assert_cmpuint (count_images (rows, "image", "600", "200", "image"), ==, 1);
-  g_assert_cmpuint (count_images (rows, "smask", "600", "200", "image"), ==, 1);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (roneo_test_count_images (rows, "image", "1600", "1000", "jpeg"), ==, 1);
+  g_assert_cmpuint (roneo_test_count_images (rows, "image", "600", "200", "image"), ==, 1);
+  g_assert_cmpuint (roneo_test_count_images (rows, "smask", "600", "200", "image"), ==, 1);
   roneo_test_assert_qpdf_check_clean (pdf);
   /* the words are the same tract's, plus the caption */
   g_autofree char *plain_pdf = g_build_filename (dir, "plain.pdf", NULL);
@@ -167,15 +126,60 @@ test_one_xobject (void)
   g_auto (RoneoTestRun) run;
   RUN_EXPECT (&run, dir, 0, "batch", "two.md", "--copies", "4", "-o", "batch.pdf", "--date", DATE);
   g_autofree char *pdf = g_build_filename (dir, "batch.pdf", NULL);
-  g_auto (GStrv) rows = image_rows (dir, pdf);
+  g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, pdf);
   g_autoptr (GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; rows[i] != NULL; i++)
-    g_hash_table_add (objects, field (rows[i], 10));
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (objects,
+                      g_strdup (((char **) g_ptr_array_index (rows, i))[RONEO_TEST_IMAGE_OBJECT]));
   /* 4 copies x 2 photos + 4 logos (and their masks) shown, 3 objects: photo, logo, mask */
-  g_assert_cmpuint (count_images (rows, "image", "1600", "1000", "jpeg"), ==, 8);
-  g_assert_cmpuint (count_images (rows, "image", "600", "200", "image"), ==, 4);
+  g_assert_cmpuint (roneo_test_count_images (rows, "image", "1600", "1000", "jpeg"), ==, 8);
+  g_assert_cmpuint (roneo_test_count_images (rows, "image", "600", "200", "image"), ==, 4);
   g_assert_cmpuint (g_hash_table_size (objects), ==, 2); /* pdfimages gives a mask its image's id */
   roneo_test_assert_qpdf_check_clean (pdf);
+  roneo_test_rm_rf (dir);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* 400 copies of a tract with a photo, two to a sheet: the photo once, the
+ * file under 150 % of the tract alone (the sheets repeat one drawing, and
+ * the finish pass keeps one copy of what every sheet repeats). */
+static void
+test_copies_400 (void)
+{
+  g_autofree char *dir = picture_folder ();
+  g_autofree char *corpus = roneo_test_corpus ("images");
+  g_autofree char *tract = g_build_filename (corpus, "tract-images.md", NULL);
+  g_autofree char *text = roneo_test_read_file (tract);
+  g_autofree char *copy = roneo_test_write_file (dir, "tract.md", text);
+  g_auto (RoneoTestRun) one, many;
+  RUN_EXPECT (&one, dir, 0, "flyer", "tract.md", "-o", "one.pdf", "--date", DATE);
+  RUN_EXPECT (&many, dir, 0, "batch", "tract.md", "--copies", "400", "-o", "many.pdf", "--date",
+              DATE);
+  g_autofree char *one_pdf = g_build_filename (dir, "one.pdf", NULL);
+  g_autofree char *many_pdf = g_build_filename (dir, "many.pdf", NULL);
+  g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, many_pdf);
+  g_autoptr (GHashTable) photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      if (strcmp (row[RONEO_TEST_IMAGE_ENC], "jpeg") == 0)
+        g_hash_table_add (photos, g_strdup (row[RONEO_TEST_IMAGE_OBJECT]));
+    }
+  g_assert_cmpuint (roneo_test_count_images (rows, "image", "1600", "1000", "jpeg"), ==, 400);
+  g_assert_cmpuint (g_hash_table_size (photos), ==, 1);
+  const double ratio = (double) file_size (many_pdf) / (double) file_size (one_pdf);
+  g_test_message ("400 copies: %.0f %% of the tract alone", 100 * ratio);
+  g_assert_cmpfloat (ratio, <, 1.5);
+  roneo_test_assert_qpdf_check_clean (many_pdf);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (many_pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 200);
   roneo_test_rm_rf (dir);
 }
 
@@ -204,10 +208,11 @@ test_kinds (void)
       RUN_EXPECT (&check, dir, 0, "check", "kind.md", "--dump");
       roneo_test_assert_contains (check.out, kinds[i].shown);
       g_autofree char *pdf = g_build_filename (dir, "kind.pdf", NULL);
-      g_auto (GStrv) rows = image_rows (dir, pdf);
-      g_assert_cmpuint (g_strv_length (rows), ==, 1);
-      g_assert_cmpuint (count_images (rows, "image", kinds[i].width, kinds[i].height, kinds[i].enc),
-                        ==, 1);
+      g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, pdf);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpuint (
+          roneo_test_count_images (rows, "image", kinds[i].width, kinds[i].height, kinds[i].enc),
+          ==, 1);
     }
   roneo_test_rm_rf (dir);
 }
@@ -289,8 +294,8 @@ test_stdin (void)
                        (const char *const[]){ "flyer", "-", "-o", "stdin.pdf", NULL });
   roneo_test_assert_exit (&run, 0);
   g_autofree char *pdf = g_build_filename (dir, "stdin.pdf", NULL);
-  g_auto (GStrv) rows = image_rows (dir, pdf);
-  g_assert_cmpuint (count_images (rows, "image", "1600", "1000", "jpeg"), ==, 1);
+  g_autoptr (GPtrArray) rows = roneo_test_pdf_images (dir, pdf);
+  g_assert_cmpuint (roneo_test_count_images (rows, "image", "1600", "1000", "jpeg"), ==, 1);
   roneo_test_rm_rf (dir);
 }
 
@@ -411,6 +416,7 @@ main (int argc, char **argv)
   roneo_test_add_isolated_func ("/images/tract", test_tract);
   roneo_test_add_isolated_func ("/images/one-xobject", test_one_xobject);
   roneo_test_add_isolated_func ("/images/kinds", test_kinds);
+  roneo_test_add_isolated_func ("/images/copies-400", test_copies_400);
   roneo_test_add_isolated_func ("/images/low-resolution", test_low_resolution);
   roneo_test_add_isolated_func ("/images/soft-resolution", test_soft_resolution);
   roneo_test_add_isolated_func ("/images/shrinks-first", test_picture_shrinks_first);

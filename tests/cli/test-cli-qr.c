@@ -52,18 +52,6 @@ decode_page (const char *dir, const char *pdf, int page)
   return g_strjoinv ("\n", codes);
 }
 
-/* `pdfimages -list pdf`: the number of images shown. */
-static guint
-count_bitmaps (const char *dir, const char *pdf)
-{
-  g_auto (RoneoTestRun) run;
-  RoneoTestSpawn how = { .program = "pdfimages" };
-  roneo_test_run_full (&run, dir, &how, (const char *const[]){ "-list", pdf, NULL });
-  roneo_test_assert_exit (&run, 0);
-  g_auto (GStrv) lines = g_strsplit (g_strstrip (run.out), "\n", -1);
-  return g_strv_length (lines) - 2; /* the two header lines */
-}
-
 static void
 test_tract (void)
 {
@@ -77,7 +65,8 @@ test_tract (void)
   g_autofree char *pdf = g_build_filename (dir, "tract.pdf", NULL);
   g_autofree char *codes = decode_page (dir, pdf, 1);
   g_assert_cmpstr (codes, ==, PETITION "\n" MEETING);
-  g_assert_cmpuint (count_bitmaps (dir, pdf), ==, 0);
+  g_autoptr (GPtrArray) bitmaps = roneo_test_pdf_images (dir, pdf);
+  g_assert_cmpuint (bitmaps->len, ==, 0);
   roneo_test_assert_qpdf_check_clean (pdf);
   /* each address printed as a reader types it, without https:// */
   g_autofree char *text = roneo_test_pdf_text (pdf);

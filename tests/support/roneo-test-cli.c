@@ -226,3 +226,41 @@ roneo_test_add_isolated_func (const char *path, GTestFunc func)
 {
   roneo_test_add_isolated (path, call_plain, (gconstpointer) func);
 }
+
+GPtrArray *
+roneo_test_pdf_images (const char *cwd, const char *pdf)
+{
+  g_auto (RoneoTestRun) run;
+  RoneoTestSpawn how = { .program = "pdfimages" };
+  roneo_test_run_full (&run, cwd, &how, (const char *const[]){ "-list", pdf, NULL });
+  roneo_test_assert_exit (&run, 0);
+  g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      if (line[0] == '\0')
+        continue;
+      char **columns = g_regex_split_simple ("\\s+", line, 0, 0);
+      g_assert_cmpuint (g_strv_length (columns), >=, RONEO_TEST_IMAGE_COLUMNS);
+      g_ptr_array_add (rows, columns);
+    }
+  return rows;
+}
+
+guint
+roneo_test_count_images (GPtrArray *rows, const char *type, const char *width, const char *height,
+                         const char *enc)
+{
+  guint n = 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      n += strcmp (row[RONEO_TEST_IMAGE_TYPE], type) == 0
+           && strcmp (row[RONEO_TEST_IMAGE_WIDTH], width) == 0
+           && strcmp (row[RONEO_TEST_IMAGE_HEIGHT], height) == 0
+           && strcmp (row[RONEO_TEST_IMAGE_ENC], enc) == 0;
+    }
+  return n;
+}

@@ -49,6 +49,31 @@ void roneo_test_run_full (RoneoTestRun *run, const char *cwd, const RoneoTestSpa
 #define RONEO_TEST_RUN(run, cwd, ...)                                                              \
   roneo_test_run_full (run, cwd, NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
+/* The columns of a `pdfimages -list` row (poppler-utils 22.12). */
+enum
+{
+  RONEO_TEST_IMAGE_PAGE,
+  RONEO_TEST_IMAGE_NUM,
+  RONEO_TEST_IMAGE_TYPE, /* "image", "smask" */
+  RONEO_TEST_IMAGE_WIDTH,
+  RONEO_TEST_IMAGE_HEIGHT,
+  RONEO_TEST_IMAGE_COLOR,
+  RONEO_TEST_IMAGE_COMP,
+  RONEO_TEST_IMAGE_BPC,
+  RONEO_TEST_IMAGE_ENC, /* "jpeg", "image"... */
+  RONEO_TEST_IMAGE_INTERP,
+  RONEO_TEST_IMAGE_OBJECT, /* the object number: one per XObject, a mask its image's */
+  RONEO_TEST_IMAGE_COLUMNS = 11
+};
+
+/* `pdfimages -list pdf` run in cwd: one row per image shown, each its
+ * columns (a GStrv of at least RONEO_TEST_IMAGE_COLUMNS). Owned. */
+GPtrArray *roneo_test_pdf_images (const char *cwd, const char *pdf);
+
+/* The rows of images of type, width x height px and encoding enc. */
+guint roneo_test_count_images (GPtrArray *rows, const char *type, const char *width,
+                               const char *height, const char *enc);
+
 /* The run exited with expected; otherwise its stderr is in the message. */
 void roneo_test_assert_exit (const RoneoTestRun *run, int expected);
 
