@@ -315,6 +315,16 @@ RONEO_API const char *roneo_result_get_proof_path (const RoneoResult *result, gu
 /* The composed pages (and sheets), as text: for tests and bug reports. */
 RONEO_API const char *roneo_result_get_dump (const RoneoResult *result);
 
+/* The pictures printed, in page order: a flyer's, a batch's first copy's, a
+ * banner's logo. */
+RONEO_API guint roneo_result_get_n_pictures (const RoneoResult *result);
+/* Picture index: its name as the copy gives it (a QR code: its text); the
+ * page it is on (1-based: a banner's is the banner), its printed size in
+ * pt, and the pixels per inch it prints at across its width, 0 for a
+ * drawing or a QR code (vectors). Each out pointer may be NULL. */
+RONEO_API const char *roneo_result_get_picture (const RoneoResult *result, guint index, guint *page,
+                                                double *width, double *height, double *dpi);
+
 /* Banners: its size in pt, the rows of sheets, the paper, the slogan's size
  * and its capitals' height in pt. The capitals' height is also a flyer's
  * whose headline is stacked (a placard): that of its smallest line; 0 for

@@ -148,6 +148,17 @@ print_summary (const RoneoCliOptions *o, const RoneoResult *result)
                      "strike from %.0f m\n"),
                   width / RONEO_MM (10), height / RONEO_MM (10), where, cap_mm, cap_mm * 300 / 1000,
                   cap_mm * 120 / 1000);
+  for (guint i = 0; i < roneo_result_get_n_pictures (result); i++)
+    {
+      double w = 0, h = 0, dpi = 0;
+      const char *name = roneo_result_get_picture (result, i, NULL, &w, &h, &dpi);
+      if (dpi > 0)
+        roneo_cli_note (o->quiet, _ ("roneo: logo '%s' %.0f x %.0f cm at %.0f dpi\n"), name,
+                        w / RONEO_MM (10), h / RONEO_MM (10), dpi);
+      else
+        roneo_cli_note (o->quiet, _ ("roneo: logo '%s' %.0f x %.0f cm, as vectors\n"), name,
+                        w / RONEO_MM (10), h / RONEO_MM (10));
+    }
   if (roneo_result_get_output_path (result) != NULL)
     roneo_cli_note (!o->verbose || o->quiet, _ ("roneo: wrote %s\n"),
                     roneo_result_get_output_path (result));

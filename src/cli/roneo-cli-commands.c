@@ -4,21 +4,44 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What check says of each picture: how large it prints and, for a bitmap,
+ * at what resolution (the advice and warnings say when it is too soft). */
+static void
+report_pictures (const RoneoCliOptions *o, const RoneoResult *result)
+{
+  for (guint i = 0; i < roneo_result_get_n_pictures (result); i++)
+    {
+      guint page = 0;
+      double width = 0, height = 0, dpi = 0;
+      const char *name = roneo_result_get_picture (result, i, &page, &width, &height, &dpi);
+      if (dpi > 0)
+        roneo_cli_note (o->quiet, _ ("%s: page %u: '%s' prints %.0f x %.0f mm at %.0f dpi\n"),
+                        o->files[0], page, name, width / RONEO_PT_PER_MM, height / RONEO_PT_PER_MM,
+                        dpi);
+      else
+        roneo_cli_note (o->quiet, _ ("%s: page %u: '%s' prints %.0f x %.0f mm, as vectors\n"),
+                        o->files[0], page, name, width / RONEO_PT_PER_MM, height / RONEO_PT_PER_MM);
+    }
+}
+
 static void
 report (const RoneoCliOptions *o, const RoneoResult *result, gboolean dry_run, double ms)
 {
   guint pages = roneo_result_get_n_pages (result);
   const char *layout = roneo_result_get_layout_name (result);
   if (dry_run)
-    roneo_cli_note (
-        o->quiet,
-        g_dngettext (NULL, "%s: fits on %u page of %s\n", "%s: fits on %u pages of %s\n", pages),
-        o->files[0], pages, layout);
-  /* A placard is judged by the distance it reads from (d/300, TYPOGRAPHY.md). */
-  double cap_mm = roneo_result_get_cap_height (result) / RONEO_PT_PER_MM;
-  if (dry_run && cap_mm > 0)
-    roneo_cli_note (o->quiet, _ ("%s: capitals %.0f mm: read from %.0f m\n"), o->files[0], cap_mm,
-                    cap_mm * 300 / 1000);
+    {
+      roneo_cli_note (
+          o->quiet,
+          g_dngettext (NULL, "%s: fits on %u page of %s\n", "%s: fits on %u pages of %s\n", pages),
+          o->files[0], pages, layout);
+      /* A placard is judged by the distance it reads from (d/300, TYPOGRAPHY.md). */
+      double cap_mm = roneo_result_get_cap_height (result) / RONEO_PT_PER_MM;
+      if (cap_mm > 0)
+        roneo_cli_note (o->quiet, _ ("%s: capitals %.0f mm: read from %.0f m\n"), o->files[0],
+                        cap_mm, cap_mm * 300 / 1000);
+      report_pictures (o, result);
+    }
   else
     roneo_cli_note (!o->verbose || o->quiet,
                     g_dngettext (NULL, "roneo: wrote %s (%u page, %s, %.0f ms)\n",

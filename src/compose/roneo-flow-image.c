@@ -40,20 +40,22 @@ qr_side (const Composer *c, double measure)
   return MIN (measure, c->layout->pictures.qr_size);
 }
 
+/* Checked where the code is smallest: on the column of the smallest body
+ * (a column in ems narrows with it). */
 static gboolean
 check_qr_modules (const Composer *c, const Prepared *p, GError **error)
 {
   int modules = roneo_image_get_qr_modules (p->image);
-  double module = modules > 0 ? qr_side (c, c->frame.width) / modules : RONEO_QR_MIN_MODULE;
+  double side = qr_side (c, roneo_layout_get_column (c->layout, c->layout->body.min_size).width);
+  double module = modules > 0 ? side / modules : RONEO_QR_MIN_MODULE;
   if (module >= RONEO_QR_MIN_MODULE - 1e-9)
     return TRUE;
   g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
                _ ("%s:%u: '%s' is too long for a QR code %.0f mm wide: its %d modules need %.0f "
                   "mm to be 0.5 mm each, what a phone reads (shorten the address or make [image] "
                   "qr-size larger)"),
-               c->document->source, p->block->line, p->block->image->target,
-               qr_side (c, c->frame.width) * 25.4 / 72.0, modules,
-               ceil (modules * RONEO_QR_MIN_MODULE * 25.4 / 72.0));
+               c->document->source, p->block->line, p->block->image->target, side * 25.4 / 72.0,
+               modules, ceil (modules * RONEO_QR_MIN_MODULE * 25.4 / 72.0));
   return FALSE;
 }
 

@@ -298,6 +298,7 @@ fill_result (const Banner *b)
       result->rows = b->tiling->n_rows;
     }
   result->dump = dump (b);
+  roneo_result_add_pictures (result, b->pages);
 }
 
 static gboolean

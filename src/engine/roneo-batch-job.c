@@ -193,6 +193,7 @@ write_copies (Batch *b, GError **error)
   guint copies = b->job->copies;
   guint sheets = roneo_nup_sheet_count (copies, slots);
   b->copy_pages = pages->len;
+  roneo_result_add_pictures (result, pages);
   result->records = copies;
   result->print_copies = b->one_sheet ? sheets : 1;
   result->pages = b->one_sheet ? 1 : sheets;
@@ -299,6 +300,7 @@ write_records (Batch *b, GError **error)
   if (sample == NULL || !check_copy_pages (b, sample->len, error))
     return FALSE;
   b->copy_pages = sample->len;
+  roneo_result_add_pictures (result, sample);
   g_autoptr (RoneoLayout) layout = roneo_layout_copy (b->run->layout);
   layout->max_pages = sample->len;
   guint records = roneo_row_store_get_n_rows (b->rows) * b->job->copies;

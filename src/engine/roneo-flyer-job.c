@@ -112,6 +112,7 @@ roneo_flyer_run (RoneoJobRun *run, GError **error)
   run->result->pages = pages->len;
   run->result->dump = dump_pages (pages);
   run->result->cap_height = stack_cap_height (run, pages);
+  roneo_result_add_pictures (run->result, pages);
   if (!roneo_job_run_ready (run, error))
     return FALSE;
   return run->job->common.dry_run || write_outputs (run, pages, error);

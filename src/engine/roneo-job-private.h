@@ -93,6 +93,15 @@ struct _RoneoJob
   RoneoBatchSettings batch;
 };
 
+/* A picture as printed, for roneo_result_get_picture. */
+typedef struct
+{
+  char *name;           /* owned */
+  guint page;           /* 1-based */
+  double width, height; /* pt */
+  double dpi;           /* 0: a vector */
+} RoneoResultPicture;
+
 struct _RoneoResult
 {
   char *output;           /* owned; NULL for a stream or a dry run */
@@ -101,6 +110,7 @@ struct _RoneoResult
   GPtrArray *proofs;      /* GBytes* PNG */
   GPtrArray *proof_paths; /* char*, NULL where not written to a file */
   char *dump;             /* owned */
+  GArray *pictures;       /* RoneoResultPicture, in page order */
   /* banners */
   double width, height;
   guint rows;
@@ -115,6 +125,8 @@ struct _RoneoResult
 };
 
 RoneoResult *roneo_result_new (void);
+/* The pictures pages (RoneoPage*) print, appended to the result's. */
+void roneo_result_add_pictures (RoneoResult *result, GPtrArray *pages);
 
 /* --- one run of a job -------------------------------------------------------- */
 

@@ -5,6 +5,7 @@
 
 #include "roneo-error.h"
 #include "roneo-lang.h"
+#include "roneo-page.h"
 #include "roneo-units.h"
 
 #include <string.h>
@@ -364,6 +365,12 @@ roneo_job_set_print_progress (RoneoJob *job, RoneoPrintProgress progress, gpoint
 
 /* --- results ------------------------------------------------------------------ */
 
+static void
+picture_clear (gpointer data)
+{
+  g_free (((RoneoResultPicture *) data)->name);
+}
+
 RoneoResult *
 roneo_result_new (void)
 {
@@ -371,7 +378,52 @@ roneo_result_new (void)
   result->proofs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   result->proof_paths = g_ptr_array_new_with_free_func (g_free);
   result->sides = RONEO_DUPLEX_ONE_SIDED;
+  result->pictures = g_array_new (FALSE, FALSE, sizeof (RoneoResultPicture));
+  g_array_set_clear_func (result->pictures, picture_clear);
   return result;
+}
+
+void
+roneo_result_add_pictures (RoneoResult *result, GPtrArray *pages)
+{
+  for (guint i = 0; i < pages->len; i++)
+    {
+      const RoneoPage *page = g_ptr_array_index (pages, i);
+      for (guint j = 0; j < page->items->len; j++)
+        {
+          const RoneoItem *item = g_ptr_array_index (page->items, j);
+          if (item->kind != RONEO_ITEM_IMAGE)
+            continue;
+          RoneoResultPicture picture
+              = { g_strdup (roneo_image_get_name (item->image)), i + 1, item->rect.width,
+                  item->rect.height, roneo_item_get_dpi (item) };
+          g_array_append_val (result->pictures, picture);
+        }
+    }
+}
+
+guint
+roneo_result_get_n_pictures (const RoneoResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+  return result->pictures->len;
+}
+
+const char *
+roneo_result_get_picture (const RoneoResult *result, guint index, guint *page, double *width,
+                          double *height, double *dpi)
+{
+  g_return_val_if_fail (result != NULL && index < result->pictures->len, NULL);
+  const RoneoResultPicture *picture = &g_array_index (result->pictures, RoneoResultPicture, index);
+  if (page != NULL)
+    *page = picture->page;
+  if (width != NULL)
+    *width = picture->width;
+  if (height != NULL)
+    *height = picture->height;
+  if (dpi != NULL)
+    *dpi = picture->dpi;
+  return picture->name;
 }
 
 void
@@ -384,6 +436,7 @@ roneo_result_free (RoneoResult *result)
   g_ptr_array_unref (result->proofs);
   g_ptr_array_unref (result->proof_paths);
   g_free (result->dump);
+  g_array_unref (result->pictures);
   g_free (result->sheet_name);
   g_free (result->imposition);
   g_free (result);

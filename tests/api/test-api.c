@@ -107,6 +107,30 @@ test_flyer_proofs_in_memory (void)
   api_assert_left_nothing (scratch);
 }
 
+/* The pictures a flyer prints, with their size: a QR code is a vector,
+ * 25 mm wide in the default layout. */
+static void
+test_flyer_pictures (void)
+{
+  g_autoptr (GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr (RoneoJob) job = roneo_job_new (RONEO_JOB_FLYER);
+  g_autoptr (GBytes) copy = string_bytes ("# Pétition\n\nSignez-la en ligne.\n\n"
+                                          "![qr](https://exemple.org/petition)\n");
+  roneo_job_set_input_bytes (job, copy, "qr.md");
+  roneo_job_set_output_stream (job, stream);
+  roneo_job_set_dry_run (job, TRUE);
+  g_autoptr (RoneoResult) result = run_ok (job, NULL);
+  g_assert_cmpuint (roneo_result_get_n_pictures (result), ==, 1);
+  guint page = 0;
+  double width = 0, height = 0, dpi = -1;
+  const char *name = roneo_result_get_picture (result, 0, &page, &width, &height, &dpi);
+  g_assert_cmpstr (name, ==, "https://exemple.org/petition");
+  g_assert_cmpuint (page, ==, 1);
+  g_assert_cmpfloat_with_epsilon (width, 25 * 72 / 25.4, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, width, 0.01);
+  g_assert_cmpfloat (dpi, ==, 0);
+}
+
 /* A banner to a file's output stream: the PDF holds its sheets and a cover. */
 static void
 test_banner_to_stream (void)
@@ -316,6 +340,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/api/flyer/to-memory", test_flyer_to_memory);
   g_test_add_func ("/api/flyer/proofs-in-memory", test_flyer_proofs_in_memory);
+  g_test_add_func ("/api/flyer/pictures", test_flyer_pictures);
   g_test_add_func ("/api/banner/to-stream", test_banner_to_stream);
   g_test_add_func ("/api/batch/csv-bytes", test_batch_from_csv_bytes);
   g_test_add_func ("/api/error/sheet", test_error_sheet);

@@ -35,15 +35,7 @@ make_dir (const char *logo)
   char *dir = roneo_test_make_tmp_dir ("roneo-banner-logo-XXXXXX");
   static const char *const pictures[] = { "logo.png", "drawing.svg" };
   for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
-    {
-      g_autofree char *name = g_build_filename ("images", pictures[i], NULL);
-      g_autofree char *from = roneo_test_corpus (name);
-      g_autofree char *to = g_build_filename (dir, pictures[i], NULL);
-      g_autofree char *bytes = NULL;
-      gsize length = 0;
-      g_assert_true (g_file_get_contents (from, &bytes, &length, NULL));
-      g_assert_true (g_file_set_contents (to, bytes, length, NULL));
-    }
+    roneo_test_copy_picture (pictures[i], dir, pictures[i]);
   g_autofree char *text = logo ? g_strdup_printf ("---\nlang: en\nlogo: %s\n---\n%s", logo, SLOGAN)
                                : g_strdup_printf ("---\nlang: en\n---\n%s", SLOGAN);
   g_autofree char *path = g_build_filename (dir, "slogan.txt", NULL);

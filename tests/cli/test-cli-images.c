@@ -32,15 +32,7 @@ picture_folder (void)
 {
   char *dir = roneo_test_make_tmp_dir ("roneo-images-XXXXXX");
   for (gsize i = 0; i < G_N_ELEMENTS (pictures); i++)
-    {
-      g_autofree char *bytes = NULL;
-      gsize length = 0;
-      g_autofree char *corpus = roneo_test_corpus ("images");
-      g_autofree char *source = g_build_filename (corpus, pictures[i], NULL);
-      g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
-      g_autofree char *to = g_build_filename (dir, pictures[i], NULL);
-      g_assert_true (g_file_set_contents (to, bytes, (gssize) length, NULL));
-    }
+    roneo_test_copy_picture (pictures[i], dir, pictures[i]);
   return dir;
 }
 
@@ -103,6 +95,16 @@ test_tract (void)
   g_assert_cmpuint (roneo_test_count_images (rows, "image", "600", "200", "image"), ==, 1);
   g_assert_cmpuint (roneo_test_count_images (rows, "smask", "600", "200", "image"), ==, 1);
   roneo_test_assert_qpdf_check_clean (pdf);
+  /* check tells how large each prints, and a bitmap's resolution there */
+  g_auto (RoneoTestRun) check;
+  RUN_EXPECT (&check, dir, 0, "check", "tract.md", "-l", "a4-tract");
+  g_autoptr (GRegex) line = g_regex_new ("tract.md: page 1: 'photo.jpg' prints [0-9]+ x [0-9]+ mm "
+                                         "at [0-9]+ dpi\n",
+                                         0, 0, NULL);
+  g_assert_true (g_regex_match (line, check.err, 0, NULL));
+  roneo_test_assert_contains (check.err, "'drawing.svg' prints ");
+  roneo_test_assert_contains (check.err, " mm, as vectors\n");
+  roneo_test_assert_contains (check.err, "'logo.png' prints ");
   /* the words are the same tract's, plus the caption */
   g_autofree char *plain_pdf = g_build_filename (dir, "plain.pdf", NULL);
   g_autofree char *text = roneo_test_pdf_text (pdf), *plain_text = roneo_test_pdf_text (plain_pdf);

@@ -139,21 +139,6 @@ test_mapping (void)
   roneo_test_rm_rf (dir);
 }
 
-/* Copies file of tests/cases/images to dir/to. */
-static void
-copy_picture (const char *file, const char *dir, const char *to)
-{
-  g_autofree char *corpus = roneo_test_corpus ("images");
-  g_autofree char *source = g_build_filename (corpus, file, NULL);
-  g_autofree char *bytes = NULL;
-  gsize length = 0;
-  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
-  g_autofree char *path = g_build_filename (dir, to, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
-}
-
 static const char *const card_text = "---\nqr: \"{url}\"\nlogo: \"{logo}\"\n---\n"
                                      "# Réunion publique à {ville}\n\n## {date}, 18 h\n\n"
                                      "Salle des fêtes. Venez nombreux : la ligne 14 est menacée.\n";
@@ -166,8 +151,8 @@ test_batch (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-qr-XXXXXX");
   g_autofree char *copy = roneo_test_write_file (dir, "card.md", card_text);
-  copy_picture ("logo.png", dir, "data/logos/union.png");
-  copy_picture ("drawing.svg", dir, "data/logos/drawing.svg");
+  roneo_test_copy_picture ("logo.png", dir, "data/logos/union.png");
+  roneo_test_copy_picture ("drawing.svg", dir, "data/logos/drawing.svg");
   g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
   g_autofree char *csv = roneo_test_write_file (
       data_dir, "villes.csv",
@@ -211,7 +196,7 @@ test_batch_missing (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-qr-XXXXXX");
   g_autofree char *copy = roneo_test_write_file (dir, "card.md", card_text);
-  copy_picture ("logo.png", dir, "union.png");
+  roneo_test_copy_picture ("logo.png", dir, "union.png");
   g_autofree char *csv
       = roneo_test_write_file (dir, "villes.csv",
                                "ville,date,url,logo\n"

@@ -264,3 +264,17 @@ roneo_test_count_images (GPtrArray *rows, const char *type, const char *width, c
     }
   return n;
 }
+
+void
+roneo_test_copy_picture (const char *file, const char *dir, const char *to)
+{
+  g_autofree char *corpus = roneo_test_corpus ("images");
+  g_autofree char *source = g_build_filename (corpus, file, NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+  g_assert_true (g_file_get_contents (source, &bytes, &length, NULL));
+  g_autofree char *path = g_build_filename (dir, to, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) length, NULL));
+}

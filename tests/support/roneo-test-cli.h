@@ -49,6 +49,11 @@ void roneo_test_run_full (RoneoTestRun *run, const char *cwd, const RoneoTestSpa
 #define RONEO_TEST_RUN(run, cwd, ...)                                                              \
   roneo_test_run_full (run, cwd, NULL, (const char *const[]){ __VA_ARGS__, NULL })
 
+/* The test picture file of tests/cases/images copied to dir/to (its
+ * folders made as needed), as a collective keeps its pictures beside its
+ * copy. */
+void roneo_test_copy_picture (const char *file, const char *dir, const char *to);
+
 /* The columns of a `pdfimages -list` row (poppler-utils 22.12). */
 enum
 {
