@@ -113,22 +113,23 @@ count_uri (PopplerDocument *doc, int index, const char *uri)
   return n;
 }
 
+/* The tract of text as an A5 flyer, to dir/out. Its path, owned. */
 static char *
-run_flyer (const char *dir, const char *text, const char *layout)
+run_flyer (const char *dir, const char *text, const char *out)
 {
   g_autofree char *copy = roneo_test_write_file (dir, "tract.md", text);
   g_auto (RoneoTestRun) run;
-  RONEO_TEST_RUN (&run, dir, "flyer", "tract.md", "-l", layout, "-o", "tract.pdf", "--date", DATE,
+  RONEO_TEST_RUN (&run, dir, "flyer", "tract.md", "-l", "a5-flyer", "-o", out, "--date", DATE,
                   "--strict");
   roneo_test_assert_exit (&run, 0);
-  return g_build_filename (dir, "tract.pdf", NULL);
+  return g_build_filename (dir, out, NULL);
 }
 
 static void
 test_tract (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-links-XXXXXX");
-  g_autofree char *pdf = run_flyer (dir, tract_text, "a5-flyer");
+  g_autofree char *pdf = run_flyer (dir, tract_text, "tract.pdf");
   roneo_test_assert_qpdf_check_clean (pdf);
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   g_assert_cmpuint (count_linked (doc, 0, "pétition", PETITION_URI), ==, 1);
@@ -153,13 +154,9 @@ static void
 test_same_bytes (void)
 {
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-links-XXXXXX");
-  g_autofree char *pdf = run_flyer (dir, tract_text, "a5-flyer");
-  g_autofree char *first = NULL, *second = NULL;
-  gsize first_length = 0, second_length = 0;
-  g_assert_true (g_file_get_contents (pdf, &first, &first_length, NULL));
-  g_autofree char *again = run_flyer (dir, tract_text, "a5-flyer");
-  g_assert_true (g_file_get_contents (again, &second, &second_length, NULL));
-  g_assert_cmpmem (first, first_length, second, second_length);
+  g_autofree char *pdf = run_flyer (dir, tract_text, "tract.pdf");
+  g_autofree char *again = run_flyer (dir, tract_text, "again.pdf");
+  roneo_test_assert_same_bytes (pdf, again);
   roneo_test_rm_rf (dir);
 }
 
@@ -171,7 +168,7 @@ test_footnote (void)
 {
   g_autofree char *text = g_strconcat ("---\npage.links: footnote\n---\n", tract_text, NULL);
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-links-XXXXXX");
-  g_autofree char *pdf = run_flyer (dir, text, "a5-flyer");
+  g_autofree char *pdf = run_flyer (dir, text, "tract.pdf");
   g_autofree char *lines = roneo_test_pdf_text (pdf);
   roneo_test_assert_contains (lines, "bureau1 de la rue");
   roneo_test_assert_contains (lines, "en ligne2 avant le 15 janvier3");
@@ -198,7 +195,7 @@ test_verso (void)
                      "Rendez-vous sur [le site du collectif](" SITE ") pour signer.\n",
                      NULL);
   g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-links-XXXXXX");
-  g_autofree char *pdf = run_flyer (dir, text, "a5-flyer");
+  g_autofree char *pdf = run_flyer (dir, text, "tract.pdf");
   g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 2);
   g_assert_cmpuint (count_uri (doc, 0, SITE), ==, 0);

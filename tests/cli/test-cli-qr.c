@@ -6,6 +6,7 @@
  * too long for the code's size (modules under 0.5 mm) and a `qr: {url}` that
  * YAML reads as a mapping are exit 2 at their line, with no PDF. */
 #include "roneo-test-cli.h"
+#include "roneo-test-files.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -77,11 +78,7 @@ test_tract (void)
   g_assert_cmpint (strstr (text, "petition?ville") - text, >, strstr (text, "Réunion") - text);
   g_assert_cmpint (strstr (text, "petition?ville") - text, <, strstr (text, "Collectif") - text);
   g_autofree char *again_pdf = g_build_filename (dir, "again.pdf", NULL);
-  g_autofree char *bytes = NULL, *again_bytes = NULL;
-  gsize length = 0, again_length = 0;
-  g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
-  g_assert_true (g_file_get_contents (again_pdf, &again_bytes, &again_length, NULL));
-  g_assert_cmpmem (bytes, length, again_bytes, again_length);
+  roneo_test_assert_same_bytes (pdf, again_pdf);
   roneo_test_rm_rf (dir);
 }
 

@@ -91,3 +91,13 @@ roneo_test_read_file (const char *path)
   g_assert_no_error (error);
   return text;
 }
+
+void
+roneo_test_assert_same_bytes (const char *a, const char *b)
+{
+  g_autofree char *a_bytes = NULL, *b_bytes = NULL;
+  gsize a_length = 0, b_length = 0;
+  g_assert_true (g_file_get_contents (a, &a_bytes, &a_length, NULL));
+  g_assert_true (g_file_get_contents (b, &b_bytes, &b_length, NULL));
+  g_assert_cmpmem (a_bytes, a_length, b_bytes, b_length);
+}

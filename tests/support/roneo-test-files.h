@@ -24,6 +24,9 @@ char *roneo_test_read_file (const char *path);
 /* The bytes of the file at path, which must be readable. Owned. */
 GBytes *roneo_test_read_bytes (const char *path);
 
+/* The files at a and b hold the same bytes (the same input made them). */
+void roneo_test_assert_same_bytes (const char *a, const char *b);
+
 /* No temporary named after path ("path." followed by anything) is left
  * beside it: a writer that failed or finished cleaned up. */
 void roneo_test_assert_no_temporaries (const char *path);
