@@ -357,6 +357,10 @@ RONEO_API gboolean roneo_print_file (const char *pdf_path, const char *queue, gu
                                      RoneoDuplex sides, const char *media, gboolean color,
                                      RoneoPrintProgress progress, gpointer data, int *job_id,
                                      GError **error);
+/* The queues of the CUPS server libcups talks to (the same one roneo_print_file
+ * sends to), sorted by name; an empty list when it has none. Owned
+ * (g_strfreev); NULL with RONEO_ERROR_PRINT when the server does not answer. */
+RONEO_API char **roneo_print_list_queues (GError **error);
 /* The IPP keyword of sides ("two-sided-long-edge"); static. */
 RONEO_API const char *roneo_duplex_to_ipp (RoneoDuplex sides);
 /* An IPP sides keyword; FALSE (and sides untouched) if unknown. */

@@ -21,6 +21,7 @@ static const struct
   { "check", roneo_cli_check, N_ ("preflight: does it fit, fonts, warnings; writes nothing") },
   { "layouts", roneo_cli_layouts, N_ ("list the layouts available") },
   { "fonts", roneo_cli_fonts, N_ ("show what each Roneo font family resolves to") },
+  { "studio", roneo_cli_studio, N_ ("a page on this machine to write, preview and print") },
 };
 
 static void

@@ -26,6 +26,7 @@ int roneo_cli_batch (int argc, char **argv);
 int roneo_cli_print (int argc, char **argv);
 int roneo_cli_layouts (int argc, char **argv);
 int roneo_cli_fonts (int argc, char **argv);
+int roneo_cli_studio (int argc, char **argv);
 
 /* After a failure: prints error and returns its exit code; after a signal,
  * says the job was interrupted and returns 5, whatever the error (and 5 for

@@ -124,15 +124,31 @@ roneo_print_set_refused (const char *printer, const char *request, GError **erro
                printer, reason, hint);
 }
 
+void
+roneo_print_set_unlisted (GError **error)
+{
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_status_t status = cups->cupsLastError ();
+
+  if (status == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || status == IPP_STATUS_ERROR_INTERNAL)
+    {
+      roneo_print_set_unreachable (error);
+      return;
+    }
+  g_autofree char *server = roneo_print_server_name ();
+  g_autofree char *reason = reason_clause (cups->cupsLastErrorString ());
+  g_set_error (error, RONEO_ERROR, RONEO_ERROR_PRINT,
+               _ ("the CUPS server '%s' would not list its printers: %s"), server, reason);
+}
+
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
   return g_ascii_strcasecmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* The queue names the server has, sorted; NULL if it would not say. */
-static GPtrArray *
-list_queues (http_t *http)
+GPtrArray *
+roneo_print_list_queue_names (http_t *http)
 {
   static const char *const wanted[] = { "printer-name" };
   const RoneoCups *cups = roneo_cups_peek ();
@@ -175,7 +191,7 @@ void
 roneo_print_set_unknown_queue (http_t *http, const char *printer, GError **error)
 {
   g_autofree char *server = roneo_print_server_name ();
-  g_autoptr (GPtrArray) names = list_queues (http);
+  g_autoptr (GPtrArray) names = roneo_print_list_queue_names (http);
 
   if (names != NULL && names->len == 0)
     {

@@ -45,6 +45,12 @@ void roneo_print_set_unreachable (GError **error);
  * error status (cupsLastError ()): its reason and a hint for that status. */
 void roneo_print_set_refused (const char *printer, const char *request, GError **error);
 
+/* The queue names the server has, sorted, owned; NULL if it would not say. */
+GPtrArray *roneo_print_list_queue_names (http_t *http);
+
+/* Sets @error for a server that would not list its queues. */
+void roneo_print_set_unlisted (GError **error);
+
 /* Sets @error for a queue the server does not have, naming the ones it has. */
 void roneo_print_set_unknown_queue (http_t *http, const char *printer, GError **error);
 

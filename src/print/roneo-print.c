@@ -305,3 +305,21 @@ roneo_print_file (const char *pdf_path, const char *queue, guint copies, RoneoDu
       = { .printer = queue, .copies = copies, .sides = sides, .media = media, .color = color };
   return roneo_print_file_options (pdf_path, &options, progress, data, job_id, error);
 }
+
+char **
+roneo_print_list_queues (GError **error)
+{
+  g_autoptr (http_t) http = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (roneo_cups_get (error) == NULL || (http = connect_server (error)) == NULL)
+    return NULL;
+  g_autoptr (GPtrArray) names = roneo_print_list_queue_names (http);
+  if (names == NULL)
+    {
+      roneo_print_set_unlisted (error);
+      return NULL;
+    }
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}

@@ -1,0 +1,163 @@
+/* roneo-studio-api.c: the page itself (from the GResource compiled into the
+ * binary), its strings in the language the browser asks for, and the list of
+ * layouts.
+ *
+ * The page's strings come from the same catalogues as the CLI's messages
+ * (po/), looked up per request in the language of its Accept-Language (not
+ * the process's locale). The page is given the token in its links, since a
+ * <script src> cannot send an Authorization header.
+ */
+#include "roneo-studio-private.h"
+#include "roneo-intl-private.h"
+
+#include <string.h>
+
+#include "roneo-i18n.h"
+#include "roneo-studio-resources.h"
+
+/* The page's words: key, English text (the msgid). */
+static const struct
+{
+  const char *key;
+  const char *text;
+} page_strings[] = {
+  { "title", N_ ("roneo studio") },
+  { "copy", N_ ("Copy") },
+  { "layout", N_ ("Layout") },
+  { "language", N_ ("Language") },
+  { "mode", N_ ("Make") },
+  { "flyer", N_ ("a tract") },
+  { "banner", N_ ("a banner") },
+  { "batch", N_ ("a batch") },
+  { "size", N_ ("Banner size") },
+  { "sheet", N_ ("Sheet") },
+  { "copies", N_ ("Copies") },
+  { "csv", N_ ("CSV file of the rows") },
+  { "preview", N_ ("Preview") },
+  { "warnings", N_ ("Warnings") },
+  { "no_warnings", N_ ("No warnings") },
+  { "line", N_ ("line %u") },
+  { "error", N_ ("Error") },
+  { "download", N_ ("Download the PDF") },
+  { "files", N_ ("Files of the folder") },
+  { "open", N_ ("Open") },
+  { "save", N_ ("Save") },
+  { "save_as", N_ ("File name") },
+  { "saved", N_ ("Saved") },
+  { "print", N_ ("Print") },
+  { "printer", N_ ("Printer") },
+  { "two_sided", N_ ("Two-sided") },
+  { "no_printer", N_ ("No printer found") },
+  { "rendering", N_ ("Rendering…") },
+  { "pages", N_ ("%u pages") },
+  { "sheets", N_ ("%u sheets") },
+};
+
+static JsonNode *
+strings_json (const char *lang)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "lang");
+  json_builder_add_string_value (b, lang);
+  for (gsize i = 0; i < G_N_ELEMENTS (page_strings); i++)
+    {
+      json_builder_set_member_name (b, page_strings[i].key);
+      json_builder_add_string_value (b, roneo_doc_gettext (lang, page_strings[i].text));
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* "a5-flyer  148 x 210 mm  flyer  description": roneo_engine_describe_layouts's lines. */
+static void
+add_layout (JsonBuilder *b, const char *line)
+{
+  g_autoptr (GRegex) columns
+      = g_regex_new ("^(\\S+)\\s+([0-9]+) x ([0-9]+)\\s+mm\\s+(banner|flyer)\\s*(.*)$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  if (!g_regex_match (columns, line, 0, &match))
+    return;
+  static const char *const names[] = { "name", "width_mm", "height_mm", "kind", "description" };
+  json_builder_begin_object (b);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *value = g_match_info_fetch (match, i + 1);
+      json_builder_set_member_name (b, names[i]);
+      if (i == 1 || i == 2)
+        json_builder_add_int_value (b, g_ascii_strtoll (value, NULL, 10));
+      else
+        json_builder_add_string_value (b, value);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+reply_layouts (RoneoStudio *studio, SoupServerMessage *msg)
+{
+  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+  g_mutex_lock (&studio->engine_lock);
+  g_autofree char *text = roneo_engine_describe_layouts (studio->engine, warnings);
+  g_mutex_unlock (&studio->engine_lock);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "layouts");
+  json_builder_begin_array (b);
+  for (guint i = 0; lines[i] != NULL; i++)
+    add_layout (b, lines[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_add_value (b, roneo_studio_warnings_to_json (studio, warnings));
+  json_builder_end_object (b);
+  roneo_studio_reply_json (msg, SOUP_STATUS_OK, json_builder_get_root (b));
+}
+
+static const char *
+type_of (const char *path)
+{
+  return g_str_has_suffix (path, ".js")    ? "text/javascript; charset=utf-8"
+         : g_str_has_suffix (path, ".css") ? "text/css; charset=utf-8"
+                                           : "text/html; charset=utf-8";
+}
+
+/* A file of the page; the HTML with the token and the language filled in. */
+static void
+reply_static (RoneoStudio *studio, SoupServerMessage *msg, const char *name)
+{
+  g_autofree char *where = g_strconcat ("/org/roneo/studio/", name, NULL);
+  /* Looked up in the resource itself: a static library's constructor that
+   * would register it is dropped by the linker. */
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (roneo_studio_get_resource (), where, 0, NULL);
+  if (bytes == NULL || strchr (name, '/') != NULL)
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, "no such address");
+  if (strcmp (name, "index.html") == 0)
+    {
+      g_autoptr (GString) page
+          = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_string_replace (page, "@TOKEN@", studio->token, 0);
+      g_string_replace (page, "@LANG@", roneo_studio_request_lang (msg), 0);
+      g_bytes_unref (bytes);
+      bytes = g_string_free_to_bytes (g_steal_pointer (&page));
+    }
+  roneo_studio_reply_bytes (msg, SOUP_STATUS_OK, type_of (name), bytes);
+}
+
+void
+roneo_studio_api_handle (RoneoStudio *studio, SoupServerMessage *msg, const char *path,
+                         GHashTable *query)
+{
+  const char *method = soup_server_message_get_method (msg);
+  if (strcmp (method, "GET") != 0 && strcmp (method, "HEAD") != 0)
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, 1, "GET only");
+  if (strcmp (path, "/") == 0)
+    reply_static (studio, msg, "index.html");
+  else if (g_str_has_prefix (path, "/static/"))
+    reply_static (studio, msg, path + strlen ("/static/"));
+  else if (strcmp (path, "/api/layouts") == 0)
+    reply_layouts (studio, msg);
+  else if (strcmp (path, "/api/strings") == 0)
+    roneo_studio_reply_json (msg, SOUP_STATUS_OK, strings_json (roneo_studio_request_lang (msg)));
+  else
+    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, "no such address");
+}
