@@ -133,6 +133,26 @@ refuse (SoupServerMessage *msg, guint status, const char *why)
   roneo_studio_reply_problem (msg, status, 1, why);
 }
 
+/* Answers and closes the connection without reading the body: libsoup
+ * would read all of it before sending an answer set here. */
+static void
+refuse_unread (SoupServerMessage *msg, guint status, const char *why)
+{
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+  g_autofree char *json
+      = g_strdup_printf ("{\"code\":2,\"message\":\"%s\",\"file\":null,\"line\":0}", why);
+  g_autofree char *answer = g_strdup_printf (
+      "HTTP/1.1 %u %s\r\nContent-Security-Policy: " CSP "\r\nX-Content-Type-Options: nosniff\r\n"
+      "Referrer-Policy: no-referrer\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
+      "Connection: close\r\n\r\n%s",
+      status, soup_status_get_phrase (status), strlen (json), json);
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+  g_output_stream_write_all (out, answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
 static void
 guard (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
        gpointer data)
@@ -152,7 +172,7 @@ guard (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable 
   else if (post && !own_origin (studio, soup_message_headers_get_one (headers, "Origin")))
     refuse (msg, SOUP_STATUS_FORBIDDEN, "a POST from another origin, or without one");
   else if (post && !limit_body (msg, roneo_studio_body_limit (path, query, headers)))
-    refuse (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "the body is larger than allowed");
+    refuse_unread (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "the body is larger than allowed");
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "roneo-intl-private.h"
 
 #include <string.h>
+#include <sys/socket.h>
 
 #include "roneo-error.h"
 
@@ -34,6 +35,7 @@ typedef struct
   GCancellable *cancellable;
   guint timeout_id;
   gulong disconnected_id;
+  GSource *hangup; /* watches the client's socket while the message is paused */
   gboolean timed_out;
   gboolean gone;
   Answer answer;
@@ -45,6 +47,9 @@ static void
 render_free (Render *r)
 {
   g_clear_handle_id (&r->timeout_id, g_source_remove);
+  if (r->hangup != NULL)
+    g_source_destroy (r->hangup);
+  g_clear_pointer (&r->hangup, g_source_unref);
   if (r->disconnected_id != 0)
     g_signal_handler_disconnect (r->msg, r->disconnected_id);
   g_ptr_array_remove (r->studio->running, r->cancellable);
@@ -233,6 +238,34 @@ on_disconnected (SoupServerMessage *msg, gpointer data)
   g_cancellable_cancel (r->cancellable);
 }
 
+/* While a message is paused libsoup reads nothing from its connection, so
+ * it does not see the client close it: the socket is watched here. Readable
+ * with nothing to read is the end of the connection; readable with data
+ * (another request already) is not, and the watch stops. */
+static gboolean
+on_socket (GSocket *socket, GIOCondition condition, gpointer data)
+{
+  Render *r = data;
+  char byte;
+  gboolean closed = (condition & (G_IO_HUP | G_IO_ERR)) != 0
+                    || recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+  if (closed)
+    on_disconnected (r->msg, r);
+  g_clear_pointer (&r->hangup, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_socket (Render *r)
+{
+  GSocket *socket = soup_server_message_get_socket (r->msg);
+  if (socket == NULL)
+    return;
+  r->hangup = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (r->hangup, G_SOURCE_FUNC (on_socket), r, NULL);
+  g_source_attach (r->hangup, NULL);
+}
+
 static void
 start (Render *r)
 {
@@ -245,6 +278,7 @@ start (Render *r)
   r->timeout_id = g_timeout_add_seconds (RONEO_STUDIO_RENDER_TIMEOUT_S, on_timeout, r);
   r->disconnected_id = g_signal_connect (r->msg, "disconnected", G_CALLBACK (on_disconnected), r);
   soup_server_message_pause (r->msg);
+  watch_socket (r);
   g_autoptr (GTask) task = g_task_new (NULL, NULL, on_done, NULL);
   g_task_set_task_data (task, r, (GDestroyNotify) render_free);
   g_task_run_in_thread (task, run_in_thread);

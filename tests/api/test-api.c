@@ -333,6 +333,18 @@ test_warning_strict (void)
   g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, 0);
 }
 
+/* No CUPS server where libcups looks: no list, RONEO_ERROR_PRINT naming it. */
+static void
+test_print_list_unreachable (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_setenv ("CUPS_SERVER", "127.0.0.1:1", TRUE);
+  g_auto (GStrv) queues = roneo_print_list_queues (&error);
+  g_assert_null (queues);
+  g_assert_error (error, RONEO_ERROR, RONEO_ERROR_PRINT);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1:1"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -349,5 +361,6 @@ main (int argc, char **argv)
   g_test_add_func ("/api/error/no-output", test_error_no_output);
   g_test_add_func ("/api/warning/field", test_warning_field);
   g_test_add_func ("/api/warning/strict", test_warning_strict);
+  g_test_add_func ("/api/print/list-unreachable", test_print_list_unreachable);
   return g_test_run ();
 }

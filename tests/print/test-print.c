@@ -237,6 +237,21 @@ test_missing_queue (void)
   g_assert_cmpint (job, ==, 0);
 }
 
+/* The studio's printer list: the private cupsd's queues, sorted. */
+static void
+test_list_queues (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) queues = roneo_print_list_queues (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (queues);
+  g_assert_true (g_strv_contains ((const char *const *) queues, "roneo-duplex"));
+  g_assert_true (g_strv_contains ((const char *const *) queues, "roneo-slow"));
+  g_assert_false (g_strv_contains ((const char *const *) queues, "roneo-nowhere"));
+  for (guint i = 1; queues[i] != NULL; i++)
+    g_assert_cmpint (g_ascii_strcasecmp (queues[i - 1], queues[i]), <, 0);
+}
+
 static void
 test_unreadable_file (void)
 {
@@ -341,6 +356,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/duplex-refused", test_duplex_refused);
   g_test_add_func ("/print/media-refused", test_media_refused);
   g_test_add_func ("/print/missing-queue", test_missing_queue);
+  g_test_add_func ("/print/list-queues", test_list_queues);
   g_test_add_func ("/print/unreadable-file", test_unreadable_file);
   g_test_add_func ("/print/failing-filter", test_failing_filter);
   g_test_add_func ("/print/stopped-queue", test_stopped_queue);

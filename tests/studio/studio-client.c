@@ -1,0 +1,150 @@
+/* studio-client.c: see studio-client.h. */
+#include "studio-client.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+void
+studio_server_start (StudioServer *server, const char *roneo, const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  server->dir = g_strdup (dir);
+  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, roneo, "studio",
+                                      "--no-open", "--quiet", "--port", "0", "--dir", dir, NULL);
+  g_assert_no_error (error);
+  g_autoptr (GDataInputStream) out
+      = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
+  server->url = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (server->url);
+  char token[64] = "";
+  g_assert_cmpint (sscanf (server->url, "http://127.0.0.1:%u/?token=%63s", &server->port, token),
+                   ==, 2);
+  server->token = g_strdup (token);
+}
+
+void
+studio_server_stop (StudioServer *server)
+{
+  g_autoptr (GError) error = NULL;
+  g_subprocess_send_signal (server->process, SIGTERM);
+  g_assert_true (g_subprocess_wait (server->process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (server->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (server->process), ==, 0);
+  g_clear_object (&server->process);
+  g_free (server->dir);
+  g_free (server->token);
+  g_free (server->url);
+}
+
+void
+studio_answer_clear (StudioAnswer *answer)
+{
+  g_clear_pointer (&answer->headers, g_hash_table_unref);
+  g_clear_pointer (&answer->body, g_bytes_unref);
+}
+
+const char *
+studio_answer_header (const StudioAnswer *answer, const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  return g_hash_table_lookup (answer->headers, lower);
+}
+
+static GString *
+request_head (const StudioServer *server, const StudioRequest *how, const char *path, GBytes *body)
+{
+  const char *method = how->method ? how->method : body ? "POST" : "GET";
+  GString *head = g_string_new (NULL);
+  g_string_append_printf (head, "%s %s HTTP/1.1\r\n", method, path);
+  if (how->host != NULL)
+    g_string_append_printf (head, "Host: %s\r\n", how->host);
+  else
+    g_string_append_printf (head, "Host: 127.0.0.1:%u\r\n", server->port);
+  if (how->token == NULL)
+    g_string_append_printf (head, "Authorization: Bearer %s\r\n", server->token);
+  else if (*how->token)
+    g_string_append_printf (head, "Authorization: Bearer %s\r\n", how->token);
+  if (how->origin == NULL && strcmp (method, "POST") == 0)
+    g_string_append_printf (head, "Origin: http://127.0.0.1:%u\r\n", server->port);
+  else if (how->origin != NULL && *how->origin)
+    g_string_append_printf (head, "Origin: %s\r\n", how->origin);
+  if (body != NULL)
+    g_string_append_printf (head, "Content-Type: %s\r\n", how->type ? how->type : "text/markdown");
+  if (body != NULL && how->chunked)
+    g_string_append (head, "Transfer-Encoding: chunked\r\n");
+  else if (body != NULL)
+    g_string_append_printf (head, "Content-Length: %zu\r\n", g_bytes_get_size (body));
+  g_string_append (head, "Connection: close\r\n\r\n");
+  return head;
+}
+
+/* The body in chunks of 64 KB; the server may close before the end. */
+static void
+send_chunked (GOutputStream *out, GBytes *body)
+{
+  gsize length = 0, done = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  while (done < length)
+    {
+      gsize n = MIN (length - done, 65536);
+      g_autofree char *size = g_strdup_printf ("%zx\r\n", n);
+      if (!g_output_stream_write_all (out, size, strlen (size), NULL, NULL, NULL)
+          || !g_output_stream_write_all (out, data + done, n, NULL, NULL, NULL)
+          || !g_output_stream_write_all (out, "\r\n", 2, NULL, NULL, NULL))
+        return;
+      done += n;
+    }
+  g_output_stream_write_all (out, "0\r\n\r\n", 5, NULL, NULL, NULL);
+}
+
+static void
+parse_answer (GBytes *raw, StudioAnswer *answer)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (raw, &length);
+  const char *end = g_strstr_len (data, length, "\r\n\r\n");
+  g_assert_nonnull (end);
+  g_autofree char *head = g_strndup (data, end - data);
+  g_auto (GStrv) lines = g_strsplit (head, "\r\n", -1);
+  g_assert_cmpint (sscanf (lines[0], "HTTP/1.%*d %u", &answer->status), ==, 1);
+  answer->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      char *colon = strchr (lines[i], ':');
+      if (colon != NULL)
+        g_hash_table_replace (answer->headers, g_ascii_strdown (lines[i], colon - lines[i]),
+                              g_strstrip (g_strdup (colon + 1)));
+    }
+  answer->body = g_bytes_new_from_bytes (raw, end + 4 - data, length - (end + 4 - data));
+}
+
+void
+studio_fetch (const StudioServer *server, const StudioRequest *how, const char *path, GBytes *body,
+              StudioAnswer *answer)
+{
+  static const StudioRequest plain = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  how = how != NULL ? how : &plain;
+  g_autoptr (GSocketConnection) connection = g_socket_client_connect_to_host (
+      client, how->address ? how->address : "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr (GString) head = request_head (server, how, path, body);
+  g_assert_true (g_output_stream_write_all (out, head->str, head->len, NULL, NULL, &error));
+  if (body != NULL && how->chunked)
+    send_chunked (out, body);
+  else if (body != NULL && !how->head_only)
+    g_output_stream_write_all (out, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL,
+                               NULL, NULL);
+  g_autoptr (GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice (sink, g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr (GBytes) raw = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (sink));
+  studio_answer_clear (answer);
+  parse_answer (raw, answer);
+}
