@@ -216,7 +216,9 @@ RONEO_API void roneo_job_add_field (RoneoJob *job, const char *name, const char 
 RONEO_API void roneo_job_set_date (RoneoJob *job, gint64 date);
 /* Any warning fails the job before anything is written. */
 RONEO_API void roneo_job_set_strict (RoneoJob *job, gboolean strict);
-/* Compose (and impose) only: write nothing. */
+/* Compose (and impose) only: write nothing. With proofs, a flyer's pages
+ * and a banner's whole and cover are drawn as PNG, in the result only (a
+ * preview, without the cost of the PDF). */
 RONEO_API void roneo_job_set_dry_run (RoneoJob *job, gboolean dry_run);
 /* > 0: PNG proofs at that resolution, in the result as bytes, and beside
  * an output path as files (a flyer's pages; a banner's whole and cover). */

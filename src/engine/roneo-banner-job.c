@@ -316,6 +316,13 @@ run_steps (Banner *b, GError **error)
   fill_result (b);
   if (!roneo_job_run_ready (run, error))
     return FALSE;
+  /* A dry run with proofs (a preview) draws the banner and its cover as PNG only. */
+  if (run->job->common.dry_run && run->job->common.proof_dpi > 0)
+    {
+      RoneoRenderOptions options = run->render;
+      options.stencil = b->job->stencil;
+      return add_previews (b, &options, error);
+    }
   return run->job->common.dry_run || write_outputs (b, error);
 }
 

@@ -115,5 +115,8 @@ roneo_flyer_run (RoneoJobRun *run, GError **error)
   roneo_result_add_pictures (run->result, pages);
   if (!roneo_job_run_ready (run, error))
     return FALSE;
-  return run->job->common.dry_run || write_outputs (run, pages, error);
+  /* A dry run with proofs (a preview) draws the pages as PNG only. */
+  if (run->job->common.dry_run)
+    return run->job->common.proof_dpi <= 0 || add_proofs (run, pages, error);
+  return write_outputs (run, pages, error);
 }

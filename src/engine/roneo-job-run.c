@@ -339,7 +339,7 @@ roneo_job_run_open_extra (RoneoJobRun *run, const char *path, const char *what, 
 gboolean
 roneo_job_run_proofs_to_files (const RoneoJobRun *run)
 {
-  return run->output != NULL && strcmp (run->output, "-") != 0;
+  return !run->job->common.dry_run && run->output != NULL && strcmp (run->output, "-") != 0;
 }
 
 gboolean

@@ -341,12 +341,11 @@ roneo_studio_render_handle (RoneoStudio *studio, SoupServerMessage *msg, const c
   g_autoptr (RoneoJob) job = roneo_studio_job_new (studio, kind, &body, query, &error);
   if (job == NULL)
     return roneo_studio_reply_error (studio, msg, error);
-  gboolean check = kind_of_answer == ANSWER_CHECK;
-  if (kind_of_answer == ANSWER_PNG
-      || (check && query != NULL && g_hash_table_contains (query, "dpi")))
-    roneo_job_set_proofs (job, query_dpi (query));
-  else if (check)
+  /* Previews and checks write no PDF: a dry run, with the proofs as PNG. */
+  if (kind_of_answer != ANSWER_PDF)
     roneo_job_set_dry_run (job, TRUE);
+  if (kind_of_answer == ANSWER_PNG || (query != NULL && g_hash_table_contains (query, "dpi")))
+    roneo_job_set_proofs (job, query_dpi (query));
   Render *r = g_new0 (Render, 1);
   r->studio = studio;
   r->msg = g_object_ref (msg);

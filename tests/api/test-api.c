@@ -131,6 +131,39 @@ test_flyer_pictures (void)
   g_assert_cmpfloat (dpi, ==, 0);
 }
 
+/* A preview: a dry run with proofs gives the PNGs, and writes no PDF nor
+ * PNG, not even beside a copy read from a file. */
+static void
+test_dry_run_proofs (void)
+{
+  g_autofree char *scratch = api_make_dir ();
+  g_autofree char *copy = g_build_filename (scratch, "guichets.md", NULL);
+  g_assert_true (g_file_set_contents (copy, flyer_copy, -1, NULL));
+  g_autoptr (RoneoJob) flyer = roneo_job_new (RONEO_JOB_FLYER);
+  roneo_job_set_input_file (flyer, copy);
+  roneo_job_set_dry_run (flyer, TRUE);
+  roneo_job_set_proofs (flyer, 30);
+  g_autoptr (RoneoResult) result = run_ok (flyer, NULL);
+  g_assert_cmpuint (roneo_result_get_n_proofs (result), ==, roneo_result_get_n_pages (result));
+  for (guint i = 0; i < roneo_result_get_n_proofs (result); i++)
+    {
+      assert_png (roneo_result_get_proof (result, i));
+      g_assert_null (roneo_result_get_proof_path (result, i));
+    }
+  /* a banner: its whole and its cover, the grid of sheets */
+  g_autoptr (RoneoJob) banner = roneo_job_new (RONEO_JOB_BANNER);
+  g_autoptr (GBytes) slogan = string_bytes ("Logement digne");
+  roneo_job_set_input_bytes (banner, slogan, "slogan.txt");
+  roneo_job_set_dry_run (banner, TRUE);
+  roneo_job_set_proofs (banner, 30);
+  g_autoptr (RoneoResult) tiles = run_ok (banner, NULL);
+  g_assert_cmpuint (roneo_result_get_n_proofs (tiles), ==, 2);
+  assert_png (roneo_result_get_proof (tiles, 1));
+  g_autofree char *left = api_list_dir (scratch);
+  g_assert_cmpstr (left, ==, "guichets.md");
+  api_remove_dir (scratch);
+}
+
 /* A banner to a file's output stream: the PDF holds its sheets and a cover. */
 static void
 test_banner_to_stream (void)
@@ -352,6 +385,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/api/flyer/to-memory", test_flyer_to_memory);
   g_test_add_func ("/api/flyer/proofs-in-memory", test_flyer_proofs_in_memory);
+  g_test_add_func ("/api/dry-run/proofs", test_dry_run_proofs);
   g_test_add_func ("/api/flyer/pictures", test_flyer_pictures);
   g_test_add_func ("/api/banner/to-stream", test_banner_to_stream);
   g_test_add_func ("/api/batch/csv-bytes", test_batch_from_csv_bytes);
