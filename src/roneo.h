@@ -231,6 +231,11 @@ RONEO_API void roneo_job_set_output_file (RoneoJob *job, const char *path);
 RONEO_API void roneo_job_set_output_stream (RoneoJob *job, GOutputStream *stream);
 /* Replace a file at the output path even if it is not a PDF. */
 RONEO_API void roneo_job_set_force (RoneoJob *job, gboolean force);
+/* Pictures the copy names (its images, its logo, those a CSV row names)
+ * must be files inside folder, links resolved: RONEO_ERROR_INPUT at the
+ * picture's line otherwise, and nothing of it is read. NULL (the default):
+ * anywhere. For a program serving others' requests (roneo studio). */
+RONEO_API void roneo_job_set_folder (RoneoJob *job, const char *folder);
 /* Cancelling stops the job soon (RONEO_ERROR_CANCELLED), nothing written. */
 RONEO_API void roneo_job_set_cancellable (RoneoJob *job, GCancellable *cancellable);
 

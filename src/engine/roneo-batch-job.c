@@ -230,6 +230,8 @@ compose_row (Batch *b, const RoneoLayout *layout, guint row, GPtrArray *pages, i
   g_autoptr (RoneoDocument) copy
       = roneo_document_fill (b->run->document, (const char *const *) b->fields,
                              (const char *const *) values, b->data_dir, error);
+  if (copy != NULL && !roneo_job_run_check_pictures (b->run, copy, error))
+    return FALSE;
   g_autoptr (GError) local = NULL;
   g_autoptr (GPtrArray) own = copy ? compose (b, copy, layout, &local) : NULL;
   if (own == NULL)
@@ -287,6 +289,8 @@ compose_sample (Batch *b, GError **error)
   g_autoptr (RoneoDocument) sample = roneo_document_copy (b->run->document);
   roneo_document_fill_pictures (sample, (const char *const *) b->fields,
                                 (const char *const *) first, b->data_dir);
+  if (!roneo_job_run_check_pictures (b->run, sample, error))
+    return NULL;
   return compose (b, sample, b->run->layout, error);
 }
 

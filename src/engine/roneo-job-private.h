@@ -46,6 +46,7 @@ typedef struct
   gboolean force;
   double proof_dpi;          /* > 0: PNG proofs */
   GCancellable *cancellable; /* owned ref, or NULL */
+  char *folder;              /* owned, links resolved: where pictures must be; NULL: anywhere */
 } RoneoJobCommon;
 
 typedef struct
@@ -199,6 +200,12 @@ RoneoOutput *roneo_job_run_open_extra (RoneoJobRun *run, const char *path, const
  * is a file (path NULL: bytes only). */
 gboolean roneo_job_run_add_proof (RoneoJobRun *run, GBytes *png, const char *path, const char *what,
                                   GError **error);
+
+/* Every picture document names is a file inside the job's folder (when it
+ * has one), links resolved; else RONEO_ERROR_INPUT at its line, and
+ * nothing of it is read. */
+gboolean roneo_job_run_check_pictures (const RoneoJobRun *run, const RoneoDocument *document,
+                                       GError **error);
 
 /* Whether proofs go to files too: a PDF path that is not standard output. */
 gboolean roneo_job_run_proofs_to_files (const RoneoJobRun *run);

@@ -12,6 +12,8 @@
 #include "roneo-layout-parser.h"
 #include "roneo-lang.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -238,13 +240,49 @@ roneo_job_run_check_target (RoneoJobRun *run, GError **error)
          || roneo_output_set_check (run->outputs, run->output, "the PDF", TRUE, error);
 }
 
+/* path, links resolved, is folder or below it. A file that does not exist
+ * is let through: nothing is read from it, and its loader says it is missing. */
+static gboolean
+inside_folder (const char *path, const char *folder)
+{
+  char *real = realpath (path, NULL);
+  if (real == NULL)
+    return errno == ENOENT;
+  gsize n = strlen (folder);
+  gboolean inside = strncmp (real, folder, n) == 0 && (real[n] == '/' || real[n] == '\0');
+  free (real);
+  return inside;
+}
+
+gboolean
+roneo_job_run_check_pictures (const RoneoJobRun *run, const RoneoDocument *document, GError **error)
+{
+  const char *folder = run->job->common.folder;
+  if (folder == NULL)
+    return TRUE;
+  g_autoptr (GPtrArray) pictures = roneo_document_image_sources (document);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      const RoneoImageSource *source = g_ptr_array_index (pictures, i);
+      if (source->kind != RONEO_IMAGE_FILE || inside_folder (source->resolved, folder))
+        continue;
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   _ ("%s:%u: the picture '%s' is outside the folder '%s'"),
+                   run->job->common.copy.name, source->line, source->target, folder);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 roneo_job_run_load (RoneoJobRun *run, const RoneoCopyFormat *format, gboolean fill,
                     RoneoLayoutKind kind, const char *suffix, GError **error)
 {
   const RoneoJobCommon *c = &run->job->common;
   if ((run->document = read_copy (run, format, error)) == NULL
-      || (fill && !fill_fields (run, error)) || !load_layout (run, kind, error))
+      || (fill && !fill_fields (run, error))
+      || !roneo_job_run_check_pictures (run, run->document, error)
+      || !load_layout (run, kind, error))
     return FALSE;
   run->result->layout_name = g_strdup (run->layout->name);
   roneo_engine_check_fonts (run->engine, run->layout, run->warnings);

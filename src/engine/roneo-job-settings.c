@@ -8,6 +8,7 @@
 #include "roneo-page.h"
 #include "roneo-units.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_BLEED RONEO_MM (20)
@@ -56,6 +57,7 @@ roneo_job_free (RoneoJob *job)
   input_clear (&c->layout);
   input_clear (&c->data);
   g_free (c->output_path);
+  g_free (c->folder);
   g_clear_object (&c->output_stream);
   g_ptr_array_unref (c->field_names);
   g_ptr_array_unref (c->field_values);
@@ -176,6 +178,18 @@ void
 roneo_job_set_force (RoneoJob *job, gboolean force)
 {
   job->common.force = force;
+}
+
+void
+roneo_job_set_folder (RoneoJob *job, const char *folder)
+{
+  g_clear_pointer (&job->common.folder, g_free);
+  if (folder == NULL)
+    return;
+  /* A folder that cannot be resolved holds no picture: every one is refused. */
+  char *real = realpath (folder, NULL);
+  job->common.folder = g_strdup (real != NULL ? real : folder);
+  free (real);
 }
 
 void

@@ -5,8 +5,8 @@
  * copies, nup, profile, duplex, single, calibration).
  *
  * Nothing is read from outside the folder: a layout given by file name is
- * read from it, and the copy is named as a file of it, so that its pictures
- * are found there.
+ * read from it, the copy is named as a file of it, so that its pictures are
+ * found there, and a picture outside it is refused (roneo_job_set_folder).
  */
 #include "roneo-studio-private.h"
 #include "roneo-intl-private.h"
@@ -131,6 +131,7 @@ set_common (const RoneoStudio *studio, RoneoJob *job, const RoneoStudioBody *bod
     name = roneo_job_get_kind (job) == RONEO_JOB_BANNER ? "slogan.txt" : "copy.md";
   g_autofree char *named = g_build_filename (studio->dir, name, NULL);
   roneo_job_set_input_bytes (job, body->copy, named);
+  roneo_job_set_folder (job, studio->dir);
   const char *lang = get (query, "lang");
   const char *date = get (query, "date");
   const char *field = get (query, "field");
@@ -218,7 +219,8 @@ set_banner (RoneoJob *job, GHashTable *query, GError **error)
 }
 
 static gboolean
-set_batch (RoneoJob *job, const RoneoStudioBody *body, GHashTable *query, GError **error)
+set_batch (const RoneoStudio *studio, RoneoJob *job, const RoneoStudioBody *body, GHashTable *query,
+           GError **error)
 {
   guint copies = 1, nup = 0;
   const char *sheet = get (query, "sheet"), *profile = get (query, "profile");
@@ -228,8 +230,10 @@ set_batch (RoneoJob *job, const RoneoStudioBody *body, GHashTable *query, GError
       || (sheet != NULL && !roneo_job_set_sheet (job, sheet, error))
       || !set_flyer (job, query, error))
     return FALSE;
+  /* Named in the folder: the pictures its rows name are found there. */
+  g_autofree char *data_name = g_build_filename (studio->dir, "data.csv", NULL);
   if (body->data != NULL)
-    roneo_job_set_data_bytes (job, body->data, "data.csv");
+    roneo_job_set_data_bytes (job, body->data, data_name);
   roneo_job_set_nup (job, nup);
   roneo_job_set_profile (job, g_strcmp0 (profile, "press") == 0 ? RONEO_PROFILE_PRESS
                                                                 : RONEO_PROFILE_OFFICE);
@@ -250,6 +254,6 @@ roneo_studio_job_new (const RoneoStudio *studio, RoneoJobKind kind, const RoneoS
     return NULL;
   gboolean ok = kind == RONEO_JOB_FLYER    ? set_flyer (job, query, error)
                 : kind == RONEO_JOB_BANNER ? set_banner (job, query, error)
-                                           : set_batch (job, body, query, error);
+                                           : set_batch (studio, job, body, query, error);
   return ok ? g_steal_pointer (&job) : NULL;
 }

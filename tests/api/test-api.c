@@ -164,6 +164,60 @@ test_dry_run_proofs (void)
   api_remove_dir (scratch);
 }
 
+static GError *
+run_in_folder (const char *folder, const char *copy_text)
+{
+  g_autoptr (GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr (RoneoJob) job = roneo_job_new (RONEO_JOB_FLYER);
+  g_autoptr (GBytes) copy = string_bytes (copy_text);
+  g_autofree char *name = g_build_filename (folder, "tract.md", NULL);
+  roneo_job_set_input_bytes (job, copy, name);
+  roneo_job_set_output_stream (job, stream);
+  roneo_job_set_date (job, API_DATE);
+  roneo_job_set_folder (job, folder);
+  GError *error = NULL;
+  g_autoptr (RoneoResult) result = roneo_engine_run (api_engine (), job, NULL, &error);
+  g_assert_true ((result == NULL) == (error != NULL));
+  return error;
+}
+
+/* A job confined to a folder reads a picture in it, and refuses one outside
+ * it, by .., by an absolute path or by a link, at its line. */
+static void
+test_folder_pictures (void)
+{
+  g_autofree char *folder = api_make_dir ();
+  g_autofree char *outside = api_make_dir ();
+  g_autoptr (GBytes) png = api_read_case ("images/logo.png");
+  g_autofree char *inside_png = g_build_filename (folder, "logo.png", NULL);
+  g_autofree char *outside_png = g_build_filename (outside, "logo.png", NULL);
+  g_autofree char *link = g_build_filename (folder, "link.png", NULL);
+  g_assert_true (
+      g_file_set_contents (inside_png, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (outside_png, g_bytes_get_data (png, NULL),
+                                      g_bytes_get_size (png), NULL));
+  g_assert_cmpint (symlink (outside_png, link), ==, 0);
+  g_autoptr (GError) fine = run_in_folder (folder, "# Titre\n\n![logo](logo.png)\n\nTexte.\n");
+  g_assert_no_error (fine);
+  g_autofree char *base = g_path_get_basename (outside);
+  g_autofree char *up = g_strdup_printf ("../%s/logo.png", base);
+  const char *const refused[] = { up, outside_png, "link.png" };
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("# Titre\n\nTexte.\n\n![logo](%s)\n", refused[i]);
+      g_autoptr (GError) error = run_in_folder (folder, text);
+      g_assert_error (error, RONEO_ERROR, RONEO_ERROR_INPUT);
+      g_autofree char *where
+          = g_strdup_printf ("tract.md:5: the picture '%s' is outside", refused[i]);
+      g_assert_nonnull (strstr (error->message, where));
+    }
+  g_autoptr (GError) logo = run_in_folder (folder, "---\nlogo: link.png\n---\n# Titre\n\nTexte.\n");
+  g_assert_error (logo, RONEO_ERROR, RONEO_ERROR_INPUT);
+  unlink (link);
+  api_remove_dir (folder);
+  api_remove_dir (outside);
+}
+
 /* A banner to a file's output stream: the PDF holds its sheets and a cover. */
 static void
 test_banner_to_stream (void)
@@ -386,6 +440,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/flyer/to-memory", test_flyer_to_memory);
   g_test_add_func ("/api/flyer/proofs-in-memory", test_flyer_proofs_in_memory);
   g_test_add_func ("/api/dry-run/proofs", test_dry_run_proofs);
+  g_test_add_func ("/api/folder/pictures", test_folder_pictures);
   g_test_add_func ("/api/flyer/pictures", test_flyer_pictures);
   g_test_add_func ("/api/banner/to-stream", test_banner_to_stream);
   g_test_add_func ("/api/batch/csv-bytes", test_batch_from_csv_bytes);

@@ -489,6 +489,22 @@ test_outside (void)
   assert_status (&answer, 403);
   post (up, copy, &answer);
   assert_status (&answer, 403);
+  /* nor a picture the copy names */
+  g_autofree char *logo = roneo_test_corpus ("images/logo.png");
+  g_autofree char *picture = g_build_filename (outside, "logo.png", NULL);
+  g_autoptr (GBytes) png = roneo_test_read_bytes (logo);
+  g_assert_true (
+      g_file_set_contents (picture, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  g_autofree char *naming
+      = g_strdup_printf ("# Titre\n\nTexte.\n\n![logo](../%s/logo.png)\n", base);
+  g_autoptr (GBytes) tract = text_bytes (naming);
+  post ("/api/flyer", tract, &answer);
+  assert_status (&answer, 400);
+  g_autoptr (JsonNode) error = json_of (&answer);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (error), "line"), ==, 5);
+  roneo_test_assert_contains (
+      json_object_get_string_member (json_node_get_object (error), "message"),
+      "outside the folder");
   g_autofree char *still = roneo_test_read_file (secret);
   g_assert_cmpstr (still, ==, "# secret\n");
   unlink (link);
