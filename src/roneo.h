@@ -216,12 +216,13 @@ RONEO_API void roneo_job_add_field (RoneoJob *job, const char *name, const char 
 RONEO_API void roneo_job_set_date (RoneoJob *job, gint64 date);
 /* Any warning fails the job before anything is written. */
 RONEO_API void roneo_job_set_strict (RoneoJob *job, gboolean strict);
-/* Compose (and impose) only: write nothing. With proofs, a flyer's pages
- * and a banner's whole and cover are drawn as PNG, in the result only (a
- * preview, without the cost of the PDF). */
+/* Compose (and impose) only: write nothing. With proofs, a flyer's pages,
+ * a banner's whole and cover, a batch's first sheets are drawn as PNG, in
+ * the result only (a preview, without the cost of the PDF). */
 RONEO_API void roneo_job_set_dry_run (RoneoJob *job, gboolean dry_run);
 /* > 0: PNG proofs at that resolution, in the result as bytes, and beside
- * an output path as files (a flyer's pages; a banner's whole and cover). */
+ * an output path as files (a flyer's pages; a banner's whole and cover); a
+ * batch's first sides (up to 4: two sheets, recto and verso), bytes only. */
 RONEO_API void roneo_job_set_proofs (RoneoJob *job, double dpi);
 /* The PDF: a path ("-": standard output), written by temporary and rename.
  * Default: beside a file input (tract.pdf, slogan-tiles.pdf, tract-batch.pdf). */

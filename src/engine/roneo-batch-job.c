@@ -20,6 +20,8 @@
 #define DEFAULT_SHEET "A4"
 #define DEFAULT_BLEED RONEO_MM (3)
 #define PRINTER_MARGIN RONEO_MM (5)
+/* A batch's proofs: its first sides (two sheets, recto and verso), a preview. */
+#define PROOF_SIDES 4
 
 typedef struct
 {
@@ -35,7 +37,8 @@ typedef struct
   char *data_source;        /* owned */
   char *data_dir;           /* owned: the folder files named by the data are in; NULL: the copy's */
   guint copy_pages;         /* pages of one copy: 1, or 2 for recto/verso */
-  RoneoSheetWriter *writer; /* owned */
+  RoneoSheetWriter *writer; /* owned; NULL in a dry run */
+  GPtrArray *shared;        /* borrowed: the pages every copy shows, or NULL */
   gboolean one_sheet;       /* copies of a tract to print: one sheet, printed as many times */
   char *media;              /* owned: the IPP media of the sheet */
 } Batch;
@@ -159,6 +162,19 @@ compose (Batch *b, const RoneoDocument *document, const RoneoLayout *layout, GEr
 
 /* Every side is checked before it is written: cancelled, or a warning
  * under strict, and nothing more is written. */
+/* A PNG of one of the first sides, in the result only. */
+static gboolean
+add_proof (Batch *b, const RoneoSheet *sheet, GPtrArray *pages, GError **error)
+{
+  double dpi = b->run->job->common.proof_dpi;
+  if (dpi <= 0 || b->run->result->proofs->len >= PROOF_SIDES)
+    return TRUE;
+  g_autofree char *what = g_strdup_printf ("the proof of sheet %s", sheet->name);
+  g_autoptr (GBytes) png
+      = roneo_render_sheet_png_bytes (pages, sheet, dpi, &b->run->render, what, error);
+  return png != NULL && roneo_job_run_add_proof (b->run, png, NULL, what, error);
+}
+
 static gboolean
 add_side (Batch *b, const int *slots, gboolean verso, GPtrArray *pages, guint number,
           GError **error)
@@ -167,7 +183,19 @@ add_side (Batch *b, const int *slots, gboolean verso, GPtrArray *pages, guint nu
     return FALSE;
   g_autofree char *name = g_strdup_printf ("%u%s", number + 1, verso ? "b" : "a");
   g_autoptr (RoneoSheet) sheet = roneo_nup_new_sheet (b->nup, slots, verso, b->duplex, name);
-  return roneo_sheet_writer_add (b->writer, sheet, pages, error);
+  return add_proof (b, sheet, pages ? pages : b->shared, error)
+         && (b->writer == NULL || roneo_sheet_writer_add (b->writer, sheet, pages, error));
+}
+
+/* Sheets to lay out: all of them, or in a dry run those its proofs show. */
+static guint
+sheets_to_make (const Batch *b, guint sheets)
+{
+  const RoneoJobCommon *common = &b->run->job->common;
+  if (!common->dry_run)
+    return sheets;
+  guint sides = MAX (b->copy_pages, 1);
+  return common->proof_dpi > 0 ? MIN (sheets, PROOF_SIDES / sides) : 0;
 }
 
 static gboolean
@@ -197,20 +225,25 @@ write_copies (Batch *b, GError **error)
   result->records = copies;
   result->print_copies = b->one_sheet ? sheets : 1;
   result->pages = b->one_sheet ? 1 : sheets;
-  if (b->run->job->common.dry_run)
+  gboolean dry_run = b->run->job->common.dry_run;
+  guint made = sheets_to_make (b, result->pages);
+  if (made == 0)
     return roneo_job_run_ready (b->run, error);
   g_autofree int *recto = g_new (int, slots), *verso = g_new (int, slots);
   for (guint i = 0; i < slots; i++)
     recto[i] = 0, verso[i] = 1;
-  if (!open_writer (b, pages, error))
+  b->shared = pages;
+  if (!dry_run && !open_writer (b, pages, error))
     return FALSE;
-  for (guint s = 0; s < result->pages; s++)
+  for (guint s = 0; s < made; s++)
     {
       if (!add_side (b, recto, FALSE, NULL, s, error)
           || (pages->len == 2 && !add_side (b, verso, TRUE, NULL, s, error)))
         return FALSE;
-      progress (b, s + 1, result->pages);
+      if (!dry_run)
+        progress (b, s + 1, result->pages);
     }
+  b->shared = NULL;
   return TRUE;
 }
 
@@ -312,15 +345,18 @@ write_records (Batch *b, GError **error)
   result->records = records;
   result->pages = sheets;
   result->print_copies = 1;
-  if (b->run->job->common.dry_run)
+  gboolean dry_run = b->run->job->common.dry_run;
+  guint made = sheets_to_make (b, sheets);
+  if (made == 0)
     return roneo_job_run_ready (b->run, error);
-  if (!open_writer (b, NULL, error))
+  if (!dry_run && !open_writer (b, NULL, error))
     return FALSE;
-  for (guint s = 0; s < sheets; s++)
+  for (guint s = 0; s < made; s++)
     {
       if (!write_record_sheet (b, layout, records, s, error))
         return FALSE;
-      progress (b, s + 1, sheets);
+      if (!dry_run)
+        progress (b, s + 1, sheets);
     }
   return TRUE;
 }

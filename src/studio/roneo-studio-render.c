@@ -66,9 +66,20 @@ render_free (Render *r)
 
 /* --- the cache of the last proofs ---------------------------------------- */
 
-/* What the proofs depend on: the kind, the query but the page and token, the body. */
+static void
+checksum_part (GChecksum *sum, GBytes *part)
+{
+  gsize length = part != NULL ? g_bytes_get_size (part) : 0;
+  g_checksum_update (sum, (const guchar *) &length, sizeof length);
+  if (part != NULL)
+    g_checksum_update (sum, g_bytes_get_data (part, NULL), length);
+}
+
+/* What the proofs depend on: the kind, the query but the page and token, the
+ * copy, CSV and layout (not the form around them, whose boundary a browser
+ * draws anew for each request). */
 static char *
-cache_key_of (RoneoJobKind kind, GHashTable *query, GBytes *body)
+cache_key_of (RoneoJobKind kind, GHashTable *query, const RoneoStudioBody *body)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (sum, (const guchar *) &kind, sizeof kind);
@@ -81,8 +92,9 @@ cache_key_of (RoneoJobKind kind, GHashTable *query, GBytes *body)
         g_checksum_update (sum, k->data, strlen (k->data) + 1);
         g_checksum_update (sum, (const guchar *) value, strlen (value) + 1);
       }
-  if (body != NULL)
-    g_checksum_update (sum, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  checksum_part (sum, body->copy);
+  checksum_part (sum, body->data);
+  checksum_part (sum, body->layout);
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -333,7 +345,7 @@ roneo_studio_render_handle (RoneoStudio *studio, SoupServerMessage *msg, const c
                           : g_str_has_suffix (path, "/check") ? ANSWER_CHECK
                                                               : ANSWER_PDF;
   guint page = query_page (query), n_cached = 0;
-  g_autofree char *key = cache_key_of (kind, query, roneo_studio_body_peek (msg));
+  g_autofree char *key = cache_key_of (kind, query, &body);
   g_autoptr (GBytes) cached
       = kind_of_answer == ANSWER_PNG ? cached_proof (studio, key, page, &n_cached) : NULL;
   if (cached != NULL)

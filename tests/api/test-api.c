@@ -159,6 +159,27 @@ test_dry_run_proofs (void)
   g_autoptr (RoneoResult) tiles = run_ok (banner, NULL);
   g_assert_cmpuint (roneo_result_get_n_proofs (tiles), ==, 2);
   assert_png (roneo_result_get_proof (tiles, 1));
+  /* a batch: its first sheets, however many copies (A5 2-up on A4) */
+  g_autoptr (RoneoJob) batch = roneo_job_new (RONEO_JOB_BATCH);
+  roneo_job_set_input_file (batch, copy);
+  roneo_job_set_dry_run (batch, TRUE);
+  roneo_job_set_proofs (batch, 20);
+  g_assert_true (roneo_job_set_copies (batch, 400, NULL));
+  g_autoptr (RoneoResult) sheets = run_ok (batch, NULL);
+  g_assert_cmpuint (roneo_result_get_n_pages (sheets), ==, 200);
+  g_assert_cmpuint (roneo_result_get_n_proofs (sheets), ==, 4);
+  assert_png (roneo_result_get_proof (sheets, 3));
+  /* one per row of a CSV file: the first rows' sheets */
+  g_autoptr (RoneoJob) rows = roneo_job_new (RONEO_JOB_BATCH);
+  g_autoptr (GBytes) invitation = api_read_case ("tract-modele.md");
+  g_autoptr (GBytes) villes = api_read_case ("villes.csv");
+  roneo_job_set_input_bytes (rows, invitation, "invitation.md");
+  roneo_job_set_data_bytes (rows, villes, "villes.csv");
+  roneo_job_set_dry_run (rows, TRUE);
+  roneo_job_set_proofs (rows, 20);
+  g_autoptr (RoneoResult) filled = run_ok (rows, NULL);
+  g_assert_cmpuint (roneo_result_get_n_proofs (filled), >=, 1);
+  g_assert_cmpuint (roneo_result_get_n_proofs (filled), <=, 4);
   g_autofree char *left = api_list_dir (scratch);
   g_assert_cmpstr (left, ==, "guichets.md");
   api_remove_dir (scratch);
