@@ -152,6 +152,9 @@ save_file (RoneoStudio *studio, SoupServerMessage *msg, const char *name)
 {
   g_autoptr (GError) error = NULL;
   GBytes *bytes = roneo_studio_body_peek (msg);
+  if (!roneo_studio_name_is_inside (name))
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_FORBIDDEN, 2,
+                                       "the name is not that of a file of the folder");
   g_autofree char *temporary = g_strconcat (name != NULL ? name : "", ".tmp", NULL);
   int fd = roneo_studio_open_in_dir (studio, temporary, O_WRONLY | O_CREAT | O_TRUNC, &error);
   /* The target must not be a link either: it would be replaced, not followed. */

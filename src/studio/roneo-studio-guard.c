@@ -153,6 +153,14 @@ refuse_unread (SoupServerMessage *msg, guint status, const char *why)
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* A refused request with a body is answered without reading it. */
+static gboolean
+has_body (SoupMessageHeaders *headers)
+{
+  return soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED
+         || soup_message_headers_get_content_length (headers) > 0;
+}
+
 static void
 guard (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
        gpointer data)
@@ -163,16 +171,22 @@ guard (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable 
   gboolean post = strcmp (method, "POST") == 0;
   add_answer_headers (msg);
   /* The messages below are for a script's author, never seen on the page. */
+  const char *why = NULL;
+  guint status = SOUP_STATUS_FORBIDDEN;
   if (!own_host (studio, soup_message_headers_get_one (headers, "Host")))
-    refuse (msg, SOUP_STATUS_FORBIDDEN, "the Host header is not the studio's own");
+    why = "the Host header is not the studio's own";
   else if (!has_token (studio, msg, query))
-    refuse (msg, SOUP_STATUS_FORBIDDEN, "a missing or wrong token");
+    why = "a missing or wrong token";
   else if (!post && strcmp (method, "GET") != 0 && strcmp (method, "HEAD") != 0)
-    refuse (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "only GET, HEAD and POST");
+    why = "only GET, HEAD and POST", status = SOUP_STATUS_METHOD_NOT_ALLOWED;
   else if (post && !own_origin (studio, soup_message_headers_get_one (headers, "Origin")))
-    refuse (msg, SOUP_STATUS_FORBIDDEN, "a POST from another origin, or without one");
+    why = "a POST from another origin, or without one";
   else if (post && !limit_body (msg, roneo_studio_body_limit (path, query, headers)))
-    refuse_unread (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "the body is larger than allowed");
+    why = "the body is larger than allowed", status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+  if (why != NULL && has_body (headers))
+    refuse_unread (msg, status, why);
+  else if (why != NULL)
+    refuse (msg, status, why);
 }
 
 static void

@@ -21,8 +21,8 @@
 typedef struct
 {
   guint id;
-  char *state;     /* "rendering", then the IPP job state, "completed" or "failed" */
-  JsonNode *error; /* when failed */
+  char *state;   /* "rendering", then the IPP job state, "completed" or "failed" */
+  GError *error; /* when failed; said as JSON when asked, in the main thread */
   int cups_job;
   gboolean final;
 } PrintState;
@@ -51,27 +51,32 @@ static void
 state_free (PrintState *state)
 {
   g_free (state->state);
-  g_clear_pointer (&state->error, json_node_unref);
+  g_clear_error (&state->error);
   g_free (state);
 }
 
+/* Shared by the studio and its print threads, which may outlive it. */
 RoneoStudioPrints *
 roneo_studio_prints_new (void)
 {
-  RoneoStudioPrints *prints = g_new0 (RoneoStudioPrints, 1);
+  RoneoStudioPrints *prints = g_atomic_rc_box_new0 (RoneoStudioPrints);
   g_mutex_init (&prints->lock);
   prints->jobs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) state_free);
   return prints;
 }
 
+static void
+prints_clear (RoneoStudioPrints *prints)
+{
+  g_hash_table_unref (prints->jobs);
+  g_mutex_clear (&prints->lock);
+}
+
 void
 roneo_studio_prints_free (RoneoStudioPrints *prints)
 {
-  if (prints == NULL)
-    return;
-  g_hash_table_unref (prints->jobs);
-  g_mutex_clear (&prints->lock);
-  g_free (prints);
+  if (prints != NULL)
+    g_atomic_rc_box_release_full (prints, (GDestroyNotify) prints_clear);
 }
 
 static void
@@ -82,9 +87,8 @@ set_state (PrintTask *t, const char *state, const GError *error, int cups_job)
   g_free (s->state);
   s->state = g_strdup (state);
   s->final = error != NULL || strcmp (state, "completed") == 0;
-  guint status = 0;
   if (error != NULL)
-    s->error = roneo_studio_error_to_json (t->studio, error, &status);
+    s->error = g_error_copy (error);
   if (cups_job > 0)
     s->cups_job = cups_job;
 }
@@ -105,6 +109,7 @@ task_free (PrintTask *t)
   if (t->folder != NULL)
     g_rmdir (t->folder);
   roneo_job_free (t->job);
+  roneo_studio_prints_free (t->prints);
   g_free (t->queue);
   g_free (t->folder);
   g_free (t->pdf);
@@ -163,8 +168,9 @@ reply_state (RoneoStudio *studio, SoupServerMessage *msg, guint id)
   json_builder_set_member_name (b, "job");
   json_builder_add_int_value (b, s->cups_job);
   json_builder_set_member_name (b, "error");
+  guint status = 0;
   if (s->error != NULL)
-    json_builder_add_value (b, json_node_copy (s->error));
+    json_builder_add_value (b, roneo_studio_error_to_json (studio, s->error, &status));
   else
     json_builder_add_null_value (b);
   json_builder_end_object (b);
@@ -205,7 +211,7 @@ start_print (RoneoStudio *studio, SoupServerMessage *msg, GHashTable *query)
     return roneo_studio_reply_error (studio, msg, error);
   PrintTask *t = g_new0 (PrintTask, 1);
   t->studio = studio;
-  t->prints = studio->prints;
+  t->prints = g_atomic_rc_box_acquire (studio->prints);
   t->job = g_steal_pointer (&job);
   t->queue = g_strdup (queue);
   t->copies = made == RONEO_JOB_BANNER && copies != NULL ? MAX (1, atoi (copies)) : 1;
