@@ -49,8 +49,11 @@ static const struct
   { "two_sided", N_ ("Two-sided") },
   { "no_printer", N_ ("No printer found") },
   { "rendering", N_ ("Rendering…") },
+  { "one_page", N_ ("1 page") },
   { "pages", N_ ("%u pages") },
+  { "one_sheet", N_ ("1 sheet") },
   { "sheets", N_ ("%u sheets") },
+  { "copy_layout", N_ ("(the copy's own)") },
 };
 
 static JsonNode *

@@ -194,6 +194,9 @@ list_files (RoneoStudio *studio, SoupServerMessage *msg)
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_array (b);
   DIR *dir = fdopendir (dup (studio->dir_fd));
+  /* The duplicate shares the folder's offset, left at the end by the last listing. */
+  if (dir != NULL)
+    rewinddir (dir);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   for (struct dirent *entry; dir != NULL && (entry = readdir (dir)) != NULL;)
     {

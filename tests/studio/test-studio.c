@@ -457,6 +457,10 @@ test_files (void)
   assert_status (&answer, 200);
   g_autofree char *listing = body_text (&answer);
   roneo_test_assert_contains (listing, "\"guichets.md\"");
+  /* and the next time too */
+  studio_fetch (&studio, NULL, "/api/files", NULL, &answer);
+  g_autofree char *again = body_text (&answer);
+  g_assert_cmpstr (again, ==, listing);
   studio_fetch (&studio, NULL, "/api/file?name=missing.md", NULL, &answer);
   assert_status (&answer, 404);
 }

@@ -1,12 +1,18 @@
 // roneo studio: the page. Plain JavaScript, nothing fetched from elsewhere.
 'use strict';
 
-const token = new URLSearchParams(location.search).get('token') || '';
+const params = new URLSearchParams(location.search);
+const token = params.get('token') || '';
 const $ = (id) => document.getElementById(id);
 let S = {};            // the page's strings, in the browser's language
 let controller = null; // the render under way, aborted when a new one starts
 let timer = 0;
 let urls = [];
+// a tract's copy (flyer and batch) and a banner's slogan, each kept when the other is shown
+const texts = { copy: '# Sauvons nos guichets\n\nLe bureau de poste du quartier ferme le samedi matin.\n',
+                banner: 'Ça coûte cher\n' };
+const names = { copy: 'tract.md', banner: 'slogan.txt' };
+let shown = 'copy';
 
 function api(path, options = {}) {
   options.headers = Object.assign({ 'Authorization': 'Bearer ' + token }, options.headers || {});
@@ -71,7 +77,7 @@ async function render() {
   const signal = controller.signal;
   $('status').textContent = S.rendering || 'Rendering…';
   try {
-    const q = query({ dpi: '72' });
+    const q = query({ dpi: '96' });
     const check = await (await api('/api/check?' + q, { method: 'POST', body: body(), signal })).json();
     listProblems(check);
     const images = [];
@@ -85,8 +91,9 @@ async function render() {
     for (const url of urls) URL.revokeObjectURL(url);
     urls = images;
     $('preview').replaceChildren(...images.map((src) => Object.assign(new Image(), { src })));
-    $('status').textContent = $('kind').value === 'flyer' ? fmt(S.pages || '%u pages', check.pages)
-                                                          : fmt(S.sheets || '%u sheets', check.pages);
+    const one = $('kind').value === 'flyer' ? S.one_page : S.one_sheet;
+    const many = $('kind').value === 'flyer' ? S.pages : S.sheets;
+    $('status').textContent = check.pages === 1 ? one : fmt(many, check.pages);
   } catch (e) {
     if (e.name !== 'AbortError') $('status').textContent = String(e);
   }
@@ -119,7 +126,7 @@ async function fill() {
   S = await (await api('/api/strings')).json();
   for (const el of document.querySelectorAll('[data-s]')) if (S[el.dataset.s]) el.textContent = S[el.dataset.s];
   const layouts = (await (await api('/api/layouts')).json()).layouts;
-  const none = new Option('', '');
+  const none = new Option(S.copy_layout || '(the copy’s own)', '');
   $('layout').replaceChildren(none, ...layouts.map((l) => {
     const o = new Option(l.name + ' — ' + l.description, l.name);
     o.dataset.kind = l.kind;
@@ -132,13 +139,14 @@ async function fill() {
   if (!printers.printers.length) $('print-state').textContent = S.no_printer || 'No printer found';
 }
 
-async function open() {
-  const name = $('files').value;
+async function open(given) {
+  const name = typeof given === 'string' ? given : $('files').value;
   if (!name) return;
   const answer = await api('/api/file?name=' + encodeURIComponent(name));
   if (!answer.ok) { $('status').textContent = (await answer.json()).message; return; }
   $('copy').value = await answer.text();
   $('name').value = name;
+  $('files').value = name;
   render();
 }
 
@@ -153,11 +161,19 @@ function setKind() {
   for (const o of $('layout').options)
     o.hidden = o.value && (o.dataset.kind === 'banner') !== ($('kind').value === 'banner');
   $('layout').value = '';
+  const wanted = $('kind').value === 'banner' ? 'banner' : 'copy';
+  if (wanted !== shown) {
+    texts[shown] = $('copy').value;
+    names[shown] = $('name').value;
+    $('copy').value = texts[wanted];
+    $('name').value = names[wanted];
+    shown = wanted;
+  }
   render();
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  $('copy').value = '# Sauvons nos guichets\n\nLe bureau de poste du quartier ferme le samedi matin.\n';
+  $('copy').value = texts.copy;
   for (const id of ['copy', 'size', 'sheet', 'copies', 'name']) $(id).addEventListener('input', later);
   for (const id of ['layout', 'lang', 'csv']) $(id).addEventListener('change', render);
   $('kind').addEventListener('change', setKind);
@@ -166,5 +182,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('open').addEventListener('click', open);
   $('save').addEventListener('click', save);
   await fill();
+  // ?file=NAME opens a file of the folder, ?kind=banner|batch starts in that mode
+  if (['flyer', 'banner', 'batch'].includes(params.get('kind'))) $('kind').value = params.get('kind');
   setKind();
+  if (params.get('file')) open(params.get('file'));
 });
