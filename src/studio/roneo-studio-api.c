@@ -99,9 +99,9 @@ static void
 reply_layouts (RoneoStudio *studio, SoupServerMessage *msg)
 {
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
-  g_mutex_lock (&studio->engine_lock);
+  /* Not under the engine's lock: the listing reads the layout folders and
+   * files only, and the main loop must not wait for a render. */
   g_autofree char *text = roneo_engine_describe_layouts (studio->engine, warnings);
-  g_mutex_unlock (&studio->engine_lock);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
