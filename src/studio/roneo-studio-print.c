@@ -3,7 +3,8 @@
  *
  * POST /api/print renders the copy as /api/batch (a flyer) or /api/banner
  * would, into a file of a private temporary folder, then sends that file with
- * roneo_print_file () and follows the job, all in a GTask thread; the answer
+ * roneo_print_file () on the medium of its sheets and follows the job, all in
+ * a GTask thread; the answer
  * is at once, the studio's id of the job. GET /api/print/ID says its state
  * (the IPP job state, "rendering" before) until it is final: "completed", or
  * "failed" with the printer's reason. The engine is held for the render only,
@@ -43,6 +44,7 @@ typedef struct
   char *queue;
   guint copies;
   gboolean two_sided;
+  char *sheet;  /* the paper of a batch's sheets; a banner's is its result's */
   char *folder; /* the private temporary folder of the PDF */
   char *pdf;
 } PrintTask;
@@ -111,9 +113,26 @@ task_free (PrintTask *t)
   roneo_job_free (t->job);
   roneo_studio_prints_free (t->prints);
   g_free (t->queue);
+  g_free (t->sheet);
   g_free (t->folder);
   g_free (t->pdf);
   g_free (t);
+}
+
+/* The IPP medium of the papers roneo knows (PWG 5101.1); NULL: the queue's default. */
+static const char *
+media_of (const char *paper)
+{
+  static const char *const media[][2] = {
+    { "A3", "iso_a3_297x420mm" },       { "A4", "iso_a4_210x297mm" },
+    { "A5", "iso_a5_148x210mm" },       { "SRA3", "iso_sra3_320x450mm" },
+    { "Letter", "na_letter_8.5x11in" }, { "Legal", "na_legal_8.5x14in" },
+    { "Tabloid", "na_ledger_11x17in" },
+  };
+  for (gsize i = 0; paper != NULL && i < G_N_ELEMENTS (media); i++)
+    if (g_ascii_strcasecmp (paper, media[i][0]) == 0)
+      return media[i][1];
+  return NULL;
 }
 
 static gboolean
@@ -128,12 +147,13 @@ render_and_print (PrintTask *t, GError **error)
   g_mutex_unlock (&t->studio->engine_lock);
   if (result == NULL)
     return FALSE;
-  RoneoDuplex sides = t->two_sided && roneo_job_get_kind (t->job) == RONEO_JOB_BATCH
-                          ? roneo_result_get_sides (result)
-                          : RONEO_DUPLEX_ONE_SIDED;
+  gboolean batch = roneo_job_get_kind (t->job) == RONEO_JOB_BATCH;
+  RoneoDuplex sides
+      = t->two_sided && batch ? roneo_result_get_sides (result) : RONEO_DUPLEX_ONE_SIDED;
+  const char *media = media_of (batch ? t->sheet : roneo_result_get_sheet_name (result));
   set_state (t, "pending", NULL, 0);
   int cups_job = 0;
-  gboolean ok = roneo_print_file (t->pdf, t->queue, t->copies, sides, NULL, TRUE, on_progress, t,
+  gboolean ok = roneo_print_file (t->pdf, t->queue, t->copies, sides, media, TRUE, on_progress, t,
                                   &cups_job, error);
   if (ok)
     set_state (t, "completed", NULL, cups_job);
@@ -214,6 +234,9 @@ start_print (RoneoStudio *studio, SoupServerMessage *msg, GHashTable *query)
   t->prints = g_atomic_rc_box_acquire (studio->prints);
   t->job = g_steal_pointer (&job);
   t->queue = g_strdup (queue);
+  t->sheet = g_strdup (query != NULL && g_hash_table_lookup (query, "sheet")
+                           ? g_hash_table_lookup (query, "sheet")
+                           : "A4");
   t->copies = made == RONEO_JOB_BANNER && copies != NULL ? MAX (1, atoi (copies)) : 1;
   t->two_sided = g_strcmp0 (sides, "1") == 0 || g_strcmp0 (sides, "true") == 0;
   t->id = add_state (studio->prints);

@@ -20,8 +20,8 @@ G_BEGIN_DECLS
 #define RONEO_STUDIO_COPY_LIMIT (1u << 20)   /* a tract's copy, a layout: 1 MB */
 #define RONEO_STUDIO_DATA_LIMIT (20u << 20)  /* a CSV file: 20 MB */
 #define RONEO_STUDIO_IMAGE_LIMIT (20u << 20) /* a picture: 20 MB */
-#define RONEO_STUDIO_RENDER_TIMEOUT_S 20
-#define RONEO_STUDIO_TOKEN_BYTES 16 /* 128 random bits */
+#define RONEO_STUDIO_RENDER_TIMEOUT_S 20     /* RONEO_STUDIO_TIMEOUT: another, for tests */
+#define RONEO_STUDIO_TOKEN_BYTES 16          /* 128 random bits */
 
 typedef struct _RoneoStudioPrints RoneoStudioPrints;
 
@@ -34,6 +34,7 @@ struct _RoneoStudio
   int dir_fd;
   char *token; /* 32 hex digits */
   guint port;
+  guint timeout_s; /* a render is stopped after it */
   char *url;
   GMainLoop *loop;
   GMutex cache_lock; /* the last render's proofs */

@@ -5,7 +5,7 @@
  * A render runs in a GTask thread, one at a time on the engine, while the
  * message is paused. Its GCancellable is cancelled when the client goes away
  * (the page aborts the previous render when the user types on) and after
- * RONEO_STUDIO_RENDER_TIMEOUT_S. The proofs of the last render are kept, so
+ * RONEO_STUDIO_RENDER_TIMEOUT_S (studio->timeout_s). The proofs of the last render are kept, so
  * the pages after the first of a copy just checked or previewed cost nothing.
  */
 #include "roneo-studio-private.h"
@@ -191,8 +191,7 @@ answer (Render *r)
     {
       g_clear_error (&r->error);
       g_set_error (&r->error, RONEO_ERROR, RONEO_ERROR_OUTPUT,
-                   _ ("the render took longer than %u s and was stopped"),
-                   RONEO_STUDIO_RENDER_TIMEOUT_S);
+                   _ ("the render took longer than %u s and was stopped"), r->studio->timeout_s);
     }
   if (r->result != NULL && r->answer != ANSWER_PDF && roneo_result_get_n_proofs (r->result) > 0)
     cache_store (r->studio, r->cache_key, r->result);
@@ -287,7 +286,7 @@ start (Render *r)
   r->stream = g_memory_output_stream_new_resizable ();
   roneo_job_set_output_stream (r->job, r->stream);
   r->warnings = roneo_warnings_new ();
-  r->timeout_id = g_timeout_add_seconds (RONEO_STUDIO_RENDER_TIMEOUT_S, on_timeout, r);
+  r->timeout_id = g_timeout_add (r->studio->timeout_s * 1000, on_timeout, r);
   r->disconnected_id = g_signal_connect (r->msg, "disconnected", G_CALLBACK (on_disconnected), r);
   soup_server_message_pause (r->msg);
   watch_socket (r);

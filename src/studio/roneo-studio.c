@@ -109,11 +109,23 @@ dispatch (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTab
     roneo_studio_api_handle (studio, msg, path, query);
 }
 
+/* RONEO_STUDIO_TIMEOUT (seconds) lets a test see the bound without a render of 20 s. */
+static guint
+render_timeout (void)
+{
+  const char *text = g_getenv ("RONEO_STUDIO_TIMEOUT");
+  guint64 seconds = 0;
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, 3600, &seconds, NULL))
+    return (guint) seconds;
+  return RONEO_STUDIO_RENDER_TIMEOUT_S;
+}
+
 RoneoStudio *
 roneo_studio_new (const char *folder, guint port, GError **error)
 {
   g_autoptr (RoneoStudio) studio = g_new0 (RoneoStudio, 1);
   studio->dir_fd = -1;
+  studio->timeout_s = render_timeout ();
   g_mutex_init (&studio->engine_lock);
   g_mutex_init (&studio->cache_lock);
   studio->prints = roneo_studio_prints_new ();

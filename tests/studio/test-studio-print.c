@@ -87,6 +87,7 @@ test_tract_two_sided (void)
   g_autofree char *sides = roneo_test_cups_job_attribute (job, "sides");
   g_assert_true (g_str_has_prefix (sides, "two-sided-"));
   roneo_test_cups_assert_job_attribute (job, "print-scaling", "none");
+  roneo_test_cups_assert_job_attribute (job, "media", "iso_a4_210x297mm");
   g_autoptr (GBytes) bytes = roneo_test_cups_read_device ("roneo-duplex");
   g_assert_true (roneo_test_cups_bytes_contain (bytes, "@PJL SET DUPLEX=ON\n"));
   g_autoptr (PopplerDocument) pdf = roneo_test_cups_device_pdf (bytes);
@@ -104,6 +105,7 @@ test_banner_one_sided (void)
   g_assert_cmpstr (json_object_get_string_member (o, "state"), ==, "completed");
   int job = (int) json_object_get_int_member (o, "job");
   roneo_test_cups_assert_job_attribute (job, "sides", "one-sided");
+  roneo_test_cups_assert_job_attribute (job, "media", "iso_a4_210x297mm");
   g_autoptr (GBytes) bytes = roneo_test_cups_read_device ("roneo-simplex");
   g_autoptr (PopplerDocument) pdf = roneo_test_cups_device_pdf (bytes);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2); /* the cover and the tiles */

@@ -518,21 +518,27 @@ test_outside (void)
 
 /* --- the server itself -------------------------------------------------------- */
 
+/* The invitation and a CSV file of rows towns: a batch of seconds. */
+static char *
+long_batch_form (int rows)
+{
+  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
+  g_autofree char *t = roneo_test_read_file (tract);
+  g_autoptr (GString) csv = g_string_new ("ville,date,heure,lieu\n");
+  for (int i = 0; i < rows; i++)
+    g_string_append_printf (csv, "Ville %d,jeudi,14 h,place %d\n", i, i);
+  return g_strdup_printf (
+      "--XyZ\r\nContent-Disposition: form-data; name=\"copy\"\r\n\r\n%s\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n%s\r\n--XyZ--\r\n",
+      t, csv->str);
+}
+
 /* The client goes away during a long batch: it is cancelled, and the next
  * request is answered at once, not after the batch. */
 static void
 test_cancelled (void)
 {
-  g_autofree char *tract = roneo_test_corpus ("tract-modele.md");
-  g_autofree char *t = roneo_test_read_file (tract);
-  GString *rows = g_string_new ("ville,date,heure,lieu\n");
-  for (int i = 0; i < 3000; i++)
-    g_string_append_printf (rows, "Ville %d,jeudi,14 h,place %d\n", i, i);
-  g_autofree char *form = g_strdup_printf (
-      "--XyZ\r\nContent-Disposition: form-data; name=\"copy\"\r\n\r\n%s\r\n"
-      "--XyZ\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n%s\r\n--XyZ--\r\n",
-      t, rows->str);
-  g_string_free (rows, TRUE);
+  g_autofree char *form = long_batch_form (3000);
   g_autofree char *head = g_strdup_printf (
       "POST /api/batch HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nAuthorization: Bearer %s\r\n"
       "Origin: http://127.0.0.1:%u\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
@@ -556,6 +562,33 @@ test_cancelled (void)
   double seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("preview after a cancelled batch: %.2f s", seconds);
   g_assert_cmpfloat (seconds, <, 1.5);
+}
+
+/* A render longer than the studio's bound is stopped, and said: a studio
+ * whose bound is 1 s (RONEO_STUDIO_TIMEOUT) and a batch of many seconds. */
+static void
+test_timeout (void)
+{
+  StudioServer quick = { 0 };
+  g_setenv ("RONEO_STUDIO_TIMEOUT", "1", TRUE);
+  studio_server_start (&quick, roneo_test_roneo_path (), scratch);
+  g_unsetenv ("RONEO_STUDIO_TIMEOUT");
+  g_autofree char *form = long_batch_form (6000);
+  g_autoptr (GBytes) body = text_bytes (form);
+  const StudioRequest multipart = { .type = "multipart/form-data; boundary=XyZ" };
+  g_auto (StudioAnswer) answer = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  studio_fetch (&quick, &multipart, "/api/batch", body, &answer);
+  double seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("stopped after %.2f s", seconds);
+  assert_status (&answer, 500);
+  g_autoptr (JsonNode) error = json_of (&answer);
+  JsonObject *o = json_node_get_object (error);
+  g_assert_cmpint (json_object_get_int_member (o, "code"), ==, 5);
+  roneo_test_assert_contains (json_object_get_string_member (o, "message"), "longer than 1 s");
+  g_assert_cmpfloat (seconds, >=, 1.0);
+  g_assert_cmpfloat (seconds, <, 2.5);
+  studio_server_stop (&quick);
 }
 
 /* Every socket of the studio's port listens on 127.0.0.1 or ::1. */
@@ -617,6 +650,7 @@ main (int argc, char **argv)
   g_test_add_func ("/studio/files", test_files);
   g_test_add_func ("/studio/outside", test_outside);
   g_test_add_func ("/studio/cancelled", test_cancelled);
+  g_test_add_func ("/studio/timeout", test_timeout);
   g_test_add_func ("/studio/loopback-only", test_loopback_only);
   int status = g_test_run ();
   studio_server_stop (&studio);
