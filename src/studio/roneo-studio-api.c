@@ -133,7 +133,7 @@ reply_static (RoneoStudio *studio, SoupServerMessage *msg, const char *name)
    * would register it is dropped by the linker. */
   g_autoptr (GBytes) bytes = g_resource_lookup_data (roneo_studio_get_resource (), where, 0, NULL);
   if (bytes == NULL || strchr (name, '/') != NULL)
-    return roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, "no such address");
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, _ ("no such address"));
   if (strcmp (name, "index.html") == 0)
     {
       g_autoptr (GString) page
@@ -152,7 +152,7 @@ roneo_studio_api_handle (RoneoStudio *studio, SoupServerMessage *msg, const char
 {
   const char *method = soup_server_message_get_method (msg);
   if (strcmp (method, "GET") != 0 && strcmp (method, "HEAD") != 0)
-    return roneo_studio_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, 1, "GET only");
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, 1, _ ("only GET here"));
   if (strcmp (path, "/") == 0)
     reply_static (studio, msg, "index.html");
   else if (g_str_has_prefix (path, "/static/"))
@@ -162,5 +162,5 @@ roneo_studio_api_handle (RoneoStudio *studio, SoupServerMessage *msg, const char
   else if (strcmp (path, "/api/strings") == 0)
     roneo_studio_reply_json (msg, SOUP_STATUS_OK, strings_json (roneo_studio_request_lang (msg)));
   else
-    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, "no such address");
+    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, _ ("no such address"));
 }

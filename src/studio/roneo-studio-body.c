@@ -75,8 +75,8 @@ take_part (SoupMultipart *multipart, int i, RoneoStudioBody *body, GError **erro
   gsize limit = slot == &body->data ? RONEO_STUDIO_DATA_LIMIT : RONEO_STUDIO_COPY_LIMIT;
   if (g_bytes_get_size (part) > limit)
     {
-      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT, _ ("the %s is larger than %u MB"), name,
-                   (guint) (limit >> 20));
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   _ ("the form's field '%s' is larger than %u MB"), name, (guint) (limit >> 20));
       return FALSE;
     }
   g_clear_pointer (slot, g_bytes_unref);

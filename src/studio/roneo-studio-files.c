@@ -154,7 +154,7 @@ save_file (RoneoStudio *studio, SoupServerMessage *msg, const char *name)
   GBytes *bytes = roneo_studio_body_peek (msg);
   if (!roneo_studio_name_is_inside (name))
     return roneo_studio_reply_problem (msg, SOUP_STATUS_FORBIDDEN, 2,
-                                       "the name is not that of a file of the folder");
+                                       _ ("the name is not that of a file of the folder"));
   g_autofree char *temporary = g_strconcat (name != NULL ? name : "", ".tmp", NULL);
   int fd = roneo_studio_open_in_dir (studio, temporary, O_WRONLY | O_CREAT | O_TRUNC, &error);
   /* The target must not be a link either: it would be replaced, not followed. */
@@ -237,5 +237,5 @@ roneo_studio_files_handle (RoneoStudio *studio, SoupServerMessage *msg, const ch
   else if (strcmp (path, "/api/file") == 0)
     read_file (studio, msg, name);
   else
-    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, "no such address");
+    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, _ ("no such address"));
 }

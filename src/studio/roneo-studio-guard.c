@@ -12,6 +12,7 @@
  * (the chunks are then dropped as they come).
  */
 #include "roneo-studio-private.h"
+#include "roneo-intl-private.h"
 
 #include <string.h>
 
@@ -141,8 +142,7 @@ refuse_unread (SoupServerMessage *msg, guint status, const char *why)
   g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
   if (stream == NULL)
     return;
-  g_autofree char *json
-      = g_strdup_printf ("{\"code\":2,\"message\":\"%s\",\"file\":null,\"line\":0}", why);
+  g_autofree char *json = roneo_studio_problem_text (2, why);
   g_autofree char *answer = g_strdup_printf (
       "HTTP/1.1 %u %s\r\nContent-Security-Policy: " CSP "\r\nX-Content-Type-Options: nosniff\r\n"
       "Referrer-Policy: no-referrer\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
@@ -170,19 +170,19 @@ guard (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable 
   const char *method = soup_server_message_get_method (msg);
   gboolean post = strcmp (method, "POST") == 0;
   add_answer_headers (msg);
-  /* The messages below are for a script's author, never seen on the page. */
+  /* For a script's author: the page never sees them. */
   const char *why = NULL;
   guint status = SOUP_STATUS_FORBIDDEN;
   if (!own_host (studio, soup_message_headers_get_one (headers, "Host")))
-    why = "the Host header is not the studio's own";
+    why = _ ("the Host header is not the studio's own");
   else if (!has_token (studio, msg, query))
-    why = "a missing or wrong token";
+    why = _ ("a missing or wrong token");
   else if (!post && strcmp (method, "GET") != 0 && strcmp (method, "HEAD") != 0)
-    why = "only GET, HEAD and POST", status = SOUP_STATUS_METHOD_NOT_ALLOWED;
+    why = _ ("only GET, HEAD and POST"), status = SOUP_STATUS_METHOD_NOT_ALLOWED;
   else if (post && !own_origin (studio, soup_message_headers_get_one (headers, "Origin")))
-    why = "a POST from another origin, or without one";
+    why = _ ("a POST from another origin, or without one");
   else if (post && !limit_body (msg, roneo_studio_body_limit (path, query, headers)))
-    why = "the body is larger than allowed", status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+    why = _ ("the body is larger than allowed"), status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
   if (why != NULL && has_body (headers))
     refuse_unread (msg, status, why);
   else if (why != NULL)

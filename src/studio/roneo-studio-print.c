@@ -176,7 +176,7 @@ reply_state (RoneoStudio *studio, SoupServerMessage *msg, guint id)
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&studio->prints->lock);
   PrintState *s = g_hash_table_lookup (studio->prints->jobs, GUINT_TO_POINTER (id));
   if (s == NULL)
-    return roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 6, "no such print job");
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 6, _ ("no such print job"));
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
@@ -218,10 +218,11 @@ start_print (RoneoStudio *studio, SoupServerMessage *msg, GHashTable *query)
   const char *copies = query != NULL ? g_hash_table_lookup (query, "copies") : NULL;
   const char *sides = query != NULL ? g_hash_table_lookup (query, "two-sided") : NULL;
   if (queue == NULL || *queue == '\0')
-    return roneo_studio_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, 1, "queue: which printer");
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, 1,
+                                       _ ("queue: which printer (see /api/printers)"));
   if (!roneo_studio_kind_parse (query != NULL ? g_hash_table_lookup (query, "kind") : NULL, &kind))
     return roneo_studio_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, 1,
-                                       "kind: flyer, banner or batch");
+                                       _ ("kind: flyer, banner or batch"));
   if (!roneo_studio_body_parse (msg, &body, &error))
     return roneo_studio_reply_error (studio, msg, error);
   /* A tract is printed imposed, as 'roneo batch' does: its copies are the batch's. */
@@ -284,5 +285,5 @@ roneo_studio_print_handle (RoneoStudio *studio, SoupServerMessage *msg, const ch
                                           NULL))
     reply_state (studio, msg, (guint) id);
   else
-    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, "no such address");
+    roneo_studio_reply_problem (msg, SOUP_STATUS_NOT_FOUND, 1, _ ("no such address"));
 }

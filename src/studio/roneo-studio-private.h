@@ -65,6 +65,8 @@ void roneo_studio_reply_json (SoupServerMessage *msg, guint status, JsonNode *no
 /* {"code", "message", "file", "line"} for a failure of the studio itself. */
 void roneo_studio_reply_problem (SoupServerMessage *msg, guint status, int code,
                                  const char *message);
+/* The same as JSON text. Owned. */
+char *roneo_studio_problem_text (int code, const char *message);
 /* An error of a job: its HTTP status and exit code (the CLI's), its file and
  * line out of its message; file names inside the folder said relative to it. */
 JsonNode *roneo_studio_error_to_json (const RoneoStudio *studio, const GError *error,

@@ -331,13 +331,14 @@ roneo_studio_render_handle (RoneoStudio *studio, SoupServerMessage *msg, const c
   g_auto (RoneoStudioBody) body = { 0 };
   RoneoJobKind kind = RONEO_JOB_FLYER;
   if (strcmp (soup_server_message_get_method (msg), "POST") != 0)
-    return roneo_studio_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, 1, "POST the copy");
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, 1,
+                                       _ ("only POST here, with the copy"));
   if (roneo_studio_body_too_large (msg))
     return roneo_studio_reply_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, 2,
-                                       "the body is larger than allowed");
+                                       _ ("the body is larger than allowed"));
   if (!kind_of (path, query, &kind))
     return roneo_studio_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, 1,
-                                       "kind: flyer, banner or batch");
+                                       _ ("kind: flyer, banner or batch"));
   if (!roneo_studio_body_parse (msg, &body, &error))
     return roneo_studio_reply_error (studio, msg, error);
   Answer kind_of_answer = g_str_has_suffix (path, "/preview") ? ANSWER_PNG

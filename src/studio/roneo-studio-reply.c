@@ -47,6 +47,15 @@ problem_json (int code, const char *message, const char *file, guint line)
   return json_builder_get_root (b);
 }
 
+char *
+roneo_studio_problem_text (int code, const char *message)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) node = problem_json (code, message, NULL, 0);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
 void
 roneo_studio_reply_problem (SoupServerMessage *msg, guint status, int code, const char *message)
 {
