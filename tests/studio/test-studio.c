@@ -591,6 +591,31 @@ test_timeout (void)
   studio_server_stop (&quick);
 }
 
+/* The command's own errors: a port taken (exit 5, said), a bad port, a file
+ * given, a folder that is not one (exit 1, 1, 2). */
+static void
+test_command (void)
+{
+  g_auto (RoneoTestRun) run = { 0 };
+  g_autofree char *taken = g_strdup_printf ("%u", studio.port);
+  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--port", taken);
+  roneo_test_assert_exit (&run, 5);
+  g_autofree char *said = g_strdup_printf ("cannot listen on 127.0.0.1 port %u", studio.port);
+  roneo_test_assert_contains (run.err, said);
+  g_assert_cmpstr (run.out, ==, "");
+  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--port", "70000");
+  roneo_test_assert_exit (&run, 1);
+  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "tract.md");
+  roneo_test_assert_exit (&run, 1);
+  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--dir", "no-such-folder");
+  roneo_test_assert_exit (&run, 2);
+  roneo_test_assert_contains (run.err, "cannot open the folder 'no-such-folder'");
+  RONEO_TEST_RUN (&run, scratch, "studio", "--help");
+  roneo_test_assert_exit (&run, 0);
+  roneo_test_assert_contains (run.out, "--no-open");
+  roneo_test_assert_contains (run.out, "Exit codes:");
+}
+
 /* Every socket of the studio's port listens on 127.0.0.1 or ::1. */
 static void
 test_loopback_only (void)
@@ -651,6 +676,7 @@ main (int argc, char **argv)
   g_test_add_func ("/studio/outside", test_outside);
   g_test_add_func ("/studio/cancelled", test_cancelled);
   g_test_add_func ("/studio/timeout", test_timeout);
+  g_test_add_func ("/studio/command", test_command);
   g_test_add_func ("/studio/loopback-only", test_loopback_only);
   int status = g_test_run ();
   studio_server_stop (&studio);
