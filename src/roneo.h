@@ -349,6 +349,9 @@ RONEO_API double roneo_result_get_cap_height (const RoneoResult *result);
 RONEO_API guint roneo_result_get_n_records (const RoneoResult *result);
 RONEO_API const char *roneo_result_get_imposition (const RoneoResult *result);
 RONEO_API RoneoDuplex roneo_result_get_sides (const RoneoResult *result);
+/* A batch from a CSV file: its columns, the fields a copy may name, as the
+ * file writes them; NULL without one. Borrowed, NULL-terminated. */
+RONEO_API const char *const *roneo_result_get_fields (const RoneoResult *result);
 /* A batch sent to a printer: the CUPS job, and the copies asked for. */
 RONEO_API int roneo_result_get_print_job (const RoneoResult *result);
 RONEO_API guint roneo_result_get_print_copies (const RoneoResult *result);

@@ -436,6 +436,7 @@ fill_result (Batch *b)
                                   result->print_copies, &request);
   result->sides = request.sides;
   b->media = g_steal_pointer (&request.media);
+  result->fields = g_strdupv (b->fields);
 }
 
 /* --- printing ---------------------------------------------------------------- */

@@ -120,6 +120,7 @@ struct _RoneoResult
   /* batches */
   guint records;
   char *imposition; /* owned */
+  GStrv fields;     /* owned: the CSV file's columns, or NULL */
   RoneoDuplex sides;
   guint print_copies;
   int print_job;

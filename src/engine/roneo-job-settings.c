@@ -453,6 +453,7 @@ roneo_result_free (RoneoResult *result)
   g_array_unref (result->pictures);
   g_free (result->sheet_name);
   g_free (result->imposition);
+  g_strfreev (result->fields);
   g_free (result);
 }
 
@@ -543,6 +544,12 @@ const char *
 roneo_result_get_imposition (const RoneoResult *result)
 {
   return result->imposition;
+}
+
+const char *const *
+roneo_result_get_fields (const RoneoResult *result)
+{
+  return (const char *const *) result->fields;
 }
 
 RoneoDuplex

@@ -33,6 +33,7 @@ static const struct
   { "sheet", N_ ("Sheet") },
   { "copies", N_ ("Copies") },
   { "csv", N_ ("CSV file of the rows") },
+  { "fields", N_ ("Fields") },
   { "preview", N_ ("Preview") },
   { "warnings", N_ ("Warnings") },
   { "no_warnings", N_ ("No warnings") },

@@ -160,6 +160,21 @@ add_uint (JsonBuilder *b, const char *name, guint value)
   json_builder_add_int_value (b, value);
 }
 
+/* A batch: its copies, its imposition, the CSV file's fields. */
+static void
+add_batch (JsonBuilder *b, const RoneoResult *result)
+{
+  add_uint (b, "records", roneo_result_get_n_records (result));
+  json_builder_set_member_name (b, "imposition");
+  json_builder_add_string_value (b, roneo_result_get_imposition (result));
+  json_builder_set_member_name (b, "fields");
+  json_builder_begin_array (b);
+  const char *const *fields = roneo_result_get_fields (result);
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    json_builder_add_string_value (b, fields[i]);
+  json_builder_end_array (b);
+}
+
 /* 200 whatever the copy: {pages, proofs, layout, warnings, error}. */
 static void
 reply_check (Render *r)
@@ -170,6 +185,8 @@ reply_check (Render *r)
   add_uint (b, "proofs", r->result != NULL ? roneo_result_get_n_proofs (r->result) : 0);
   if (r->result != NULL && roneo_job_get_kind (r->job) == RONEO_JOB_BANNER)
     add_uint (b, "rows", roneo_result_get_n_rows (r->result));
+  if (r->result != NULL && roneo_job_get_kind (r->job) == RONEO_JOB_BATCH)
+    add_batch (b, r->result);
   json_builder_set_member_name (b, "layout");
   json_builder_add_string_value (b, r->result ? roneo_result_get_layout_name (r->result) : NULL);
   json_builder_set_member_name (b, "warnings");

@@ -180,6 +180,10 @@ test_dry_run_proofs (void)
   g_autoptr (RoneoResult) filled = run_ok (rows, NULL);
   g_assert_cmpuint (roneo_result_get_n_proofs (filled), >=, 1);
   g_assert_cmpuint (roneo_result_get_n_proofs (filled), <=, 4);
+  /* the fields the CSV file gives, as it writes them; none without one */
+  g_autofree char *fields = g_strjoinv (",", (char **) roneo_result_get_fields (filled));
+  g_assert_cmpstr (fields, ==, "ville,date,heure,lieu");
+  g_assert_null (roneo_result_get_fields (sheets));
   g_autofree char *left = api_list_dir (scratch);
   g_assert_cmpstr (left, ==, "guichets.md");
   api_remove_dir (scratch);

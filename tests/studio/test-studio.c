@@ -273,6 +273,18 @@ test_batch (void)
   studio_fetch (&studio, &multipart, "/api/batch", body, &answer);
   assert_status (&answer, 200);
   g_assert_cmpuint (pdf_pages (&answer), >=, 1);
+  /* what the page shows of it: the fields found, the first sheets */
+  studio_fetch (&studio, &multipart, "/api/check?kind=batch&dpi=40", body, &answer);
+  assert_status (&answer, 200);
+  g_autoptr (JsonNode) check = json_of (&answer);
+  JsonObject *o = json_node_get_object (check);
+  JsonArray *fields = json_object_get_array_member (o, "fields");
+  g_assert_cmpuint (json_array_get_length (fields), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (fields, 0), ==, "ville");
+  g_assert_cmpint (json_object_get_int_member (o, "records"), >=, 4);
+  g_assert_cmpint (json_object_get_int_member (o, "proofs"), >=, 1);
+  studio_fetch (&studio, &multipart, "/api/preview?kind=batch&dpi=40&page=1", body, &answer);
+  assert_status (&answer, 200);
 }
 
 static void

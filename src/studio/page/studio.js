@@ -80,6 +80,7 @@ async function render() {
     const q = query({ dpi: '96' });
     const check = await (await api('/api/check?' + q, { method: 'POST', body: body(), signal })).json();
     listProblems(check);
+    $('fields').textContent = check.fields ? (S.fields || 'Fields') + ': ' + check.fields.join(', ') : '';
     const images = [];
     for (let page = 1; page <= check.proofs; page++) {
       q.set('page', page);
