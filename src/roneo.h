@@ -169,6 +169,26 @@ typedef enum
   RONEO_JOB_BATCH,  /* copies of a tract, or one per row of a CSV file, imposed n-up */
 } RoneoJobKind;
 
+/* The layouts, as records: what roneo_engine_describe_layouts says, for a
+ * program that shows them its own way (roneo studio's layout picker). */
+typedef struct _RoneoLayouts RoneoLayouts;
+
+/* Every layout the engine finds, in the order roneo_engine_describe_layouts
+ * lists them; a layout that cannot be read is a warning. Owned. */
+RONEO_API RoneoLayouts *roneo_engine_list_layouts (RoneoEngine *engine, RoneoWarnings *warnings);
+RONEO_API void roneo_layouts_free (RoneoLayouts *layouts);
+RONEO_API guint roneo_layouts_get_count (const RoneoLayouts *layouts);
+/* Its name, what roneo_job_set_layout takes. Borrowed. */
+RONEO_API const char *roneo_layouts_get_name (const RoneoLayouts *layouts, guint index);
+/* One line on what it is for. Borrowed. */
+RONEO_API const char *roneo_layouts_get_description (const RoneoLayouts *layouts, guint index);
+/* RONEO_JOB_BANNER for a banner's layout; RONEO_JOB_FLYER for the others,
+ * which batches impose too. */
+RONEO_API RoneoJobKind roneo_layouts_get_kind (const RoneoLayouts *layouts, guint index);
+/* Its page's size in pt (a banner layout's: its default size). */
+RONEO_API void roneo_layouts_get_size (const RoneoLayouts *layouts, guint index, double *width,
+                                       double *height);
+
 /* Which edge a sheet turns on. */
 typedef enum
 {
@@ -379,6 +399,7 @@ RONEO_API gboolean roneo_duplex_from_ipp (const char *keyword, RoneoDuplex *side
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoWarnings, roneo_warnings_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoEngine, roneo_engine_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoLayouts, roneo_layouts_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoJob, roneo_job_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoneoResult, roneo_result_free)
 

@@ -1,5 +1,6 @@
 /* The engine: where the data is, the fonts and the dictionaries, loaded once
- * for every job; and the listings of `roneo fonts` and `roneo layouts`. */
+ * for every job; and the listings of `roneo fonts` and `roneo layouts`, the
+ * latter as records too. */
 #include "roneo-job.h"
 #include "roneo-intl-private.h"
 
@@ -111,4 +112,75 @@ roneo_engine_describe_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
                         (const char *) g_ptr_array_index (problems, i));
   append_dirs (out, _ ("(layouts from: %s)\n"), roneo_engine_get_layout_dirs (engine));
   return g_string_free (out, FALSE);
+}
+
+/* --- the layouts as records ---------------------------------------------------- */
+
+struct _RoneoLayouts
+{
+  GPtrArray *layouts; /* RoneoLayout, owned */
+};
+
+RoneoLayouts *
+roneo_engine_list_layouts (RoneoEngine *engine, RoneoWarnings *warnings)
+{
+  g_return_val_if_fail (engine != NULL, NULL);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  RoneoLayouts *layouts = g_new0 (RoneoLayouts, 1);
+  layouts->layouts = roneo_layout_list (roneo_engine_get_layout_dirs (engine), problems);
+  for (guint i = 0; warnings != NULL && i < problems->len; i++)
+    roneo_warnings_add (warnings, RONEO_WARNING_GENERAL, "%s",
+                        (const char *) g_ptr_array_index (problems, i));
+  return layouts;
+}
+
+void
+roneo_layouts_free (RoneoLayouts *layouts)
+{
+  if (layouts == NULL)
+    return;
+  g_ptr_array_unref (layouts->layouts);
+  g_free (layouts);
+}
+
+guint
+roneo_layouts_get_count (const RoneoLayouts *layouts)
+{
+  return layouts->layouts->len;
+}
+
+static const RoneoLayout *
+layout_at (const RoneoLayouts *layouts, guint index)
+{
+  g_return_val_if_fail (index < layouts->layouts->len, NULL);
+  return g_ptr_array_index (layouts->layouts, index);
+}
+
+const char *
+roneo_layouts_get_name (const RoneoLayouts *layouts, guint index)
+{
+  const RoneoLayout *layout = layout_at (layouts, index);
+  return layout != NULL ? layout->name : NULL;
+}
+
+const char *
+roneo_layouts_get_description (const RoneoLayouts *layouts, guint index)
+{
+  const RoneoLayout *layout = layout_at (layouts, index);
+  return layout != NULL ? roneo_layout_get_description (layout) : NULL;
+}
+
+RoneoJobKind
+roneo_layouts_get_kind (const RoneoLayouts *layouts, guint index)
+{
+  const RoneoLayout *layout = layout_at (layouts, index);
+  return layout != NULL && layout->kind == RONEO_LAYOUT_BANNER ? RONEO_JOB_BANNER : RONEO_JOB_FLYER;
+}
+
+void
+roneo_layouts_get_size (const RoneoLayouts *layouts, guint index, double *width, double *height)
+{
+  const RoneoLayout *layout = layout_at (layouts, index);
+  *width = layout != NULL ? layout->width : 0;
+  *height = layout != NULL ? layout->height : 0;
 }

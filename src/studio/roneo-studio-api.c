@@ -73,26 +73,23 @@ strings_json (const char *lang)
   return json_builder_get_root (b);
 }
 
-/* "a5-flyer  148 x 210 mm  flyer  description": roneo_engine_describe_layouts's lines. */
 static void
-add_layout (JsonBuilder *b, const char *line)
+add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i)
 {
-  g_autoptr (GRegex) columns
-      = g_regex_new ("^(\\S+)\\s+([0-9]+) x ([0-9]+)\\s+mm\\s+(banner|flyer)\\s*(.*)$", 0, 0, NULL);
-  g_autoptr (GMatchInfo) match = NULL;
-  if (!g_regex_match (columns, line, 0, &match))
-    return;
-  static const char *const names[] = { "name", "width_mm", "height_mm", "kind", "description" };
+  double width = 0, height = 0;
+  roneo_layouts_get_size (layouts, i, &width, &height);
   json_builder_begin_object (b);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *value = g_match_info_fetch (match, i + 1);
-      json_builder_set_member_name (b, names[i]);
-      if (i == 1 || i == 2)
-        json_builder_add_int_value (b, g_ascii_strtoll (value, NULL, 10));
-      else
-        json_builder_add_string_value (b, value);
-    }
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, roneo_layouts_get_name (layouts, i));
+  json_builder_set_member_name (b, "width_mm");
+  json_builder_add_int_value (b, (gint64) (width / RONEO_PT_PER_MM + 0.5));
+  json_builder_set_member_name (b, "height_mm");
+  json_builder_add_int_value (b, (gint64) (height / RONEO_PT_PER_MM + 0.5));
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (
+      b, roneo_layouts_get_kind (layouts, i) == RONEO_JOB_BANNER ? "banner" : "flyer");
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, roneo_layouts_get_description (layouts, i));
   json_builder_end_object (b);
 }
 
@@ -102,14 +99,13 @@ reply_layouts (RoneoStudio *studio, SoupServerMessage *msg)
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
   /* Not under the engine's lock: the listing reads the layout folders and
    * files only, and the main loop must not wait for a render. */
-  g_autofree char *text = roneo_engine_describe_layouts (studio->engine, warnings);
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (RoneoLayouts) layouts = roneo_engine_list_layouts (studio->engine, warnings);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "layouts");
   json_builder_begin_array (b);
-  for (guint i = 0; lines[i] != NULL; i++)
-    add_layout (b, lines[i]);
+  for (guint i = 0; i < roneo_layouts_get_count (layouts); i++)
+    add_layout (b, layouts, i);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "warnings");
   json_builder_add_value (b, roneo_studio_warnings_to_json (studio, warnings));

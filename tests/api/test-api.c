@@ -243,6 +243,39 @@ test_folder_pictures (void)
   api_remove_dir (outside);
 }
 
+/* The layouts as records: as many as roneo layouts lists, the default ones
+ * with their kind, size and description. */
+static void
+test_list_layouts (void)
+{
+  g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
+  g_autoptr (RoneoLayouts) layouts = roneo_engine_list_layouts (api_engine (), warnings);
+  g_autofree char *described = roneo_engine_describe_layouts (api_engine (), NULL);
+  g_auto (GStrv) lines = g_strsplit (described, "\n", -1);
+  guint listed = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    listed += g_ascii_islower (lines[i][0]) || g_ascii_isdigit (lines[i][0]);
+  g_assert_cmpuint (roneo_layouts_get_count (layouts), ==, listed);
+  gboolean flyer = FALSE, banner = FALSE;
+  for (guint i = 0; i < roneo_layouts_get_count (layouts); i++)
+    {
+      const char *name = roneo_layouts_get_name (layouts, i);
+      double width = 0, height = 0;
+      roneo_layouts_get_size (layouts, i, &width, &height);
+      g_assert_cmpuint (strlen (roneo_layouts_get_description (layouts, i)), >, 10);
+      g_assert_nonnull (strstr (described, name));
+      if (strcmp (name, "a5-flyer") == 0)
+        {
+          flyer = roneo_layouts_get_kind (layouts, i) == RONEO_JOB_FLYER;
+          g_assert_cmpfloat_with_epsilon (width, A5_WIDTH, 0.01);
+          g_assert_cmpfloat_with_epsilon (height, A5_HEIGHT, 0.01);
+        }
+      banner |= strcmp (name, "banderole") == 0
+                && roneo_layouts_get_kind (layouts, i) == RONEO_JOB_BANNER;
+    }
+  g_assert_true (flyer && banner);
+}
+
 /* A banner to a file's output stream: the PDF holds its sheets and a cover. */
 static void
 test_banner_to_stream (void)
@@ -465,6 +498,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/flyer/to-memory", test_flyer_to_memory);
   g_test_add_func ("/api/flyer/proofs-in-memory", test_flyer_proofs_in_memory);
   g_test_add_func ("/api/dry-run/proofs", test_dry_run_proofs);
+  g_test_add_func ("/api/layouts/list", test_list_layouts);
   g_test_add_func ("/api/folder/pictures", test_folder_pictures);
   g_test_add_func ("/api/flyer/pictures", test_flyer_pictures);
   g_test_add_func ("/api/banner/to-stream", test_banner_to_stream);
