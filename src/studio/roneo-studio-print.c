@@ -248,26 +248,65 @@ start_print (RoneoStudio *studio, SoupServerMessage *msg, GHashTable *query)
   roneo_studio_reply_json (msg, SOUP_STATUS_ACCEPTED, json_from_string (text, NULL));
 }
 
-static void
-reply_printers (RoneoStudio *studio, SoupServerMessage *msg)
+typedef struct
 {
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) queues = roneo_print_list_queues (&error);
+  RoneoStudio *studio;
+  SoupServerMessage *msg; /* owned ref */
+  GStrv queues;
+  GError *error;
+} Listing;
+
+static void
+listing_free (Listing *l)
+{
+  g_object_unref (l->msg);
+  g_strfreev (l->queues);
+  g_clear_error (&l->error);
+  g_free (l);
+}
+
+/* A server that does not answer takes up to its connection timeout: not in
+ * the main loop. */
+static void
+list_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Listing *l = data;
+  l->queues = roneo_print_list_queues (&l->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_listed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Listing *l = g_task_get_task_data (G_TASK (result));
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "printers");
   json_builder_begin_array (b);
-  for (guint i = 0; queues != NULL && queues[i] != NULL; i++)
-    json_builder_add_string_value (b, queues[i]);
+  for (guint i = 0; l->queues != NULL && l->queues[i] != NULL; i++)
+    json_builder_add_string_value (b, l->queues[i]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "error");
   guint status = 0;
-  if (error != NULL)
-    json_builder_add_value (b, roneo_studio_error_to_json (studio, error, &status));
+  if (l->error != NULL)
+    json_builder_add_value (b, roneo_studio_error_to_json (l->studio, l->error, &status));
   else
     json_builder_add_null_value (b);
   json_builder_end_object (b);
-  roneo_studio_reply_json (msg, SOUP_STATUS_OK, json_builder_get_root (b));
+  roneo_studio_reply_json (l->msg, SOUP_STATUS_OK, json_builder_get_root (b));
+  soup_server_message_unpause (l->msg);
+}
+
+static void
+reply_printers (RoneoStudio *studio, SoupServerMessage *msg)
+{
+  Listing *l = g_new0 (Listing, 1);
+  l->studio = studio;
+  l->msg = g_object_ref (msg);
+  soup_server_message_pause (msg);
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, on_listed, NULL);
+  g_task_set_task_data (task, l, (GDestroyNotify) listing_free);
+  g_task_run_in_thread (task, list_in_thread);
 }
 
 void
