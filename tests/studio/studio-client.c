@@ -1,9 +1,12 @@
 /* studio-client.c: see studio-client.h. */
 #include "studio-client.h"
 
+#include "roneo-test-cli.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 void
 studio_server_start (StudioServer *server, const char *roneo, const char *dir)
@@ -148,3 +151,77 @@ studio_fetch (const StudioServer *server, const StudioRequest *how, const char *
   studio_answer_clear (answer);
   parse_answer (raw, answer);
 }
+
+/* --- what the suites check ------------------------------------------------- */
+
+GBytes *
+studio_text_bytes (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+GBytes *
+studio_corpus_bytes (const char *name)
+{
+  g_autofree char *path = roneo_test_corpus (name);
+  return roneo_test_read_bytes (path);
+}
+
+char *
+studio_body_text (const StudioAnswer *answer)
+{
+  return g_strndup (g_bytes_get_data (answer->body, NULL), g_bytes_get_size (answer->body));
+}
+
+void
+studio_assert_status (const StudioAnswer *answer, guint status)
+{
+  if (answer->status != status)
+    {
+      g_autofree char *text = studio_body_text (answer);
+      g_error ("HTTP %u, not %u: %.300s", answer->status, status, text);
+    }
+}
+
+/* The pages pdfinfo reads in a PDF answer. */
+guint
+studio_pdf_pages (const StudioServer *server, const StudioAnswer *answer)
+{
+  g_assert_cmpstr (studio_answer_header (answer, "Content-Type"), ==, "application/pdf");
+  g_autofree char *path = g_build_filename (server->dir, "answer.pdf", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (answer->body, NULL),
+                                      g_bytes_get_size (answer->body), NULL));
+  g_auto (RoneoTestRun) run = { 0 };
+  const RoneoTestSpawn how = { .program = "pdfinfo" };
+  roneo_test_run_full (&run, server->dir, &how, (const char *const[]){ path, NULL });
+  roneo_test_assert_exit (&run, 0);
+  const char *pages = strstr (run.out, "Pages:");
+  g_assert_nonnull (pages);
+  unlink (path);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+void
+studio_png_size (const StudioServer *server, const StudioAnswer *answer, guint32 *width,
+                 guint32 *height)
+{
+  g_assert_cmpstr (studio_answer_header (answer, "Content-Type"), ==, "image/png");
+  g_autofree char *path = g_build_filename (server->dir, "answer.png", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (answer->body, NULL),
+                                      g_bytes_get_size (answer->body), NULL));
+  roneo_test_png_size (path, width, height);
+  unlink (path);
+}
+
+JsonNode *
+studio_json_of (const StudioAnswer *answer)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_cmpstr (studio_answer_header (answer, "Content-Type"), ==, "application/json");
+  g_autofree char *text = studio_body_text (answer);
+  JsonNode *node = json_from_string (text, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+/* A broken front matter line: the error at its line, in check and in flyer. */

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -52,5 +53,23 @@ void studio_fetch (const StudioServer *server, const StudioRequest *how, const c
                    GBytes *body, StudioAnswer *answer);
 /* A header of the answer, or NULL. */
 const char *studio_answer_header (const StudioAnswer *answer, const char *name);
+
+/* --- what the suites check ------------------------------------------------- */
+
+/* text as bytes, copied. Owned. */
+GBytes *studio_text_bytes (const char *text);
+/* tests/cases/NAME. Owned. */
+GBytes *studio_corpus_bytes (const char *name);
+/* The answer's body as a string. Owned. */
+char *studio_body_text (const StudioAnswer *answer);
+/* The answer has this HTTP status; otherwise its body is in the message. */
+void studio_assert_status (const StudioAnswer *answer, guint status);
+/* The pages pdfinfo reads in a PDF answer (written in the studio's folder, then removed). */
+guint studio_pdf_pages (const StudioServer *server, const StudioAnswer *answer);
+/* The size of a PNG answer. */
+void studio_png_size (const StudioServer *server, const StudioAnswer *answer, guint32 *width,
+                      guint32 *height);
+/* A JSON answer, parsed. Owned. */
+JsonNode *studio_json_of (const StudioAnswer *answer);
 
 G_END_DECLS

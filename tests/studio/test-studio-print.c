@@ -8,23 +8,11 @@
 #include "roneo-test-cups.h"
 #include "studio-client.h"
 
-#include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
 
 static StudioServer studio;
 static char *scratch;
-
-static JsonNode *
-json_of (const StudioAnswer *answer)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text
-      = g_strndup (g_bytes_get_data (answer->body, NULL), g_bytes_get_size (answer->body));
-  JsonNode *node = json_from_string (text, &error);
-  g_assert_no_error (error);
-  return node;
-}
 
 /* Starts a print of the file case_name and follows it until it is final:
  * its last state, as the page reads it. */
@@ -37,14 +25,14 @@ print_and_follow (const char *query, const char *case_name)
   g_autofree char *request = g_strdup_printf ("/api/print?%s", query);
   studio_fetch (&studio, NULL, request, copy, &answer);
   g_assert_cmpuint (answer.status, ==, 202);
-  g_autoptr (JsonNode) started = json_of (&answer);
+  g_autoptr (JsonNode) started = studio_json_of (&answer);
   gint64 id = json_object_get_int_member (json_node_get_object (started), "id");
   g_autofree char *state = g_strdup_printf ("/api/print/%" G_GINT64_FORMAT, id);
   for (int tries = 0; tries < 600; tries++)
     {
       studio_fetch (&studio, NULL, state, NULL, &answer);
       g_assert_cmpuint (answer.status, ==, 200);
-      JsonNode *node = json_of (&answer);
+      JsonNode *node = studio_json_of (&answer);
       if (json_object_get_boolean_member (json_node_get_object (node), "final"))
         return node;
       json_node_unref (node);
@@ -59,7 +47,7 @@ test_printers (void)
   g_auto (StudioAnswer) answer = { 0 };
   studio_fetch (&studio, NULL, "/api/printers", NULL, &answer);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_autoptr (JsonNode) node = json_of (&answer);
+  g_autoptr (JsonNode) node = studio_json_of (&answer);
   JsonObject *o = json_node_get_object (node);
   g_assert_true (json_object_get_null_member (o, "error"));
   JsonArray *printers = json_object_get_array_member (o, "printers");
