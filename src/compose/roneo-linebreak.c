@@ -15,17 +15,19 @@
  * plus 0.125 minus 0.083): it may grow by half and shrink by a third. */
 #define STRETCH_PER_SPACE 0.5
 #define SHRINK_PER_SPACE (1.0 / 3.0)
-/* A ragged line 3 em short (12 word spaces) has badness 100: a rag zone a
- * little wider than TeX's \raggedright (\rightskip 0pt plus 2em), so that
- * ragged text, chosen to spare hyphens, takes fewer than first fit does,
- * while no line is left much shorter than the measure. */
-#define RAGGED_SLACK_SPACES 12.0
-/* Raggedness: a ragged line whose length differs from the line before by a
- * tenth of the measure costs as much as a line of badness 50, and the price
- * grows with the square of the difference, so that lines neither step in
- * stairs nor fall much shorter than their neighbours. */
-#define RAGGED_STEP 0.1
-#define RAGGED_STEP_DEMERITS 3600.0
+/* Ragged text, after TeX's \raggedright (\rightskip 0pt plus 2em): a line
+ * RAGGED_ZONE em short of the measure has badness 100, so no line is left
+ * much shorter than first fit would set it (a zone of 3 em spared hyphens
+ * but left lines shorter and more ragged than first fit's). The difference
+ * in length with the line before is priced too, as much as a line of
+ * badness 90 for a step as long as the zone, growing with its square: no
+ * stair-steps, no line short between two long ones. */
+#define RAGGED_ZONE 2.0
+#define RAGGED_STEP_DEMERITS 10000.0
+/* A widow word under ragged text is pulled up or pushed down to a longer
+ * last line where no line is then more than this short (em): a line a
+ * little short is seen less in a ragged column than a word alone. */
+#define RAGGED_WIDOW_SHORT 3.5
 #define MAX_BADNESS 10000.0
 /* TeX's two passes: first without hyphens, every line within PRETOLERANCE;
  * only if that fails, with hyphens and TOLERANCE, lines past it allowed at
@@ -117,13 +119,15 @@ typedef struct
   double space_width;
   double hyphen_width;
   double measure;
+  double em; /* the size set, pt */
   gboolean justify;
   double expansion;   /* style->expansion: the glyphs of a justified line give as much */
   GArray *candidates; /* Candidate */
   /* the pass: */
-  gboolean hyphens; /* hyphen and emergency breaks may be taken */
-  double tolerance; /* worst badness of a line */
-  gboolean strict;  /* lines past the tolerance are not taken at all */
+  gboolean hyphens;  /* hyphen and emergency breaks may be taken */
+  double tolerance;  /* worst badness of a line */
+  gboolean strict;   /* lines past the tolerance are not taken at all */
+  gboolean no_widow; /* a widow word is priced out, not just dear */
 } Breaker;
 
 /* TeX's fitness classes: a line's tightness, compared with its neighbours'. */
@@ -405,6 +409,21 @@ has_overwide_word (const Breaker *b)
   return FALSE;
 }
 
+/* Whether text [start, end) is one word: no space to break at. A no-break
+ * space binds ("zone !", "2 milliards") as the breaker does. */
+static gboolean
+is_one_word (const char *text, guint start, guint end)
+{
+  return memchr (text + start, ' ', end - start) == NULL;
+}
+
+/* The rag zone, pt. */
+static double
+rag_zone (const Breaker *b)
+{
+  return RAGGED_ZONE * b->em;
+}
+
 static double
 cube (double x)
 {
@@ -434,7 +453,7 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
         return -1;
       if (last || slack <= 0)
         return 0;
-      return MIN (MAX_BADNESS, 100 * cube (slack / (RAGGED_SLACK_SPACES * b->space_width)));
+      return MIN (MAX_BADNESS, 100 * cube (slack / rag_zone (b)));
     }
   if (n == 0)
     return slack >= 0 ? MAX_BADNESS / 2 : -1;
@@ -472,26 +491,13 @@ line_demerits (const Breaker *b, guint i, guint k, double width, double badness)
     demerits += EMERGENCY_DEMERITS;
   const Candidate *from = &g_array_index (b->candidates, Candidate, i);
   gboolean final = k + 1 == b->candidates->len;
-  if (final && i > 0 && spaces_at (b, to->end) == spaces_at (b, from->next))
-    demerits += width < WIDOW_WORD * b->measure ? RUNT_DEMERITS : LONE_WORD_DEMERITS;
+  if (final && i > 0 && is_one_word (b->text, from->next, to->end))
+    demerits += width >= WIDOW_WORD * b->measure ? LONE_WORD_DEMERITS
+                : b->no_widow                    ? EMERGENCY_DEMERITS
+                                                 : RUNT_DEMERITS;
   else if (final && i > 0 && width < SHORT_LAST * b->measure)
     demerits += SHORT_LAST_DEMERITS;
   return demerits;
-}
-
-/* The raggedness demerits of a ragged line of width after the line that
- * ends at candidate i, itself reached from the node from; none for the
- * first line or the last (a paragraph's last line is short by nature). */
-static double
-ragged_demerits (const Breaker *b, const Node *from, guint i, guint k, double width)
-{
-  if (b->justify || i == 0 || from->from < 0 || k + 1 == b->candidates->len
-      || g_array_index (b->candidates, Candidate, k).forced)
-    return 0;
-  const Candidate *before = &g_array_index (b->candidates, Candidate, from->from);
-  double previous = segment_width (b, before->next, &g_array_index (b->candidates, Candidate, i));
-  double step = (width - previous) / (RAGGED_STEP * b->measure);
-  return RAGGED_STEP_DEMERITS * step * step;
 }
 
 /* The line from candidate i to k, from the states of i (from_nodes) to
@@ -511,7 +517,7 @@ relax (const Breaker *b, const Node *from_nodes, Node *to_nodes, guint i, guint 
         continue;
       int run = state / FIT_COUNT, from_fit = state % FIT_COUNT;
       int next_run = to->hyphen ? run + 1 : 0;
-      double cost = from->cost + demerits + ragged_demerits (b, from, i, k, width);
+      double cost = from->cost + demerits;
       if (to->hyphen && run > 0)
         cost += DOUBLE_HYPHEN_DEMERITS;
       if (final && run > 0)
@@ -586,11 +592,150 @@ relax_candidate (const Breaker *b, Node *nodes, guint layers, guint lowest, guin
     }
 }
 
+/* Ragged text prices each line against the one before it, which TeX's
+ * nodes (one per fitness class and hyphen run) cannot know: a node here is
+ * a line ending at a candidate reached from a given start, so the step is
+ * exact. A line ends at a candidate from a few starts only (those that fit
+ * the measure), so this stays small. */
+typedef struct
+{
+  double cost;
+  double width;  /* of the line ending here, pt; < 0 at the paragraph's start */
+  int from;      /* candidate the line starts after */
+  int from_node; /* its node there */
+  int run;       /* hyphenated lines in a row, this one included */
+  guint lines;   /* lines from the start (when counted) */
+} RaggedNode;
+
+/* The price of a step between two consecutive ragged lines. */
+static double
+step_demerits (const Breaker *b, double before, double width)
+{
+  double step = (width - before) / rag_zone (b);
+  return RAGGED_STEP_DEMERITS * step * step;
+}
+
+/* The line from candidate i to k after each node of i, into the nodes of
+ * k: one per start, hyphen run and line count. */
+static void
+ragged_edge (const Breaker *b, GArray **nodes, guint i, guint k, double width, double badness,
+             guint wanted)
+{
+  const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  double demerits = line_demerits (b, i, k, width, badness);
+  gboolean final = k + 1 == b->candidates->len;
+  GArray *at = nodes[k];
+  guint first = at->len; /* the nodes of k that start after i */
+  for (guint e = 0; e < nodes[i]->len; e++)
+    {
+      const RaggedNode *before = &g_array_index (nodes[i], RaggedNode, e);
+      if (wanted > 0 && before->lines >= wanted)
+        continue;
+      double cost = before->cost + demerits;
+      /* a paragraph's last line, or one ending at a forced break, is short
+       * by nature: it is no step, nor the line after it */
+      if (before->width >= 0 && !from->forced && !to->forced)
+        cost += step_demerits (b, before->width, width);
+      int run = to->hyphen ? before->run + 1 : 0;
+      if (to->hyphen && before->run > 0)
+        cost += DOUBLE_HYPHEN_DEMERITS;
+      if (final && before->run > 0)
+        cost += FINAL_HYPHEN_DEMERITS;
+      if (run > MAX_HYPHEN_RUN)
+        {
+          cost += LONG_RUN_DEMERITS;
+          run = MAX_HYPHEN_RUN;
+        }
+      guint lines = wanted > 0 ? before->lines + 1 : 0;
+      RaggedNode node = { cost, width, (int) i, (int) e, run, lines };
+      guint j = first;
+      while (j < at->len
+             && (g_array_index (at, RaggedNode, j).run != run
+                 || g_array_index (at, RaggedNode, j).lines != lines))
+        j++;
+      if (j == at->len)
+        g_array_append_val (at, node);
+      else if (cost < g_array_index (at, RaggedNode, j).cost)
+        g_array_index (at, RaggedNode, j) = node;
+    }
+}
+
+/* Ragged lines ending at candidate k, from every start that can be set,
+ * as relax_candidate goes back. */
+static void
+ragged_candidate (const Breaker *b, GArray **nodes, guint lowest, guint k, guint wanted)
+{
+  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
+  if (is_skipped (b, to))
+    return;
+  gboolean nearest = TRUE;
+  for (int i = (int) k - 1; i >= (int) lowest; i--)
+    {
+      const Candidate *from = &g_array_index (b->candidates, Candidate, i);
+      if (is_skipped (b, from) && !from->forced && i > (int) lowest)
+        continue;
+      double width = segment_width (b, from->next, to);
+      guint n = spaces_at (b, to->end) - spaces_at (b, from->next);
+      double badness = line_badness (b, width, n, to->forced);
+      gboolean settable = badness >= 0 && !(b->strict && badness > b->tolerance);
+      if (!settable && badness < 0 && (b->strict || !nearest))
+        break;
+      nearest = FALSE;
+      if ((settable || !b->strict) && nodes[i]->len > 0)
+        ragged_edge (b, nodes, (guint) i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness,
+                     wanted);
+      if (from->forced)
+        break;
+    }
+}
+
+/* The best ragged path from candidate start to the paragraph's end, in
+ * wanted lines (0: any number), or NULL if there is none. */
+static GArray *
+ragged_breaks (const Breaker *b, guint start, guint wanted)
+{
+  guint count = b->candidates->len;
+  g_autofree GArray **nodes = g_new0 (GArray *, count);
+  for (guint k = 0; k < count; k++)
+    nodes[k] = g_array_new (FALSE, FALSE, sizeof (RaggedNode));
+  RaggedNode origin = { 0, -1, -1, -1, 0, 0 };
+  g_array_append_val (nodes[start], origin);
+  for (guint k = start + 1; k < count; k++)
+    ragged_candidate (b, nodes, start, k, wanted);
+  const GArray *last = nodes[count - 1];
+  int best = -1;
+  for (guint j = 0; j < last->len; j++)
+    {
+      const RaggedNode *node = &g_array_index (last, RaggedNode, j);
+      if ((wanted == 0 || node->lines == wanted)
+          && (best < 0 || node->cost < g_array_index (last, RaggedNode, best).cost))
+        best = (int) j;
+    }
+  GArray *path = NULL;
+  if (best >= 0)
+    {
+      path = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (int k = (int) count - 1, e = best; k > (int) start;)
+        {
+          g_array_prepend_val (path, k);
+          const RaggedNode *node = &g_array_index (nodes[k], RaggedNode, e);
+          k = node->from;
+          e = node->from_node;
+        }
+    }
+  for (guint k = 0; k < count; k++)
+    g_array_unref (nodes[k]);
+  return path;
+}
+
 /* The best path through the candidates in this pass, or NULL if the
  * paragraph's end cannot be reached. */
 static GArray *
 best_breaks (const Breaker *b)
 {
+  if (!b->justify)
+    return ragged_breaks (b, 0, 0);
   guint count = b->candidates->len;
   g_autofree Node *nodes = g_new (Node, count * STATES);
   for (guint i = 0; i < count * STATES; i++)
@@ -707,6 +852,7 @@ breaker_init (Breaker *b, const RoneoLineSet *set)
   b->space_width = shaping->space_width * scale;
   b->hyphen_width = shaping->hyphen_width * scale;
   b->measure = set->measure;
+  b->em = set->size;
   b->justify = set->justify;
   b->expansion = set->style->breaker == RONEO_BREAKER_GREEDY ? 0 : set->style->expansion;
   b->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
@@ -763,6 +909,8 @@ start_candidate (const Breaker *b, const RoneoLineSet *set, guint from)
 static GArray *
 counted_breaks (const Breaker *b, guint start, guint lines)
 {
+  if (!b->justify)
+    return ragged_breaks (b, start, lines);
   guint count = b->candidates->len, layers = lines + 1;
   gsize n = (gsize) count * layers * STATES;
   g_autofree Node *nodes = g_new (Node, n);
@@ -789,8 +937,9 @@ counted_breaks (const Breaker *b, guint start, guint lines)
   return path;
 }
 
-gboolean
-roneo_line_set_loosen (RoneoLineSet *set, guint from, int looseness, double max_badness)
+/* roneo_line_set_loosen; no_widow: no widow word on the last line. */
+static gboolean
+loosen (RoneoLineSet *set, guint from, int looseness, double max_badness, gboolean no_widow)
 {
   guint lines = set->lines->len - MIN (from, set->lines->len);
   if (set->style->breaker == RONEO_BREAKER_GREEDY || lines == 0 || (int) lines + looseness < 1)
@@ -799,14 +948,21 @@ roneo_line_set_loosen (RoneoLineSet *set, guint from, int looseness, double max_
   breaker_init (&b, set);
   judge_hyphens (&b);
   b.hyphens = TRUE;
-  b.tolerance = MIN (TOLERANCE, max_badness);
+  b.tolerance = MIN (set->justify ? TOLERANCE : MAX_BADNESS, max_badness);
   b.strict = TRUE;
+  b.no_widow = no_widow;
   int start = start_candidate (&b, set, from);
   g_autoptr (GArray) path = start < 0 ? NULL : counted_breaks (&b, start, lines + looseness);
   if (path != NULL)
     set_lines (set, &b, from, start, path);
   g_array_unref (b.candidates);
   return path != NULL;
+}
+
+gboolean
+roneo_line_set_loosen (RoneoLineSet *set, guint from, int looseness, double max_badness)
+{
+  return loosen (set, from, looseness, max_badness, FALSE);
 }
 
 /* A last line of one short word, where the paragraph has more. */
@@ -816,22 +972,31 @@ ends_with_widow_word (const RoneoLineSet *set)
   if (set->lines->len < 2)
     return FALSE;
   const RoneoLine *last = &g_array_index (set->lines, RoneoLine, set->lines->len - 1);
-  return last->spaces == 0 && last->natural < WIDOW_WORD * set->measure;
+  return is_one_word (set->rich->text->str, last->start, last->end)
+         && last->natural < WIDOW_WORD * set->measure;
 }
 
 /* Looseness -1 or +1, tried in that order, where the total fit leaves a
  * widow word: the paragraph one line shorter or longer, no line looser
- * than the loosest there was (or WIDOW_TOLERANCE). */
+ * than the loosest there was (or WIDOW_TOLERANCE). Ragged text tries
+ * between the two the same number of lines with a longer last line, no
+ * line then shorter than RAGGED_WIDOW_SHORT em (one line longer hardly
+ * ever helps there: its lines would all be much shorter). */
 static void
 avoid_widow_word (RoneoLineSet *set, const Breaker *b)
 {
   if (!ends_with_widow_word (set))
     return;
   double max_badness = MAX (WIDOW_TOLERANCE, worst_badness (b, set, 0));
+  double ragged_badness = 100 * cube (RAGGED_WIDOW_SHORT / RAGGED_ZONE);
   g_autoptr (GArray) kept = g_array_copy (set->lines);
-  for (int looseness = -1; looseness <= 1; looseness += 2)
+  for (int looseness = -1; looseness <= 1; looseness++)
     {
-      if (roneo_line_set_loosen (set, 0, looseness, max_badness) && !ends_with_widow_word (set))
+      if (looseness == 0 && set->justify)
+        continue;
+      gboolean ok = loosen (set, 0, looseness, looseness == 0 ? ragged_badness : max_badness,
+                            !set->justify);
+      if (ok && !ends_with_widow_word (set))
         return;
       g_array_set_size (set->lines, 0);
       g_array_append_vals (set->lines, kept->data, kept->len);

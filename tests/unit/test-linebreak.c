@@ -305,9 +305,10 @@ test_expansion (Fixture *f, gconstpointer data)
 }
 
 /* Mean |difference in length| between consecutive lines, the last line of
- * the paragraph left out, pt; *longest: the widest line. */
+ * the paragraph left out, pt; *longest: the widest line; *short: the
+ * largest shortfall from the measure of a line but the last. */
 static double
-raggedness (const RoneoLineSet *set, double *longest)
+raggedness (const RoneoLineSet *set, double *longest, double *shortfall)
 {
   double sum = 0;
   guint pairs = 0;
@@ -315,6 +316,8 @@ raggedness (const RoneoLineSet *set, double *longest)
     {
       const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
       *longest = MAX (*longest, line->natural);
+      if (!line->last)
+        *shortfall = MAX (*shortfall, set->measure - line->natural);
       if (j > 0 && !line->last)
         {
           sum += fabs (line->natural - g_array_index (set->lines, RoneoLine, j - 1).natural);
@@ -325,12 +328,13 @@ raggedness (const RoneoLineSet *set, double *longest)
 }
 
 /* Ragged right: lines of more even length than first fit gives, none past
- * the measure, no more hyphens. */
+ * the measure, no more hyphens, and the shortest line (but the last) on
+ * average no shorter than first fit's. */
 static void
 test_ragged (Fixture *f, gconstpointer data)
 {
-  double best = 0, first = 0;
-  guint best_hyphens = 0, first_hyphens = 0;
+  double best = 0, first = 0, best_short = 0, first_short = 0;
+  guint best_hyphens = 0, first_hyphens = 0, shorter = 0, cases = 0;
   f->style.align = RONEO_ALIGN_LEFT;
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
     for (double measure = 180; measure <= 360; measure += 9)
@@ -339,18 +343,25 @@ test_ragged (Fixture *f, gconstpointer data)
             = break_as (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT, FALSE);
         g_autoptr (RoneoLineSet) greedy
             = break_as (f, paragraphs[i], measure, RONEO_BREAKER_GREEDY, FALSE);
-        double longest = 0;
-        best += raggedness (set, &longest);
+        double longest = 0, set_short = 0, greedy_short = 0;
+        best += raggedness (set, &longest, &set_short);
         g_assert_cmpfloat (longest, <=, measure + 0.01);
-        first += raggedness (greedy, &longest);
+        first += raggedness (greedy, &longest, &greedy_short);
+        best_short += set_short / f->style.size;
+        first_short += greedy_short / f->style.size;
+        shorter += set_short > greedy_short + 0.01;
+        cases++;
         best_hyphens += hyphens (set);
         first_hyphens += hyphens (greedy);
       }
   f->style.align = RONEO_ALIGN_JUSTIFY;
-  g_test_message ("mean step %.1f pt against %.1f for first fit, hyphens %u against %u", best,
-                  first, best_hyphens, first_hyphens);
+  g_test_message ("mean step %.1f pt against %.1f for first fit, hyphens %u against %u, "
+                  "shortest line %.2f em short on average against %.2f (shorter in %u of %u)",
+                  best, first, best_hyphens, first_hyphens, best_short / cases, first_short / cases,
+                  shorter, cases);
   g_assert_cmpfloat (best, <, 0.8 * first);
   g_assert_cmpuint (best_hyphens, <=, first_hyphens);
+  g_assert_cmpfloat (best_short, <=, first_short);
 }
 
 /* TeX's looseness: a paragraph broken one line shorter or longer where the
@@ -412,7 +423,10 @@ static gboolean
 ends_with_widow_word (const RoneoLineSet *set)
 {
   const RoneoLine *last = &g_array_index (set->lines, RoneoLine, set->lines->len - 1);
-  return set->lines->len > 1 && last->spaces == 0 && last->natural < 0.2 * set->measure;
+  /* a no-break space binds: "zone !" is one word */
+  return set->lines->len > 1
+         && memchr (set->rich->text->str + last->start, ' ', last->end - last->start) == NULL
+         && last->natural < 0.2 * set->measure;
 }
 
 /* Widow words: the total fit, with its looseness, leaves at most half as
@@ -440,6 +454,69 @@ test_widow_word (Fixture *f, gconstpointer data)
   g_assert_cmpuint (2 * widows, <=, greedy_widows);
 }
 
+/* The widest shortfall from the measure of set's lines but the last, pt. */
+static double
+worst_shortfall (const RoneoLineSet *set)
+{
+  double worst = 0;
+  for (guint j = 0; j + 1 < set->lines->len; j++)
+    worst = MAX (worst, set->measure - g_array_index (set->lines, RoneoLine, j).natural);
+  return worst;
+}
+
+/* Ragged right, widow words: tract-plain's second paragraph as a5-black
+ * sets it (Roneo Sans 500, 15 pt, 345.83 pt) ends on "zone !" alone with
+ * first fit; the total fit ends on a longer line, every line within the
+ * measure and none but the last more than 3.5 em short. Swept over
+ * measures, it leaves at most half as many widow words as first fit, and
+ * seldom a line shorter than 3.5 em and than first fit's shortest. */
+static void
+test_ragged_widow_word (Fixture *f, gconstpointer data)
+{
+  const char *plain = "Une consultation par écran interposé ne remplace ni un cabinet médical "
+                      "ouvert, ni un guichet où l’on peut parler à quelqu’un. Qui n’a pas de "
+                      "smartphone devient un usager de seconde zone\u202F!";
+  f->style.align = RONEO_ALIGN_LEFT;
+  f->style.font = (char *) "Roneo Sans";
+  f->style.weight = 500;
+  f->style.size = 15;
+  g_autoptr (RoneoLineSet) greedy = break_as (f, plain, 345.83, RONEO_BREAKER_GREEDY, FALSE);
+  g_autoptr (RoneoLineSet) set = break_as (f, plain, 345.83, RONEO_BREAKER_TOTAL_FIT, FALSE);
+  g_assert_true (ends_with_widow_word (greedy));
+  g_assert_false (ends_with_widow_word (set));
+  g_assert_cmpuint (set->lines->len, ==, greedy->lines->len);
+  double longest = 0, unused = 0;
+  raggedness (set, &longest, &unused);
+  g_assert_cmpfloat (longest, <=, 345.83 + 0.01);
+  g_assert_cmpfloat (worst_shortfall (set), <=, 3.5 * 15 + 0.01);
+  f->style.font = (char *) "Roneo Text";
+  f->style.weight = 400;
+  f->style.size = 10.5;
+  guint total = 0, widows = 0, greedy_widows = 0, shorter = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    for (double measure = 180; measure <= 360; measure += 1.5)
+      {
+        g_autoptr (RoneoLineSet) fit
+            = break_as (f, paragraphs[i], measure, RONEO_BREAKER_TOTAL_FIT, FALSE);
+        g_autoptr (RoneoLineSet) first
+            = break_as (f, paragraphs[i], measure, RONEO_BREAKER_GREEDY, FALSE);
+        total++;
+        widows += ends_with_widow_word (fit);
+        greedy_widows += ends_with_widow_word (first);
+        /* shorter than first fit's and than 3.5 em: only to spare three
+         * hyphenated lines in a row or a fragment of two letters */
+        shorter
+            += worst_shortfall (fit) > MAX (worst_shortfall (first), 3.5 * f->style.size) + 0.01;
+      }
+  f->style.align = RONEO_ALIGN_JUSTIFY;
+  g_test_message ("ragged, %u paragraphs: %u widow words, %u with first fit; %u with a line "
+                  "over 3.5 em short where first fit has none",
+                  total, widows, greedy_widows, shorter);
+  g_assert_cmpuint (greedy_widows, >, 0);
+  g_assert_cmpuint (2 * widows, <=, greedy_widows);
+  g_assert_cmpuint (20 * shorter, <=, total);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -454,6 +531,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/linebreak/ragged", Fixture, NULL, fixture_set_up, test_ragged, fixture_tear_down);
   g_test_add ("/linebreak/widow-word", Fixture, NULL, fixture_set_up, test_widow_word,
+              fixture_tear_down);
+  g_test_add ("/linebreak/ragged-widow-word", Fixture, NULL, fixture_set_up, test_ragged_widow_word,
               fixture_tear_down);
   g_test_add ("/linebreak/looseness", Fixture, NULL, fixture_set_up, test_looseness,
               fixture_tear_down);
