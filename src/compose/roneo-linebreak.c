@@ -440,6 +440,18 @@ glyph_give (const Breaker *b, double width, guint n)
   return b->expansion * MAX (0.0, width - n * b->space_width);
 }
 
+/* TeX caps badness at 10000, which makes every line past it equal: two
+ * words spread across the measure would cost no more than five spaces
+ * stretched to twice their width, and the breaker would pick either
+ * ("Écrivez-nous à" alone before an address too long to share its line).
+ * Past the cap, the emptier line is the worse, up to twice the cap (a
+ * line too wide to be set costs ten times). */
+static double
+underfull (const Breaker *b, double badness, double rest)
+{
+  return badness <= MAX_BADNESS ? badness : MAX_BADNESS * (1 + MIN (1.0, rest / b->measure));
+}
+
 /* Badness of a line of natural width and n stretchable spaces, or < 0 when
  * it cannot be set. */
 static double
@@ -455,11 +467,13 @@ line_badness (const Breaker *b, double width, guint n, gboolean last)
         return 0;
       return MIN (MAX_BADNESS, 100 * cube (slack / rag_zone (b)));
     }
+  /* One word and no space to stretch: set flush left, the rest of the
+   * measure empty, as bad as a line can be while it fits. */
   if (n == 0)
-    return slack >= 0 ? MAX_BADNESS / 2 : -1;
+    return slack < 0 ? -1 : slack <= EPSILON ? 0 : underfull (b, MAX_BADNESS + 1, slack);
   double rest = MAX (0.0, fabs (slack) - glyph_give (b, width, n));
   if (slack >= 0)
-    return MIN (MAX_BADNESS, 100 * cube (rest / (n * STRETCH_PER_SPACE * b->space_width)));
+    return underfull (b, 100 * cube (rest / (n * STRETCH_PER_SPACE * b->space_width)), rest);
   if (rest > n * SHRINK_PER_SPACE * b->space_width + EPSILON)
     return -1;
   return 100 * cube (rest / (n * SHRINK_PER_SPACE * b->space_width));
