@@ -232,24 +232,24 @@ test_outside (void)
 static void
 test_command (void)
 {
-  g_auto (RoneoTestRun) run = { 0 };
+  g_auto (RoneoTestRun) run, bad_port, a_file, no_folder, help;
   g_autofree char *taken = g_strdup_printf ("%u", studio.port);
   RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--port", taken);
   roneo_test_assert_exit (&run, 5);
   g_autofree char *said = g_strdup_printf ("cannot listen on 127.0.0.1 port %u", studio.port);
   roneo_test_assert_contains (run.err, said);
   g_assert_cmpstr (run.out, ==, "");
-  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--port", "70000");
-  roneo_test_assert_exit (&run, 1);
-  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "tract.md");
-  roneo_test_assert_exit (&run, 1);
-  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--dir", "no-such-folder");
-  roneo_test_assert_exit (&run, 2);
-  roneo_test_assert_contains (run.err, "cannot open the folder 'no-such-folder'");
-  RONEO_TEST_RUN (&run, scratch, "studio", "--help");
-  roneo_test_assert_exit (&run, 0);
-  roneo_test_assert_contains (run.out, "--no-open");
-  roneo_test_assert_contains (run.out, "Exit codes:");
+  RONEO_TEST_RUN (&bad_port, scratch, "studio", "--no-open", "--port", "70000");
+  roneo_test_assert_exit (&bad_port, 1);
+  RONEO_TEST_RUN (&a_file, scratch, "studio", "--no-open", "tract.md");
+  roneo_test_assert_exit (&a_file, 1);
+  RONEO_TEST_RUN (&no_folder, scratch, "studio", "--no-open", "--dir", "no-such-folder");
+  roneo_test_assert_exit (&no_folder, 2);
+  roneo_test_assert_contains (no_folder.err, "cannot open the folder 'no-such-folder'");
+  RONEO_TEST_RUN (&help, scratch, "studio", "--help");
+  roneo_test_assert_exit (&help, 0);
+  roneo_test_assert_contains (help.out, "--no-open");
+  roneo_test_assert_contains (help.out, "Exit codes:");
 }
 
 /* Every socket of the studio's port listens on 127.0.0.1 or ::1. */
