@@ -19,14 +19,30 @@
 
 #define WORD_NAME_MAX 50 /* characters of a word named in a message */
 
+/* A copy of rich whose forced breaks (U+2028) end paragraphs (U+2029, as
+ * long in UTF-8: the spans keep their bytes). Pango shapes a line
+ * separator as a glyph no font has and sizes its empty box from a
+ * monospace font, one more font set per size tried; a paragraph separator
+ * ends the text Pango shapes. The lines, their breaks and their ink are the
+ * same. Owned. */
+static RoneoRichText *
+rich_paragraphed (const RoneoRichText *rich)
+{
+  RoneoRichText *copy = roneo_rich_text_copy (rich);
+  for (char *p = strstr (copy->text->str, "\u2028"); p != NULL; p = strstr (p + 3, "\u2028"))
+    memcpy (p, "\u2029", 3);
+  return copy;
+}
+
 /* breaking: a word wider than width may be cut (break-words); else Pango
  * lets it stick out, which the fit then refuses. */
 static PangoLayout *
 layout_at (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, int size,
            int width, gboolean breaking)
 {
+  g_autoptr (RoneoRichText) paragraphed = rich_paragraphed (rich);
   PangoLayout *layout
-      = roneo_text_layout_new (context, rich, style, (double) size / PANGO_SCALE, NULL);
+      = roneo_text_layout_new (context, paragraphed, style, (double) size / PANGO_SCALE, NULL);
   pango_layout_set_width (layout, width);
   pango_layout_set_wrap (layout, breaking ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   PangoAlignment alignment = style->align == RONEO_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
@@ -146,7 +162,7 @@ scaled_ink (PangoLayout *layout, double scale)
 static gboolean
 is_word_end (gunichar c)
 {
-  return g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2028;
+  return g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2028 || c == 0x2029;
 }
 
 /* A wrapped line that does not start after a space, a hyphen or a forced
@@ -171,7 +187,7 @@ breaks_a_word (PangoLayout *layout)
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0x2028;
+  return g_unichar_isspace (c) || c == 0x2028 || c == 0x2029;
 }
 
 /* The word around byte at of text, shortened for a message. Owned. */
