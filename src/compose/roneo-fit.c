@@ -398,17 +398,27 @@ RoneoFit
 roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
                 const char *lang, double max_width, double max_height)
 {
+  return roneo_fit_text_measured_at (context, rich, style, lang, max_width, max_height,
+                                     style->size);
+}
+
+RoneoFit
+roneo_fit_text_measured_at (PangoContext *context, const RoneoRichText *rich,
+                            const RoneoStyle *style, const char *lang, double max_width,
+                            double max_height, double reference)
+{
   int width = pango_units_from_double (max_width);
   int height = pango_units_from_double (max_height);
   int low = pango_units_from_double (MIN (style->min_size, style->size));
-  Prober p = { context, rich, style, pango_units_from_double (style->size), FALSE, NULL };
+  int high = pango_units_from_double (style->size);
+  Prober p = { context, rich, style, pango_units_from_double (reference), FALSE, NULL };
   RoneoFit fit = { 0 };
   if (style->stack && roneo_fit_stack (context, rich, style, lang, max_width, max_height, &fit))
     return fit;
   Phrasing ph = { 0 };
   phrasing_init (&ph, &p, lang);
   fit.fits = choose_breaking (&p, &ph, low, width, height);
-  int size = fit.fits ? largest_size (&p, low, p.reference, width, height) : low;
+  int size = fit.fits ? largest_size (&p, low, high, width, height) : low;
   fit.layout
       = p.phrasing ? layout_phrased (&p, size, width) : layout_wrapped (&p, size, width, fit.fits);
   phrasing_clear (&ph);

@@ -10,6 +10,8 @@
  */
 #include "roneo-flow-private.h"
 
+#include "roneo-fit-private.h"
+
 #define GROW_MIN_SPARE 0.1 /* of the frame height: less is not worth a refit */
 #define GROW_TAKE 0.8      /* of the spare height offered to the headline first */
 #define GROW_TRIES 4       /* each try offers half the height of the one before */
@@ -65,7 +67,9 @@ fit_taller (Composer *c, const Prepared *p, double box_height)
 {
   RoneoStyle style = c->layout->headline;
   style.size = MAX (style.size, box_height * SIZE_PER_INK);
-  return roneo_fit_text (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width, box_height);
+  /* measured at the size the first fit measured at: its font is loaded */
+  return roneo_fit_text_measured_at (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width,
+                                     box_height, c->layout->headline.size);
 }
 
 /* Tries the headline of index h in a box grown by extra pt: kept (TRUE) when
