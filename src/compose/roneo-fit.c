@@ -398,14 +398,14 @@ RoneoFit
 roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
                 const char *lang, double max_width, double max_height)
 {
-  return roneo_fit_text_measured_at (context, rich, style, lang, max_width, max_height,
-                                     style->size);
+  return roneo_fit_text_measured_at (context, rich, style, lang, max_width, max_height, style->size,
+                                     0);
 }
 
 RoneoFit
 roneo_fit_text_measured_at (PangoContext *context, const RoneoRichText *rich,
                             const RoneoStyle *style, const char *lang, double max_width,
-                            double max_height, double reference)
+                            double max_height, double reference, double larger_than)
 {
   int width = pango_units_from_double (max_width);
   int height = pango_units_from_double (max_height);
@@ -419,6 +419,13 @@ roneo_fit_text_measured_at (PangoContext *context, const RoneoRichText *rich,
   phrasing_init (&ph, &p, lang);
   fit.fits = choose_breaking (&p, &ph, low, width, height);
   int size = fit.fits ? largest_size (&p, low, high, width, height) : low;
+  if (fit.fits && size <= pango_units_from_double (larger_than))
+    {
+      /* not wanted: no layout, no font at this size */
+      phrasing_clear (&ph);
+      fit.size = (double) size / PANGO_SCALE;
+      return fit;
+    }
   fit.layout
       = p.phrasing ? layout_phrased (&p, size, width) : layout_wrapped (&p, size, width, fit.fits);
   phrasing_clear (&ph);

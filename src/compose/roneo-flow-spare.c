@@ -60,16 +60,17 @@ first_page_spare (const Composer *c, const Flow *f)
   return c->frame.height - g_array_index (f->used, double, 0);
 }
 
-/* The headline fitted in a box box_height pt tall; its size may pass the
+/* The headline fitted in a box box_height pt tall, laid out only when it
+ * comes out larger than larger_than pt; its size may pass the
  * style's, which is the size for copy that fills the page. */
 static RoneoFit
-fit_taller (Composer *c, const Prepared *p, double box_height)
+fit_taller (Composer *c, const Prepared *p, double box_height, double larger_than)
 {
   RoneoStyle style = c->layout->headline;
   style.size = MAX (style.size, box_height * SIZE_PER_INK);
   /* measured at the size the first fit measured at: its font is loaded */
   return roneo_fit_text_measured_at (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width,
-                                     box_height, c->layout->headline.size);
+                                     box_height, c->layout->headline.size, larger_than);
 }
 
 /* Tries the headline of index h in a box grown by extra pt: kept (TRUE) when
@@ -80,7 +81,7 @@ try_taller (Composer *c, guint h, double extra, int body_size, guint pages)
   RoneoFit *fit = &c->fits[h];
   double limit = c->layout->headline.max_share * c->frame.height;
   double box = MIN (limit, pango_units_to_double (fit->ink.height) + extra);
-  RoneoFit taller = fit_taller (c, g_ptr_array_index (c->prepared, h), box);
+  RoneoFit taller = fit_taller (c, g_ptr_array_index (c->prepared, h), box, fit->size);
   if (!taller.fits || taller.wide_word != NULL || taller.size <= fit->size)
     {
       roneo_fit_clear (&taller);
