@@ -15,6 +15,17 @@ double roneo_fit_measure_line (gsize start, gsize end, gpointer data);
 RoneoRichText *roneo_fit_rich_broken_at (const RoneoRichText *rich, const GArray *breaks,
                                          const GArray *chosen);
 
+/* roneo_fit_text with the trials laid out at reference pt instead of
+ * style->size: a refit whose size cap moved (the headline offered a
+ * taller box) measures in the font the first fit loaded, not in one more
+ * font set per cap tried. The fit is the same to a few thousandths of a
+ * point: unhinted widths scale with the size. A fit that fits at no more
+ * than larger_than pt (0: any size is wanted) is returned with its size
+ * and no layout: a refit that would not be kept loads no font. */
+RoneoFit roneo_fit_text_measured_at (PangoContext *context, const RoneoRichText *rich,
+                                     const RoneoStyle *style, const char *lang, double max_width,
+                                     double max_height, double reference, double larger_than);
+
 /* Fits rich as a stack in max_width x max_height pt (roneo-fit.h, stack):
  * FALSE (fit untouched) when no stack keeps every line at min-size or more. */
 gboolean roneo_fit_stack (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,

@@ -19,14 +19,32 @@
 
 #define WORD_NAME_MAX 50 /* characters of a word named in a message */
 
+/* A copy of rich whose forced breaks (U+2028) end paragraphs (U+2029, as
+ * long in UTF-8: the spans keep their bytes). Pango shapes a line
+ * separator as a glyph no font has and sizes its empty box from a
+ * monospace font: one more font set per size. A paragraph separator ends
+ * the text Pango shapes; the lines, their breaks and their ink are the
+ * same. Trials only: the fit's own layout keeps the line separators its
+ * readers look for. Owned. */
+static RoneoRichText *
+rich_paragraphed (const RoneoRichText *rich)
+{
+  RoneoRichText *copy = roneo_rich_text_copy (rich);
+  for (char *p = strstr (copy->text->str, "\u2028"); p != NULL; p = strstr (p + 3, "\u2028"))
+    memcpy (p, "\u2029", 3);
+  return copy;
+}
+
 /* breaking: a word wider than width may be cut (break-words); else Pango
- * lets it stick out, which the fit then refuses. */
+ * lets it stick out, which the fit then refuses. trial: a layout only
+ * measured, its forced breaks set as paragraph ends. */
 static PangoLayout *
 layout_at (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style, int size,
-           int width, gboolean breaking)
+           int width, gboolean breaking, gboolean trial)
 {
-  PangoLayout *layout
-      = roneo_text_layout_new (context, rich, style, (double) size / PANGO_SCALE, NULL);
+  g_autoptr (RoneoRichText) paragraphed = trial ? rich_paragraphed (rich) : NULL;
+  PangoLayout *layout = roneo_text_layout_new (context, trial ? paragraphed : rich, style,
+                                               (double) size / PANGO_SCALE, NULL);
   pango_layout_set_width (layout, width);
   pango_layout_set_wrap (layout, breaking ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD);
   PangoAlignment alignment = style->align == RONEO_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
@@ -92,11 +110,11 @@ roneo_fit_rich_broken_at (const RoneoRichText *rich, const GArray *breaks, const
 /* rich set at size with the chosen breaks, wrapped at its widest line: the
  * line count is the breaks', and any narrower width adds a line. */
 static PangoLayout *
-layout_broken (const Prober *p, int size, const GArray *chosen)
+layout_broken (const Prober *p, int size, const GArray *chosen, gboolean trial)
 {
   g_autoptr (RoneoRichText) broken
       = roneo_fit_rich_broken_at (p->rich, p->phrasing->breaks, chosen);
-  PangoLayout *layout = layout_at (p->context, broken, p->style, size, -1, FALSE);
+  PangoLayout *layout = layout_at (p->context, broken, p->style, size, -1, FALSE, trial);
   PangoRectangle logical;
   pango_layout_get_extents (layout, NULL, &logical);
   pango_layout_set_width (layout, logical.width + 1);
@@ -127,11 +145,11 @@ probe (const Prober *p, int size, int width, double *scale)
   *scale = (double) size / p->reference;
   int scaled_width = (int) ((gint64) width * p->reference / size);
   if (p->phrasing == NULL)
-    return layout_at (p->context, p->rich, p->style, p->reference, scaled_width, p->breaking);
+    return layout_at (p->context, p->rich, p->style, p->reference, scaled_width, p->breaking, TRUE);
   g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   if (choose_lines (p, scaled_width, chosen) == 0)
     return NULL;
-  return layout_broken (p, p->reference, chosen);
+  return layout_broken (p, p->reference, chosen, TRUE);
 }
 
 static PangoRectangle
@@ -146,7 +164,7 @@ scaled_ink (PangoLayout *layout, double scale)
 static gboolean
 is_word_end (gunichar c)
 {
-  return g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2028;
+  return g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2028 || c == 0x2029;
 }
 
 /* A wrapped line that does not start after a space, a hyphen or a forced
@@ -171,7 +189,7 @@ breaks_a_word (PangoLayout *layout)
 static gboolean
 is_space (gunichar c)
 {
-  return g_unichar_isspace (c) || c == 0x2028;
+  return g_unichar_isspace (c) || c == 0x2028 || c == 0x2029;
 }
 
 /* The word around byte at of text, shortened for a message. Owned. */
@@ -304,7 +322,7 @@ static void
 phrasing_init (Phrasing *ph, const Prober *p, const char *lang)
 {
   ph->breaks = roneo_phrase_breaks (p->rich->text->str, lang);
-  ph->measure = layout_at (p->context, p->rich, p->style, p->reference, -1, FALSE);
+  ph->measure = layout_at (p->context, p->rich, p->style, p->reference, -1, FALSE, TRUE);
   pango_layout_set_alignment (ph->measure, PANGO_ALIGN_LEFT);
   ph->strict = TRUE;
 }
@@ -361,7 +379,8 @@ layout_wrapped (const Prober *p, int size, int width, gboolean fits)
   int ink_right;
   int lines = probe_lines (p, size, width, &broken, &ink_right);
   int balanced = fits ? balance_width (p, size, width, lines) : width;
-  PangoLayout *layout = layout_at (p->context, p->rich, p->style, size, balanced, p->breaking);
+  PangoLayout *layout
+      = layout_at (p->context, p->rich, p->style, size, balanced, p->breaking, FALSE);
   /* Set for real, a line may come out a hair wider than probed: give the
    * balanced width back rather than a different break. */
   if (pango_layout_get_line_count (layout) != lines)
@@ -375,24 +394,41 @@ layout_phrased (const Prober *p, int size, int width)
 {
   g_autoptr (GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   choose_lines (p, (int) ((gint64) width * p->reference / size), chosen);
-  return layout_broken (p, size, chosen);
+  return layout_broken (p, size, chosen, FALSE);
 }
 
 RoneoFit
 roneo_fit_text (PangoContext *context, const RoneoRichText *rich, const RoneoStyle *style,
                 const char *lang, double max_width, double max_height)
 {
+  return roneo_fit_text_measured_at (context, rich, style, lang, max_width, max_height, style->size,
+                                     0);
+}
+
+RoneoFit
+roneo_fit_text_measured_at (PangoContext *context, const RoneoRichText *rich,
+                            const RoneoStyle *style, const char *lang, double max_width,
+                            double max_height, double reference, double larger_than)
+{
   int width = pango_units_from_double (max_width);
   int height = pango_units_from_double (max_height);
   int low = pango_units_from_double (MIN (style->min_size, style->size));
-  Prober p = { context, rich, style, pango_units_from_double (style->size), FALSE, NULL };
+  int high = pango_units_from_double (style->size);
+  Prober p = { context, rich, style, pango_units_from_double (reference), FALSE, NULL };
   RoneoFit fit = { 0 };
   if (style->stack && roneo_fit_stack (context, rich, style, lang, max_width, max_height, &fit))
     return fit;
   Phrasing ph = { 0 };
   phrasing_init (&ph, &p, lang);
   fit.fits = choose_breaking (&p, &ph, low, width, height);
-  int size = fit.fits ? largest_size (&p, low, p.reference, width, height) : low;
+  int size = fit.fits ? largest_size (&p, low, high, width, height) : low;
+  if (fit.fits && size <= pango_units_from_double (larger_than))
+    {
+      /* not wanted: no layout, no font at this size */
+      phrasing_clear (&ph);
+      fit.size = (double) size / PANGO_SCALE;
+      return fit;
+    }
   fit.layout
       = p.phrasing ? layout_phrased (&p, size, width) : layout_wrapped (&p, size, width, fit.fits);
   phrasing_clear (&ph);

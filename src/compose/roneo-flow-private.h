@@ -28,6 +28,7 @@ typedef struct
   guint first_note;        /* index in prepared of footnote 1 */
   RoneoFit *fits;          /* per block: headlines and call-outs, fitted once */
   RoneoShaping **shapings; /* per prepared block: its widths for draft runs, made lazily */
+  int draft_body;          /* Pango units: the body size the drafts' widths are shaped at */
   RoneoRect frame;
   guint cut_page;            /* the page whose frame is cut short to balance the pages */
   double cut;                /* pt taken off that page's frame for the copy, 0: none */

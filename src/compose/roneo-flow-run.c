@@ -46,6 +46,44 @@ roneo_flow_frame_bottom (const Flow *f)
   return f->c->frame.y + f->c->frame.height - f->logo_foot;
 }
 
+static RoneoStyle
+scaled (const RoneoStyle *style, double ratio, double floor)
+{
+  RoneoStyle copy = *style;
+  copy.size = MAX (floor, style->size * ratio);
+  return copy;
+}
+
+/* The styles that follow the body size, in a run at body pt. */
+static void
+scaled_styles (const RoneoLayout *layout, double body, RoneoStyle *body_style,
+               RoneoStyle *list_style, RoneoStyle *footnotes_style)
+{
+  double ratio = body / layout->body.size;
+  *body_style = scaled (&layout->body, ratio, 0);
+  *list_style = scaled (&layout->list, ratio, MIN (layout->list.size, layout->body.min_size));
+  *footnotes_style = scaled (&layout->footnotes, ratio, MIN (layout->footnotes.size, 6.5));
+}
+
+/* The size a draft shapes style's text at: the style's size in a run at
+ * the composer's draft body size. Any size gives the same widths, scaled;
+ * that one is where most runs end (short copy grows the body to its
+ * limit), so the final run sets its lines in the fonts the drafts loaded
+ * rather than loading its own (two font sets per face and size). Styles
+ * that do not follow the body keep their size. */
+static double
+shaping_size (const Flow *f, const RoneoStyle *style)
+{
+  if (!f->draft || f->c->draft_body <= 0)
+    return style->size;
+  RoneoStyle body, list, footnotes;
+  scaled_styles (f->c->layout, pango_units_to_double (f->c->draft_body), &body, &list, &footnotes);
+  return style == &f->body        ? body.size
+         : style == &f->list      ? list.size
+         : style == &f->footnotes ? footnotes.size
+                                  : style->size;
+}
+
 /* Lines are broken from widths measured once per block and scaled to the
  * size tried: drafts and the final run break alike, and setting the final
  * lines corrects the few hundredths of a point scaling misses. */
@@ -54,7 +92,8 @@ roneo_flow_break_lines (Flow *f, const Prepared *p, const RoneoStyle *style, dou
 {
   Composer *c = f->c;
   if (c->shapings[p->index] == NULL)
-    c->shapings[p->index] = roneo_shaping_new (c->cc->context, p->rich, style, style->size);
+    c->shapings[p->index]
+        = roneo_shaping_new (c->cc->context, p->rich, style, shaping_size (f, style));
   return roneo_line_set_break (c->cc->context, roneo_rich_text_copy (p->rich), style, style->size,
                                measure, style->align == RONEO_ALIGN_JUSTIFY, c->shapings[p->index]);
 }
@@ -292,14 +331,6 @@ roneo_flow_close_block (Flow *f, const RoneoStyle *style)
 
 /* --- one run at one body size --------------------------------------------- */
 
-static RoneoStyle
-scaled (const RoneoStyle *style, double ratio, double floor)
-{
-  RoneoStyle copy = *style;
-  copy.size = MAX (floor, style->size * ratio);
-  return copy;
-}
-
 static void
 prepare_notes (Flow *f)
 {
@@ -371,11 +402,8 @@ roneo_flow_run (Composer *c, int body_size, guint max_pages, gboolean draft)
   Flow *f = g_new0 (Flow, 1);
   f->draft = draft;
   const RoneoLayout *layout = c->layout;
-  double ratio = pango_units_to_double (body_size) / layout->body.size;
   f->c = c;
-  f->body = scaled (&layout->body, ratio, 0);
-  f->list = scaled (&layout->list, ratio, MIN (layout->list.size, layout->body.min_size));
-  f->footnotes = scaled (&layout->footnotes, ratio, MIN (layout->footnotes.size, 6.5));
+  scaled_styles (layout, pango_units_to_double (body_size), &f->body, &f->list, &f->footnotes);
   f->column = roneo_layout_get_column (layout, f->body.size);
   /* size is what a card's face fits its subheads to; those in the text are text */
   f->image = layout->caption;

@@ -10,6 +10,8 @@
  */
 #include "roneo-flow-private.h"
 
+#include "roneo-fit-private.h"
+
 #define GROW_MIN_SPARE 0.1 /* of the frame height: less is not worth a refit */
 #define GROW_TAKE 0.8      /* of the spare height offered to the headline first */
 #define GROW_TRIES 4       /* each try offers half the height of the one before */
@@ -58,14 +60,17 @@ first_page_spare (const Composer *c, const Flow *f)
   return c->frame.height - g_array_index (f->used, double, 0);
 }
 
-/* The headline fitted in a box box_height pt tall; its size may pass the
+/* The headline fitted in a box box_height pt tall, laid out only when it
+ * comes out larger than larger_than pt; its size may pass the
  * style's, which is the size for copy that fills the page. */
 static RoneoFit
-fit_taller (Composer *c, const Prepared *p, double box_height)
+fit_taller (Composer *c, const Prepared *p, double box_height, double larger_than)
 {
   RoneoStyle style = c->layout->headline;
   style.size = MAX (style.size, box_height * SIZE_PER_INK);
-  return roneo_fit_text (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width, box_height);
+  /* measured at the size the first fit measured at: its font is loaded */
+  return roneo_fit_text_measured_at (c->cc->context, p->rich, &style, c->cc->lang, c->frame.width,
+                                     box_height, c->layout->headline.size, larger_than);
 }
 
 /* Tries the headline of index h in a box grown by extra pt: kept (TRUE) when
@@ -76,7 +81,7 @@ try_taller (Composer *c, guint h, double extra, int body_size, guint pages)
   RoneoFit *fit = &c->fits[h];
   double limit = c->layout->headline.max_share * c->frame.height;
   double box = MIN (limit, pango_units_to_double (fit->ink.height) + extra);
-  RoneoFit taller = fit_taller (c, g_ptr_array_index (c->prepared, h), box);
+  RoneoFit taller = fit_taller (c, g_ptr_array_index (c->prepared, h), box, fit->size);
   if (!taller.fits || taller.wide_word != NULL || taller.size <= fit->size)
     {
       roneo_fit_clear (&taller);

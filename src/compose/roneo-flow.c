@@ -279,6 +279,17 @@ shrink_images (Composer *c, int size, guint pages)
   return TRUE;
 }
 
+/* The largest body size short copy may grow to, Pango units. */
+static int
+grow_limit (const Composer *c)
+{
+  const RoneoLayout *layout = c->layout;
+  int size = pango_units_from_double (layout->body.size);
+  int limit = layout->body.grow_size > 0 ? pango_units_from_double (layout->body.grow_size)
+                                         : (int) (size * GROW_DEFAULT);
+  return MAX (size, limit);
+}
+
 /* The body size for pages: the layout's when it fits, grown for short copy,
  * shrunk down to min-size for long copy; -1 when even that does not fit. */
 static int
@@ -294,10 +305,8 @@ body_size_for (Composer *c, guint pages)
   if (roneo_flow_overflow (nominal) > 0)
     return size > min_size ? largest_fitting_size (c, min_size, size - SIZE_STEP, pages, 0, NULL)
                            : -1;
-  int limit = layout->body.grow_size > 0 ? pango_units_from_double (layout->body.grow_size)
-                                         : (int) (size * GROW_DEFAULT);
-  int grown = largest_fitting_size (c, size, MAX (size, limit), pages,
-                                    c->frame.height * GROW_RESERVE, nominal);
+  int grown = largest_fitting_size (c, size, grow_limit (c), pages, c->frame.height * GROW_RESERVE,
+                                    nominal);
   return MAX (size, grown);
 }
 
@@ -339,6 +348,8 @@ compose_pages (Composer *c, GError **error)
   int size = pango_units_from_double (layout->body.size);
   guint pages = 0;
   c->verso_from = roneo_flow_card_verso_from (c);
+  /* most copy is shorter than its page: the drafts measure at the size it grows to */
+  c->draft_body = grow_limit (c);
   int best = body_size_and_pages (c, &pages);
   if (best < size && c->verso_from > 0)
     {
