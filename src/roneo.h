@@ -147,6 +147,13 @@ typedef struct _RoneoEngine RoneoEngine;
  * data. The user's own layouts and fonts ($XDG_DATA_HOME/roneo) come first
  * either way. Loads the fonts. */
 RONEO_API RoneoEngine *roneo_engine_new (const char *data_dir, GError **error);
+/* As roneo_engine_new, for a program whose only text is roneo's (the roneo
+ * command): the engine's fonts also become the process's current fontconfig
+ * configuration, so Pango's start-up reads them instead of parsing the
+ * system's whole configuration (about 3 ms of every cold run). A program
+ * that draws other text through fontconfig (a window, a toolkit) must use
+ * roneo_engine_new. Create it before any other use of fontconfig or Pango. */
+RONEO_API RoneoEngine *roneo_engine_new_for_program (const char *data_dir, GError **error);
 RONEO_API void roneo_engine_free (RoneoEngine *engine);
 
 /* The folders searched for layouts, first wins; and those fonts are read

@@ -146,7 +146,7 @@ run_listing (const char *command, int argc, char **argv, gboolean fonts)
   if (o.files[0] != NULL)
     return roneo_cli_usage_error (command, _ ("this command takes no file"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
+  g_autoptr (RoneoEngine) engine = roneo_engine_new_for_program (NULL, &error);
   if (engine == NULL)
     return roneo_cli_fail (error);
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();

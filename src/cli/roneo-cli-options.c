@@ -193,7 +193,7 @@ roneo_cli_run (RoneoJob *job, const RoneoCliOptions *o, int *status)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   roneo_job_set_cancellable (job, cancellable);
   roneo_cli_catch_signals (cancellable);
-  g_autoptr (RoneoEngine) engine = roneo_engine_new (NULL, &error);
+  g_autoptr (RoneoEngine) engine = roneo_engine_new_for_program (NULL, &error);
   g_autoptr (RoneoWarnings) warnings = roneo_warnings_new ();
   RoneoResult *result = engine ? roneo_engine_run (engine, job, warnings, &error) : NULL;
   roneo_cli_release_signals ();

@@ -10,12 +10,12 @@
 #include "roneo-datadir-private.h"
 #include "roneo-layout-parser.h"
 
-RoneoEngine *
-roneo_engine_new (const char *data_dir, GError **error)
+static RoneoEngine *
+engine_new (const char *data_dir, RoneoFontsScope scope, GError **error)
 {
   g_autofree char *dir = data_dir ? g_strdup (data_dir) : roneo_datadir_find ();
   g_auto (GStrv) font_dirs = roneo_datadir_font_dirs (dir);
-  RoneoFonts *fonts = roneo_fonts_new_for_dirs ((const char *const *) font_dirs, error);
+  RoneoFonts *fonts = roneo_fonts_new_for_dirs ((const char *const *) font_dirs, scope, error);
   if (fonts == NULL)
     return NULL;
   RoneoEngine *engine = g_new0 (RoneoEngine, 1);
@@ -25,6 +25,18 @@ roneo_engine_new (const char *data_dir, GError **error)
   engine->fonts = fonts;
   engine->hyphenator = roneo_hyphenator_new (RONEO_HYPHEN_DIR);
   return engine;
+}
+
+RoneoEngine *
+roneo_engine_new (const char *data_dir, GError **error)
+{
+  return engine_new (data_dir, RONEO_FONTS_OWN, error);
+}
+
+RoneoEngine *
+roneo_engine_new_for_program (const char *data_dir, GError **error)
+{
+  return engine_new (data_dir, RONEO_FONTS_PROCESS_WIDE, error);
 }
 
 void

@@ -57,15 +57,20 @@ RoneoFonts *
 roneo_fonts_new (const char *fonts_dir, GError **error)
 {
   const char *const font_dirs[] = { fonts_dir, NULL };
-  return roneo_fonts_new_for_dirs (font_dirs, error);
+  return roneo_fonts_new_for_dirs (font_dirs, RONEO_FONTS_OWN, error);
 }
 
 RoneoFonts *
-roneo_fonts_new_for_dirs (const char *const *font_dirs, GError **error)
+roneo_fonts_new_for_dirs (const char *const *font_dirs, RoneoFontsScope scope, GError **error)
 {
   FcConfig *config = config_load (font_dirs, error);
   if (config == NULL)
     return NULL;
+  /* Before the font map: Pango's start-up (a thread calling FcInit, which
+   * every first fontset waits for) then finds a current configuration
+   * instead of parsing the system's. */
+  if (scope == RONEO_FONTS_PROCESS_WIDE)
+    FcConfigSetCurrent (config);
   RoneoFonts *fonts = g_new0 (RoneoFonts, 1);
   fonts->config = config;
   fonts->font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);

@@ -21,10 +21,21 @@ typedef struct _RoneoFonts RoneoFonts;
  * RONEO_ERROR_FONT when fonts.conf is missing or unreadable. */
 RoneoFonts *roneo_fonts_new (const char *fonts_dir, GError **error);
 
+/* Whose the config is: the font set's own (a library in a program that
+ * shows other text), or also the process's current fontconfig configuration
+ * (a program whose only text is roneo's): then Pango's start-up does not
+ * load the system's whole configuration, a tenth of a cold flyer. */
+typedef enum
+{
+  RONEO_FONTS_OWN,
+  RONEO_FONTS_PROCESS_WIDE,
+} RoneoFontsScope;
+
 /* font_dirs, NULL-terminated, not empty: the user's own font folders, read
  * when they exist, then last the data folder's fonts/, which holds fonts.conf
  * and is read as fonts_dir above. */
-RoneoFonts *roneo_fonts_new_for_dirs (const char *const *font_dirs, GError **error);
+RoneoFonts *roneo_fonts_new_for_dirs (const char *const *font_dirs, RoneoFontsScope scope,
+                                      GError **error);
 void roneo_fonts_free (RoneoFonts *fonts);
 
 /* A new context on the private font map, for language lang ("fr"). */

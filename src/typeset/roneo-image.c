@@ -1,13 +1,14 @@
-/* roneo-image.c: PNG and JPEG through gdk-pixbuf, SVG through librsvg. */
+/* roneo-image.c: PNG and JPEG through gdk-pixbuf, SVG through librsvg
+ * (opened when the first one is read: roneo-svg.h). */
 #include "roneo-image.h"
 
 #include "roneo-error.h"
 #include "roneo-input.h"
 #include "roneo-intl-private.h"
 #include "roneo-qr.h"
+#include "roneo-svg.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <librsvg/rsvg.h>
 
 /* librsvg 2.54 defines no cleanup for its handle */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
@@ -317,18 +318,18 @@ check_svg_references (const RoneoImageSource *source, const char *copy, GBytes *
 }
 
 static gboolean
-svg_aspect (RsvgHandle *svg, double *aspect)
+svg_aspect (const RoneoSvg *rsvg, RsvgHandle *svg, double *aspect)
 {
   double width = 0, height = 0;
   gboolean has_width, has_height, has_box;
   RsvgLength w, h;
   RsvgRectangle box;
-  if (rsvg_handle_get_intrinsic_size_in_pixels (svg, &width, &height) && width > 0 && height > 0)
+  if (rsvg->get_intrinsic_size_in_pixels (svg, &width, &height) && width > 0 && height > 0)
     {
       *aspect = width / height;
       return TRUE;
     }
-  rsvg_handle_get_intrinsic_dimensions (svg, &has_width, &w, &has_height, &h, &has_box, &box);
+  rsvg->get_intrinsic_dimensions (svg, &has_width, &w, &has_height, &h, &has_box, &box);
   if (!has_box || box.width <= 0 || box.height <= 0)
     return FALSE;
   *aspect = box.width / box.height;
@@ -341,9 +342,15 @@ load_svg (const RoneoImageSource *source, const char *copy, GBytes *bytes, GErro
   g_autoptr (GError) local = NULL;
   if (!check_svg_references (source, copy, bytes, error))
     return NULL;
+  const RoneoSvg *rsvg = roneo_svg_get (&local);
+  if (rsvg == NULL)
+    {
+      image_error (error, source, copy, "%s: %s", source->target, local->message);
+      return NULL;
+    }
   gsize length = 0;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  g_autoptr (RsvgHandle) svg = rsvg_handle_new_from_data (data, length, &local);
+  g_autoptr (RsvgHandle) svg = rsvg->new_from_data (data, length, &local);
   if (svg == NULL)
     {
       image_error (error, source, copy,
@@ -352,7 +359,7 @@ load_svg (const RoneoImageSource *source, const char *copy, GBytes *bytes, GErro
       return NULL;
     }
   g_autoptr (RoneoImage) image = image_new (source, FORMAT_SVG);
-  if (!svg_aspect (svg, &image->aspect))
+  if (!svg_aspect (rsvg, svg, &image->aspect))
     {
       image_error (error, source, copy, _ ("'%s' has no size (give the svg element a viewBox)"),
                    source->target);
@@ -475,8 +482,9 @@ roneo_image_draw (RoneoImage *image, cairo_t *cr, const RoneoRect *rect)
     roneo_qr_draw (image->qr, cr, rect->x, rect->y, MIN (rect->width, rect->height));
   else if (image->svg != NULL)
     {
+      /* the handle was made through roneo_svg_get, so it succeeded */
       RsvgRectangle viewport = { rect->x, rect->y, rect->width, rect->height };
-      rsvg_handle_render_document (image->svg, cr, &viewport, NULL);
+      roneo_svg_get (NULL)->render_document (image->svg, cr, &viewport, NULL);
     }
   else
     {
