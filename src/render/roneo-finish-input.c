@@ -197,6 +197,22 @@ roneo_pdf_input_open (RoneoPdfInput *input, const char *path, const char *target
   return read_xref (input, error);
 }
 
+gboolean
+roneo_pdf_input_open_data (RoneoPdfInput *input, const guint8 *data, gsize length,
+                           const char *target, GError **error)
+{
+  g_return_val_if_fail (input != NULL && data != NULL && target != NULL, FALSE);
+  /* messages name the target for the path: the bytes have no file */
+  *input = (RoneoPdfInput){ .path = target, .target = target };
+  if (length == 0)
+    return roneo_pdf_input_damaged (input, 0, "no bytes", error);
+  errno = 0;
+  input->file = fmemopen ((void *) data, length, "rb");
+  if (input->file == NULL)
+    return roneo_pdf_input_read_failed (input, error);
+  return read_xref (input, error);
+}
+
 void
 roneo_pdf_input_clear (RoneoPdfInput *input)
 {

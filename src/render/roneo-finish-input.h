@@ -1,5 +1,6 @@
 /* roneo-finish-input.h: the PDF cairo wrote, opened for reading object by
- * object (private to the streaming finisher, roneo-finish-stream.c).
+ * object (private to the finisher, roneo-finish.c), from a file or from
+ * memory.
  *
  * Opening reads the file's classic cross-reference table and its trailer,
  * what cairo 1.16 writes (no cross-reference stream, no update, no
@@ -33,6 +34,10 @@ typedef struct
 /* Opens path and reads its table and trailer into input. */
 gboolean roneo_pdf_input_open (RoneoPdfInput *input, const char *path, const char *target,
                                GError **error);
+
+/* The same over length bytes in memory (borrowed: they must outlive input). */
+gboolean roneo_pdf_input_open_data (RoneoPdfInput *input, const guint8 *data, gsize length,
+                                    const char *target, GError **error);
 
 /* Reads length bytes at offset into buffer (resized), fewer at the end of the file. */
 gboolean roneo_pdf_input_read (RoneoPdfInput *input, guint64 offset, gsize length,

@@ -1,6 +1,6 @@
 /* roneo-finish-syntax.h: PDF objects read and written one at a time (private).
  *
- * The streaming finisher (roneo-finish-stream.c) rewrites the PDF cairo wrote
+ * The finisher (roneo-finish.c) rewrites the PDF cairo wrote
  * object by object, so it never holds more than one object. This module is the
  * syntax of one object (ISO 32000-1, 7.2 and 7.3): a lexer over a byte range,
  * a small tree of values, and its serialisation. Scalars keep the bytes they

@@ -3,10 +3,9 @@
  * Reads the PDF cairo wrote and writes the final one: TrimBox/BleedBox on
  * every page, the page /Group removed (unless keep_group), /UserUnit on
  * every page when user_unit > 1, a deterministic /ID, object streams, no
- * duplicate resource keys. A document in memory (a flyer, a banner) goes
- * through libqpdf (roneo-finish.c); a file (a batch, any number of sheets)
- * is rewritten one object at a time (roneo-finish-stream.c), because libqpdf
- * holds every object it reads.
+ * duplicate resource keys; rewritten one object at a time (roneo-finish.c),
+ * from memory (a flyer, a banner) or from a file (a batch, any number of
+ * sheets).
  */
 #pragma once
 
@@ -43,7 +42,7 @@ typedef struct
 gboolean roneo_finish_pdf (const char *in_path, const char *out_path,
                            const RoneoFinishOptions *options, GError **error);
 
-/* The same with libqpdf, reading the PDF from memory (what cairo wrote). */
+/* The same reading the PDF from memory (what cairo wrote). */
 gboolean roneo_finish_pdf_data (const guint8 *data, gsize length, const char *out_path,
                                 const RoneoFinishOptions *options, GError **error);
 

@@ -1,7 +1,7 @@
-/* roneo-render.h: pages to PDF and PNG with cairo, finished by libqpdf.
+/* roneo-render.h: pages to PDF and PNG with cairo, finished by roneo-finish.c.
  *
  * cairo writes the PDF through cairo_pdf_surface_create_for_stream into
- * memory; one libqpdf pass finishes it into a temporary file that render
+ * memory; one finishing pass (roneo-finish.h) writes it into a temporary file that render
  * owns, every write, the flush and the close checked (PITFALLS 17: cairo's
  * own file writer misses a full disk), renamed onto the target at the very
  * end. On any failure the target is left as it was and the temporary is
