@@ -2,12 +2,33 @@
  *
  * The one line on standard output is the page's address with its token, so a
  * script (or the studio suite) can read it; everything else goes to stderr.
+ * The studio itself is a module, opened here (roneo-studio.h): the one built
+ * beside this copy of roneo, or the installed one.
  */
 #include "roneo-cli.h"
 
+#include "roneo-buildtree.h"
 #include "roneo-studio.h"
 
 #include <stdio.h>
+
+/* The studio's functions, or NULL with the reason in error. The module
+ * stays open until the process ends. */
+static const RoneoStudioFunctions *
+open_studio (GError **error)
+{
+  const char *path
+      = roneo_running_from_build_tree () ? RONEO_STUDIO_BUILD_MODULE : RONEO_STUDIO_MODULE;
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  gpointer entry = NULL;
+  if (module == NULL || !g_module_symbol (module, RONEO_STUDIO_ENTRY, &entry) || entry == NULL)
+    {
+      g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,
+                   _ ("the studio cannot be opened (%s): reinstall roneo"), g_module_error ());
+      return NULL;
+    }
+  return ((const RoneoStudioFunctions *(*) (void) ) entry) ();
+}
 
 static void
 open_browser (const char *url)
@@ -27,16 +48,18 @@ serve (const char *folder, int port, gboolean no_open, gboolean quiet)
   if (port < 0 || port > 65535)
     return roneo_cli_usage_error ("studio", _ ("--port takes a number from 0 to 65535"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (RoneoStudio) studio = roneo_studio_new (folder, (guint) port, &error);
+  const RoneoStudioFunctions *f = open_studio (&error);
+  RoneoStudio *studio = f != NULL ? f->new_studio (folder, (guint) port, &error) : NULL;
   if (studio == NULL)
     return roneo_cli_fail (error);
-  printf ("%s\n", roneo_studio_get_url (studio));
+  printf ("%s\n", f->get_url (studio));
   fflush (stdout);
   roneo_cli_note (quiet, _ ("roneo: the studio serves the folder '%s'; Ctrl+C stops it\n"),
                   folder != NULL ? folder : ".");
   if (!no_open)
-    open_browser (roneo_studio_get_url (studio));
-  roneo_studio_run (studio);
+    open_browser (f->get_url (studio));
+  f->run (studio);
+  f->free_studio (studio);
   return 0;
 }
 

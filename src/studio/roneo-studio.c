@@ -194,3 +194,15 @@ roneo_studio_free (RoneoStudio *studio)
   g_free (studio->url);
   g_free (studio);
 }
+
+const RoneoStudioFunctions *
+roneo_studio_functions (void)
+{
+  static const RoneoStudioFunctions functions = {
+    roneo_studio_new,
+    roneo_studio_get_url,
+    roneo_studio_run,
+    roneo_studio_free,
+  };
+  return &functions;
+}

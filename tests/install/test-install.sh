@@ -86,6 +86,22 @@ for name in a5-flyer installed-card user-card; do
   grep -qx "$name" <<<"$offered" || fail "the installed completion does not offer $name: $offered"
 done
 
+# The studio, a module the installed roneo opens from the prefix (not the
+# build tree's): it serves the installed layouts.
+url_file=$scratch/studio.url
+(cd "$scratch/elsewhere" && exec env -u RONEO_DATA_DIR PATH="$prefix/bin:$PATH" \
+   XDG_DATA_HOME="$scratch/xdg" roneo studio --no-open --quiet --port 0 \
+   --dir "$scratch/elsewhere") >"$url_file" 2>"$scratch/studio.err" &
+studio=$!
+for _ in $(seq 100); do [ -s "$url_file" ] && break; sleep 0.1; done
+url=$(cat "$url_file")
+[ -n "$url" ] || { kill "$studio" 2>/dev/null; fail "the installed studio printed no address: $(cat "$scratch/studio.err")"; }
+studio_layouts=$(curl -sf -H "Authorization: Bearer ${url#*token=}" "${url%%/?token=*}/api/layouts") \
+  || { kill "$studio"; fail "the installed studio's /api/layouts failed"; }
+kill -TERM "$studio"
+wait "$studio" || fail "the installed studio did not stop cleanly on SIGTERM"
+assert_contains "$studio_layouts" '"installed-card"' "the installed studio's layouts"
+
 # The copy built in the build tree, by contrast, reads the source tree.
 built=$(cd "$scratch/elsewhere" && env -u RONEO_DATA_DIR XDG_DATA_HOME="$scratch/xdg" \
           "$scratch/build/src/cli/roneo" layouts) || fail "the built roneo failed"
