@@ -6,15 +6,28 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
+
+/* In the child, before exec: a test that fails aborts without stopping its
+ * studio, which would go on holding the test's stderr, and meson would wait
+ * for it until the timeout. */
+static void
+die_with_the_test (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 void
 studio_server_start (StudioServer *server, const char *roneo, const char *dir)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_the_test, NULL, NULL);
   server->dir = g_strdup (dir);
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, roneo, "studio",
-                                      "--no-open", "--quiet", "--port", "0", "--dir", dir, NULL);
+  server->process = g_subprocess_launcher_spawn (launcher, &error, roneo, "studio", "--no-open",
+                                                 "--quiet", "--port", "0", "--dir", dir, NULL);
   g_assert_no_error (error);
   g_autoptr (GDataInputStream) out
       = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
