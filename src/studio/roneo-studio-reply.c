@@ -27,6 +27,20 @@ roneo_studio_reply_json (SoupServerMessage *msg, guint status, JsonNode *node)
   roneo_studio_reply_bytes (msg, status, "application/json", bytes);
 }
 
+/* Where a problem is, as errors and warnings both say it: "file" (null when
+ * it names none) and "line" (0 when it has none). */
+static void
+add_position (JsonBuilder *b, const char *file, guint line)
+{
+  json_builder_set_member_name (b, "file");
+  if (file != NULL)
+    json_builder_add_string_value (b, file);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "line");
+  json_builder_add_int_value (b, line);
+}
+
 static JsonNode *
 problem_json (int code, const char *message, const char *file, guint line)
 {
@@ -36,13 +50,7 @@ problem_json (int code, const char *message, const char *file, guint line)
   json_builder_add_int_value (b, code);
   json_builder_set_member_name (b, "message");
   json_builder_add_string_value (b, message);
-  json_builder_set_member_name (b, "file");
-  if (file != NULL)
-    json_builder_add_string_value (b, file);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "line");
-  json_builder_add_int_value (b, line);
+  add_position (b, file, line);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -201,13 +209,7 @@ roneo_studio_warnings_to_json (const RoneoStudio *studio, const RoneoWarnings *w
       json_builder_add_string_value (b, kind_name (roneo_warning_get_kind (w)));
       json_builder_set_member_name (b, "message");
       json_builder_add_string_value (b, message);
-      json_builder_set_member_name (b, "file");
-      if (file != NULL)
-        json_builder_add_string_value (b, file);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, roneo_warning_get_line (w));
+      add_position (b, file, roneo_warning_get_line (w));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -6,15 +6,28 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
+
+/* In the child, before exec: a test that fails aborts without stopping its
+ * studio, which would go on holding the test's stderr, and meson would wait
+ * for it until the timeout. */
+static void
+die_with_the_test (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 void
 studio_server_start (StudioServer *server, const char *roneo, const char *dir)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_the_test, NULL, NULL);
   server->dir = g_strdup (dir);
-  server->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, roneo, "studio",
-                                      "--no-open", "--quiet", "--port", "0", "--dir", dir, NULL);
+  server->process = g_subprocess_launcher_spawn (launcher, &error, roneo, "studio", "--no-open",
+                                                 "--quiet", "--port", "0", "--dir", dir, NULL);
   g_assert_no_error (error);
   g_autoptr (GDataInputStream) out
       = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
@@ -57,7 +70,8 @@ studio_answer_header (const StudioAnswer *answer, const char *name)
 }
 
 static GString *
-request_head (const StudioServer *server, const StudioRequest *how, const char *path, GBytes *body)
+request_head (const StudioServer *server, const StudioRequest *how, const char *path, GBytes *body,
+              gboolean keep_alive)
 {
   const char *method = how->method ? how->method : body ? "POST" : "GET";
   GString *head = g_string_new (NULL);
@@ -80,7 +94,7 @@ request_head (const StudioServer *server, const StudioRequest *how, const char *
     g_string_append (head, "Transfer-Encoding: chunked\r\n");
   else if (body != NULL)
     g_string_append_printf (head, "Content-Length: %zu\r\n", g_bytes_get_size (body));
-  g_string_append (head, "Connection: close\r\n\r\n");
+  g_string_append (head, keep_alive ? "\r\n" : "Connection: close\r\n\r\n");
   return head;
 }
 
@@ -103,14 +117,10 @@ send_chunked (GOutputStream *out, GBytes *body)
   g_output_stream_write_all (out, "0\r\n\r\n", 5, NULL, NULL, NULL);
 }
 
+/* The status line and the headers, without the blank line that ends them. */
 static void
-parse_answer (GBytes *raw, StudioAnswer *answer)
+parse_head (const char *head, StudioAnswer *answer)
 {
-  gsize length = 0;
-  const char *data = g_bytes_get_data (raw, &length);
-  const char *end = g_strstr_len (data, length, "\r\n\r\n");
-  g_assert_nonnull (end);
-  g_autofree char *head = g_strndup (data, end - data);
   g_auto (GStrv) lines = g_strsplit (head, "\r\n", -1);
   g_assert_cmpint (sscanf (lines[0], "HTTP/1.%*d %u", &answer->status), ==, 1);
   answer->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -121,6 +131,17 @@ parse_answer (GBytes *raw, StudioAnswer *answer)
         g_hash_table_replace (answer->headers, g_ascii_strdown (lines[i], colon - lines[i]),
                               g_strstrip (g_strdup (colon + 1)));
     }
+}
+
+static void
+parse_answer (GBytes *raw, StudioAnswer *answer)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (raw, &length);
+  const char *end = g_strstr_len (data, length, "\r\n\r\n");
+  g_assert_nonnull (end);
+  g_autofree char *head = g_strndup (data, end - data);
+  parse_head (head, answer);
   answer->body = g_bytes_new_from_bytes (raw, end + 4 - data, length - (end + 4 - data));
 }
 
@@ -136,7 +157,7 @@ studio_fetch (const StudioServer *server, const StudioRequest *how, const char *
       client, how->address ? how->address : "127.0.0.1", server->port, NULL, &error);
   g_assert_no_error (error);
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-  g_autoptr (GString) head = request_head (server, how, path, body);
+  g_autoptr (GString) head = request_head (server, how, path, body, FALSE);
   g_assert_true (g_output_stream_write_all (out, head->str, head->len, NULL, NULL, &error));
   if (body != NULL && how->chunked)
     send_chunked (out, body);
@@ -150,6 +171,84 @@ studio_fetch (const StudioServer *server, const StudioRequest *how, const char *
   g_autoptr (GBytes) raw = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (sink));
   studio_answer_clear (answer);
   parse_answer (raw, answer);
+}
+
+/* --- keep-alive ---------------------------------------------------------------- */
+
+struct _StudioConnection
+{
+  const StudioServer *server;
+  GSocketConnection *socket;
+  GDataInputStream *in; /* buffered: the head is read line by line, then the body */
+};
+
+StudioConnection *
+studio_connection_new (const StudioServer *server)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  StudioConnection *c = g_new0 (StudioConnection, 1);
+  c->server = server;
+  c->socket = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  c->in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (c->socket)));
+  g_data_input_stream_set_newline_type (c->in, G_DATA_STREAM_NEWLINE_TYPE_CR_LF);
+  return c;
+}
+
+void
+studio_connection_free (StudioConnection *c)
+{
+  if (c == NULL)
+    return;
+  g_clear_object (&c->in);
+  g_io_stream_close (G_IO_STREAM (c->socket), NULL, NULL);
+  g_clear_object (&c->socket);
+  g_free (c);
+}
+
+/* The lines up to the blank one, joined with CR LF. Owned. */
+static char *
+read_head (GDataInputStream *in)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) head = g_string_new (NULL);
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line); /* the studio closed a keep-alive connection */
+      if (*line == '\0')
+        return g_string_free (g_steal_pointer (&head), FALSE);
+      if (head->len > 0)
+        g_string_append (head, "\r\n");
+      g_string_append (head, line);
+    }
+}
+
+void
+studio_connection_fetch (StudioConnection *c, const char *path, GBytes *body, StudioAnswer *answer)
+{
+  static const StudioRequest plain = { 0 };
+  g_autoptr (GError) error = NULL;
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (c->socket));
+  g_autoptr (GString) head = request_head (c->server, &plain, path, body, TRUE);
+  g_assert_true (g_output_stream_write_all (out, head->str, head->len, NULL, NULL, &error));
+  if (body != NULL)
+    g_assert_true (g_output_stream_write_all (out, g_bytes_get_data (body, NULL),
+                                              g_bytes_get_size (body), NULL, NULL, &error));
+  g_assert_no_error (error);
+  studio_answer_clear (answer);
+  g_autofree char *text = read_head (c->in);
+  parse_head (text, answer);
+  const char *announced = studio_answer_header (answer, "Content-Length");
+  g_assert_nonnull (announced); /* what a keep-alive answer must say */
+  gsize length = (gsize) g_ascii_strtoull (announced, NULL, 10), got = 0;
+  char *data = g_malloc (length + 1);
+  g_input_stream_read_all (G_INPUT_STREAM (c->in), data, length, &got, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got, ==, length);
+  answer->body = g_bytes_new_take (data, length);
 }
 
 /* --- what the suites check ------------------------------------------------- */
@@ -213,6 +312,17 @@ studio_png_size (const StudioServer *server, const StudioAnswer *answer, guint32
   unlink (path);
 }
 
+guint64
+studio_server_rss_kb (const StudioServer *server)
+{
+  g_autofree char *path
+      = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (server->process));
+  g_autofree char *status = roneo_test_read_file (path);
+  const char *rss = strstr (status, "\nVmRSS:");
+  g_assert_nonnull (rss);
+  return g_ascii_strtoull (rss + strlen ("\nVmRSS:"), NULL, 10);
+}
+
 JsonNode *
 studio_json_of (const StudioAnswer *answer)
 {
@@ -225,3 +335,41 @@ studio_json_of (const StudioAnswer *answer)
 }
 
 /* A broken front matter line: the error at its line, in check and in flyer. */
+
+/* --- a studio test program ------------------------------------------------- */
+
+static gboolean
+environment_ready (StudioCups cups)
+{
+  if (cups == STUDIO_CUPS_NONE)
+    {
+      /* No CUPS server: the printers' answers are the same on every machine. */
+      g_setenv ("CUPS_SERVER", "127.0.0.1:1", TRUE);
+      return TRUE;
+    }
+  return g_getenv ("CUPS_SERVER") != NULL && g_getenv ("RONEO_PRINT_OUT_DIR") != NULL;
+}
+
+int
+studio_test_run (int argc, char **argv, const StudioTestProgram *program, StudioServer *studio)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!roneo_test_cli_setup (argc, argv))
+    return 1;
+  if (!environment_ready (program->cups))
+    {
+      g_printerr ("run through run-print-tests.sh, which starts the private cupsd\n");
+      return 77;
+    }
+  /* A client that goes away mid-answer is a case of its own, not the end of the program. */
+  signal (SIGPIPE, SIG_IGN);
+  g_autofree char *tmpl = g_strdup_printf ("roneo-%s-XXXXXX", program->name);
+  g_autofree char *dir = roneo_test_make_tmp_dir (tmpl);
+  studio_server_start (studio, roneo_test_roneo_path (), dir);
+  program->add_cases ();
+  int status = g_test_run ();
+  studio_server_stop (studio);
+  roneo_test_rm_rf (dir);
+  roneo_test_cli_teardown ();
+  return status;
+}

@@ -1,8 +1,10 @@
-/* studio-client.h: the studio suite's HTTP client and its server.
+/* studio-client.h: the studio suite's HTTP client, its server and the main
+ * its programs share.
  *
  * Plain HTTP/1.1 over a GSocketConnection, one request per connection
  * (Connection: close), so a test says exactly which Host, Origin and body
- * bytes are sent: what a browser, a script or an attacker's page would send.
+ * bytes are sent: what a browser, a script or an attacker's page would send;
+ * and keep-alive connections for the load test, as a browser keeps them.
  */
 #pragma once
 
@@ -25,6 +27,8 @@ typedef struct
 void studio_server_start (StudioServer *server, const char *roneo, const char *dir);
 /* SIGTERM; the studio must exit 0 within a few seconds. */
 void studio_server_stop (StudioServer *server);
+/* The studio's resident memory (VmRSS in /proc/PID/status), in KB. */
+guint64 studio_server_rss_kb (const StudioServer *server);
 
 typedef struct
 {
@@ -54,6 +58,18 @@ void studio_fetch (const StudioServer *server, const StudioRequest *how, const c
 /* A header of the answer, or NULL. */
 const char *studio_answer_header (const StudioAnswer *answer, const char *name);
 
+/* A keep-alive connection, as a browser keeps one: requests one after the
+ * other (the studio's own Host, Origin and token), each answer read to its
+ * Content-Length. Owned by its creator; not shared between threads. */
+typedef struct _StudioConnection StudioConnection;
+
+StudioConnection *studio_connection_new (const StudioServer *server);
+void studio_connection_free (StudioConnection *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StudioConnection, studio_connection_free)
+/* Sends a GET, or a POST of body (text/markdown), and reads its answer. */
+void studio_connection_fetch (StudioConnection *c, const char *path, GBytes *body,
+                              StudioAnswer *answer);
+
 /* --- what the suites check ------------------------------------------------- */
 
 /* text as bytes, copied. Owned. */
@@ -71,5 +87,27 @@ void studio_png_size (const StudioServer *server, const StudioAnswer *answer, gu
                       guint32 *height);
 /* A JSON answer, parsed. Owned. */
 JsonNode *studio_json_of (const StudioAnswer *answer);
+
+/* --- a studio test program ------------------------------------------------- */
+
+typedef enum
+{
+  STUDIO_CUPS_NONE,    /* no CUPS server at all (CUPS_SERVER at a closed port) */
+  STUDIO_CUPS_PRIVATE, /* the print suite's cupsd (run-print-tests.sh); 77 without it */
+} StudioCups;
+
+typedef struct
+{
+  const char *name; /* of the scratch folder: roneo-NAME-XXXXXX */
+  StudioCups cups;
+  void (*add_cases) (void); /* g_test_add_func calls */
+} StudioTestProgram;
+
+/* A studio test program's main: the harness (argv[1] is the roneo under
+ * test), a scratch folder, the studio started on it in *studio, the cases
+ * added and run, the studio stopped (it must exit 0) and the folder removed.
+ * Returns g_test_run's status, 1 for a harness without its environment, 77
+ * for a print test outside run-print-tests.sh. */
+int studio_test_run (int argc, char **argv, const StudioTestProgram *program, StudioServer *studio);
 
 G_END_DECLS

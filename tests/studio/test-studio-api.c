@@ -8,13 +8,11 @@
 #include "roneo-test-cli.h"
 #include "studio-client.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 static StudioServer studio;
-static char *scratch; /* the studio's --dir */
 
 static void
 post (const char *path, GBytes *body, StudioAnswer *answer)
@@ -147,7 +145,7 @@ test_errors (void)
   g_assert_cmpint (json_object_get_int_member (error, "line"), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (error, "file"), ==, "tract.md");
   roneo_test_assert_contains (json_object_get_string_member (error, "message"), "'layot'");
-  g_assert_null (strstr (json_object_get_string_member (error, "message"), scratch));
+  g_assert_null (strstr (json_object_get_string_member (error, "message"), studio.dir));
   post ("/api/flyer", broken, &answer);
   studio_assert_status (&answer, 400);
   g_autoptr (JsonNode) flyer = studio_json_of (&answer);
@@ -306,7 +304,7 @@ test_timeout (void)
 {
   StudioServer quick = { 0 };
   g_setenv ("RONEO_STUDIO_TIMEOUT", "1", TRUE);
-  studio_server_start (&quick, roneo_test_roneo_path (), scratch);
+  studio_server_start (&quick, roneo_test_roneo_path (), studio.dir);
   g_unsetenv ("RONEO_STUDIO_TIMEOUT");
   g_autofree char *form = long_batch_form (6000);
   g_autoptr (GBytes) body = studio_text_bytes (form);
@@ -326,17 +324,9 @@ test_timeout (void)
   studio_server_stop (&quick);
 }
 
-int
-main (int argc, char **argv)
+static void
+add_cases (void)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!roneo_test_cli_setup (argc, argv))
-    return 1;
-  signal (SIGPIPE, SIG_IGN);
-  /* No CUPS server: the printers' answers are the same on every machine. */
-  g_setenv ("CUPS_SERVER", "127.0.0.1:1", TRUE);
-  scratch = roneo_test_make_tmp_dir ("roneo-studio-api-XXXXXX");
-  studio_server_start (&studio, roneo_test_roneo_path (), scratch);
   g_test_add_func ("/studio-api/flyer", test_flyer);
   g_test_add_func ("/studio-api/banner", test_banner);
   g_test_add_func ("/studio-api/batch", test_batch);
@@ -347,10 +337,11 @@ main (int argc, char **argv)
   g_test_add_func ("/studio-api/printers", test_printers);
   g_test_add_func ("/studio-api/cancelled", test_cancelled);
   g_test_add_func ("/studio-api/timeout", test_timeout);
-  int status = g_test_run ();
-  studio_server_stop (&studio);
-  roneo_test_rm_rf (scratch);
-  g_free (scratch);
-  roneo_test_cli_teardown ();
-  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const StudioTestProgram program = { "studio-api", STUDIO_CUPS_NONE, add_cases };
+  return studio_test_run (argc, argv, &program, &studio);
 }

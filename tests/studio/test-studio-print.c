@@ -8,11 +8,9 @@
 #include "roneo-test-cups.h"
 #include "studio-client.h"
 
-#include <signal.h>
 #include <string.h>
 
 static StudioServer studio;
-static char *scratch;
 
 /* Starts a print of the file case_name and follows it until it is final:
  * its last state, as the page reads it. */
@@ -112,28 +110,18 @@ test_broken_filter (void)
   roneo_test_assert_contains (json_object_get_string_member (error, "message"), "roneo-broken");
 }
 
-int
-main (int argc, char **argv)
+static void
+add_cases (void)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!roneo_test_cli_setup (argc, argv))
-    return 1;
-  if (g_getenv ("CUPS_SERVER") == NULL || g_getenv ("RONEO_PRINT_OUT_DIR") == NULL)
-    {
-      g_printerr ("run through run-print-tests.sh, which starts the private cupsd\n");
-      return 77;
-    }
-  signal (SIGPIPE, SIG_IGN);
-  scratch = roneo_test_make_tmp_dir ("roneo-studio-print-XXXXXX");
-  studio_server_start (&studio, roneo_test_roneo_path (), scratch);
   g_test_add_func ("/studio-print/printers", test_printers);
   g_test_add_func ("/studio-print/tract-two-sided", test_tract_two_sided);
   g_test_add_func ("/studio-print/banner-one-sided", test_banner_one_sided);
   g_test_add_func ("/studio-print/broken-filter", test_broken_filter);
-  int status = g_test_run ();
-  studio_server_stop (&studio);
-  roneo_test_rm_rf (scratch);
-  g_free (scratch);
-  roneo_test_cli_teardown ();
-  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const StudioTestProgram program = { "studio-print", STUDIO_CUPS_PRIVATE, add_cases };
+  return studio_test_run (argc, argv, &program, &studio);
 }

@@ -11,13 +11,11 @@
 #include "roneo-test-cli.h"
 #include "studio-client.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 static StudioServer studio;
-static char *scratch; /* the studio's --dir */
 
 static void
 post (const char *path, GBytes *body, StudioAnswer *answer)
@@ -154,7 +152,7 @@ test_files (void)
   g_autoptr (GBytes) copy = studio_text_bytes ("# Sauvons nos guichets\n");
   post ("/api/file?name=guichets.md", copy, &answer);
   studio_assert_status (&answer, 200);
-  g_autofree char *saved = g_build_filename (scratch, "guichets.md", NULL);
+  g_autofree char *saved = g_build_filename (studio.dir, "guichets.md", NULL);
   g_autofree char *text = roneo_test_read_file (saved);
   g_assert_cmpstr (text, ==, "# Sauvons nos guichets\n");
   roneo_test_assert_no_temporaries (saved);
@@ -180,8 +178,8 @@ test_outside (void)
   g_auto (StudioAnswer) answer = { 0 };
   g_autofree char *outside = roneo_test_make_tmp_dir ("roneo-outside-XXXXXX");
   g_autofree char *secret = roneo_test_write_file (outside, "secret.md", "# secret\n");
-  g_autofree char *link = g_build_filename (scratch, "link.md", NULL);
-  g_autofree char *link_dir = g_build_filename (scratch, "out", NULL);
+  g_autofree char *link = g_build_filename (studio.dir, "link.md", NULL);
+  g_autofree char *link_dir = g_build_filename (studio.dir, "out", NULL);
   g_assert_cmpint (symlink (secret, link), ==, 0);
   g_assert_cmpint (symlink (outside, link_dir), ==, 0);
   g_autofree char *base = g_path_get_basename (outside);
@@ -234,19 +232,19 @@ test_command (void)
 {
   g_auto (RoneoTestRun) run, bad_port, a_file, no_folder, help;
   g_autofree char *taken = g_strdup_printf ("%u", studio.port);
-  RONEO_TEST_RUN (&run, scratch, "studio", "--no-open", "--port", taken);
+  RONEO_TEST_RUN (&run, studio.dir, "studio", "--no-open", "--port", taken);
   roneo_test_assert_exit (&run, 5);
   g_autofree char *said = g_strdup_printf ("cannot listen on 127.0.0.1 port %u", studio.port);
   roneo_test_assert_contains (run.err, said);
   g_assert_cmpstr (run.out, ==, "");
-  RONEO_TEST_RUN (&bad_port, scratch, "studio", "--no-open", "--port", "70000");
+  RONEO_TEST_RUN (&bad_port, studio.dir, "studio", "--no-open", "--port", "70000");
   roneo_test_assert_exit (&bad_port, 1);
-  RONEO_TEST_RUN (&a_file, scratch, "studio", "--no-open", "tract.md");
+  RONEO_TEST_RUN (&a_file, studio.dir, "studio", "--no-open", "tract.md");
   roneo_test_assert_exit (&a_file, 1);
-  RONEO_TEST_RUN (&no_folder, scratch, "studio", "--no-open", "--dir", "no-such-folder");
+  RONEO_TEST_RUN (&no_folder, studio.dir, "studio", "--no-open", "--dir", "no-such-folder");
   roneo_test_assert_exit (&no_folder, 2);
   roneo_test_assert_contains (no_folder.err, "cannot open the folder 'no-such-folder'");
-  RONEO_TEST_RUN (&help, scratch, "studio", "--help");
+  RONEO_TEST_RUN (&help, studio.dir, "studio", "--help");
   roneo_test_assert_exit (&help, 0);
   roneo_test_assert_contains (help.out, "--no-open");
   roneo_test_assert_contains (help.out, "Exit codes:");
@@ -284,17 +282,9 @@ test_loopback_only (void)
   g_assert_cmpuint (listening, >=, 1);
 }
 
-int
-main (int argc, char **argv)
+static void
+add_cases (void)
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!roneo_test_cli_setup (argc, argv))
-    return 1;
-  signal (SIGPIPE, SIG_IGN);
-  /* No CUPS server: the printers' answers are the same on every machine. */
-  g_setenv ("CUPS_SERVER", "127.0.0.1:1", TRUE);
-  scratch = roneo_test_make_tmp_dir ("roneo-studio-XXXXXX");
-  studio_server_start (&studio, roneo_test_roneo_path (), scratch);
   g_test_add_func ("/studio/page", test_page);
   g_test_add_func ("/studio/token", test_token);
   g_test_add_func ("/studio/host", test_host);
@@ -304,10 +294,11 @@ main (int argc, char **argv)
   g_test_add_func ("/studio/outside", test_outside);
   g_test_add_func ("/studio/command", test_command);
   g_test_add_func ("/studio/loopback-only", test_loopback_only);
-  int status = g_test_run ();
-  studio_server_stop (&studio);
-  roneo_test_rm_rf (scratch);
-  g_free (scratch);
-  roneo_test_cli_teardown ();
-  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const StudioTestProgram program = { "studio", STUDIO_CUPS_NONE, add_cases };
+  return studio_test_run (argc, argv, &program, &studio);
 }
