@@ -93,7 +93,7 @@ JsonNode *studio_json_of (const StudioAnswer *answer);
 typedef enum
 {
   STUDIO_CUPS_NONE,    /* no CUPS server at all (CUPS_SERVER at a closed port) */
-  STUDIO_CUPS_PRIVATE, /* the print suite's cupsd (run-print-tests.sh); 77 without it */
+  STUDIO_CUPS_PRIVATE, /* the print suite's cupsd (run-print-tests.sh); fails without it */
 } StudioCups;
 
 typedef struct
@@ -106,8 +106,8 @@ typedef struct
 /* A studio test program's main: the harness (argv[1] is the roneo under
  * test), a scratch folder, the studio started on it in *studio, the cases
  * added and run, the studio stopped (it must exit 0) and the folder removed.
- * Returns g_test_run's status, 1 for a harness without its environment, 77
- * for a print test outside run-print-tests.sh. */
+ * Returns g_test_run's status; 1 for a harness without its environment or
+ * a print test outside run-print-tests.sh (a failure, never a skip). */
 int studio_test_run (int argc, char **argv, const StudioTestProgram *program, StudioServer *studio);
 
 G_END_DECLS
