@@ -44,8 +44,10 @@
 # The table has one row per tract and a ✓/✗ per target of issue 12 (a gap
 # within 0.002 em counts as equal):
 #   tex    total-fit p95 and max no worse than LuaLaTeX     (justified French;
-#          LuaLaTeX with \emergencystretch = 3em: no overfull line; a gap
-#          under 0.255 em, a natural space, is never "worse")
+#          LuaLaTeX with \emergencystretch = 3em; a gap under 0.255 em, a
+#          natural space, is never "worse"; when LuaLaTeX still sets a
+#          paragraph past the measure, its cell says "overfull" and there
+#          is no comparison, "-")
 #   micro  +expansion p95 and max no worse than +microtype  (justified French)
 #   hyph   no more hyphenated lines than greedy (total-fit and +expansion;
 #          justified French)
@@ -53,7 +55,8 @@
 #   3ms    composition <= 3 ms per page in one process
 #   2.5x   cold roneo flyer <= 2.5 x pango-view
 # "-": the target does not apply (no justified French body, no lualatex,
-# no pango-view). A second table gives the ragged rows, a ✓/✗ each.
+# no pango-view, LuaLaTeX overfull). crash-*.md, inputs that once crashed
+# roneo rather than tracts, are left out unless CASES names them. A second table gives the ragged rows, a ✓/✗ each.
 #
 # RONEO_BEFORE=PATH-TO-AN-OLDER-roneo adds its p95/max after the tract's name.
 # CASES="a.md b.md": only those files of tests/cases. KEEP=1: the PDFs and
@@ -158,6 +161,10 @@ tex_paragraphs() {
       gsub(/\\/, "\\textbackslash{}", text); gsub(/[&%$#_{}]/, "\\\\&", text)
       gsub(/~/, "\\textasciitilde{}", text); gsub(/\^/, "\\textasciicircum{}", text)
       gsub(/[\001-\010\013-\037\177]/, "", text); gsub(/\xc2\xa0/, "~", text)
+      # U+202F (the groups of a phone number, "10 %"): the glyph Libertine has, as
+      # roneo sets it; kept out of the note-call test below, to which its last
+      # byte would look like a letter
+      gsub(/\xe2\x80\xaf/, "\\nnbsp{}", text)
       # note calls: digits glued to the letter before
       out = ""
       while (match(text, /[A-Za-z\x80-\xbf)][0-9]+/)) {
@@ -210,6 +217,7 @@ tex_measure() {
     echo '\usepackage{fontspec}\setmainfont{Linux Libertine O}'
     [ "$micro" = micro ] && echo '\usepackage[expansion=true,protrusion=false]{microtype}'
     echo '\newcommand\rsup[3]{\raisebox{#2bp}{\fontsize{#1bp}{#1bp}\selectfont #3}}'
+    echo '\newcommand\nnbsp{\char"202F\relax}'
     # a paragraph TeX cannot set within its tolerance gets a third pass
     # rather than an overfull line: roneo never sets a line past the measure,
     # and a line that overflows has no gaps to compare
@@ -220,6 +228,13 @@ tex_measure() {
   } >"$base.tex"
   if ! (cd "$work" && lualatex -interaction=batchmode "$base.tex" >/dev/null 2>&1); then
     echo "failed"
+    return
+  fi
+  # even with \emergencystretch, a paragraph TeX cannot break within the
+  # measure (an unbreakable phone number longer than what is left of a line)
+  # comes out overfull: there is nothing to compare roneo's line with
+  if grep -q '^Overfull \\hbox' "$base.log"; then
+    echo "overfull"
     return
   fi
   figures "$base.pdf"
@@ -339,7 +354,8 @@ printf "(the three roneo PDFs); ms/p: composition per page in one process; cold:
 printf "pango-view, ms and ratio.\n"
 printf "Targets: tex, micro (p95 and max <= LuaLaTeX, +expansion <= +microtype, within 0.002 em,\n"
 printf "a gap under 0.255 em as good as a natural space), hyph (<= greedy), on justified French\n"
-printf "text; over (0), 3ms, 2.5x on all. LuaLaTeX: %s=3em, never overfull.\n" '\emergencystretch'
+printf "text; over (0), 3ms, 2.5x on all. LuaLaTeX: %s=3em; \"overfull\": even so it can only\n" '\emergencystretch'
+echo "set a paragraph past the measure, and there is nothing to compare with (-)."
 printf "lualatex: %s, pango-view: %s\n\n" \
   "$([ $have_tex = 1 ] && echo yes || echo no)" "$([ $have_pango = 1 ] && echo yes || echo no)"
 # the marks are one column wide but three bytes long: printf pads bytes, so
@@ -358,6 +374,8 @@ else
 fi
 for case_file in "${cases[@]}"; do
   name=$(basename "$case_file")
+  # crash-*.md are inputs that once crashed roneo, not tracts: left out unless named
+  case $name in crash-*) [ -n "${CASES:-}" ] || continue ;; esac
   dump=$("$roneo" check --dump "$case_file" 2>/dev/null)
   [ "$(grep -c '^  text body' <<<"$dump")" -gt 0 ] || continue
   size=$(sed -n 's/.*text body .*size=\([0-9.]*\).*/\1/p' <<<"$dump" | head -1)
@@ -382,9 +400,10 @@ for case_file in "${cases[@]}"; do
   if [ $have_tex = 1 ] && [ $justified = 1 ]; then
     read -r t95 tmax th _ <<<"$(tex_measure "$case_file" plain)"
     read -r m95 mmax mh _ <<<"$(tex_measure "$case_file" micro)"
-    if [ $french = 1 ] && [ "$t95" != failed ] && [ "$m95" != failed ]; then
-      tex_ok=$(no_worse "$f95" "$fmax" "$t95" "$tmax")
-      micro_ok=$(no_worse "$e95" "$emax" "$m95" "$mmax")
+    th=${th:--} mh=${mh:--}
+    if [ $french = 1 ]; then
+      case $t95 in failed | overfull) ;; *) tex_ok=$(no_worse "$f95" "$fmax" "$t95" "$tmax") ;; esac
+      case $m95 in failed | overfull) ;; *) micro_ok=$(no_worse "$e95" "$emax" "$m95" "$mmax") ;; esac
     fi
   fi
   [ $french = 1 ] && hyph_ok=$([ "$fh" -le "$gh" ] && [ "$eh" -le "$gh" ] && echo 1 || echo 0)
@@ -398,9 +417,9 @@ for case_file in "${cases[@]}"; do
     cold_ok=$(awk -v r="$ratio" 'BEGIN { print (r <= 2.5) ? 1 : 0 }')
   fi
   tex_cell=-
-  [ "$t95" != - ] && [ "$t95" != failed ] && tex_cell=$(gap_cell "$t95" "$tmax")
+  case $t95 in -) ;; failed | overfull) tex_cell=$t95 ;; *) tex_cell=$(gap_cell "$t95" "$tmax") ;; esac
   micro_cell=-
-  [ "$m95" != - ] && [ "$m95" != failed ] && micro_cell=$(gap_cell "$m95" "$mmax")
+  case $m95 in -) ;; failed | overfull) micro_cell=$m95 ;; *) micro_cell=$(gap_cell "$m95" "$mmax") ;; esac
   for ok in "$tex_ok" "$micro_ok" "$hyph_ok" "$over_ok" "$ms_ok" "$cold_ok"; do
     [ "$ok" = 0 ] && fails=$((fails + 1))
   done
