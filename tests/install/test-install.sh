@@ -102,6 +102,15 @@ kill -TERM "$studio"
 wait "$studio" || fail "the installed studio did not stop cleanly on SIGTERM"
 assert_contains "$studio_layouts" '"installed-card"' "the installed studio's layouts"
 
+# The studio in the applications menu: a valid desktop entry that runs it,
+# and its icon.
+entry=$prefix/share/applications/roneo-studio.desktop
+[ -f "$entry" ] || fail "no desktop entry installed at $entry"
+desktop-file-validate "$entry" || fail "desktop-file-validate finds faults in $entry"
+grep -qx 'Exec=roneo studio' "$entry" || fail "$entry does not run roneo studio"
+[ -f "$prefix/share/icons/hicolor/scalable/apps/roneo-studio.svg" ] \
+  || fail "the studio's icon is not installed"
+
 # The copy built in the build tree, by contrast, reads the source tree.
 built=$(cd "$scratch/elsewhere" && env -u RONEO_DATA_DIR XDG_DATA_HOME="$scratch/xdg" \
           "$scratch/build/src/cli/roneo" layouts) || fail "the built roneo failed"
