@@ -92,12 +92,35 @@ listen_loopback (RoneoStudio *studio, guint port, GError **error)
   return TRUE;
 }
 
+/* The answer to /api/stop went out: the loop may end. */
+static void
+on_stop_answered (SoupServerMessage *msg, gpointer data)
+{
+  (void) msg;
+  RoneoStudio *studio = data;
+  g_main_loop_quit (studio->loop);
+}
+
+/* POST /api/stop: the page's button for those who started the studio from
+ * the applications menu and have no terminal to press Ctrl+C in. */
+static void
+stop (RoneoStudio *studio, SoupServerMessage *msg)
+{
+  if (strcmp (soup_server_message_get_method (msg), "POST") != 0)
+    return roneo_studio_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, 1,
+                                       _ ("only POST stops the studio"));
+  g_signal_connect (msg, "finished", G_CALLBACK (on_stop_answered), studio);
+  roneo_studio_reply_json (msg, SOUP_STATUS_OK, json_from_string ("{\"stopping\": true}", NULL));
+}
+
 static void
 dispatch (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
           gpointer data)
 {
   RoneoStudio *studio = data;
-  if (g_str_has_prefix (path, "/api/print"))
+  if (strcmp (path, "/api/stop") == 0)
+    stop (studio, msg);
+  else if (g_str_has_prefix (path, "/api/print"))
     roneo_studio_print_handle (studio, msg, path, query);
   else if (g_str_has_prefix (path, "/api/file"))
     roneo_studio_files_handle (studio, msg, path, query);

@@ -283,6 +283,60 @@ test_loopback_only (void)
 }
 
 static void
+on_exited (GObject *process, GAsyncResult *result, gpointer done)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (process), result, NULL);
+  *(gboolean *) done = TRUE;
+}
+
+/* Whether process ends within seconds (its wait given up after them). */
+static gboolean
+exits_within (GSubprocess *process, guint seconds)
+{
+  g_autoptr (GCancellable) give_up = g_cancellable_new ();
+  gboolean answered = FALSE;
+  g_subprocess_wait_async (process, give_up, on_exited, &answered);
+  gint64 until = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  while (!answered)
+    {
+      if (g_get_monotonic_time () > until)
+        g_cancellable_cancel (give_up);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  return !g_cancellable_is_cancelled (give_up);
+}
+
+/* The page's stop button: POST /api/stop (token and Origin required, as
+ * every POST) answers, then the studio exits 0 by itself. A GET does not
+ * stop it. A studio of its own, so the others' tests go on. */
+static void
+test_stop (void)
+{
+  StudioServer own = { 0 };
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-studio-stop-XXXXXX");
+  studio_server_start (&own, roneo_test_roneo_path (), dir);
+  g_auto (StudioAnswer) get = { 0 }, foreign = { 0 }, stopped = { 0 };
+  studio_fetch (&own, &(StudioRequest){ 0 }, "/api/stop", NULL, &get);
+  studio_assert_status (&get, 405);
+  studio_fetch (&own, &(StudioRequest){ .method = "POST", .origin = "http://evil.example" },
+                "/api/stop", NULL, &foreign);
+  studio_assert_status (&foreign, 403);
+  studio_fetch (&own, &(StudioRequest){ .method = "POST" }, "/api/stop", NULL, &stopped);
+  studio_assert_status (&stopped, 200);
+  g_autoptr (JsonNode) node = studio_json_of (&stopped);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (node), "stopping"));
+  g_assert_true (exits_within (own.process, 10));
+  g_assert_true (g_subprocess_get_if_exited (own.process));
+  g_assert_cmpint (g_subprocess_get_exit_status (own.process), ==, 0);
+  g_clear_object (&own.process);
+  g_free (own.dir);
+  g_free (own.token);
+  g_free (own.url);
+  roneo_test_rm_rf (dir);
+}
+
+static void
 add_cases (void)
 {
   g_test_add_func ("/studio/page", test_page);
@@ -294,6 +348,7 @@ add_cases (void)
   g_test_add_func ("/studio/outside", test_outside);
   g_test_add_func ("/studio/command", test_command);
   g_test_add_func ("/studio/loopback-only", test_loopback_only);
+  g_test_add_func ("/studio/stop", test_stop);
 }
 
 int
