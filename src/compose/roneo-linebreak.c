@@ -577,11 +577,16 @@ relax_layers (const Breaker *b, Node *nodes, guint layers, guint i, guint k, dou
            badness);
 }
 
+/* What is done with each line a walk finds: from candidate i to k, its
+ * natural width and badness (MAX_BADNESS * 10 for one that cannot be set). */
+typedef void (*LineVisit) (const Breaker *b, guint i, guint k, double width, double badness,
+                           gpointer data);
+
 /* Lines ending at candidate k: every start i back to the last forced break
  * (or to lowest), while the line can still be set (widths only grow going
- * back). */
+ * back), each given to visit. */
 static void
-relax_candidate (const Breaker *b, Node *nodes, guint layers, guint lowest, guint k)
+lines_ending_at (const Breaker *b, guint lowest, guint k, LineVisit visit, gpointer data)
 {
   const Candidate *to = &g_array_index (b->candidates, Candidate, k);
   if (is_skipped (b, to))
@@ -600,10 +605,31 @@ relax_candidate (const Breaker *b, Node *nodes, guint layers, guint lowest, guin
         break;
       nearest = FALSE;
       if (settable || !b->strict)
-        relax_layers (b, nodes, layers, i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness);
+        visit (b, (guint) i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness, data);
       if (from->forced)
         break;
     }
+}
+
+typedef struct
+{
+  Node *nodes;
+  guint layers;
+} Justified;
+
+static void
+visit_justified (const Breaker *b, guint i, guint k, double width, double badness, gpointer data)
+{
+  Justified *j = data;
+  relax_layers (b, j->nodes, j->layers, i, k, width, badness);
+}
+
+/* Justified lines ending at candidate k, priced into nodes. */
+static void
+relax_candidate (const Breaker *b, Node *nodes, guint layers, guint lowest, guint k)
+{
+  Justified j = { nodes, layers };
+  lines_ending_at (b, lowest, k, visit_justified, &j);
 }
 
 /* Ragged text prices each line against the one before it, which TeX's
@@ -675,33 +701,27 @@ ragged_edge (const Breaker *b, GArray **nodes, guint i, guint k, double width, d
     }
 }
 
-/* Ragged lines ending at candidate k, from every start that can be set,
- * as relax_candidate goes back. */
+typedef struct
+{
+  GArray **nodes;
+  guint wanted;
+} Ragged;
+
+static void
+visit_ragged (const Breaker *b, guint i, guint k, double width, double badness, gpointer data)
+{
+  Ragged *r = data;
+  if (r->nodes[i]->len > 0)
+    ragged_edge (b, r->nodes, i, k, width, badness, r->wanted);
+}
+
+/* Ragged lines ending at candidate k, from every start with a node, priced
+ * against the line before each. */
 static void
 ragged_candidate (const Breaker *b, GArray **nodes, guint lowest, guint k, guint wanted)
 {
-  const Candidate *to = &g_array_index (b->candidates, Candidate, k);
-  if (is_skipped (b, to))
-    return;
-  gboolean nearest = TRUE;
-  for (int i = (int) k - 1; i >= (int) lowest; i--)
-    {
-      const Candidate *from = &g_array_index (b->candidates, Candidate, i);
-      if (is_skipped (b, from) && !from->forced && i > (int) lowest)
-        continue;
-      double width = segment_width (b, from->next, to);
-      guint n = spaces_at (b, to->end) - spaces_at (b, from->next);
-      double badness = line_badness (b, width, n, to->forced);
-      gboolean settable = badness >= 0 && !(b->strict && badness > b->tolerance);
-      if (!settable && badness < 0 && (b->strict || !nearest))
-        break;
-      nearest = FALSE;
-      if ((settable || !b->strict) && nodes[i]->len > 0)
-        ragged_edge (b, nodes, (guint) i, k, width, badness < 0 ? MAX_BADNESS * 10 : badness,
-                     wanted);
-      if (from->forced)
-        break;
-    }
+  Ragged r = { nodes, wanted };
+  lines_ending_at (b, lowest, k, visit_ragged, &r);
 }
 
 /* The best ragged path from candidate start to the paragraph's end, in
