@@ -39,6 +39,13 @@ G_BEGIN_DECLS
 /* "0.1.0"; static. */
 RONEO_API const char *roneo_get_version (void);
 
+/* The language of the messages (errors, warnings) the library gives on the
+ * calling thread: "fr", "de", "en"... from roneo's catalogues, whatever the
+ * process's locale; NULL: the locale's (LC_MESSAGES, LANGUAGE), as before
+ * any call. For a server answering people in their languages (roneo studio
+ * sets it on each thread that runs a request's job). */
+RONEO_API void roneo_set_thread_language (const char *lang);
+
 /* --- errors ----------------------------------------------------------------- */
 
 #define RONEO_ERROR (roneo_error_quark ())

@@ -21,5 +21,10 @@ const char *roneo_intl_gettext (const char *msgid) G_GNUC_FORMAT (1);
 const char *roneo_intl_ngettext (const char *msgid, const char *plural, gulong n) G_GNUC_FORMAT (1)
     G_GNUC_FORMAT (2);
 
+/* The messages of the calling thread in lang ("fr", "de"... from the same
+ * catalogues, as roneo-i18n.h reads them) whatever the locale; NULL: the
+ * locale's again. For a server that answers people in their languages. */
+void roneo_intl_set_thread_language (const char *lang);
+
 #define _(String) roneo_intl_gettext (String)
 #define N_(String) (String)

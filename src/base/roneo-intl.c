@@ -2,8 +2,19 @@
 #include "roneo-intl-private.h"
 
 #include "roneo-buildtree.h"
+#include "roneo-i18n.h"
 
 #include <libintl.h>
+
+/* The language this thread's messages are in, or NULL for the locale's:
+ * interned (never freed), so a plain thread-local pointer serves. */
+static _Thread_local const char *thread_language;
+
+void
+roneo_intl_set_thread_language (const char *lang)
+{
+  thread_language = lang != NULL ? g_intern_string (lang) : NULL;
+}
 
 /* Bound once per process: bindtextdomain is itself thread-safe, and binding
  * the same folder twice (the CLI binds it too) changes nothing. */
@@ -21,6 +32,8 @@ bind_domain (void)
 const char *
 roneo_intl_gettext (const char *msgid)
 {
+  if (thread_language != NULL)
+    return roneo_doc_gettext (thread_language, msgid);
   bind_domain ();
   return g_dgettext (GETTEXT_PACKAGE, msgid);
 }
@@ -28,6 +41,8 @@ roneo_intl_gettext (const char *msgid)
 const char *
 roneo_intl_ngettext (const char *msgid, const char *plural, gulong n)
 {
+  if (thread_language != NULL)
+    return roneo_doc_ngettext (thread_language, msgid, plural, n);
   bind_domain ();
   return g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
 }

@@ -47,6 +47,7 @@ typedef struct
   char *sheet;  /* the paper of a batch's sheets; a banner's is its result's */
   char *folder; /* the private temporary folder of the PDF */
   char *pdf;
+  const char *lang; /* the request's messages (static) */
 } PrintTask;
 
 static void
@@ -165,8 +166,10 @@ print_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
 {
   PrintTask *t = data;
   g_autoptr (GError) error = NULL;
+  roneo_studio_speak (t->lang);
   if (!render_and_print (t, &error))
     set_state (t, "failed", error, 0);
+  roneo_studio_speak (NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -241,6 +244,7 @@ start_print (RoneoStudio *studio, SoupServerMessage *msg, GHashTable *query)
   t->copies = made == RONEO_JOB_BANNER && copies != NULL ? MAX (1, atoi (copies)) : 1;
   t->two_sided = g_strcmp0 (sides, "1") == 0 || g_strcmp0 (sides, "true") == 0;
   t->id = add_state (studio->prints);
+  t->lang = roneo_studio_request_lang (msg);
   g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_task_data (task, t, (GDestroyNotify) task_free);
   g_task_run_in_thread (task, print_in_thread);
@@ -254,6 +258,7 @@ typedef struct
   SoupServerMessage *msg; /* owned ref */
   GStrv queues;
   GError *error;
+  const char *lang; /* the request's messages (static) */
 } Listing;
 
 static void
@@ -271,7 +276,9 @@ static void
 list_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Listing *l = data;
+  roneo_studio_speak (l->lang);
   l->queues = roneo_print_list_queues (&l->error);
+  roneo_studio_speak (NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -303,6 +310,7 @@ reply_printers (RoneoStudio *studio, SoupServerMessage *msg)
   Listing *l = g_new0 (Listing, 1);
   l->studio = studio;
   l->msg = g_object_ref (msg);
+  l->lang = roneo_studio_request_lang (msg);
   soup_server_message_pause (msg);
   g_autoptr (GTask) task = g_task_new (NULL, NULL, on_listed, NULL);
   g_task_set_task_data (task, l, (GDestroyNotify) listing_free);

@@ -79,6 +79,11 @@ JsonNode *roneo_studio_warnings_to_json (const RoneoStudio *studio, const RoneoW
 char *roneo_studio_relative (const RoneoStudio *studio, const char *name);
 /* "fr", "de" or "en": the first of those the request's Accept-Language asks for. */
 const char *roneo_studio_request_lang (SoupServerMessage *msg);
+/* The messages of the calling thread, the studio's and the library's, in
+ * lang (a request's: roneo_studio_request_lang), whatever the studio's
+ * locale; NULL: the locale's again. Set around each request's handler and
+ * on the threads that run its job. */
+void roneo_studio_speak (const char *lang);
 
 /* --- the request's body ------------------------------------------------------ */
 

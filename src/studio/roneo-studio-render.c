@@ -41,6 +41,7 @@ typedef struct
   Answer answer;
   guint page; /* from 1 */
   char *cache_key;
+  const char *lang; /* the request's messages (roneo_studio_request_lang: static) */
 } Render;
 
 static void
@@ -230,9 +231,11 @@ static void
 run_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Render *r = data;
+  roneo_studio_speak (r->lang);
   g_mutex_lock (&r->studio->engine_lock);
   r->result = roneo_engine_run (r->studio->engine, r->job, r->warnings, &r->error);
   g_mutex_unlock (&r->studio->engine_lock);
+  roneo_studio_speak (NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -242,7 +245,9 @@ on_done (GObject *source, GAsyncResult *result, gpointer data)
   Render *r = g_task_get_task_data (G_TASK (result));
   if (!r->gone)
     {
+      roneo_studio_speak (r->lang);
       answer (r);
+      roneo_studio_speak (NULL);
       soup_server_message_unpause (r->msg);
     }
 }
@@ -382,5 +387,6 @@ roneo_studio_render_handle (RoneoStudio *studio, SoupServerMessage *msg, const c
   r->page = page;
   r->cache_key = g_steal_pointer (&key);
   r->job = g_steal_pointer (&job);
+  r->lang = roneo_studio_request_lang (msg);
   start (r);
 }

@@ -3,6 +3,7 @@
  * warnings, bytes for PDFs and PNGs; the language a request asks for.
  */
 #include "roneo-studio-private.h"
+#include "roneo-intl-private.h"
 
 #include <string.h>
 
@@ -240,4 +241,11 @@ roneo_studio_request_lang (SoupServerMessage *msg)
           }
     }
   return best;
+}
+
+void
+roneo_studio_speak (const char *lang)
+{
+  roneo_intl_set_thread_language (lang); /* the studio's own words */
+  roneo_set_thread_language (lang);      /* the library's */
 }

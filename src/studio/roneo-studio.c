@@ -118,6 +118,7 @@ dispatch (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTab
           gpointer data)
 {
   RoneoStudio *studio = data;
+  roneo_studio_speak (roneo_studio_request_lang (msg));
   if (strcmp (path, "/api/stop") == 0)
     stop (studio, msg);
   else if (g_str_has_prefix (path, "/api/print"))
@@ -130,6 +131,7 @@ dispatch (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTab
     roneo_studio_render_handle (studio, msg, path, query);
   else
     roneo_studio_api_handle (studio, msg, path, query);
+  roneo_studio_speak (NULL);
 }
 
 /* RONEO_STUDIO_TIMEOUT (seconds) lets a test see the bound without a render of 20 s. */
