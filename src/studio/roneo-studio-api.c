@@ -55,6 +55,37 @@ static const struct
   { "one_sheet", N_ ("1 sheet") },
   { "sheets", N_ ("%u sheets") },
   { "copy_layout", N_ ("(the copy's own)") },
+  { "tab_flyer", N_ ("Tract") },
+  { "tab_banner", N_ ("Banner") },
+  { "tab_batch", N_ ("Batch") },
+  { "slogan", N_ ("Slogan") },
+  /* %s: the language's name in its own words, "français" */
+  { "copy_lang", N_ ("as the copy says (%s)") },
+  { "copy_layout_hint", N_ ("The layout the copy names, else the default one.") },
+  { "size_hint", N_ ("width x height, e.g. 300x90cm") },
+  { "printer_margin", N_ ("Printer margins") },
+  { "margin_hint", N_ ("the edge the printer cannot reach") },
+  { "drop_csv", N_ ("Drop a CSV file here, or click to choose one") },
+  { "fields_found", N_ ("Fields found:") },
+  { "problems", N_ ("Errors and warnings") },
+  { "warning", N_ ("Warning") },
+  { "error_at", N_ ("Error at line %u: see below the copy") },
+  { "error_here", N_ ("Error: see below the copy") },
+  { "not_made", N_ ("Not made: see the error") },
+  /* a banner: its sheets and the rows they make */
+  { "sheets_rows", N_ ("%u sheets, %u rows") },
+  { "sheets_row", N_ ("%u sheets, 1 row") },
+  { "page_n", N_ ("Page %u") },
+  { "sheet_n", N_ ("Sheet %u") },
+  { "banner_caption", N_ ("The banner") },
+  { "cover_caption", N_ ("The cover: the sheets and their order") },
+  { "no_preview", N_ ("The preview appears here.") },
+  { "print_rendering", N_ ("Preparing the job…") },
+  { "print_waiting", N_ ("Waiting for the printer…") },
+  { "print_printing", N_ ("Printing…") },
+  { "print_done", N_ ("Printed") },
+  /* %s: the printer's reason */
+  { "print_failed", N_ ("Not printed: %s") },
 };
 
 static JsonNode *
