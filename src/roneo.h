@@ -399,6 +399,10 @@ RONEO_API gboolean roneo_print_file (const char *pdf_path, const char *queue, gu
  * sends to), sorted by name; an empty list when it has none. Owned
  * (g_strfreev); NULL with RONEO_ERROR_PRINT when the server does not answer. */
 RONEO_API char **roneo_print_list_queues (GError **error);
+/* The CUPS server's default queue (lpadmin -d), owned (g_free); NULL when it
+ * has none (error unset) or does not answer (RONEO_ERROR_PRINT). A user's own
+ * default (lpoptions -d) is not asked. */
+RONEO_API char *roneo_print_get_default_queue (GError **error);
 /* The IPP keyword of sides ("two-sided-long-edge"); static. */
 RONEO_API const char *roneo_duplex_to_ipp (RoneoDuplex sides);
 /* An IPP sides keyword; FALSE (and sides untouched) if unknown. */

@@ -59,6 +59,7 @@ static const struct
   { "tab_banner", N_ ("Banner") },
   { "tab_batch", N_ ("Batch") },
   { "slogan", N_ ("Slogan") },
+  { "copies_each", N_ ("Copies of the tract, or of each row") },
   /* %s: the language's name in its own words, "français" */
   { "copy_lang", N_ ("as the copy says (%s)") },
   { "copy_layout_hint", N_ ("The layout the copy names, else the default one.") },

@@ -253,6 +253,7 @@ typedef struct
   RoneoStudio *studio;
   SoupServerMessage *msg; /* owned ref */
   GStrv queues;
+  char *default_queue; /* the server's default, or NULL */
   GError *error;
 } Listing;
 
@@ -261,6 +262,7 @@ listing_free (Listing *l)
 {
   g_object_unref (l->msg);
   g_strfreev (l->queues);
+  g_free (l->default_queue);
   g_clear_error (&l->error);
   g_free (l);
 }
@@ -272,6 +274,8 @@ list_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
 {
   Listing *l = data;
   l->queues = roneo_print_list_queues (&l->error);
+  if (l->queues != NULL)
+    l->default_queue = roneo_print_get_default_queue (NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -286,6 +290,8 @@ on_listed (GObject *source, GAsyncResult *result, gpointer data)
   for (guint i = 0; l->queues != NULL && l->queues[i] != NULL; i++)
     json_builder_add_string_value (b, l->queues[i]);
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "default");
+  json_builder_add_string_value (b, l->default_queue);
   json_builder_set_member_name (b, "error");
   guint status = 0;
   if (l->error != NULL)

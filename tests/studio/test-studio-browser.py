@@ -99,7 +99,9 @@ def new_browser(lang):
         'download.prompt_for_download': False,
     })
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_window_size(1280, 800)
+    # the page as a 1280x800 screen shows it
+    driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride',
+                           {'width': 1280, 'height': 800, 'deviceScaleFactor': 1, 'mobile': False})
     driver.execute_cdp_cmd('Page.setDownloadBehavior',
                            {'behavior': 'allow', 'downloadPath': downloads})
     return driver
@@ -327,12 +329,15 @@ def step_broken_printer(driver, url):
 
 
 def step_french(url):
+    # the server's default queue is the one picked (lpadmin -d on the test's own cupsd)
+    subprocess.run(['lpadmin', '-d', 'roneo-duplex'], check=True)
     driver = new_browser('fr')
     try:
         driver.get(url)
         wait_render(driver, 0, 'the first preview in French')
-        words = {'download': 'Télécharger le PDF', 'two-sided': None}
-        check(by_id(driver, 'download').text == words['download'],
+        chosen = Select(by_id(driver, 'printer')).first_selected_option.get_attribute('value')
+        check(chosen == 'roneo-duplex', 'the CUPS default queue picked: %r' % chosen)
+        check(by_id(driver, 'download').text == 'Télécharger le PDF',
               'the download button in French: %r' % by_id(driver, 'download').text)
         check(status(driver) == '1 page', 'the count in French: %r' % status(driver))
         language = Select(by_id(driver, 'lang')).first_selected_option.text
