@@ -70,6 +70,9 @@ static const struct
   { "fields_found", N_ ("Fields found:") },
   { "problems", N_ ("Errors and warnings") },
   { "warning", N_ ("Warning") },
+  /* before a problem's message: where it is in the copy */
+  { "line_label", N_ ("line %u:") },
+  { "no_files", N_ ("(no text file yet)") },
   { "error_at", N_ ("Error at line %u: see below the copy") },
   { "error_here", N_ ("Error: see below the copy") },
   { "not_made", N_ ("Not made: see the error") },

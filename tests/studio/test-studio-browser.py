@@ -180,6 +180,40 @@ def step_typing(driver, url):
     shot(driver, 'typed')
 
 
+def watch_fetches(driver):
+    """Records each request the page makes from now on, with its AbortSignal."""
+    driver.execute_script('''
+        window.seen = [];
+        if (!window.realFetch) window.realFetch = window.fetch;
+        window.fetch = (path, options = {}) => {
+          window.seen.push({ path: String(path), signal: options.signal });
+          return window.realFetch(path, options);
+        };''')
+
+
+def checks_seen(driver):
+    return driver.execute_script(
+        "return window.seen.filter((e) => e.path.startsWith('/api/check')).map((e) => e.signal.aborted);")
+
+
+def step_debounce_abort(driver, url):
+    watch_fetches(driver)
+    before = generation(driver)
+    by_id(driver, 'copy').send_keys(' Venez nombreux.')
+    wait_render(driver, before, 'the preview after a burst of typing')
+    time.sleep(0.5)
+    checks = checks_seen(driver)
+    check(1 <= len(checks) <= 2, '16 keys typed in a row make one check, not one a key: %d' % len(checks))
+    # a render started while one is under way aborts it
+    watch_fetches(driver)
+    before = generation(driver)
+    driver.execute_script('render(); render();')
+    wait_render(driver, before, 'the preview after two renders')
+    checks = checks_seen(driver)
+    check(len(checks) == 2 and checks[0] and not checks[1],
+          'the first of two renders is aborted (aborted: %r)' % checks)
+
+
 def step_layout(driver, url):
     described = {l['name']: l['description'] for l in api_get(url, '/api/layouts')['layouts']}
     before = generation(driver)
@@ -362,7 +396,7 @@ def main():
     failed = 0
     try:
         driver = new_browser('en-US')
-        steps = [step_typing, step_layout, step_error_line, step_banner, step_batch, step_download,
+        steps = [step_typing, step_debounce_abort, step_layout, step_error_line, step_banner, step_batch, step_download,
                  step_print, step_broken_printer]
         try:
             for n, step in enumerate(steps, 1):

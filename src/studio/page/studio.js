@@ -110,8 +110,8 @@ function problemItem(w) {
   tag.textContent = w.error ? say('error', 'Error') : say('warning', 'Warning');
   const where = document.createElement('span');
   where.className = 'where';
-  where.textContent = w.line ? say('line', 'line %u', w.line) + ': ' : '';
-  li.append(tag, ' ', where, w.message);
+  where.textContent = w.line ? say('line_label', 'line %u:', w.line) : '';
+  li.append(tag, ' ', where, w.line ? ' ' : '', w.message);
   if (w.line) {
     li.classList.add('has-line');
     li.dataset.line = w.line;
@@ -322,8 +322,10 @@ async function fill() {
   document.title = S.title || document.title;
   layouts = (await (await api('/api/layouts')).json()).layouts;
   fillLayouts();
-  const files = await (await api('/api/files')).json();
-  $('files').replaceChildren(...files.filter((f) => /^text/.test(f.type)).map((f) => new Option(f.name, f.name)));
+  const files = (await (await api('/api/files')).json()).filter((f) => /^text/.test(f.type));
+  $('files').replaceChildren(...files.map((f) => new Option(f.name, f.name)));
+  if (!files.length) $('files').append(new Option(say('no_files', '(no text file yet)'), ''));
+  $('files').disabled = $('open').disabled = !files.length;
   const printers = await (await api('/api/printers')).json();
   $('printer').replaceChildren(...printers.printers.map((p) => new Option(p, p)));
   if (printers.printers.length) $('printer').value = pickPrinter(printers);
@@ -402,8 +404,17 @@ document.addEventListener('DOMContentLoaded', async () => {
   window.addEventListener('resize', paintBackdrop);
   $('layout').addEventListener('change', () => { describeLayout(); render(); });
   for (const id of ['lang', 'sheet']) $(id).addEventListener('change', render);
-  for (const tab of document.querySelectorAll('#kinds [role=tab]'))
+  const tabs = [...document.querySelectorAll('#kinds [role=tab]')];
+  for (const tab of tabs) {
     tab.addEventListener('click', () => setKind(tab.dataset.kind));
+    tab.addEventListener('keydown', (e) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (!step) return;
+      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
+      next.focus();
+      setKind(next.dataset.kind);
+    });
+  }
   watchDrop();
   $('download').addEventListener('click', download);
   $('print').addEventListener('click', print);
