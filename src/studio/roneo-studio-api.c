@@ -59,6 +59,11 @@ static const struct
   { "tab_banner", N_ ("Banner") },
   { "tab_batch", N_ ("Batch") },
   { "slogan", N_ ("Slogan") },
+  { "copy_hint", N_ ("# before the headline, a blank line between paragraphs, - before each "
+                       "item of a list, *** for the back page") },
+  { "slogan_hint", N_ ("A new line in the slogan is a new line on the banner; otherwise roneo "
+                         "chooses where the lines break") },
+  { "csv_hint", N_ ("Write {column} in the copy where each row's value goes, e.g. {town}") },
   { "copies_each", N_ ("Copies of the tract, or of each row") },
   /* %s: the language's name in its own words, "français" */
   { "copy_lang", N_ ("as the copy says (%s)") },

@@ -28,7 +28,7 @@ CHROMEDRIVER = '/usr/bin/chromedriver'
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -119,7 +119,10 @@ def shot(driver, name):
 
 def wait(driver, condition, what, timeout=30):
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d))
+        # a render replaces the elements it fills: one read mid-way is tried again
+        return WebDriverWait(driver, timeout, poll_frequency=0.1,
+                             ignored_exceptions=[StaleElementReferenceException]).until(
+                                 lambda d: condition(d))
     except TimeoutException:
         raise Failure('waited %d s for %s' % (timeout, what)) from None
 
@@ -141,6 +144,13 @@ def first_image(driver):
         c.width = img.naturalWidth; c.height = img.naturalHeight;
         c.getContext('2d').drawImage(img, 0, 0);
         return c.toDataURL();''')
+
+
+def images_loaded(driver):
+    """How many preview images there are, once all have loaded (else 0)."""
+    return driver.execute_script('''
+        const all = [...document.querySelectorAll('#preview img')];
+        return all.every((i) => i.complete && i.naturalWidth > 0) ? all.length : 0;''')
 
 
 def set_copy(driver, text):
@@ -229,9 +239,11 @@ def step_layout(driver, url):
 
 def step_error_line(driver, url):
     set_copy(driver, '---\ntitle: Guichets\nfoo: bar\n---\n# Sauvons nos guichets\n\nLe samedi.\n')
-    item = wait(driver, lambda d: [li for li in d.find_elements(By.CSS_SELECTOR, '#warnings li.error')
-                                   if 'line 3: ' in li.text], 'a problem at "line 3"')[0]
-    check('foo' in item.text, 'the problem names the key: %r' % item.text)
+    wait(driver, lambda d: [li for li in d.find_elements(By.CSS_SELECTOR, '#warnings li.error')
+                            if 'line 3: ' in li.text], 'a problem at "line 3"')
+    time.sleep(0.3)  # no render under way: the list stays as it is
+    item = driver.find_element(By.CSS_SELECTOR, '#warnings li.error')
+    check('line 3: ' in item.text and 'foo' in item.text, 'the problem names the key: %r' % item.text)
     banner = by_id(driver, 'problem')
     check(banner.is_displayed() and 'Error at line 3' in banner.text,
           'a visible "Error at line 3" message: %r' % banner.text)
@@ -269,11 +281,7 @@ def step_banner(driver, url):
     retype(driver, 'size', '300x90cm')
     wait(driver, lambda d: status(d) == '54 sheets, 4 rows', '"54 sheets, 4 rows" (%r)' % status(driver))
     check(cli_sheets('300x90cm') == 54, 'roneo banner makes 54 sheets of 300x90cm too')
-    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, '#preview img')) == 2,
-         'the banner and its cover in the preview')
-    wait(driver, lambda d: all(i.get_attribute('naturalWidth') != '0'
-                               for i in d.find_elements(By.CSS_SELECTOR, '#preview img')),
-         'the preview images loaded')
+    wait(driver, lambda d: images_loaded(d) == 2, 'the banner and its cover in the preview')
     shot(driver, 'banner-300x90')
     retype(driver, 'size', '200x60cm')
     wait(driver, lambda d: status(d) == '%u sheets, 3 rows' % cli_sheets('200x60cm'),
@@ -384,8 +392,7 @@ def step_french(url):
         by_id(driver, 'tab-banner').click()
         wait(driver, lambda d: d.find_element(By.ID, 'status').text == '54 feuilles, 4 rangées',
              'the banner\'s count in French (%r)' % status(driver))
-        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, '#preview img')) == 2,
-             'the banner and its cover in the preview')
+        wait(driver, lambda d: images_loaded(d) == 2, 'the banner and its cover in the preview')
         shot(driver, 'french-banner')
     finally:
         driver.quit()
