@@ -189,6 +189,9 @@ RONEO_API guint roneo_layouts_get_count (const RoneoLayouts *layouts);
 RONEO_API const char *roneo_layouts_get_name (const RoneoLayouts *layouts, guint index);
 /* One line on what it is for. Borrowed. */
 RONEO_API const char *roneo_layouts_get_description (const RoneoLayouts *layouts, guint index);
+/* The same in language lang ("fr", "de"), else the plain (English) one. Borrowed. */
+RONEO_API const char *roneo_layouts_get_description_in (const RoneoLayouts *layouts, guint index,
+                                                        const char *lang);
 /* RONEO_JOB_BANNER for a banner's layout; RONEO_JOB_FLYER for the others,
  * which batches impose too. */
 RONEO_API RoneoJobKind roneo_layouts_get_kind (const RoneoLayouts *layouts, guint index);

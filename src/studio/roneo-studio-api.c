@@ -1,6 +1,6 @@
 /* roneo-studio-api.c: the page itself (from the GResource compiled into the
  * binary), its strings in the language the browser asks for, and the list of
- * layouts.
+ * layouts (their descriptions in that language too).
  *
  * The page's strings come from the same catalogues as the CLI's messages
  * (po/), looked up per request in the language of its Accept-Language (not
@@ -60,9 +60,9 @@ static const struct
   { "tab_batch", N_ ("Batch") },
   { "slogan", N_ ("Slogan") },
   { "copy_hint", N_ ("# before the headline, a blank line between paragraphs, - before each "
-                       "item of a list, *** for the back page") },
+                     "item of a list, *** for the back page") },
   { "slogan_hint", N_ ("A new line in the slogan is a new line on the banner; otherwise roneo "
-                         "chooses where the lines break") },
+                       "chooses where the lines break") },
   { "csv_hint", N_ ("Write {column} in the copy where each row's value goes, e.g. {town}") },
   { "copies_each", N_ ("Copies of the tract, or of each row") },
   /* %s: the language's name in its own words, "français" */
@@ -114,7 +114,7 @@ strings_json (const char *lang)
 }
 
 static void
-add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i)
+add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i, const char *lang)
 {
   double width = 0, height = 0;
   roneo_layouts_get_size (layouts, i, &width, &height);
@@ -129,7 +129,7 @@ add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i)
   json_builder_add_string_value (
       b, roneo_layouts_get_kind (layouts, i) == RONEO_JOB_BANNER ? "banner" : "flyer");
   json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, roneo_layouts_get_description (layouts, i));
+  json_builder_add_string_value (b, roneo_layouts_get_description_in (layouts, i, lang));
   json_builder_end_object (b);
 }
 
@@ -145,7 +145,7 @@ reply_layouts (RoneoStudio *studio, SoupServerMessage *msg)
   json_builder_set_member_name (b, "layouts");
   json_builder_begin_array (b);
   for (guint i = 0; i < roneo_layouts_get_count (layouts); i++)
-    add_layout (b, layouts, i);
+    add_layout (b, layouts, i, roneo_studio_request_lang (msg));
   json_builder_end_array (b);
   json_builder_set_member_name (b, "warnings");
   json_builder_add_value (b, roneo_studio_warnings_to_json (studio, warnings));

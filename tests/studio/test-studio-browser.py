@@ -232,7 +232,12 @@ def step_layout(driver, url):
          'the description of a4-tract (%r) under the picker' % described['a4-tract'])
     wait_render(driver, before, 'the preview in a4-tract')
     shot(driver, 'layout-a4-tract')
+    before = generation(driver)
     Select(by_id(driver, 'layout')).select_by_value('')
+    wait_render(driver, before, 'the preview in the copy\'s layout')
+    named = Select(by_id(driver, 'layout')).first_selected_option.text
+    check(named == 'as the copy says (a5-flyer)', 'the empty choice names the layout used: %r' % named)
+    check(by_id(driver, 'layout-desc').text == described['a5-flyer'], 'and describes it')
     language = Select(by_id(driver, 'lang')).first_selected_option.text
     check(language == 'as the copy says (français)', 'the language picker says %r' % language)
 
@@ -370,6 +375,13 @@ def step_broken_printer(driver, url):
     shot(driver, 'print-failed')
 
 
+def french_description(layout):
+    """description[fr] of layouts/LAYOUT.ini."""
+    path = os.path.join(os.environ['RONEO_SOURCE_ROOT'], 'layouts', layout + '.ini')
+    with open(path, encoding='utf-8') as f:
+        return [l.split('=', 1)[1].strip() for l in f if l.startswith('description[fr]')][0]
+
+
 def step_french(url):
     # the server's default queue is the one picked (lpadmin -d on the test's own cupsd)
     subprocess.run(['lpadmin', '-d', 'roneo-duplex'], check=True)
@@ -385,6 +397,9 @@ def step_french(url):
         language = Select(by_id(driver, 'lang')).first_selected_option.text
         check(language == 'comme le dit le texte (français)', 'the language picker in French: %r' % language)
         check(by_id(driver, 'tab-banner').text == 'Banderole', 'the banner tab in French')
+        wanted = french_description('a5-flyer').replace('\u00a0', ' ')  # .text gives spaces
+        check(by_id(driver, 'layout-desc').text == wanted,
+              'the layout described in French (%r): %r' % (wanted, by_id(driver, 'layout-desc').text))
         set_copy(driver, '---\nfoo: bar\n---\n# Titre\n')
         wait(driver, lambda d: 'Erreur à la ligne 2' in by_id(d, 'problem').text,
              'the error in French (%r)' % by_id(driver, 'problem').text)

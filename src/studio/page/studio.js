@@ -12,6 +12,7 @@ let kind = 'flyer';
 let csvFile = null;    // the batch's CSV file, dropped or chosen
 let layouts = [];
 let errorLine = 0;     // the line of the copy's error, marked beside the text
+let usedLayout = '';   // the layout the last check used: the copy's, else the default
 // a tract's copy (flyer and batch) and a banner's slogan, each kept when the other is shown
 const texts = { copy: '# Sauvons nos guichets\n\nLe bureau de poste du quartier ferme le samedi matin.\n',
                 banner: 'Ça coûte cher\n' };
@@ -201,6 +202,8 @@ async function render() {
     const check = await (await api('/api/check?' + q, { method: 'POST', body: body(), signal })).json();
     listProblems(check);
     showFields(check);
+    if (check.layout) usedLayout = check.layout;
+    describeLayout();
     const images = [];
     for (let page = 1; page <= check.proofs; page++) {
       q.set('page', page);
@@ -285,9 +288,14 @@ function pickPrinter(printers) {
 
 /* --- the pickers ---------------------------------------------------------- */
 
+// Under the picker, the description of the chosen layout, or of the one the
+// copy names (else the default), which the empty choice names too.
 function describeLayout() {
-  const chosen = layouts.find((l) => l.name === $('layout').value);
+  const name = $('layout').value || usedLayout;
+  const chosen = layouts.find((l) => l.name === name);
   $('layout-desc').textContent = chosen ? chosen.description : say('copy_layout_hint', 'The layout the copy names, else the default one.');
+  $('layout').options[0].textContent = usedLayout ? say('copy_lang', 'as the copy says (%s)', usedLayout)
+                                                  : say('copy_layout', '(the copy’s own)');
 }
 
 // The language the copy's front matter gives ("lang: de"), else French.
@@ -361,6 +369,7 @@ function setKind(wanted) {
   for (const o of $('layout').options)
     o.hidden = o.value && (o.dataset.kind === 'banner') !== (kind === 'banner');
   $('layout').value = '';
+  usedLayout = '';
   describeLayout();
   const text = kind === 'banner' ? 'banner' : 'copy';
   if (text !== shown) {
