@@ -213,7 +213,8 @@ def step_debounce_abort(driver, url):
     wait_render(driver, before, 'the preview after a burst of typing')
     time.sleep(0.5)
     checks = checks_seen(driver)
-    check(1 <= len(checks) <= 2, '16 keys typed in a row make one check, not one a key: %d' % len(checks))
+    # one check, give or take a pause of the machine between two keys
+    check(1 <= len(checks) <= 3, '16 keys typed in a row make one check, not one a key: %d' % len(checks))
     # a render started while one is under way aborts it
     watch_fetches(driver)
     before = generation(driver)
