@@ -68,14 +68,36 @@ def check(condition, what):
 
 # --- the studio --------------------------------------------------------------
 
+studio_log = os.path.join(work, 'studio.log')
+
+
+def studio_said():
+    with open(studio_log, errors='replace') as f:
+        return f.read()[-4000:]
+
+
 def start_studio():
-    process = subprocess.Popen([roneo, 'studio', '--no-open', '--port', '0', '--dir', folder],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with open(studio_log, 'w') as log:
+        process = subprocess.Popen([roneo, 'studio', '--no-open', '--port', '0', '--dir', folder],
+                                   stdout=subprocess.PIPE, stderr=log, text=True)
     line = process.stdout.readline().strip()
     if not line.startswith('http://'):
         process.kill()
-        raise Failure('the studio gave no address: %r %s' % (line, process.stderr.read()))
+        raise Failure('the studio gave no address: %r %s' % (line, studio_said()))
     return process, line
+
+
+def stop_studio(process):
+    """SIGTERM, as the user's Ctrl-C: the studio ends cleanly (exit 0), or says why not."""
+    process.terminate()
+    try:
+        status = process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise Failure('the studio did not stop within 20 s of SIGTERM') from None
+    if status != 0:
+        raise Failure('the studio stopped with status %d:\n%s' % (status, studio_said()))
 
 
 def api_get(url, path):
@@ -445,8 +467,12 @@ def main():
                 if not isinstance(e, Failure):
                     traceback.print_exc()
     finally:
-        studio.terminate()
-        studio.wait(timeout=10)
+        try:
+            stop_studio(studio)
+            print('ok - the studio stopped cleanly')
+        except Failure as e:
+            failed += 1
+            print('not ok - stopping the studio: %s' % e)
         shutil.rmtree(work, ignore_errors=True)
     print('screenshots in', shots)
     return 1 if failed else 0
