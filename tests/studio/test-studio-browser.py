@@ -361,6 +361,17 @@ def step_download(driver, url):
     shot(driver, 'downloaded')
 
 
+def step_save(driver, url):
+    retype(driver, 'name', 'guichets.md')
+    by_id(driver, 'save').click()
+    wait(driver, lambda d: by_id(d, 'saved').text == 'Saved', '"Saved" beside the button')
+    with open(os.path.join(folder, 'guichets.md'), encoding='utf-8') as f:
+        check(f.read() == TRACT_RV, 'the file saved in the folder is the copy')
+    wait(driver, lambda d: 'guichets.md' in [o.get_attribute('value') for o in
+                                             Select(by_id(d, 'files')).options],
+         'the saved file among the folder\'s files')
+
+
 def step_print(driver, url):
     printer = Select(by_id(driver, 'printer'))
     queues = [o.get_attribute('value') for o in printer.options]
@@ -442,7 +453,7 @@ def main():
     try:
         driver = new_browser('en-US')
         steps = [step_typing, step_debounce_abort, step_layout, step_error_line, step_banner, step_batch, step_download,
-                 step_print, step_broken_printer]
+                 step_save, step_print, step_broken_printer]
         try:
             for n, step in enumerate(steps, 1):
                 try:

@@ -256,7 +256,12 @@ function printWords(state) {
 }
 
 async function follow(id) {
-  const state = await (await api('/api/print/' + id)).json();
+  let state;
+  try {
+    state = await (await api('/api/print/' + id)).json();
+  } catch (e) {
+    state = { final: true, error: { message: String(e) } };
+  }
   const line = $('print-state');
   line.textContent = printWords(state);
   line.className = state.final ? (state.error ? 'failed' : 'done') : 'working';
@@ -324,16 +329,21 @@ function fillLayouts() {
   }));
 }
 
+async function fillFiles() {
+  const files = (await (await api('/api/files')).json()).filter((f) => /^text/.test(f.type));
+  $('files').replaceChildren(...files.map((f) => new Option(f.name, f.name)));
+  if (!files.length) $('files').append(new Option(say('no_files', '(no text file yet)'), ''));
+  $('files').disabled = $('open').disabled = !files.length;
+  if (files.some((f) => f.name === $('name').value)) $('files').value = $('name').value;
+}
+
 async function fill() {
   S = await (await api('/api/strings')).json();
   for (const el of document.querySelectorAll('[data-s]')) if (S[el.dataset.s]) el.textContent = S[el.dataset.s];
   document.title = S.title || document.title;
   layouts = (await (await api('/api/layouts')).json()).layouts;
   fillLayouts();
-  const files = (await (await api('/api/files')).json()).filter((f) => /^text/.test(f.type));
-  $('files').replaceChildren(...files.map((f) => new Option(f.name, f.name)));
-  if (!files.length) $('files').append(new Option(say('no_files', '(no text file yet)'), ''));
-  $('files').disabled = $('open').disabled = !files.length;
+  await fillFiles();
   const printers = await (await api('/api/printers')).json();
   $('printer').replaceChildren(...printers.printers.map((p) => new Option(p, p)));
   if (printers.printers.length) $('printer').value = pickPrinter(printers);
@@ -343,7 +353,7 @@ async function fill() {
   }
 }
 
-async function open(given) {
+async function openFile(given) {
   const name = typeof given === 'string' ? given : $('files').value;
   if (!name) return;
   const answer = await api('/api/file?name=' + encodeURIComponent(name));
@@ -359,6 +369,7 @@ async function save() {
   const answer = await api('/api/file?name=' + encodeURIComponent($('name').value),
                            { method: 'POST', body: $('copy').value });
   $('saved').textContent = answer.ok ? say('saved', 'Saved') : (await answer.json()).message;
+  if (answer.ok) fillFiles();
 }
 
 function setKind(wanted) {
@@ -394,11 +405,18 @@ function takeCsv(file) {
 }
 
 function watchDrop() {
+  // a file dropped beside the zone must not replace the page (and the copy with it)
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (kind === 'batch' && e.dataTransfer.files.length) takeCsv(e.dataTransfer.files[0]);
+  });
   const zone = $('drop');
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
+    e.stopPropagation();
     zone.classList.remove('over');
     takeCsv(e.dataTransfer.files[0]);
   });
@@ -408,7 +426,7 @@ function watchDrop() {
 document.addEventListener('DOMContentLoaded', async () => {
   $('copy').value = texts.copy;
   for (const id of ['copy', 'size', 'margin', 'copies', 'name']) $(id).addEventListener('input', later);
-  $('copy').addEventListener('input', () => { nameCopyLang(); paintBackdrop(); });
+  $('copy').addEventListener('input', () => { nameCopyLang(); paintBackdrop(); $('saved').textContent = ''; });
   $('copy').addEventListener('scroll', syncBackdrop);
   window.addEventListener('resize', paintBackdrop);
   $('layout').addEventListener('change', () => { describeLayout(); render(); });
@@ -427,10 +445,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   watchDrop();
   $('download').addEventListener('click', download);
   $('print').addEventListener('click', print);
-  $('open').addEventListener('click', open);
+  $('open').addEventListener('click', openFile);
   $('save').addEventListener('click', save);
   await fill();
   // ?file=NAME opens a file of the folder, ?kind=banner|batch starts in that mode
   setKind(['flyer', 'banner', 'batch'].includes(params.get('kind')) ? params.get('kind') : 'flyer');
-  if (params.get('file')) open(params.get('file'));
+  if (params.get('file')) openFile(params.get('file'));
 });
