@@ -42,6 +42,8 @@ for tool in ('pdfinfo', 'pdftotext'):
     if shutil.which(tool) is None:
         sys.exit('FAIL: %s is missing: apt-get install poppler-utils' % tool)
 
+if 'CUPS_SERVER' not in os.environ or 'RONEO_PRINT_OUT_DIR' not in os.environ:
+    sys.exit('FAIL: run through tests/print/run-print-tests.sh, which starts the private cupsd')
 roneo, shots = sys.argv[1], sys.argv[2]
 os.makedirs(shots, exist_ok=True)
 for old in glob.glob(os.path.join(shots, '*.png')):
