@@ -148,7 +148,8 @@ def wait(driver, condition, what, timeout=30):
                              ignored_exceptions=[StaleElementReferenceException]).until(
                                  lambda d: condition(d))
     except TimeoutException:
-        raise Failure('waited %d s for %s' % (timeout, what)) from None
+        said = what() if callable(what) else what  # what the page shows at the end
+        raise Failure('waited %d s for %s' % (timeout, said)) from None
 
 
 def by_id(driver, name):
@@ -185,6 +186,12 @@ def set_copy(driver, text):
 
 def wait_render(driver, before, what):
     wait(driver, lambda d: generation(d) > before and first_image(d) is not None, what)
+
+
+def settled(driver):
+    """No render under way or waiting for the typing to stop."""
+    return driver.execute_script('''const p = document.getElementById('preview');
+        return !p.classList.contains('busy') && !p.dataset.pending;''')
 
 
 def status(driver):
@@ -309,14 +316,21 @@ def step_banner(driver, url):
     check(by_id(driver, 'tab-banner').get_attribute('aria-selected') == 'true', 'the banner tab shown')
     check(by_id(driver, 'size').is_displayed() and by_id(driver, 'margin').is_displayed(),
           'the size and printer margins fields show for a banner')
+    # from another size, so that the count read is the one of the size typed
+    retype(driver, 'size', '100x50cm')
+    wait(driver, lambda d: settled(d) and status(d) != '54 sheets, 4 rows', 'the count for 100x50cm')
+    before = generation(driver)
     retype(driver, 'size', '300x90cm')
-    wait(driver, lambda d: status(d) == '54 sheets, 4 rows', '"54 sheets, 4 rows" (%r)' % status(driver))
+    wait(driver, lambda d: settled(d) and generation(d) > before and status(d) == '54 sheets, 4 rows',
+         lambda: '"54 sheets, 4 rows" (the page says %r)' % status(driver))
     check(cli_sheets('300x90cm') == 54, 'roneo banner makes 54 sheets of 300x90cm too')
     wait(driver, lambda d: images_loaded(d) == 2, 'the banner and its cover in the preview')
     shot(driver, 'banner-300x90')
+    before = generation(driver)
     retype(driver, 'size', '200x60cm')
-    wait(driver, lambda d: status(d) == '%u sheets, 3 rows' % cli_sheets('200x60cm'),
-         'the count for 200x60cm (%r)' % status(driver))
+    wanted = '%u sheets, 3 rows' % cli_sheets('200x60cm')
+    wait(driver, lambda d: settled(d) and generation(d) > before and status(d) == wanted,
+         lambda: '%r for 200x60cm (the page says %r)' % (wanted, status(driver)))
     shot(driver, 'banner-200x60')
 
 
@@ -439,11 +453,11 @@ def step_french(url):
               'the layout described in French (%r): %r' % (wanted, by_id(driver, 'layout-desc').text))
         set_copy(driver, '---\nfoo: bar\n---\n# Titre\n')
         wait(driver, lambda d: 'Erreur à la ligne 2' in by_id(d, 'problem').text,
-             'the error in French (%r)' % by_id(driver, 'problem').text)
+             lambda: 'the error in French (%r)' % by_id(driver, 'problem').text)
         shot(driver, 'french')
         by_id(driver, 'tab-banner').click()
         wait(driver, lambda d: d.find_element(By.ID, 'status').text == '54 feuilles, 4 rangées',
-             'the banner\'s count in French (%r)' % status(driver))
+             lambda: 'the banner\'s count in French (%r)' % status(driver))
         wait(driver, lambda d: images_loaded(d) == 2, 'the banner and its cover in the preview')
         shot(driver, 'french-banner')
     finally:

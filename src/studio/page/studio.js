@@ -195,6 +195,8 @@ async function render() {
   if (controller) controller.abort();
   controller = new AbortController();
   const signal = controller.signal;
+  clearTimeout(timer);
+  delete $('preview').dataset.pending;
   $('status').textContent = say('rendering', 'Rendering…');
   $('preview').classList.add('busy');
   try {
@@ -228,7 +230,12 @@ async function render() {
   }
 }
 
-function later() { clearTimeout(timer); timer = setTimeout(render, 150); }
+// Renders 150 ms after the last change; until then the preview says it is pending.
+function later() {
+  clearTimeout(timer);
+  $('preview').dataset.pending = 'yes';
+  timer = setTimeout(render, 150);
+}
 
 /* --- download and print --------------------------------------------------- */
 
