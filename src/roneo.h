@@ -196,6 +196,9 @@ RONEO_API guint roneo_layouts_get_count (const RoneoLayouts *layouts);
 RONEO_API const char *roneo_layouts_get_name (const RoneoLayouts *layouts, guint index);
 /* One line on what it is for. Borrowed. */
 RONEO_API const char *roneo_layouts_get_description (const RoneoLayouts *layouts, guint index);
+/* The same in language lang ("fr", "de"), else the plain (English) one. Borrowed. */
+RONEO_API const char *roneo_layouts_get_description_in (const RoneoLayouts *layouts, guint index,
+                                                        const char *lang);
 /* RONEO_JOB_BANNER for a banner's layout; RONEO_JOB_FLYER for the others,
  * which batches impose too. */
 RONEO_API RoneoJobKind roneo_layouts_get_kind (const RoneoLayouts *layouts, guint index);
@@ -406,6 +409,10 @@ RONEO_API gboolean roneo_print_file (const char *pdf_path, const char *queue, gu
  * sends to), sorted by name; an empty list when it has none. Owned
  * (g_strfreev); NULL with RONEO_ERROR_PRINT when the server does not answer. */
 RONEO_API char **roneo_print_list_queues (GError **error);
+/* The CUPS server's default queue (lpadmin -d), owned (g_free); NULL when it
+ * has none (error unset) or does not answer (RONEO_ERROR_PRINT). A user's own
+ * default (lpoptions -d) is not asked. */
+RONEO_API char *roneo_print_get_default_queue (GError **error);
 /* The IPP keyword of sides ("two-sided-long-edge"); static. */
 RONEO_API const char *roneo_duplex_to_ipp (RoneoDuplex sides);
 /* An IPP sides keyword; FALSE (and sides untouched) if unknown. */

@@ -156,6 +156,15 @@ roneo_layout_get_description (const RoneoLayout *layout)
   return layout->description ? layout->description : "";
 }
 
+const char *
+roneo_layout_get_description_in (const RoneoLayout *layout, const char *lang)
+{
+  char **found = lang != NULL ? find_description (layout->descriptions, lang) : NULL;
+  if (found != NULL)
+    return strchr (*found, '=') + 1;
+  return layout->description ? layout->description : "";
+}
+
 void
 roneo_layout_set_translated_description (RoneoLayout *layout, const char *lang, const char *text)
 {

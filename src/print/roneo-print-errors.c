@@ -174,6 +174,24 @@ roneo_print_list_queue_names (http_t *http)
   return names;
 }
 
+char *
+roneo_print_default_queue_name (http_t *http)
+{
+  static const char *const wanted[] = { "printer-name" };
+  const RoneoCups *cups = roneo_cups_peek ();
+  ipp_t *request = cups->ippNewRequest (IPP_OP_CUPS_GET_DEFAULT);
+  g_autoptr (ipp_t) response = NULL;
+
+  cups->ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                       G_N_ELEMENTS (wanted), NULL, wanted);
+  response = cups->cupsDoRequest (http, request, "/");
+  /* A server with no default answers not-found. */
+  if (response == NULL || cups->cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+    return NULL;
+  ipp_attribute_t *attr = cups->ippFindAttribute (response, "printer-name", IPP_TAG_NAME);
+  return attr != NULL ? g_strdup (cups->ippGetString (attr, 0, NULL)) : NULL;
+}
+
 /* "a, b, c", or "a, b, ... and 4 more". */
 static char *
 join_queues (GPtrArray *names)

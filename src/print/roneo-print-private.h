@@ -48,6 +48,9 @@ void roneo_print_set_refused (const char *printer, const char *request, GError *
 /* The queue names the server has, sorted, owned; NULL if it would not say. */
 GPtrArray *roneo_print_list_queue_names (http_t *http);
 
+/* The server's default queue (CUPS-Get-Default), owned; NULL if it has none. */
+char *roneo_print_default_queue_name (http_t *http);
+
 /* Sets @error for a server that would not list its queues. */
 void roneo_print_set_unlisted (GError **error);
 

@@ -323,3 +323,14 @@ roneo_print_list_queues (GError **error)
   g_ptr_array_add (names, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
+
+char *
+roneo_print_get_default_queue (GError **error)
+{
+  g_autoptr (http_t) http = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (roneo_cups_get (error) == NULL || (http = connect_server (error)) == NULL)
+    return NULL;
+  return roneo_print_default_queue_name (http);
+}

@@ -1,6 +1,6 @@
 /* roneo-studio-api.c: the page itself (from the GResource compiled into the
  * binary), its strings in the language the browser asks for, and the list of
- * layouts.
+ * layouts (their descriptions in that language too).
  *
  * The page's strings come from the same catalogues as the CLI's messages
  * (po/), looked up per request in the language of its Accept-Language (not
@@ -25,19 +25,11 @@ static const struct
   { "copy", N_ ("Copy") },
   { "layout", N_ ("Layout") },
   { "language", N_ ("Language") },
-  { "mode", N_ ("Make") },
-  { "flyer", N_ ("a tract") },
-  { "banner", N_ ("a banner") },
-  { "batch", N_ ("a batch") },
   { "size", N_ ("Banner size") },
   { "sheet", N_ ("Sheet") },
   { "copies", N_ ("Copies") },
-  { "csv", N_ ("CSV file of the rows") },
-  { "fields", N_ ("Fields") },
   { "preview", N_ ("Preview") },
-  { "warnings", N_ ("Warnings") },
   { "no_warnings", N_ ("No warnings") },
-  { "line", N_ ("line %u") },
   { "error", N_ ("Error") },
   { "download", N_ ("Download the PDF") },
   { "files", N_ ("Files of the folder") },
@@ -55,6 +47,46 @@ static const struct
   { "one_sheet", N_ ("1 sheet") },
   { "sheets", N_ ("%u sheets") },
   { "copy_layout", N_ ("(the copy's own)") },
+  { "tab_flyer", N_ ("Tract") },
+  { "tab_banner", N_ ("Banner") },
+  { "tab_batch", N_ ("Batch") },
+  { "slogan", N_ ("Slogan") },
+  { "copy_hint", N_ ("# before the headline, a blank line between paragraphs, - before each "
+                     "item of a list, *** for the back page") },
+  { "slogan_hint", N_ ("A new line in the slogan is a new line on the banner; otherwise roneo "
+                       "chooses where the lines break") },
+  { "csv_hint", N_ ("Write {column} in the copy where each row's value goes, e.g. {town}") },
+  { "copies_each", N_ ("Copies of the tract, or of each row") },
+  /* %s: the language's name in its own words, "français" */
+  { "copy_lang", N_ ("as the copy says (%s)") },
+  { "copy_layout_hint", N_ ("The layout the copy names, else the default one.") },
+  { "size_hint", N_ ("width x height, e.g. 300x90cm") },
+  { "printer_margin", N_ ("Printer margins") },
+  { "margin_hint", N_ ("the edge the printer cannot reach") },
+  { "drop_csv", N_ ("Drop a CSV file here, or click to choose one") },
+  { "fields_found", N_ ("Fields found:") },
+  { "problems", N_ ("Errors and warnings") },
+  { "warning", N_ ("Warning") },
+  /* before a problem's message: where it is in the copy */
+  { "line_label", N_ ("line %u:") },
+  { "no_files", N_ ("(no text file yet)") },
+  { "error_at", N_ ("Error at line %u: see below the copy") },
+  { "error_here", N_ ("Error: see below the copy") },
+  { "not_made", N_ ("Not made: see the error") },
+  /* a banner: its sheets and the rows they make */
+  { "sheets_rows", N_ ("%u sheets, %u rows") },
+  { "sheets_row", N_ ("%u sheets, 1 row") },
+  { "page_n", N_ ("Page %u") },
+  { "sheet_n", N_ ("Sheet %u") },
+  { "banner_caption", N_ ("The banner") },
+  { "cover_caption", N_ ("The cover: the sheets and their order") },
+  { "no_preview", N_ ("The preview appears here.") },
+  { "print_rendering", N_ ("Preparing the job…") },
+  { "print_waiting", N_ ("Waiting for the printer…") },
+  { "print_printing", N_ ("Printing…") },
+  { "print_done", N_ ("Printed") },
+  /* %s: the printer's reason */
+  { "print_failed", N_ ("Not printed: %s") },
 };
 
 static JsonNode *
@@ -74,7 +106,7 @@ strings_json (const char *lang)
 }
 
 static void
-add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i)
+add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i, const char *lang)
 {
   double width = 0, height = 0;
   roneo_layouts_get_size (layouts, i, &width, &height);
@@ -89,7 +121,7 @@ add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i)
   json_builder_add_string_value (
       b, roneo_layouts_get_kind (layouts, i) == RONEO_JOB_BANNER ? "banner" : "flyer");
   json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, roneo_layouts_get_description (layouts, i));
+  json_builder_add_string_value (b, roneo_layouts_get_description_in (layouts, i, lang));
   json_builder_end_object (b);
 }
 
@@ -105,7 +137,7 @@ reply_layouts (RoneoStudio *studio, SoupServerMessage *msg)
   json_builder_set_member_name (b, "layouts");
   json_builder_begin_array (b);
   for (guint i = 0; i < roneo_layouts_get_count (layouts); i++)
-    add_layout (b, layouts, i);
+    add_layout (b, layouts, i, roneo_studio_request_lang (msg));
   json_builder_end_array (b);
   json_builder_set_member_name (b, "warnings");
   json_builder_add_value (b, roneo_studio_warnings_to_json (studio, warnings));

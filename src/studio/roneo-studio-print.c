@@ -257,6 +257,7 @@ typedef struct
   RoneoStudio *studio;
   SoupServerMessage *msg; /* owned ref */
   GStrv queues;
+  char *default_queue; /* the server's default, or NULL */
   GError *error;
   const char *lang; /* the request's messages (static) */
 } Listing;
@@ -266,6 +267,7 @@ listing_free (Listing *l)
 {
   g_object_unref (l->msg);
   g_strfreev (l->queues);
+  g_free (l->default_queue);
   g_clear_error (&l->error);
   g_free (l);
 }
@@ -278,6 +280,8 @@ list_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   Listing *l = data;
   roneo_studio_speak (l->lang);
   l->queues = roneo_print_list_queues (&l->error);
+  if (l->queues != NULL)
+    l->default_queue = roneo_print_get_default_queue (NULL);
   roneo_studio_speak (NULL);
   g_task_return_boolean (task, TRUE);
 }
@@ -293,6 +297,8 @@ on_listed (GObject *source, GAsyncResult *result, gpointer data)
   for (guint i = 0; l->queues != NULL && l->queues[i] != NULL; i++)
     json_builder_add_string_value (b, l->queues[i]);
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "default");
+  json_builder_add_string_value (b, l->default_queue);
   json_builder_set_member_name (b, "error");
   guint status = 0;
   if (l->error != NULL)

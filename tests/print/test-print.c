@@ -252,6 +252,25 @@ test_list_queues (void)
     g_assert_cmpint (g_ascii_strcasecmp (queues[i - 1], queues[i]), <, 0);
 }
 
+/* The server's default queue: none in the test server until lpadmin -d names one. */
+static void
+test_default_queue (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *none = roneo_print_get_default_queue (&error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  const char *const argv[] = { "lpadmin", "-d", "roneo-simplex", NULL };
+  int status = 0;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_autofree char *queue = roneo_print_get_default_queue (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (queue, ==, "roneo-simplex");
+}
+
 static void
 test_unreadable_file (void)
 {
@@ -361,6 +380,8 @@ main (int argc, char **argv)
   g_test_add_func ("/print/failing-filter", test_failing_filter);
   g_test_add_func ("/print/stopped-queue", test_stopped_queue);
   g_test_add_func ("/print/timeout", test_timeout);
+  /* last: the server keeps its default for the tests after */
+  g_test_add_func ("/print/default-queue", test_default_queue);
   status = g_test_run ();
 
   g_unlink (pdf_path);
