@@ -87,6 +87,10 @@ static const struct
   { "print_done", N_ ("Printed") },
   /* %s: the printer's reason */
   { "print_failed", N_ ("Not printed: %s") },
+  { "stop", N_ ("Stop the studio") },
+  { "stop_confirm", N_ ("Stop the studio? Save your copy first: this page stops working until "
+                        "roneo studio is started again.") },
+  { "stopped", N_ ("The studio is stopped: you can close this tab.") },
 };
 
 static JsonNode *

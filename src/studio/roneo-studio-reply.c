@@ -128,12 +128,13 @@ exit_code (const GError *error, guint *status)
   return code;
 }
 
-/* "file:12:3: message" or "file:12: message" apart; FALSE when it has no line. */
+/* "file:12:3: message" or "file:12: message" apart, French's space before
+ * the colon too ("file:12:3 : message"); FALSE when it has no line. */
 static gboolean
 split_position (const char *said, char **file, guint *line, char **message)
 {
-  g_autoptr (GRegex) position
-      = g_regex_new ("^([^:\n]+):([0-9]+)(:[0-9]+)?: (.*)$", G_REGEX_DOTALL, 0, NULL);
+  g_autoptr (GRegex) position = g_regex_new (
+      "^([^:\n]+):([0-9]+)(:[0-9]+)?[ \\x{00A0}\\x{202F}]?: (.*)$", G_REGEX_DOTALL, 0, NULL);
   g_autoptr (GMatchInfo) match = NULL;
   if (!g_regex_match (position, said, 0, &match))
     return FALSE;

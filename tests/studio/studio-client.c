@@ -88,6 +88,8 @@ request_head (const StudioServer *server, const StudioRequest *how, const char *
     g_string_append_printf (head, "Origin: http://127.0.0.1:%u\r\n", server->port);
   else if (how->origin != NULL && *how->origin)
     g_string_append_printf (head, "Origin: %s\r\n", how->origin);
+  if (how->language != NULL)
+    g_string_append_printf (head, "Accept-Language: %s\r\n", how->language);
   if (body != NULL)
     g_string_append_printf (head, "Content-Type: %s\r\n", how->type ? how->type : "text/markdown");
   if (body != NULL && how->chunked)

@@ -42,14 +42,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StudioAnswer, studio_answer_clear)
 
 typedef struct
 {
-  const char *method;  /* NULL: GET, or POST when there is a body */
-  const char *host;    /* NULL: 127.0.0.1:PORT */
-  const char *origin;  /* NULL: http://127.0.0.1:PORT on a POST; "" none */
-  const char *token;   /* NULL: the studio's, as a Bearer header; "" none */
-  const char *type;    /* the body's Content-Type; NULL: text/markdown */
-  gboolean chunked;    /* the body in chunks, with no Content-Length */
-  const char *address; /* NULL: 127.0.0.1 */
-  gboolean head_only;  /* the headers alone, the body's length announced but not sent */
+  const char *method;   /* NULL: GET, or POST when there is a body */
+  const char *host;     /* NULL: 127.0.0.1:PORT */
+  const char *origin;   /* NULL: http://127.0.0.1:PORT on a POST; "" none */
+  const char *token;    /* NULL: the studio's, as a Bearer header; "" none */
+  const char *type;     /* the body's Content-Type; NULL: text/markdown */
+  gboolean chunked;     /* the body in chunks, with no Content-Length */
+  const char *address;  /* NULL: 127.0.0.1 */
+  gboolean head_only;   /* the headers alone, the body's length announced but not sent */
+  const char *language; /* Accept-Language; NULL: none */
 } StudioRequest;
 
 /* Sends the request for path (with its query) and reads the whole answer. */

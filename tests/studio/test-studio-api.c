@@ -161,6 +161,45 @@ test_errors (void)
   studio_assert_status (&answer, 400);
 }
 
+/* An engine error in the language the browser asks for, whatever the
+ * studio's locale (the suite runs it in C): French, German, else English;
+ * and the studio's own words too. */
+static void
+test_languages (void)
+{
+  g_autoptr (GBytes) broken = studio_text_bytes ("---\nlayot: a5-flyer\n---\n# Titre\n\nTexte.\n");
+  static const struct
+  {
+    const char *asked, *said;
+  } cases[] = {
+    { "fr-FR,fr;q=0.9,en;q=0.5", "clé d’en-tête «\u00a0layot\u00a0» inconnue" },
+    { "de-DE", "unbekannter Schlüssel „layot“" },
+    { "en-GB", "unknown front matter key 'layot'" },
+    { NULL, "unknown front matter key 'layot'" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (StudioAnswer) answer = { 0 };
+      studio_fetch (&studio, &(StudioRequest){ .language = cases[i].asked }, "/api/flyer", broken,
+                    &answer);
+      studio_assert_status (&answer, 400);
+      g_autoptr (JsonNode) node = studio_json_of (&answer);
+      const char *message = json_object_get_string_member (json_node_get_object (node), "message");
+      g_test_message ("%s: %s", cases[i].asked ? cases[i].asked : "(none)", message);
+      roneo_test_assert_contains (message, cases[i].said);
+      /* the position is apart, in "file" and "line", in every language */
+      g_assert_false (g_str_has_prefix (message, "copy.md"));
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "line"), ==, 2);
+    }
+  /* the studio's own words follow the request too */
+  g_auto (StudioAnswer) get = { 0 };
+  studio_fetch (&studio, &(StudioRequest){ .language = "fr", .method = "GET" }, "/api/flyer", NULL,
+                &get);
+  studio_assert_status (&get, 405);
+  g_autofree char *text = studio_body_text (&get);
+  g_assert_null (strstr (text, "only POST here"));
+}
+
 /* Warnings with their lines: a field with no value. */
 static void
 test_warnings (void)
@@ -332,6 +371,7 @@ add_cases (void)
   g_test_add_func ("/studio-api/batch", test_batch);
   g_test_add_func ("/studio-api/preview", test_preview);
   g_test_add_func ("/studio-api/errors", test_errors);
+  g_test_add_func ("/studio-api/languages", test_languages);
   g_test_add_func ("/studio-api/warnings", test_warnings);
   g_test_add_func ("/studio-api/listings", test_listings);
   g_test_add_func ("/studio-api/printers", test_printers);

@@ -31,6 +31,7 @@ try:
     from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     sys.exit('FAIL: python3-selenium is missing: apt-get install python3-selenium '
@@ -73,19 +74,19 @@ def check(condition, what):
 studio_log = os.path.join(work, 'studio.log')
 
 
-def studio_said():
-    with open(studio_log, errors='replace') as f:
+def studio_said(log_path=None):
+    with open(log_path or studio_log, errors='replace') as f:
         return f.read()[-4000:]
 
 
-def start_studio():
-    with open(studio_log, 'w') as log:
+def start_studio(log_path=None):
+    with open(log_path or studio_log, 'w') as log:
         process = subprocess.Popen([roneo, 'studio', '--no-open', '--port', '0', '--dir', folder],
                                    stdout=subprocess.PIPE, stderr=log, text=True)
     line = process.stdout.readline().strip()
     if not line.startswith('http://'):
         process.kill()
-        raise Failure('the studio gave no address: %r %s' % (line, studio_said()))
+        raise Failure('the studio gave no address: %r %s' % (line, studio_said(log_path)))
     return process, line
 
 
@@ -464,6 +465,35 @@ def step_french(url):
         driver.quit()
 
 
+def step_stop_button():
+    """A studio of its own: its page's Stop button, confirmed, ends it (exit 0) and says so."""
+    log_path = studio_log + '.stop'
+    studio, url = start_studio(log_path)
+    driver = new_browser('en-US')
+    try:
+        driver.get(url)
+        wait_render(driver, 0, 'the first preview')
+        by_id(driver, 'stop').click()
+        alert = WebDriverWait(driver, 10).until(expected_conditions.alert_is_present())
+        check('Save your copy first' in alert.text, 'the confirmation says to save: %r' % alert.text)
+        alert.accept()
+        wait(driver, lambda d: d.find_elements(By.ID, 'stopped'), 'the page saying the studio is stopped')
+        said = by_id(driver, 'stopped').text
+        check(said == 'The studio is stopped: you can close this tab.', 'the stopped page: %r' % said)
+        shot(driver, 'stopped')
+        try:
+            status = studio.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            raise Failure('the studio still runs 20 s after its Stop button') from None
+        check(status == 0, 'the studio stopped by its button exits 0, not %d:\n%s'
+              % (status, studio_said(log_path)))
+    finally:
+        driver.quit()
+        if studio.poll() is None:
+            studio.kill()
+            studio.wait()
+
+
 def main():
     studio, url = start_studio()
     failed = 0
@@ -492,6 +522,15 @@ def main():
             except Exception as e:
                 failed += 1
                 print('not ok - step_french: %s' % e)
+                if not isinstance(e, Failure):
+                    traceback.print_exc()
+        if not failed:
+            try:
+                step_stop_button()
+                print('ok %d - step_stop_button' % (len(steps) + 2))
+            except Exception as e:
+                failed += 1
+                print('not ok - step_stop_button: %s' % e)
                 if not isinstance(e, Failure):
                     traceback.print_exc()
     finally:

@@ -18,6 +18,7 @@ const texts = { copy: '# Sauvons nos guichets\n\nLe bureau de poste du quartier 
                 banner: 'Ça coûte cher\n' };
 const names = { copy: 'tract.md', banner: 'slogan.txt' };
 let shown = 'copy';
+let unsaved = false;   // the copy typed since it was opened or saved
 // each language in its own words, as language pickers say them
 const endonyms = { fr: 'français', en: 'English', de: 'Deutsch' };
 
@@ -366,6 +367,7 @@ async function openFile(given) {
   const answer = await api('/api/file?name=' + encodeURIComponent(name));
   if (!answer.ok) { $('status').textContent = (await answer.json()).message; return; }
   $('copy').value = await answer.text();
+  unsaved = false;
   $('name').value = name;
   $('files').value = name;
   nameCopyLang();
@@ -376,7 +378,21 @@ async function save() {
   const answer = await api('/api/file?name=' + encodeURIComponent($('name').value),
                            { method: 'POST', body: $('copy').value });
   $('saved').textContent = answer.ok ? say('saved', 'Saved') : (await answer.json()).message;
-  if (answer.ok) fillFiles();
+  if (answer.ok) { fillFiles(); unsaved = false; }
+}
+
+// The studio started from the applications menu has no terminal to stop it in.
+async function stop() {
+  if (!window.confirm(say('stop_confirm', 'Stop the studio?'))) return;
+  const answer = await api('/api/stop', { method: 'POST' });
+  if (!answer.ok) return;
+  unsaved = false;
+  document.body.className = 'stopped';
+  document.body.replaceChildren();
+  const p = document.createElement('p');
+  p.id = 'stopped';
+  p.textContent = say('stopped', 'The studio is stopped: you can close this tab.');
+  document.body.append(p);
 }
 
 function setKind(wanted) {
@@ -433,7 +449,11 @@ function watchDrop() {
 document.addEventListener('DOMContentLoaded', async () => {
   $('copy').value = texts.copy;
   for (const id of ['copy', 'size', 'margin', 'copies', 'name']) $(id).addEventListener('input', later);
-  $('copy').addEventListener('input', () => { nameCopyLang(); paintBackdrop(); $('saved').textContent = ''; });
+  $('copy').addEventListener('input', () => {
+    nameCopyLang(); paintBackdrop(); $('saved').textContent = ''; unsaved = true;
+  });
+  // closing the tab with copy typed and not saved asks first
+  window.addEventListener('beforeunload', (e) => { if (unsaved) { e.preventDefault(); e.returnValue = ''; } });
   $('copy').addEventListener('scroll', syncBackdrop);
   window.addEventListener('resize', paintBackdrop);
   $('layout').addEventListener('change', () => { describeLayout(); render(); });
@@ -454,6 +474,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('print').addEventListener('click', print);
   $('open').addEventListener('click', openFile);
   $('save').addEventListener('click', save);
+  $('stop').addEventListener('click', stop);
   await fill();
   // ?file=NAME opens a file of the folder, ?kind=banner|batch starts in that mode
   setKind(['flyer', 'banner', 'batch'].includes(params.get('kind')) ? params.get('kind') : 'flyer');
