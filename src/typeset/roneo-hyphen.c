@@ -11,6 +11,7 @@
 #include "roneo-intl-private.h"
 
 #include "roneo-error.h"
+#include "roneo-hyphen-cache.h"
 #include "roneo-lang.h"
 
 #include <hyphen.h>
@@ -83,7 +84,7 @@ load_dict (RoneoHyphenator *hyphenator, const char *lang, GError **error)
   const RoneoLang *known = roneo_lang_lookup (lang);
   g_autofree char *path = known ? find_dict_path (hyphenator->dict_dir, known) : NULL;
   HyphenDict *dict = path ? g_hash_table_lookup (hyphenator->dicts, path) : NULL;
-  if (dict == NULL && path != NULL && (dict = hnj_hyphen_load (path)) != NULL)
+  if (dict == NULL && path != NULL && (dict = roneo_hyphen_cache_load (path)) != NULL)
     g_hash_table_insert (hyphenator->dicts, g_steal_pointer (&path), dict);
   if (dict == NULL)
     g_set_error (error, RONEO_ERROR, RONEO_ERROR_INPUT,

@@ -2,7 +2,8 @@
  *
  * Pango 1.50 breaks inside a word only at a soft hyphen (PITFALLS 3), so the
  * hyphenator inserts U+00AD into a copy of body text. Dictionaries are loaded
- * lazily, once per language (the German one takes a second, PITFALLS 24).
+ * lazily, once per language, and kept built in the user's cache (the German one
+ * takes 2.5 s to build: PITFALLS 24, roneo-hyphen-cache.h).
  * A RoneoHyphenator owns its dictionaries; it is not thread-safe.
  */
 #pragma once

@@ -2,8 +2,11 @@
 #include "roneo-hyphen.h"
 
 #include "roneo-error.h"
+#include "roneo-test-files.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define SHY "\u00AD"
 
@@ -181,6 +184,80 @@ test_lang_tags (void)
     }
 }
 
+/* ---- the cache of built dictionaries (roneo-hyphen-cache.c) ---- */
+
+static char *cache_home; /* XDG_CACHE_HOME, a scratch folder set before GLib reads it */
+
+static ino_t
+inode_of (const char *path)
+{
+  struct stat st;
+  return g_stat (path, &st) == 0 ? st.st_ino : 0;
+}
+
+static char *
+shown_with (const char *dict_dir, const char *word)
+{
+  g_autoptr (RoneoHyphenator) hyphenator = roneo_hyphenator_new (dict_dir);
+  g_autoptr (GError) error = NULL;
+  char *shown = roneo_hyphenator_show (hyphenator, word, "fr", &error);
+  g_assert_no_error (error);
+  return shown;
+}
+
+/* A dictionary is built once, then read back from the cache with the same
+ * breaks; a damaged cache, or a dictionary changed since, is built again. */
+static void
+test_cache (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-hyphen-dicts-XXXXXX");
+  g_autofree char *dict = g_build_filename (dir, "hyph_fr.dic", NULL);
+  g_autofree char *patterns = NULL;
+  gsize length = 0;
+  g_assert_true (g_file_get_contents ("/usr/share/hyphen/hyph_fr.dic", &patterns, &length, NULL));
+  g_assert_true (g_file_set_contents (dict, patterns, (gssize) length, NULL));
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, dict, -1);
+  g_autofree char *name = g_strdup_printf ("hyph_fr.dic-%.8s.cache", digest);
+  g_autofree char *cache = g_build_filename (cache_home, "roneo", "hyphen", name, NULL);
+  g_assert_false (g_file_test (cache, G_FILE_TEST_EXISTS));
+
+  g_autofree char *built = shown_with (dir, "numérisation");
+  g_assert_cmpstr (built, ==, "nu-mé-ri-sa-tion");
+  ino_t written = inode_of (cache);
+  g_assert_cmpuint (written, !=, 0);
+
+  /* read back: the same breaks, the file not written again */
+  g_autofree char *cached = shown_with (dir, "numérisation");
+  g_assert_cmpstr (cached, ==, built);
+  g_autofree char *longer = shown_with (dir, "départementales");
+  g_assert_cmpstr (longer, ==, "dé-par-te-men-tales");
+  g_assert_cmpuint (inode_of (cache), ==, written);
+
+  /* a byte changed in the middle: the CRC fails, the dictionary is built again */
+  g_autofree char *bytes = NULL;
+  gsize cache_length = 0;
+  g_assert_true (g_file_get_contents (cache, &bytes, &cache_length, NULL));
+  bytes[cache_length / 2] ^= 0x55;
+  g_assert_true (g_file_set_contents (cache, bytes, (gssize) cache_length, NULL));
+  ino_t damaged = inode_of (cache);
+  g_autofree char *rebuilt = shown_with (dir, "numérisation");
+  g_assert_cmpstr (rebuilt, ==, built);
+  g_assert_cmpuint (inode_of (cache), !=, damaged);
+
+  /* cut short: built again too */
+  g_assert_true (g_file_set_contents (cache, bytes, (gssize) cache_length / 3, NULL));
+  g_autofree char *after_cut = shown_with (dir, "numérisation");
+  g_assert_cmpstr (after_cut, ==, built);
+
+  /* the dictionary changes (a pattern that breaks s-a): its new breaks, not the cache's */
+  g_autofree char *more = g_strconcat (patterns, "s9a\n", NULL);
+  g_assert_true (g_file_set_contents (dict, more, -1, NULL));
+  g_autofree char *changed = shown_with (dir, "numérisation");
+  g_assert_cmpstr (changed, !=, built);
+  g_assert_nonnull (strstr (changed, "s-a"));
+  roneo_test_rm_rf (dir);
+}
+
 /* Full stacks through libhyphen (built without frame pointers), so that
  * tests/lsan.supp can name hnj_hyphen_load, which leaks on its own for
  * dictionaries with NEXTLEVEL (French, German). Unused without AddressSanitizer. */
@@ -195,6 +272,9 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* before anything asks GLib for it: the cache the tests fill is theirs */
+  cache_home = roneo_test_make_tmp_dir ("roneo-hyphen-cache-XXXXXX");
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
   g_test_add_func ("/hyphen/show-french", test_show_french);
   g_test_add_func ("/hyphen/french-text", test_french_text);
   g_test_add_func ("/hyphen/no-break", test_no_break);
@@ -204,5 +284,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/hyphen/missing-dictionary", test_missing_dictionary);
   g_test_add_func ("/hyphen/lang-tags", test_lang_tags);
   g_test_add_func ("/hyphen/no-letter-lost", test_no_letter_lost);
-  return g_test_run ();
+  g_test_add_func ("/hyphen/cache", test_cache);
+  int status = g_test_run ();
+  roneo_test_rm_rf (cache_home);
+  g_free (cache_home);
+  return status;
 }
