@@ -494,6 +494,19 @@ def step_stop_button():
             studio.wait()
 
 
+def run_alone(number, step, *args):
+    """One step, its result said as TAP; 1 when it failed."""
+    try:
+        step(*args)
+        print('ok %d - %s' % (number, step.__name__))
+        return 0
+    except Exception as e:
+        print('not ok %d - %s: %s' % (number, step.__name__, e))
+        if not isinstance(e, Failure):
+            traceback.print_exc()
+        return 1
+
+
 def main():
     studio, url = start_studio()
     failed = 0
@@ -515,24 +528,10 @@ def main():
                     break
         finally:
             driver.quit()
-        if not failed:
-            try:
-                step_french(url)
-                print('ok %d - step_french' % (len(steps) + 1))
-            except Exception as e:
-                failed += 1
-                print('not ok - step_french: %s' % e)
-                if not isinstance(e, Failure):
-                    traceback.print_exc()
-        if not failed:
-            try:
-                step_stop_button()
-                print('ok %d - step_stop_button' % (len(steps) + 2))
-            except Exception as e:
-                failed += 1
-                print('not ok - step_stop_button: %s' % e)
-                if not isinstance(e, Failure):
-                    traceback.print_exc()
+        # the steps with a browser (or a studio) of their own
+        for n, (step, args) in enumerate([(step_french, (url,)), (step_stop_button, ())], len(steps) + 1):
+            if not failed:
+                failed += run_alone(n, step, *args)
     finally:
         try:
             stop_studio(studio)
