@@ -7,13 +7,23 @@
 #include <libintl.h>
 
 /* The language this thread's messages are in, or NULL for the locale's:
- * interned (never freed), so a plain thread-local pointer serves. */
-static _Thread_local const char *thread_language;
+ * interned (never freed), so it needs no destroy notify. A GPrivate (a
+ * pthread key) rather than _Thread_local: the studio, a module opened with
+ * dlopen, has its own copy of this file, and with a _Thread_local in it
+ * GCC 12's LeakSanitizer died at the studio's exit ("encountered a fatal
+ * error"). */
+static GPrivate thread_language = G_PRIVATE_INIT (NULL);
 
 void
 roneo_intl_set_thread_language (const char *lang)
 {
-  thread_language = lang != NULL ? g_intern_string (lang) : NULL;
+  g_private_set (&thread_language, (gpointer) (lang != NULL ? g_intern_string (lang) : NULL));
+}
+
+static const char *
+current_language (void)
+{
+  return g_private_get (&thread_language);
 }
 
 /* Bound once per process: bindtextdomain is itself thread-safe, and binding
@@ -32,8 +42,9 @@ bind_domain (void)
 const char *
 roneo_intl_gettext (const char *msgid)
 {
-  if (thread_language != NULL)
-    return roneo_doc_gettext (thread_language, msgid);
+  const char *lang = current_language ();
+  if (lang != NULL)
+    return roneo_doc_gettext (lang, msgid);
   bind_domain ();
   return g_dgettext (GETTEXT_PACKAGE, msgid);
 }
@@ -41,8 +52,9 @@ roneo_intl_gettext (const char *msgid)
 const char *
 roneo_intl_ngettext (const char *msgid, const char *plural, gulong n)
 {
-  if (thread_language != NULL)
-    return roneo_doc_ngettext (thread_language, msgid, plural, n);
+  const char *lang = current_language ();
+  if (lang != NULL)
+    return roneo_doc_ngettext (lang, msgid, plural, n);
   bind_domain ();
   return g_dngettext (GETTEXT_PACKAGE, msgid, plural, n);
 }
