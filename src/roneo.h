@@ -194,11 +194,10 @@ RONEO_API void roneo_layouts_free (RoneoLayouts *layouts);
 RONEO_API guint roneo_layouts_get_count (const RoneoLayouts *layouts);
 /* Its name, what roneo_job_set_layout takes. Borrowed. */
 RONEO_API const char *roneo_layouts_get_name (const RoneoLayouts *layouts, guint index);
-/* One line on what it is for. Borrowed. */
+/* One line on what it is for, in the messages' language (the thread's,
+ * roneo_set_thread_language, else the locale's) when the layout has it, else
+ * the plain (English) one. Borrowed. */
 RONEO_API const char *roneo_layouts_get_description (const RoneoLayouts *layouts, guint index);
-/* The same in language lang ("fr", "de"), else the plain (English) one. Borrowed. */
-RONEO_API const char *roneo_layouts_get_description_in (const RoneoLayouts *layouts, guint index,
-                                                        const char *lang);
 /* RONEO_JOB_BANNER for a banner's layout; RONEO_JOB_FLYER for the others,
  * which batches impose too. */
 RONEO_API RoneoJobKind roneo_layouts_get_kind (const RoneoLayouts *layouts, guint index);

@@ -25,6 +25,8 @@ const char *roneo_intl_ngettext (const char *msgid, const char *plural, gulong n
  * catalogues, as roneo-i18n.h reads them) whatever the locale; NULL: the
  * locale's again. For a server that answers people in their languages. */
 void roneo_intl_set_thread_language (const char *lang);
+/* That language, interned, or NULL when the thread follows the locale. */
+const char *roneo_intl_get_thread_language (void);
 
 #define _(String) roneo_intl_gettext (String)
 #define N_(String) (String)

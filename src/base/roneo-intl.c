@@ -20,8 +20,8 @@ roneo_intl_set_thread_language (const char *lang)
   g_private_set (&thread_language, (gpointer) (lang != NULL ? g_intern_string (lang) : NULL));
 }
 
-static const char *
-current_language (void)
+const char *
+roneo_intl_get_thread_language (void)
 {
   return g_private_get (&thread_language);
 }
@@ -42,7 +42,7 @@ bind_domain (void)
 const char *
 roneo_intl_gettext (const char *msgid)
 {
-  const char *lang = current_language ();
+  const char *lang = roneo_intl_get_thread_language ();
   if (lang != NULL)
     return roneo_doc_gettext (lang, msgid);
   bind_domain ();
@@ -52,7 +52,7 @@ roneo_intl_gettext (const char *msgid)
 const char *
 roneo_intl_ngettext (const char *msgid, const char *plural, gulong n)
 {
-  const char *lang = current_language ();
+  const char *lang = roneo_intl_get_thread_language ();
   if (lang != NULL)
     return roneo_doc_ngettext (lang, msgid, plural, n);
   bind_domain ();

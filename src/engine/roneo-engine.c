@@ -182,13 +182,6 @@ roneo_layouts_get_description (const RoneoLayouts *layouts, guint index)
   return layout != NULL ? roneo_layout_get_description (layout) : NULL;
 }
 
-const char *
-roneo_layouts_get_description_in (const RoneoLayouts *layouts, guint index, const char *lang)
-{
-  const RoneoLayout *layout = layout_at (layouts, index);
-  return layout != NULL ? roneo_layout_get_description_in (layout, lang) : NULL;
-}
-
 RoneoJobKind
 roneo_layouts_get_kind (const RoneoLayouts *layouts, guint index)
 {

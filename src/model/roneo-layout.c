@@ -1,6 +1,7 @@
 #include "roneo-layout.h"
 
 #include "roneo-style.h"
+#include "roneo-intl-private.h"
 
 #include <string.h>
 
@@ -147,21 +148,16 @@ find_description (char **descriptions, const char *lang)
 const char *
 roneo_layout_get_description (const RoneoLayout *layout)
 {
-  for (const char *const *lang = g_get_language_names (); *lang != NULL; lang++)
+  /* the thread's message language when it has one (roneo_set_thread_language) */
+  const char *own = roneo_intl_get_thread_language ();
+  const char *const only_own[] = { own, NULL };
+  const char *const *langs = own != NULL ? only_own : g_get_language_names ();
+  for (const char *const *lang = langs; *lang != NULL; lang++)
     {
       char **found = find_description (layout->descriptions, *lang);
       if (found != NULL)
         return strchr (*found, '=') + 1;
     }
-  return layout->description ? layout->description : "";
-}
-
-const char *
-roneo_layout_get_description_in (const RoneoLayout *layout, const char *lang)
-{
-  char **found = lang != NULL ? find_description (layout->descriptions, lang) : NULL;
-  if (found != NULL)
-    return strchr (*found, '=') + 1;
   return layout->description ? layout->description : "";
 }
 

@@ -199,9 +199,6 @@ RoneoStyle *roneo_layout_get_style (RoneoLayout *layout, const char *section);
  * first of g_get_language_names() the layout has), else the plain one. */
 const char *roneo_layout_get_description (const RoneoLayout *layout);
 
-/* The description in language lang ("fr"), else the plain one. Borrowed. */
-const char *roneo_layout_get_description_in (const RoneoLayout *layout, const char *lang);
-
 /* Adds the description in language lang ("fr", "de_CH"), replacing one. */
 void roneo_layout_set_translated_description (RoneoLayout *layout, const char *lang,
                                               const char *text);

@@ -110,7 +110,7 @@ strings_json (const char *lang)
 }
 
 static void
-add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i, const char *lang)
+add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i)
 {
   double width = 0, height = 0;
   roneo_layouts_get_size (layouts, i, &width, &height);
@@ -125,7 +125,7 @@ add_layout (JsonBuilder *b, const RoneoLayouts *layouts, guint i, const char *la
   json_builder_add_string_value (
       b, roneo_layouts_get_kind (layouts, i) == RONEO_JOB_BANNER ? "banner" : "flyer");
   json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, roneo_layouts_get_description_in (layouts, i, lang));
+  json_builder_add_string_value (b, roneo_layouts_get_description (layouts, i));
   json_builder_end_object (b);
 }
 
@@ -141,7 +141,7 @@ reply_layouts (RoneoStudio *studio, SoupServerMessage *msg)
   json_builder_set_member_name (b, "layouts");
   json_builder_begin_array (b);
   for (guint i = 0; i < roneo_layouts_get_count (layouts); i++)
-    add_layout (b, layouts, i, roneo_studio_request_lang (msg));
+    add_layout (b, layouts, i);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "warnings");
   json_builder_add_value (b, roneo_studio_warnings_to_json (studio, warnings));

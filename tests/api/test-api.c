@@ -267,11 +267,15 @@ test_list_layouts (void)
       if (strcmp (name, "a5-flyer") == 0)
         {
           flyer = roneo_layouts_get_kind (layouts, i) == RONEO_JOB_FLYER;
-          /* description[fr] of its file; a language it lacks gives the plain one */
-          g_assert_true (g_str_has_prefix (roneo_layouts_get_description_in (layouts, i, "fr"),
+          /* description[fr] of its file in the thread's language; a language
+           * it lacks gives the plain one */
+          roneo_set_thread_language ("fr");
+          g_assert_true (g_str_has_prefix (roneo_layouts_get_description (layouts, i),
                                            "Tract A5, recto verso"));
-          g_assert_true (g_str_has_prefix (roneo_layouts_get_description_in (layouts, i, "it"),
+          roneo_set_thread_language ("it");
+          g_assert_true (g_str_has_prefix (roneo_layouts_get_description (layouts, i),
                                            "A5 tract, recto/verso"));
+          roneo_set_thread_language (NULL);
           g_assert_cmpfloat_with_epsilon (width, A5_WIDTH, 0.01);
           g_assert_cmpfloat_with_epsilon (height, A5_HEIGHT, 0.01);
         }
