@@ -205,12 +205,12 @@ static char *
 stem_of (const char *pdf_path)
 {
   /* slogan-tiles.pdf -> slogan: the previews are slogan-banner.png, slogan-cover.png. */
-  gsize length = strlen (pdf_path);
-  if (g_str_has_suffix (pdf_path, ".pdf"))
-    length -= 4;
-  if (length > 6 && strncmp (pdf_path + length - 6, "-tiles", 6) == 0)
-    length -= 6;
-  return g_strndup (pdf_path, length);
+  char *stem = g_strdup (pdf_path);
+  if (g_str_has_suffix (stem, ".pdf"))
+    stem[strlen (stem) - 4] = '\0';
+  if (strlen (stem) > 6 && g_str_has_suffix (stem, "-tiles"))
+    stem[strlen (stem) - 6] = '\0';
+  return stem;
 }
 
 static gboolean
