@@ -725,9 +725,10 @@ ragged_candidate (const Breaker *b, GArray **nodes, guint lowest, guint k, guint
 }
 
 /* The best ragged path from candidate start to the paragraph's end, in
- * wanted lines (0: any number), or NULL if there is none. */
+ * wanted lines (0: any number), or NULL if there is none; its demerits in
+ * cost. */
 static GArray *
-ragged_breaks (const Breaker *b, guint start, guint wanted)
+ragged_breaks (const Breaker *b, guint start, guint wanted, double *cost)
 {
   guint count = b->candidates->len;
   g_autofree GArray **nodes = g_new0 (GArray *, count);
@@ -749,6 +750,7 @@ ragged_breaks (const Breaker *b, guint start, guint wanted)
   GArray *path = NULL;
   if (best >= 0)
     {
+      *cost = g_array_index (last, RaggedNode, best).cost;
       path = g_array_new (FALSE, FALSE, sizeof (guint));
       for (int k = (int) count - 1, e = best; k > (int) start;)
         {
@@ -764,12 +766,12 @@ ragged_breaks (const Breaker *b, guint start, guint wanted)
 }
 
 /* The best path through the candidates in this pass, or NULL if the
- * paragraph's end cannot be reached. */
+ * paragraph's end cannot be reached; its demerits in cost. */
 static GArray *
-best_breaks (const Breaker *b)
+best_breaks (const Breaker *b, double *cost)
 {
   if (!b->justify)
-    return ragged_breaks (b, 0, 0);
+    return ragged_breaks (b, 0, 0, cost);
   guint count = b->candidates->len;
   g_autofree Node *nodes = g_new (Node, count * STATES);
   for (guint i = 0; i < count * STATES; i++)
@@ -784,6 +786,7 @@ best_breaks (const Breaker *b)
       best = state;
   if (last[best].cost >= G_MAXDOUBLE)
     return NULL;
+  *cost = last[best].cost;
   GArray *path = g_array_new (FALSE, FALSE, sizeof (guint));
   for (int k = (int) count - 1, state = best; k > 0;)
     {
@@ -822,20 +825,30 @@ greedy_breaks (const Breaker *b)
 }
 
 /* TeX's passes: without hyphens if every line then stays within the
- * pretolerance (hyphens only where they buy evenness), else with them. */
+ * pretolerance (hyphens only where they buy evenness), else with them,
+ * every line within the tolerance; only if that fails (or costs as much as
+ * a line past it: an emergency break), lines past it allowed at a price.
+ * Every path the last pass adds costs that price or more, so the lenient
+ * pass would find the same: the strict one, which prices far fewer lines,
+ * spares it on most paragraphs. */
 static GArray *
 total_fit_breaks (Breaker *b)
 {
+  double cost = 0;
   b->hyphens = FALSE;
   b->tolerance = PRETOLERANCE;
   b->strict = TRUE;
-  GArray *path = best_breaks (b);
+  GArray *path = best_breaks (b, &cost);
   if (path != NULL)
     return path;
   b->hyphens = TRUE;
   b->tolerance = TOLERANCE;
+  path = best_breaks (b, &cost);
+  if (path != NULL && cost < OVER_TOLERANCE_DEMERITS)
+    return path;
+  g_clear_pointer (&path, g_array_unref);
   b->strict = FALSE;
-  path = best_breaks (b);
+  path = best_breaks (b, &cost);
   return path != NULL ? path : greedy_breaks (b);
 }
 
@@ -943,8 +956,9 @@ start_candidate (const Breaker *b, const RoneoLineSet *set, guint from)
 static GArray *
 counted_breaks (const Breaker *b, guint start, guint lines)
 {
+  double cost;
   if (!b->justify)
-    return ragged_breaks (b, start, lines);
+    return ragged_breaks (b, start, lines, &cost);
   guint count = b->candidates->len, layers = lines + 1;
   gsize n = (gsize) count * layers * STATES;
   g_autofree Node *nodes = g_new (Node, n);
