@@ -75,38 +75,6 @@ lines_text (const RoneoLineSet *set, guint first, guint last)
   return text;
 }
 
-/* A separator Pango starts a new line at (CR LF counts once, at its LF);
- * roneo-linebreak.c breaks at the same ones. */
-static gboolean
-is_line_break (const char *p)
-{
-  gunichar c = g_utf8_get_char (p);
-  return c == '\n' || (c == '\r' && p[1] != '\n') || c == 0x2028 || c == 0x2029;
-}
-
-/* Letter spacing on each stretchable space of line j: extra[j] pt. */
-static PangoAttrList *
-spacing_attrs (const char *text, guint lines, const double *extra)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-  guint line = 0;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (is_line_break (p))
-        line = MIN (line + 1, lines - 1);
-      else if (is_stretchable (c) && extra[line] != 0)
-        {
-          PangoAttribute *attr
-              = pango_attr_letter_spacing_new ((int) lround (extra[line] * PANGO_SCALE));
-          attr->start_index = p - text;
-          attr->end_index = g_utf8_next_char (p) - text;
-          pango_attr_list_insert (attrs, attr);
-        }
-    }
-  return attrs;
-}
-
 static gboolean
 has_scales (const RoneoLineSet *set, guint first, guint last)
 {
@@ -116,18 +84,41 @@ has_scales (const RoneoLineSet *set, guint first, guint last)
   return FALSE;
 }
 
+/* Whether lines [first, last) are set wider or narrower than they are
+ * shaped: justified lines but a paragraph's last, and lines that shrink. */
+static gboolean
+has_set_lines (const RoneoLineSet *set, guint first, guint last)
+{
+  if (!set->justify)
+    return FALSE;
+  for (guint j = first; j < last; j++)
+    {
+      const RoneoLine *line = &g_array_index (set->lines, RoneoLine, j);
+      if (!line->last || line->natural > set->measure / line->scale)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The width only aligns lines (right-to-left paragraphs flip "left" to the
  * right edge); a hair over the measure so rounding never re-wraps. A
  * narrowed line is set wider than the measure, to be drawn on it. The
  * scales are the set's lines': asking the layout would lay it out once
- * more (a tenth of the composition time). */
+ * more (a tenth of the composition time). Lines set to the measure once
+ * shaped (set_spaces) are laid out with no width, or Pango would wrap
+ * those that shrink: they align on the measure they all end on, which the
+ * layout keeps for its box (roneo_layout_set_measure). */
 static void
 set_measure (const RoneoLineSet *set, PangoLayout *layout, guint first, guint last)
 {
   double least = 1.0;
   for (guint j = first; j < last; j++)
     least = MIN (least, g_array_index (set->lines, RoneoLine, j).scale);
-  pango_layout_set_width (layout, (int) ((set->measure + 0.5) / least * PANGO_SCALE));
+  double width = (set->measure + 0.5) / least;
+  if (has_set_lines (set, first, last))
+    roneo_layout_set_measure (layout, width);
+  else
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
 }
 
 /* The lines' glyph scales on the layout, when any line has one. */
@@ -143,11 +134,10 @@ attach_scales (const RoneoLineSet *set, PangoLayout *layout, guint first, guint 
 }
 
 static PangoLayout *
-layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
-                     guint first, guint lines, const double *extra)
+layout_of_lines (const RoneoLineSet *set, PangoContext *context, const RoneoRichText *text,
+                 guint first, guint lines)
 {
-  g_autoptr (PangoAttrList) spacing = spacing_attrs (text->text->str, lines, extra);
-  PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, spacing);
+  PangoLayout *layout = roneo_text_layout_new (context, text, set->style, set->size, NULL);
   attach_scales (set, layout, first, first + lines);
   set_measure (set, layout, first, first + lines);
   PangoAlignment alignment = PANGO_ALIGN_LEFT;
@@ -159,39 +149,79 @@ layout_with_spacing (const RoneoLineSet *set, PangoContext *context, const Roneo
   return layout;
 }
 
-/* Shaped in context, a line can differ from its measured width: by a few
- * hundredths of a point (kerning against the hyphen, rounding), or by
- * several points where the paragraph's shaping made one cluster across a
- * break (a ligature over a soft hyphen: "of\u00ADfice" shaped as "o" "ffi"
- * "ce"). The layout is measured with one line per set line (its only
- * separators are the breaks; tabs are spaces by then: the caller unwraps
- * it if Pango broke a line more), and the spacing of the lines corrected so
- * justified lines end exactly on the measure and none ends past it.
- * Returns TRUE if any extra changed. */
+/* Whether glyph g of run starts a cluster of a stretchable space. */
 static gboolean
-correct_spacing (const RoneoLineSet *set, PangoLayout *layout, guint first, guint lines,
-                 double *extra)
+is_space_glyph (const char *text, const PangoLayoutRun *run, int g)
 {
-  gboolean changed = FALSE;
+  const PangoGlyphString *glyphs = run->glyphs;
+  int cluster = glyphs->log_clusters[g];
+  if (g > 0 && glyphs->log_clusters[g - 1] == cluster)
+    return FALSE;
+  return is_stretchable (g_utf8_get_char (text + run->item->offset + cluster));
+}
+
+/* The width of line's glyphs in Pango units, and its stretchable spaces. */
+static int
+line_natural (const char *text, const PangoLayoutLine *line, guint *spaces)
+{
+  int width = 0;
+  *spaces = 0;
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      const PangoLayoutRun *run = r->data;
+      width += pango_glyph_string_get_width (run->glyphs);
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        *spaces += is_space_glyph (text, run, g);
+    }
+  return width;
+}
+
+/* Adds delta Pango units to line's stretchable spaces, spread evenly. */
+static void
+widen_spaces (const char *text, PangoLayoutLine *line, guint spaces, int delta)
+{
+  guint k = 0;
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoLayoutRun *run = r->data;
+      for (int g = 0; g < run->glyphs->num_glyphs; g++)
+        if (is_space_glyph (text, run, g))
+          {
+            PangoGlyphGeometry *geometry = &run->glyphs->glyphs[g].geometry;
+            int share = (int) ((gint64) delta * (k + 1) / spaces - (gint64) delta * k / spaces);
+            geometry->width = MAX (0, geometry->width + share);
+            k++;
+          }
+    }
+}
+
+/* Each justified line's spaces widened or narrowed so it ends exactly on
+ * the measure (an expanded line on the measure before its scale), and a
+ * ragged or last line's narrowed only where it would pass it. The glyphs
+ * Pango shaped are measured, so the few hundredths of a point the
+ * breaker's scaled widths miss (kerning against a hyphen, rounding) and
+ * the points a ligature across a break makes are made up too. Done on the
+ * glyphs rather than as letter spacing on each space, which would split
+ * every line into a run per word, each shaped apart (two thirds of the
+ * time of setting), and rather than by Pango's justification, which only
+ * stretches. The spaces stay spaces in the text layer. */
+static void
+set_spaces (const RoneoLineSet *set, PangoLayout *layout, guint first, guint lines)
+{
+  const char *text = pango_layout_get_text (layout);
   guint j = 0;
-  g_warn_if_fail (pango_layout_get_line_count (layout) == (int) lines);
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL && j < lines;
-       l = l->next, j++)
+  /* pango_layout_get_lines, not _readonly: the lines' extents are then
+   * measured from the glyphs as changed */
+  for (GSList *l = pango_layout_get_lines (layout); l != NULL && j < lines; l = l->next, j++)
     {
       const RoneoLine *line = &g_array_index (set->lines, RoneoLine, first + j);
-      PangoRectangle logical;
-      pango_layout_line_get_extents (l->data, NULL, &logical);
-      /* an expanded line is set to the measure before its scale */
-      double error = set->measure / line->scale - pango_units_to_double (logical.width);
+      guint spaces = 0;
+      int natural = line_natural (text, l->data, &spaces);
+      int target = (int) lround (set->measure / line->scale * PANGO_SCALE);
       gboolean full = set->justify && !line->last;
-      /* A justified line may end 0.05 pt (0.02 mm) short; none may overshoot. */
-      if (line->spaces > 0 && (full ? fabs (error) > 0.05 : error < -0.01))
-        {
-          extra[j] += error / line->spaces;
-          changed = TRUE;
-        }
+      if (spaces > 0 && (full || natural > target))
+        widen_spaces (text, l->data, spaces, target - natural);
     }
-  return changed;
 }
 
 /* The lines keep their breaks. A line still wider than the measure (a word
@@ -221,23 +251,9 @@ roneo_line_set_new_layout (const RoneoLineSet *set, PangoContext *context, guint
   g_return_val_if_fail (first < last && last <= set->lines->len, NULL);
   guint lines = last - first;
   g_autoptr (RoneoRichText) text = lines_text (set, first, last);
-  g_autofree double *extra = g_new0 (double, lines);
-  for (guint j = first; j < last; j++)
-    extra[j - first] = g_array_index (set->lines, RoneoLine, j).extra;
-  PangoLayout *layout = layout_with_spacing (set, context, text, first, lines, extra);
-  /* measured at the width it keeps, the layout is laid out once when no
-   * line needs correcting, twice when one does */
-  gboolean wrapped = pango_layout_get_line_count (layout) != (int) lines;
-  if (wrapped)
-    pango_layout_set_width (layout, -1);
-  if (correct_spacing (set, layout, first, lines, extra))
-    {
-      g_object_unref (layout);
-      layout = layout_with_spacing (set, context, text, first, lines, extra);
-    }
-  else if (wrapped)
-    set_measure (set, layout, first, last);
+  PangoLayout *layout = layout_of_lines (set, context, text, first, lines);
   keep_breaks (layout, lines);
+  set_spaces (set, layout, first, lines);
   return layout;
 }
 

@@ -66,8 +66,11 @@ roneo_page_add_text (RoneoPage *page, const char *role, PangoLayout *layout, dou
   item->layout = g_object_ref (layout);
   item->size = size;
   /* narrowed lines are set wider than they are drawn (roneo_layout_set_line_scales) */
-  double width = pango_units_to_double (
-      pango_layout_get_width (layout) > 0 ? pango_layout_get_width (layout) : logical.width);
+  double width = pango_layout_get_width (layout) > 0
+                     ? pango_units_to_double (pango_layout_get_width (layout))
+                     : roneo_layout_get_measure (layout);
+  if (width <= 0)
+    width = pango_units_to_double (logical.width);
   item->rect = (RoneoRect){ x, y, width * least_line_scale (layout),
                             pango_units_to_double (logical.height) };
   return item;
@@ -128,6 +131,21 @@ append_pt (GString *out, const char *name, double value)
 }
 
 #define LINE_SCALES_KEY "roneo-line-scales"
+#define MEASURE_KEY "roneo-measure"
+
+void
+roneo_layout_set_measure (PangoLayout *layout, double measure)
+{
+  g_object_set_data_full (G_OBJECT (layout), MEASURE_KEY, g_memdup2 (&measure, sizeof measure),
+                          g_free);
+}
+
+double
+roneo_layout_get_measure (PangoLayout *layout)
+{
+  const double *measure = g_object_get_data (G_OBJECT (layout), MEASURE_KEY);
+  return measure != NULL ? *measure : 0;
+}
 
 void
 roneo_layout_set_line_scales (PangoLayout *layout, GArray *scales)

@@ -72,6 +72,12 @@ void roneo_layout_set_line_scales (PangoLayout *layout, GArray *scales);
 /* The factor of line j, 1 when it has none. */
 double roneo_layout_get_line_scale (PangoLayout *layout, guint j);
 
+/* Justified lines are laid out with no width and then set to the measure
+ * (roneo-lineset.c): the width of their box, pt, which an item of the
+ * layout takes rather than the widest line's; 0 when none was set. */
+void roneo_layout_set_measure (PangoLayout *layout, double measure);
+double roneo_layout_get_measure (PangoLayout *layout);
+
 /* Where a reader follows a link: a rectangle over the link's text on one
  * line (pt on the page, as items), and its address, interned. */
 typedef struct

@@ -117,10 +117,35 @@ layout_with() {
   local case_file=$1 keys=$2 name=${3:-}
   [ -n "$name" ] || name=$(sed -n 's/^layout: *//p' "$case_file" | head -1)
   local ini=$root/layouts/${name:-a5-flyer}.ini out=$work/layout-$RANDOM.ini
-  awk -v keys="$keys" '/^(breaker|expansion) *=/ { next } { print } /^\[body\]/ { print keys }' \
-    "$ini" >"$out"
+  # KEYS may carry several, "\n" between them; hyphenate is dropped from
+  # [body] when KEYS sets it
+  awk -v keys="$keys" '/^\[/ { body = ($0 == "[body]") } /^(breaker|expansion) *=/ { next }
+    body && /^hyphenate *=/ && keys ~ /hyphenate/ { next }
+    { print } /^\[body\]/ { print keys }' "$ini" >"$out"
   echo "$out"
 }
+
+# loosest_differing A.pdf B.pdf: the largest gap on the justified lines of A
+# that B does not set (pdf-gaps --lines), em; 0 when every line is in B
+loosest_differing() {
+  "$gaps" --lines "$2" | grep -v '^size=' | cut -d' ' -f2- | sort >"$work/lines-b.txt"
+  "$gaps" --lines "$1" | grep -v '^size=' | while read -r gap line; do
+    grep -qxF -- "$line" "$work/lines-b.txt" || echo "$gap"
+  done | sort -rn | awk 'NR == 1 { top = $1 } END { printf "%.3f\n", top + 0 }'
+}
+
+# tex_widows CASE MICROTYPE: LuaLaTeX's last lines of one short word (ten
+# letters or fewer, no space), read back from its PDF
+tex_widows() {
+  local base
+  base=$work/tex-$(basename "$1" | sed 's/\.[a-z]*$//')-$2
+  pdftotext "$base.pdf" - 2>/dev/null | awk 'length($0) > 0 && $0 !~ / / && length($0) <= 10 { n++ }
+    END { print n + 0 }'
+}
+
+# dump_widows CASE LAYOUT: roneo's body and list paragraphs ending on one
+# short word (the third figure of dump_ragged)
+dump_widows() { dump_ragged "$1" "$2" | cut -d' ' -f3; }
 
 # tex_paragraphs CASE: the body paragraphs of the dump as LaTeX, each at its
 # block's size and measure; a line-end hyphen is kept only where the source
@@ -367,6 +392,43 @@ printf "%-30s %-11s %-11s %-11s %-11s %-11s %-14s %-4s %-5s %-16s  %s\n" tract g
   +expansion LuaLaTeX +microtype h over ms/p cold "tex  micro hyph over 3ms 2.5x"
 ragged_rows=""
 fails=0
+# a line per target missed: what the breaking there traded it for
+why=""
+
+# why_hyphens CASE: a tract where total fit hyphenates more lines than first
+# fit: the same breaker without hyphens (hyphenate = no), against LuaLaTeX
+# (which hyphenates too), or where LuaLaTeX cannot be compared, against the
+# lines with hyphens that it does not set
+why_hyphens() {
+  local case_file=$1 name n95 nmax
+  name=$(basename "$case_file")
+  read -r n95 nmax _ <<<"$(measure nohyph "$roneo" -l "$(layout_with "$case_file" 'expansion = 0\nhyphenate = no')" "$case_file")"
+  case $t95 in
+  - | failed | overfull)
+    echo "  $name hyph: without hyphens, total fit's lines that differ are as loose as" \
+      "$(loosest_differing "$work/nohyph.pdf" "$work/fit.pdf") em, with them" \
+      "$(loosest_differing "$work/fit.pdf" "$work/nohyph.pdf") em (LuaLaTeX: $t95, $th hyphens)" ;;
+  *)
+    echo "  $name hyph: without hyphens, total fit sets $(gap_cell "$n95" "$nmax"), against" \
+      "LuaLaTeX's $(gap_cell "$t95" "$tmax") with $th hyphens: tex $([ "$(no_worse "$n95" "$nmax" "$t95" "$tmax")" = 1 ] && echo met || echo missed) without them" ;;
+  esac
+}
+
+# why_spaces CASE TARGET MICROTYPE KEYS: a tract where roneo's spaces are
+# looser than LuaLaTeX's: the widow words each leaves (roneo carries a word
+# down to a last line of one short word: issue 12, 1), and the loosest line
+# roneo sets that LuaLaTeX does not
+why_spaces() {
+  local case_file=$1 target=$2 micro=$3 keys=$4 name pdf base
+  name=$(basename "$case_file")
+  pdf=$work/fit.pdf
+  [ "$micro" = micro ] && pdf=$work/expansion.pdf
+  base=$work/tex-$(basename "$case_file" | sed 's/\.[a-z]*$//')-$micro
+  echo "  $name $target: widow words LuaLaTeX $(tex_widows "$case_file" "$micro")," \
+    "roneo $(dump_widows "$case_file" "$(layout_with "$case_file" "$keys")"); the loosest line" \
+    "roneo sets that LuaLaTeX does not: $(loosest_differing "$pdf" "$base.pdf") em," \
+    "LuaLaTeX's not set by roneo: $(loosest_differing "$base.pdf" "$pdf") em"
+}
 # hyphenated lines over every justified French tract: greedy, total fit, +expansion
 sum_gh=0 sum_fh=0 sum_eh=0
 cases=()
@@ -411,6 +473,7 @@ for case_file in "${cases[@]}"; do
   fi
   if [ $french = 1 ]; then
     hyph_ok=$([ "$fh" -le "$gh" ] && [ "$eh" -le "$gh" ] && echo 1 || echo 0)
+    [ "$hyph_ok" = 0 ] && why+=$(why_hyphens "$case_file")$'\n'
     sum_gh=$((sum_gh + gh)) sum_fh=$((sum_fh + fh)) sum_eh=$((sum_eh + eh))
   fi
   over_ok=$([ "$gover$fover$eover" = 000 ] && echo 1 || echo 0)
@@ -426,6 +489,8 @@ for case_file in "${cases[@]}"; do
   case $t95 in -) ;; failed | overfull) tex_cell=$t95 ;; *) tex_cell=$(gap_cell "$t95" "$tmax") ;; esac
   micro_cell=-
   case $m95 in -) ;; failed | overfull) micro_cell=$m95 ;; *) micro_cell=$(gap_cell "$m95" "$mmax") ;; esac
+  [ "$tex_ok" = 0 ] && why+=$(why_spaces "$case_file" tex plain 'expansion = 0')$'\n'
+  [ "$micro_ok" = 0 ] && why+=$(why_spaces "$case_file" micro micro 'expansion = 2%')$'\n'
   for ok in "$tex_ok" "$micro_ok" "$hyph_ok" "$over_ok" "$ms_ok" "$cold_ok"; do
     [ "$ok" = 0 ] && fails=$((fails + 1))
   done
@@ -458,3 +523,7 @@ printf "%s" "$ragged_rows"
 fails=$((fails + $(grep -c "✗" <<<"$ragged_rows")))
 echo
 echo "targets missed: $fails"
+if [ -n "$why" ]; then
+  echo "What was traded for them (justified):"
+  printf "%s" "$why"
+fi
