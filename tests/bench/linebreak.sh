@@ -59,6 +59,16 @@
 # no pango-view, LuaLaTeX overfull). crash-*.md, inputs that once crashed
 # roneo rather than tracts, are left out unless CASES names them. A second table gives the ragged rows, a ✓/✗ each.
 #
+# Hyphenated lines are those broken by hyphenation: a line ending at a
+# hyphen the copy has ("retrouvons-/nous") is not counted, in any column.
+#
+# After the tables, a line per target missed says what was traded for it,
+# measured: hyph, the same breaker without hyphens (`hyphenate = no`) against
+# LuaLaTeX, or where LuaLaTeX cannot be compared the loosest of the lines
+# each breaking sets that the other does not; tex and micro, the widow words
+# (a last line of one short word, issue 12, 1) LuaLaTeX and roneo leave and
+# those loosest lines; ragged, the widow words first fit leaves.
+#
 # RONEO_BEFORE=PATH-TO-AN-OLDER-roneo adds its p95/max after the tract's name.
 # CASES="a.md b.md": only those files of tests/cases. KEEP=1: the PDFs and
 # LaTeX sources are kept (the script says where) to look at them.
@@ -100,7 +110,26 @@ figures() {
       f["over"], f["ragged"] }'
 }
 
-# measure NAME RONEO ARGS...: one rendering, its figures (or "failed")
+# own_hyphens PDF CASE: lines of PDF that end at a hyphen the copy has
+# ("retrouvons-/nous"): a break there is no hyphenation
+own_hyphens() {
+  pdftotext -layout "$1" - 2>/dev/null | awk -v src="$2" '
+    BEGIN { while ((getline l < src) > 0) source = source " " l }
+    { n = split($0, words, " ") }
+    prev != "" && n > 0 { first = words[1]; sub(/[[:punct:]]+$/, "", first)
+      if (index(source, prev first) > 0) own++ }
+    { prev = ""; if (n > 0 && words[n] ~ /[[:alpha:]]-$/) prev = words[n] }
+    END { print own + 0 }'
+}
+
+# figures_of PDF CASE: figures, the hyphenated lines without those at the copy's own hyphens
+figures_of() {
+  local own
+  own=$(own_hyphens "$1" "$2")
+  figures "$1" | awk -v own="$own" '{ $3 -= own; print }'
+}
+
+# measure NAME RONEO ARGS... CASE: one rendering, its figures (or "failed")
 measure() {
   local out=$work/$1.pdf bin=$2
   shift 2
@@ -108,7 +137,7 @@ measure() {
     echo "failed"
     return
   fi
-  figures "$out"
+  figures_of "$out" "${!#}"
 }
 
 # layout_with CASE KEYS [LAYOUT]: the case's layout (or LAYOUT) with KEYS added to its [body]
@@ -263,7 +292,7 @@ tex_measure() {
     echo "overfull"
     return
   fi
-  figures "$base.pdf"
+  figures_of "$base.pdf" "$case_file"
 }
 
 # body_text CASE: the body paragraphs as plain text for pango-view (no front
@@ -359,6 +388,11 @@ ragged_row() {
     'BEGIN { print (a <= b + 0.002 && c <= d + 0.002 && h <= g && o == 0) ? 1 : 0 }')
   printf "%-34s %-6s %-6s %-3s %-3s %-3s %-3s | %-6s %-6s %-3s %-3s %-3s %-3s %s\n" "$label" \
     "$gs" "$gm" "$gh" "$gt" "$gw" "$go" "$fs" "$fm" "$fh" "$ft" "$fw" "$fo" "$(mark "$ok")"
+  # (a subshell: what it was traded for goes through a file)
+  [ "$ok" = 0 ] && [ "$fw" -lt "$gw" ] \
+    && echo "  $label: first fit leaves $gw widow words, total fit $fw (a line at most" \
+      "$ragged_widow_short em short rather than a word alone)" >>"$work/ragged-why.txt"
+  return 0
 }
 
 # gap_cell P95 MAX: ".360/.360"
@@ -392,6 +426,9 @@ printf "%-30s %-11s %-11s %-11s %-11s %-11s %-14s %-4s %-5s %-16s  %s\n" tract g
   +expansion LuaLaTeX +microtype h over ms/p cold "tex  micro hyph over 3ms 2.5x"
 ragged_rows=""
 fails=0
+# RAGGED_WIDOW_SHORT of src/compose/roneo-linebreak.c, for the ragged rows' explanation
+ragged_widow_short=$(sed -n 's/^#define RAGGED_WIDOW_SHORT \([0-9.]*\).*/\1/p' \
+  "$root/src/compose/roneo-linebreak.c")
 # a line per target missed: what the breaking there traded it for
 why=""
 
@@ -523,7 +560,8 @@ printf "%s" "$ragged_rows"
 fails=$((fails + $(grep -c "✗" <<<"$ragged_rows")))
 echo
 echo "targets missed: $fails"
-if [ -n "$why" ]; then
-  echo "What was traded for them (justified):"
+if [ -n "$why" ] || [ -s "$work/ragged-why.txt" ]; then
+  echo "What was traded for them:"
   printf "%s" "$why"
+  [ -s "$work/ragged-why.txt" ] && cat "$work/ragged-why.txt"
 fi
