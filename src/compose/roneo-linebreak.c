@@ -108,6 +108,7 @@ struct _RoneoShaping
   guint *spaces;   /* spaces[i]: stretchable spaces before byte i */
   double space_width;
   double hyphen_width;
+  gboolean right_to_left; /* the paragraph's direction, as Pango resolved it */
 };
 
 typedef struct
@@ -210,6 +211,8 @@ roneo_shaping_new (PangoContext *context, const RoneoRichText *rich, const Roneo
   shaping->hyphen_width = plain_width (context, "-", style, size);
   g_autofree double *width_at = g_new0 (double, shaping->len + 1);
   g_autoptr (PangoLayout) layout = roneo_text_layout_new (context, rich, style, size, NULL);
+  shaping->right_to_left
+      = pango_layout_get_line_readonly (layout, 0)->resolved_dir == PANGO_DIRECTION_RTL;
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   do
     {
@@ -902,6 +905,11 @@ breaker_init (Breaker *b, const RoneoLineSet *set)
   b->em = set->size;
   b->justify = set->justify;
   b->expansion = set->style->breaker == RONEO_BREAKER_GREEDY ? 0 : set->style->expansion;
+  /* An expanded line is drawn scaled around its left end, where Pango puts
+   * it unscaled: a right-to-left line, aligned on its right, would end
+   * past the measure or short of it. Its spaces take all the slack. */
+  if (shaping->right_to_left)
+    b->expansion = 0;
   b->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   collect_candidates (b);
   add_emergency_breaks (b);

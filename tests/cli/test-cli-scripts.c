@@ -5,9 +5,11 @@
  * on the rendered page of tests/cases/multilingual.md the Arabic alef stands
  * as high as Libertine's ascender, 0.698 / 0.431 = 1.62 times its x-height
  * (fonts/fonts.conf; DejaVu Sans's alef made 1.76, Noto scaled by x-height
- * alone 1.25). */
+ * alone 1.25). A justified Arabic paragraph starts every line on the right
+ * edge the French lines end on. */
 #include "roneo-test-cli.h"
 
+#include <math.h>
 #include <string.h>
 
 #define DATE "2026-03-01"
@@ -208,6 +210,89 @@ test_arabic (void)
   roneo_test_rm_rf (dir);
 }
 
+/* The left and right edges of the Arabic letters' boxes of each line with
+ * more than 20 of them, and of the Latin ones, in pt. */
+typedef struct
+{
+  double arabic_left[8], arabic_right[8];
+  guint arabic_lines;
+  double latin_right; /* the rightmost Latin box: a justified line's end */
+} Edges;
+
+static void
+line_edges (GArray *chars, Edges *edges)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < chars->len; i++)
+    {
+      const PageChar *one = &g_array_index (chars, PageChar, i);
+      gpointer line = GINT_TO_POINTER ((int) one->box.y2);
+      if (g_unichar_get_script (one->c) == G_UNICODE_SCRIPT_ARABIC)
+        g_hash_table_insert (
+            counts, line,
+            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, line)) + 1));
+    }
+  *edges = (Edges){ .latin_right = 0 };
+  int previous = -1;
+  for (guint i = 0; i < chars->len; i++)
+    {
+      const PageChar *one = &g_array_index (chars, PageChar, i);
+      int line = (int) one->box.y2;
+      if (g_unichar_get_script (one->c) == G_UNICODE_SCRIPT_LATIN)
+        edges->latin_right = MAX (edges->latin_right, one->box.x2);
+      if (g_unichar_get_script (one->c) != G_UNICODE_SCRIPT_ARABIC
+          || GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (line))) <= 20)
+        continue;
+      if (line != previous)
+        {
+          g_assert_cmpuint (edges->arabic_lines, <, G_N_ELEMENTS (edges->arabic_left));
+          guint j = edges->arabic_lines++;
+          edges->arabic_left[j] = G_MAXDOUBLE;
+          edges->arabic_right[j] = 0;
+          previous = line;
+        }
+      guint j = edges->arabic_lines - 1;
+      edges->arabic_left[j] = MIN (edges->arabic_left[j], one->box.x1);
+      edges->arabic_right[j] = MAX (edges->arabic_right[j], one->box.x2);
+    }
+}
+
+/* A justified Arabic paragraph of four lines beside a French one, in a
+ * layout whose glyphs expand: every Arabic line starts on the right edge
+ * the French lines end on, the last one too (an expanded line is drawn
+ * scaled around its left end, which moved a right-to-left one off its
+ * edge: right-to-left lines are not expanded), and the full ones end on
+ * the left edge. */
+static void
+test_arabic_justified (void)
+{
+  g_autofree char *dir = roneo_test_make_tmp_dir ("roneo-scripts-XXXXXX");
+  GString *copy = g_string_new ("---\nlayout: a5-flyer\nlang: fr\n---\n# Nos données\n\n"
+                                "## العربية\n\n");
+  for (int i = 0; i < 4; i++)
+    g_string_append (copy, "بياناتنا ليست للبيع. نريد مكاتب مفتوحة وأشخاصا يستقبلوننا. ");
+  g_string_append (copy, "\n\nUn paragraphe en français, assez long pour tenir sur plusieurs "
+                         "lignes justifiées, avec des affiches et des tracts pour voir.\n");
+  g_autofree char *text = g_string_free (copy, FALSE);
+  g_autofree char *input = roneo_test_write_file (dir, "copy.md", text);
+  g_autofree char *pdf = flyer_strict (dir, input);
+  g_autoptr (PopplerDocument) doc = roneo_test_open_pdf (pdf);
+  g_autoptr (PopplerPage) page = poppler_document_get_page (doc, 0);
+  g_autoptr (GArray) chars = page_chars (page);
+  Edges edges;
+  line_edges (chars, &edges);
+  g_assert_cmpuint (edges.arabic_lines, >=, 3);
+  for (guint j = 0; j < edges.arabic_lines; j++)
+    {
+      g_printerr ("# Arabic line %u: %.2f to %.2f pt (French lines end at %.2f)\n", j,
+                  edges.arabic_left[j], edges.arabic_right[j], edges.latin_right);
+      g_assert_cmpfloat (fabs (edges.arabic_right[j] - edges.latin_right), <, 0.6);
+      if (j + 1 < edges.arabic_lines)
+        g_assert_cmpfloat (fabs (edges.arabic_left[j] - edges.arabic_left[0]), <, 0.6);
+    }
+  roneo_test_rm_rf (dir);
+}
+
 /* Hebrew and Devanagari: Libertine draws its own Hebrew; Inter lacks it
  * (Noto Sans Hebrew Bold for the subhead); Devanagari is Noto Serif beside
  * Libertine, Noto Sans beside Inter. */
@@ -238,6 +323,7 @@ main (int argc, char **argv)
     return 1;
   roneo_test_isolation_init ();
   roneo_test_add_isolated_func ("/scripts/arabic", test_arabic);
+  roneo_test_add_isolated_func ("/scripts/arabic-justified", test_arabic_justified);
   roneo_test_add_isolated_func ("/scripts/hebrew-devanagari", test_hebrew_devanagari);
   int status = g_test_run ();
   roneo_test_cli_teardown ();
