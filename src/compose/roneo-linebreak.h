@@ -35,7 +35,8 @@ typedef struct
   gboolean hyphen; /* broken at a soft hyphen: a hyphen is drawn */
   gboolean last;   /* last line of the paragraph or ends at a forced break */
   double natural;  /* natural width, pt (hyphen included) */
-  double extra;    /* pt added to each stretchable space when set (may be < 0) */
+  double extra;    /* pt the breaker adds to each stretchable space (may be < 0); setting
+                    * the line makes up what the shaped glyphs differ by (roneo-lineset.c) */
   guint spaces;    /* stretchable spaces in the line */
   double scale;    /* glyph expansion: the line is drawn this much wider (1 = none) */
 } RoneoLine;
