@@ -35,7 +35,8 @@
 # to compare with LuaLaTeX + microtype.
 #
 # Also per tract: ms per page composed in one warm process
-# (BUILDDIR/tests/bench/bench-compose, the median of RUNS runs, default 30),
+# (BUILDDIR/tests/bench/bench-compose, the median of RUNS runs, default 100: a
+# shorter run is thrown by a second of load on a small machine),
 # and the cold `roneo flyer` (a whole process: fonts, dictionary, PDF) against
 # `pango-view` setting the same body paragraphs in one justified layout at
 # the same font, size and measure (median of COLD runs each, default 5,
@@ -80,7 +81,7 @@ build=$(cd "$build" && pwd)
 roneo=$build/src/cli/roneo
 gaps=$build/tests/bench/pdf-gaps
 compose=$build/tests/bench/bench-compose
-runs=${RUNS:-30}
+runs=${RUNS:-100}
 cold=${COLD:-5}
 export RONEO_DATA_DIR=${RONEO_DATA_DIR:-$root}
 for tool in "$roneo" "$gaps" "$compose"; do
