@@ -216,7 +216,8 @@ typedef struct
 {
   double arabic_left[8], arabic_right[8];
   guint arabic_lines;
-  double latin_right; /* the rightmost Latin box: a justified line's end */
+  double latin_right; /* the rightmost Latin box after the Arabic lines (the French
+                       * paragraph, not the headline): a justified line's end */
 } Edges;
 
 static void
@@ -238,7 +239,7 @@ line_edges (GArray *chars, Edges *edges)
     {
       const PageChar *one = &g_array_index (chars, PageChar, i);
       int line = (int) one->box.y2;
-      if (g_unichar_get_script (one->c) == G_UNICODE_SCRIPT_LATIN)
+      if (g_unichar_get_script (one->c) == G_UNICODE_SCRIPT_LATIN && edges->arabic_lines > 0)
         edges->latin_right = MAX (edges->latin_right, one->box.x2);
       if (g_unichar_get_script (one->c) != G_UNICODE_SCRIPT_ARABIC
           || GPOINTER_TO_UINT (g_hash_table_lookup (counts, GINT_TO_POINTER (line))) <= 20)
@@ -282,6 +283,7 @@ test_arabic_justified (void)
   Edges edges;
   line_edges (chars, &edges);
   g_assert_cmpuint (edges.arabic_lines, >=, 3);
+  g_assert_cmpfloat (edges.latin_right, >, 0);
   for (guint j = 0; j < edges.arabic_lines; j++)
     {
       g_printerr ("# Arabic line %u: %.2f to %.2f pt (French lines end at %.2f)\n", j,
